@@ -1,0 +1,31 @@
+import type { Aggregator } from './aggregator.ts'
+
+/**
+ * Folds every item of `items` into a fresh state of `aggregator` and returns the state (not the result).
+ * Use it to keep partial states — per day, per shard, per worker — and join them later with
+ * {@link mergeAll}.
+ *
+ * Runs in O(n) with one call of `add` per item.
+ *
+ * @example
+ * ```ts
+ * const monday = accumulate(npsAggregator(), [10, 9, 3])
+ * const tuesday = accumulate(npsAggregator(), [7, 10])
+ * npsAggregator().result(mergeAll(npsAggregator(), [monday, tuesday])).value // 40
+ * ```
+ * @category Core
+ */
+export function accumulate<In, State>(
+  aggregator: Aggregator<In, State, unknown>,
+  items: Iterable<In>,
+): State {
+  let state = aggregator.init()
+  if (Array.isArray(items)) {
+    const array = items as readonly In[]
+    for (let i = 0; i < array.length; i++) state = aggregator.add(state, array[i] as In, i)
+    return state
+  }
+  let i = 0
+  for (const item of items) state = aggregator.add(state, item, i++)
+  return state
+}

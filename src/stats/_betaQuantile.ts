@@ -1,0 +1,16 @@
+import { regularizedIncompleteBeta } from './regularizedIncompleteBeta.ts'
+
+/** The x with I_x(a, b) = p, by bisection (I is increasing in x); absolute error below 1e−17. */
+export function _betaQuantile(p: number, a: number, b: number): number {
+  if (p <= 0) return 0
+  if (p >= 1) return 1
+  let low = 0
+  let high = 1
+  for (let i = 0; i < 200 && high - low > 1e-17; i++) {
+    const middle = 0.5 * (low + high)
+    if (middle === low || middle === high) break
+    if (regularizedIncompleteBeta(middle, a, b) < p) low = middle
+    else high = middle
+  }
+  return 0.5 * (low + high)
+}

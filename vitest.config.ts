@@ -1,0 +1,48 @@
+import { fileURLToPath } from 'node:url'
+import { defineConfig } from 'vitest/config'
+
+const alias = { 'cx-metrics': fileURLToPath(new URL('./src/index.ts', import.meta.url)) }
+
+const config: ReturnType<typeof defineConfig> = defineConfig({
+  resolve: { alias },
+  test: {
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: ['src/**/*.test.ts', 'src/**/*.test-d.ts', 'src/index.ts'],
+      reporter: ['text-summary', 'json-summary'],
+    },
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
+          exclude: ['**/*.prop.test.ts', 'test/package/**', 'test/treeshake/**'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: { name: 'property', include: ['src/**/*.prop.test.ts', 'test/**/*.prop.test.ts'] },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'types',
+          include: [],
+          typecheck: { enabled: true, only: true, include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'] },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts', 'test/treeshake/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+    ],
+  },
+})
+export default config
