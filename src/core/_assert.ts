@@ -6,18 +6,9 @@
 export function _show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value)
   if (typeof value === 'function') return 'a function'
-  if (typeof value === 'bigint') return `${value}n`
-  if (value instanceof Date)
-    return `Date(${Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString()})`
   if (Array.isArray(value)) return 'an array'
-  if (value !== null && typeof value === 'object') {
-    try {
-      const text = JSON.stringify(value)
-      return text.length > 60 ? `${text.slice(0, 57)}...` : text
-    } catch {
-      return 'an object'
-    }
-  }
+  if (value instanceof Date) return `Date(${value.getTime()})`
+  if (value !== null && typeof value === 'object') return 'an object'
   return String(value)
 }
 

@@ -36,3 +36,20 @@ export function _collect<T>(): Aggregator<T, [T, number][], [T, number][]> {
     result: (state) => state.slice(),
   }
 }
+
+/** The items in order, without indices (split-invariant): state T[]. */
+export function _list<T>(): Aggregator<T, T[], T[]> {
+  return {
+    kpi: 'list',
+    init: () => [],
+    add: (state, item) => {
+      state.push(item)
+      return state
+    },
+    merge: (a, b) => {
+      for (const item of b) a.push(item)
+      return a
+    },
+    result: (state) => state.slice(),
+  }
+}

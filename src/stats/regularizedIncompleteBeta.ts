@@ -36,36 +36,31 @@ export function _incompleteBeta(x: number, y: number, a: number, b: number): num
   return 1 - (Math.exp(logFront) * continuedFraction(y, b, a)) / b
 }
 
+/**
+ * The continued fraction 1/(1 + d₁/(1 + d₂/(1 + …))) of Numerical Recipes (6.4.5), with
+ * d₂ₖ₊₁ = −(a + k)(a + b + k)x / ((a + 2k)(a + 2k + 1)) and d₂ₖ = k(b − k)x / ((a + 2k − 1)(a + 2k)),
+ * by the modified Lentz method.
+ */
 function continuedFraction(x: number, a: number, b: number): number {
   const tiny = 1e-300
-  const qab = a + b
-  const qap = a + 1
-  const qam = a - 1
+  let f = 1
   let c = 1
-  let d = 1 - (qab * x) / qap
-  if (Math.abs(d) < tiny) d = tiny
-  d = 1 / d
-  let h = d
-  for (let m = 1; m <= 100_000; m++) {
-    const m2 = 2 * m
-    let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2))
-    d = 1 + aa * d
-    if (Math.abs(d) < tiny) d = tiny
-    c = 1 + aa / c
+  let d = 0
+  for (let j = 1; j <= 200_000; j++) {
+    const k = j >> 1
+    const term =
+      j & 1
+        ? (-(a + k) * (a + b + k) * x) / ((a + 2 * k) * (a + 2 * k + 1))
+        : (k * (b - k) * x) / ((a + 2 * k - 1) * (a + 2 * k))
+    d = 1 + term * d
+    c = 1 + term / c
+    d = 1 / (Math.abs(d) < tiny ? tiny : d)
     if (Math.abs(c) < tiny) c = tiny
-    d = 1 / d
-    h *= d * c
-    aa = (-(a + m) * (qab + m) * x) / ((a + m2) * (qap + m2))
-    d = 1 + aa * d
-    if (Math.abs(d) < tiny) d = tiny
-    c = 1 + aa / c
-    if (Math.abs(c) < tiny) c = tiny
-    d = 1 / d
-    const delta = d * c
-    h *= delta
-    if (Math.abs(delta - 1) < 1e-16) break
+    const delta = c * d
+    f *= delta
+    if (!(j & 1) && Math.abs(delta - 1) < 1e-16) break
   }
-  return h
+  return 1 / f
 }
 
 /**

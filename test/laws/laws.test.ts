@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest'
+import * as library from 'cx-metrics'
+import { approximatelyEqual } from './_equal.ts'
+import { subjects } from './registry.ts'
+
+describe('the law registry', () => {
+  it('covers every exported aggregator factory', () => {
+    const exported = Object.keys(library).filter((name) => name.endsWith('Aggregator'))
+    const covered = new Set(subjects.map((subject) => subject.name))
+    expect(exported.filter((name) => !covered.has(name))).toEqual([])
+  })
+})
+
+describe('approximatelyEqual', () => {
+  it('tolerates rounding only', () => {
+    expect(approximatelyEqual({ a: [1, 0.1 + 0.2] }, { a: [1, 0.3] })).toBe(true)
+    expect(approximatelyEqual({ a: 1 }, { a: 1.001 })).toBe(false)
+    expect(approximatelyEqual({ a: 1 }, { b: 1 })).toBe(false)
+    expect(approximatelyEqual([1], [1, 2])).toBe(false)
+    expect(approximatelyEqual(null, null)).toBe(true)
+    expect(approximatelyEqual(Number.NaN, Number.NaN)).toBe(true)
+  })
+})
