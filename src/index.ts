@@ -2,7 +2,7 @@
 // Every export is listed here by name so that bundlers keep only what is imported.
 
 export { accumulate } from './core/accumulate.ts'
-export type { Accessor, Aggregator, InputOf, ResultOf, StateOf } from './core/aggregator.ts'
+export type { Accessor, Aggregator, AnyAggregator, InputOf, ResultOf, StateOf } from './core/aggregator.ts'
 export { type CombinedInput, combine } from './core/combine.ts'
 export { fold } from './core/fold.ts'
 export { type AsyncSource, foldAsync } from './core/foldAsync.ts'

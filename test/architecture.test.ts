@@ -37,7 +37,9 @@ const imports = new Map<string, string[]>()
 const packages = new Map<string, string[]>()
 for (const file of files) {
   const text = readFileSync(file, 'utf8')
-  const specifiers = [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1] as string)
+  const specifiers = [...text.matchAll(/^\s*(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map(
+    (m) => m[1] as string,
+  )
   imports.set(
     file,
     specifiers.filter((s) => s.startsWith('.')).map((s) => resolve(dirname(file), s)),

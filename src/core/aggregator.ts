@@ -27,6 +27,13 @@ export interface Aggregator<In, State, Out> {
 }
 
 /**
+ * An aggregator of any input, state and result, for functions that accept several kinds at once.
+ * @category Core
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any aggregator, whatever its type parameters
+export type AnyAggregator = Aggregator<any, any, any>
+
+/**
  * The input type of an aggregator.
  * @category Core
  */

@@ -1,20 +1,19 @@
 import { _typeError } from './_assert.ts'
-import type { Aggregator, InputOf, ResultOf, StateOf } from './aggregator.ts'
-
-// biome-ignore lint/suspicious/noExplicitAny: any aggregator, whatever its type parameters
-type AnyAggregator = Aggregator<any, any, any>
-
-type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void
-  ? I
-  : never
+import type { Aggregator, AnyAggregator, InputOf, ResultOf, StateOf } from './aggregator.ts'
 
 /**
- * The input of a combined aggregator: what every part accepts.
+ * The input of a combined aggregator: what every part accepts (the intersection of their inputs).
  * @category Core
  */
-export type CombinedInput<Parts extends Record<string, AnyAggregator>> = UnionToIntersection<
-  InputOf<Parts[keyof Parts]>
->
+export type CombinedInput<Parts extends Record<string, AnyAggregator>> = (
+  Parts[keyof Parts] extends infer Part
+    ? Part extends AnyAggregator
+      ? (x: InputOf<Part>) => void
+      : never
+    : never
+) extends (x: infer Both) => void
+  ? Both
+  : never
 
 /**
  * Several aggregators as one, so that several KPIs are computed in a single pass over the data (like a

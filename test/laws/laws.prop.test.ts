@@ -4,9 +4,10 @@
 //   split invariance:   result(merge(fold(xs), fold(ys))) ≡ result(fold(xs ++ ys))
 //   JSON states:        a state survives JSON round-tripping and still merges
 //   simple call:        kpi(items) ≡ result(fold(kpiAggregator(), items))
+
+import { accumulate, fold } from 'cx-metrics'
 import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { accumulate, fold } from 'cx-metrics'
 import { approximatelyEqual } from './_equal.ts'
 import { subjects } from './registry.ts'
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import * as library from 'cx-metrics'
+import { describe, expect, it } from 'vitest'
 import { approximatelyEqual } from './_equal.ts'
 import { subjects } from './registry.ts'
 

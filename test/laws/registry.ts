@@ -1,7 +1,8 @@
 // Every aggregator the library exports is listed here with a generator of its inputs; laws.prop.test.ts
 // checks the aggregator laws on each, and laws.test.ts fails when an exported `…Aggregator` is missing.
-import * as fc from 'fast-check'
+
 import { combine, mapInput } from 'cx-metrics'
+import * as fc from 'fast-check'
 import { _list, _sumCount } from '../../src/core/_testAggregators.ts'
 import type { Aggregator } from '../../src/core/aggregator.ts'
 

@@ -2,7 +2,10 @@ import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'
 
 /** Bundles `import { names } from 'cx-metrics'` from the built package, minified; returns code and gzip size. */
-export async function bundle(names: string[], entry: string): Promise<{ code: string; gzip: number; min: number }> {
+export async function bundle(
+  names: string[],
+  entry: string,
+): Promise<{ code: string; gzip: number; min: number }> {
   const contents = `import { ${names.join(', ')} } from 'cx-metrics'\nexport default [${names.join(', ')}]\n`
   const result = await build({
     stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
