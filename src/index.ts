@@ -3,7 +3,7 @@
 
 export { accumulate } from './core/accumulate.ts'
 export type { Accessor, Aggregator, AnyAggregator, InputOf, ResultOf, StateOf } from './core/aggregator.ts'
-export { type CombinedInput, combine } from './core/combine.ts'
+export { type CombinedInput, type CombinedState, combine } from './core/combine.ts'
 export { fold } from './core/fold.ts'
 export { type AsyncSource, foldAsync } from './core/foldAsync.ts'
 export { isKpiError } from './core/isKpiError.ts'

@@ -11,7 +11,7 @@ describe('combine', () => {
     const b = mapInput(_sumCount(), (x: { b: number }) => x.b)
     const both = combine({ a, b })
     expectTypeOf<InputOf<typeof both>>().toEqualTypeOf<{ a: number } & { b: number }>()
-    expectTypeOf<StateOf<typeof both>['b']>().toEqualTypeOf<[number, number]>()
+    expectTypeOf<StateOf<typeof both>>().toEqualTypeOf<[number, number][]>()
     expectTypeOf<ResultOf<typeof both>['a']>().toEqualTypeOf<{ sum: number; count: number }>()
     expectTypeOf(fold(both, [{ a: 1, b: 2 }]).a.sum).toEqualTypeOf<number>()
     // @ts-expect-error an item missing a part's field is refused

@@ -16,58 +16,54 @@ export type CombinedInput<Parts extends Record<string, AnyAggregator>> = (
   : never
 
 /**
+ * The state of a combined aggregator: the parts' states in the order of the parts' keys (a JSON array).
+ * @category Core
+ */
+export type CombinedState<Parts extends Record<string, AnyAggregator>> = StateOf<Parts[keyof Parts]>[]
+
+/**
  * Several aggregators as one, so that several KPIs are computed in a single pass over the data (like a
- * struct of monoids). State and result are objects with the same keys as `parts`.
+ * struct of monoids). The result is an object with the same keys as `parts`; the state is the array of
+ * the parts' states, in the order of those keys.
  *
  * @example
  * ```ts
- * const survey = combine({
- *   nps: npsAggregator((r: { nps: number }) => r.nps),
- *   count: mapInput(npsAggregator(), () => 10),
- * })
- * fold(survey, responses) // { nps: {...}, count: {...} }
+ * const survey = combine({ nps: npsAggregator((r: Row) => r.nps), csat: csatAggregator((r: Row) => r.csat) })
+ * fold(survey, responses) // { nps: { kpi: 'nps', value: … }, csat: { kpi: 'csat', value: … } }
  * ```
  * @category Core
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function combine<const Parts extends Record<string, AnyAggregator>>(
   parts: Parts,
-): Aggregator<
-  CombinedInput<Parts>,
-  { [K in keyof Parts]: StateOf<Parts[K]> },
-  { [K in keyof Parts]: ResultOf<Parts[K]> }
-> {
+): Aggregator<CombinedInput<Parts>, CombinedState<Parts>, { [K in keyof Parts]: ResultOf<Parts[K]> }> {
   if (parts === null || typeof parts !== 'object' || Array.isArray(parts)) {
     throw _typeError('combine', 'parts', 'an object of aggregators', parts)
   }
   const keys = Object.keys(parts)
-  for (const key of keys) {
+  const list: AnyAggregator[] = keys.map((key) => {
     const part = parts[key]
     if (part === null || typeof part !== 'object' || typeof part.add !== 'function') {
       throw _typeError('combine', `parts.${key}`, 'an aggregator', part)
     }
-  }
-  type S = { [K in keyof Parts]: StateOf<Parts[K]> }
-  type O = { [K in keyof Parts]: ResultOf<Parts[K]> }
-  const each = <T>(make: (part: AnyAggregator, key: string) => unknown): T => {
-    const out: Record<string, unknown> = {}
-    for (const key of keys) out[key] = make(parts[key] as AnyAggregator, key)
-    return out as T
-  }
+    return part
+  })
+  const count = list.length
   return {
     kpi: 'combine',
-    init: () => each<S>((part) => part.init()),
+    init: () => list.map((part) => part.init()),
     add: (state, input, index) => {
-      const record = state as Record<string, unknown>
-      for (const key of keys) record[key] = (parts[key] as AnyAggregator).add(record[key], input, index)
+      for (let i = 0; i < count; i++) state[i] = (list[i] as AnyAggregator).add(state[i], input, index)
       return state
     },
     merge: (a, b) => {
-      const left = a as Record<string, unknown>
-      const right = b as Record<string, unknown>
-      for (const key of keys) left[key] = (parts[key] as AnyAggregator).merge(left[key], right[key])
+      for (let i = 0; i < count; i++) a[i] = (list[i] as AnyAggregator).merge(a[i], b[i])
       return a
     },
-    result: (state) => each<O>((part, key) => part.result((state as Record<string, unknown>)[key])),
+    result: (state) => {
+      const out: Record<string, unknown> = {}
+      for (let i = 0; i < count; i++) out[keys[i] as string] = (list[i] as AnyAggregator).result(state[i])
+      return out as { [K in keyof Parts]: ResultOf<Parts[K]> }
+    },
   }
 }

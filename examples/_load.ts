@@ -1,0 +1,30 @@
+// Loads the sample data set of examples/data (see examples/data/generate.ts).
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { SampleData } from './data/generate.ts'
+
+export type {
+  Comment,
+  Customer,
+  SampleData,
+  Spend,
+  Subscription,
+  SurveyResponse,
+  Ticket,
+} from './data/generate.ts'
+
+const here = dirname(fileURLToPath(import.meta.url))
+
+export function loadSampleData(): SampleData {
+  const read = <K extends keyof SampleData>(name: K): SampleData[K] =>
+    JSON.parse(readFileSync(join(here, 'data', `${name}.json`), 'utf8')) as SampleData[K]
+  return {
+    customers: read('customers'),
+    subscriptions: read('subscriptions'),
+    surveys: read('surveys'),
+    tickets: read('tickets'),
+    spend: read('spend'),
+    comments: read('comments'),
+  }
+}

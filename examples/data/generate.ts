@@ -1,0 +1,412 @@
+// Writes the sample data set of the examples and the demo report: two years (2024–2025) of a fictional
+// help-desk software company, "Lumen Desk", that sells monthly and annual subscriptions to small
+// businesses in Brazil, the United States, the United Kingdom and India, and reports in São Paulo time.
+//
+// Everything is drawn from one seeded generator, so the files are the same on every machine:
+//   npx tsx examples/data/generate.ts
+//
+// A few records are deliberately broken (scores out of range, a timestamp without an offset, a missing
+// score) so that the examples can show how the library counts what it leaves out.
+import { writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+export interface Customer {
+  id: string
+  name: string
+  region: 'BR' | 'US' | 'UK' | 'IN'
+  timeZone: string
+  channel: 'organic' | 'paid-search' | 'paid-social' | 'partner' | 'outbound'
+  signedUpAt: string
+}
+
+export interface Subscription {
+  subscriptionId: string
+  customerId: string
+  plan: 'starter' | 'growth' | 'scale'
+  interval: 'month' | 'year'
+  amount: number
+  currency: 'USD'
+  quantity: number
+  trial: boolean
+  start: string
+  end: string | null
+  cancelledAt: string | null
+}
+
+export interface SurveyResponse {
+  id: string
+  customerId: string
+  survey: 'nps' | 'csat' | 'ces'
+  ticketId: string | null
+  offeredAt: string
+  answeredAt: string | null
+  score: number | null
+}
+
+export interface Ticket {
+  id: string
+  requesterId: string
+  channel: 'email' | 'chat' | 'phone'
+  team: 'tier-1' | 'tier-2'
+  topic: 'billing' | 'how-to' | 'bug' | 'integration' | 'account'
+  createdAt: string
+  firstReplyAt: string | null
+  solvedAt: string | null
+  agentReplies: number
+  reopens: number
+  status: 'open' | 'pending' | 'solved' | 'closed'
+}
+
+export interface Spend {
+  month: string
+  channel: Customer['channel'] | 'brand'
+  kind: 'media' | 'salaries' | 'tools' | 'events'
+  amount: number
+  currency: 'USD'
+}
+
+export interface Comment {
+  id: string
+  customerId: string
+  responseId: string
+  at: string
+  text: string
+}
+
+export interface SampleData {
+  customers: Customer[]
+  subscriptions: Subscription[]
+  surveys: SurveyResponse[]
+  tickets: Ticket[]
+  spend: Spend[]
+  comments: Comment[]
+}
+
+const DAY = 86_400_000
+const START = Date.UTC(2024, 0, 1)
+const END = Date.UTC(2026, 0, 1)
+
+/** mulberry32: a tiny seeded generator, enough for sample data. */
+function generator(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export function generate(seed = 20240101): SampleData {
+  const random = generator(seed)
+  const pick = <T>(items: readonly T[], weights?: readonly number[]): T => {
+    if (weights === undefined) return items[Math.floor(random() * items.length)] as T
+    let u = random() * weights.reduce((a, b) => a + b, 0)
+    for (let i = 0; i < items.length; i++) {
+      u -= weights[i] as number
+      if (u < 0) return items[i] as T
+    }
+    return items[items.length - 1] as T
+  }
+  const exponential = (mean: number): number => -Math.log(1 - random()) * mean
+  const poisson = (mean: number): number => {
+    let k = 0
+    let p = Math.exp(-mean)
+    let s = p
+    const u = random()
+    while (u > s) {
+      k++
+      p *= mean / k
+      s += p
+    }
+    return k
+  }
+  const normal = (): number => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random())
+  const iso = (t: number): string => new Date(Math.round(t / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+  const clampScore = (x: number, min: number, max: number): number => Math.max(min, Math.min(max, Math.round(x)))
+
+  const regions = [
+    { region: 'BR', timeZone: 'America/Sao_Paulo', offset: -3 },
+    { region: 'US', timeZone: 'America/New_York', offset: -5 },
+    { region: 'UK', timeZone: 'Europe/London', offset: 0 },
+    { region: 'IN', timeZone: 'Asia/Kolkata', offset: 5.5 },
+  ] as const
+  const channels = ['organic', 'paid-search', 'paid-social', 'partner', 'outbound'] as const
+  const prices = { starter: 29, growth: 99, scale: 299 } as const
+  const monthlyChurn = { starter: 0.035, growth: 0.018, scale: 0.01 } as const
+  const names = ['Acme', 'Bright', 'Cedar', 'Delta', 'Ember', 'Fjord', 'Granite', 'Harbor', 'Iris', 'Juniper']
+  const kinds = ['Bakery', 'Clinic', 'Studio', 'Logistics', 'Labs', 'Outfitters', 'Dental', 'Legal', 'Travel']
+
+  const data: SampleData = { customers: [], subscriptions: [], surveys: [], tickets: [], spend: [], comments: [] }
+  let ticketSeq = 0
+  let responseSeq = 0
+
+  // Acquisition: about 40 new customers in January 2024, growing 4 % a month.
+  for (let month = 0; month < 24; month++) {
+    const monthStart = Date.UTC(2024, month, 1)
+    const monthEnd = Date.UTC(2024, month + 1, 1)
+    const newCustomers = poisson(40 * 1.04 ** month)
+    const byChannel: Record<string, number> = {}
+    for (let c = 0; c < newCustomers; c++) {
+      const place = pick(regions, [4, 3, 2, 1])
+      const channel = pick(channels, [4, 3, 2, 1, 1])
+      byChannel[channel] = (byChannel[channel] ?? 0) + 1
+      const id = `C${String(data.customers.length + 1).padStart(5, '0')}`
+      const signedUp = monthStart + random() * (monthEnd - monthStart)
+      data.customers.push({
+        id,
+        name: `${pick(names)} ${pick(kinds)}`,
+        region: place.region,
+        timeZone: place.timeZone,
+        channel,
+        signedUpAt: iso(signedUp),
+      })
+      // Latent satisfaction drives scores, tickets and churn.
+      const mood = normal()
+      let plan = pick(['starter', 'growth', 'scale'] as const, [6, 3, 1])
+      const annual = random() < 0.2
+      const trial = random() < 0.5
+      let subscriptionNumber = 0
+      let start = signedUp
+      const hazardScale = Math.exp(-0.5 * mood)
+      if (trial) {
+        const trialEnd = start + 14 * DAY
+        data.subscriptions.push({
+          subscriptionId: `${id}-S${++subscriptionNumber}`,
+          customerId: id,
+          plan,
+          interval: 'month',
+          amount: 0,
+          currency: 'USD',
+          quantity: 1,
+          trial: true,
+          start: iso(start),
+          end: iso(trialEnd),
+          cancelledAt: null,
+        })
+        if (random() < 0.25) continue // trial not converted
+        start = trialEnd
+      }
+      // Paid life: month by month, the customer may churn, upgrade, downgrade or add seats.
+      let seats = 1 + Math.floor(exponential(plan === 'scale' ? 4 : 1.5))
+      let segmentStart = start
+      let t = start
+      let ended = false
+      while (t < END && !ended) {
+        const step = annual ? 365 * DAY : 30.44 * DAY
+        const next = t + step
+        const hazard = 1 - (1 - monthlyChurn[plan] * hazardScale) ** (annual ? 12 : 1)
+        const u = random()
+        const close = (at: number, cancelled: number | null): void => {
+          data.subscriptions.push({
+            subscriptionId: `${id}-S${++subscriptionNumber}`,
+            customerId: id,
+            plan,
+            interval: annual ? 'year' : 'month',
+            amount: annual ? prices[plan] * 10 : prices[plan],
+            currency: 'USD',
+            quantity: seats,
+            trial: false,
+            start: iso(segmentStart),
+            end: at >= END ? null : iso(at),
+            cancelledAt: cancelled === null ? null : iso(cancelled),
+          })
+        }
+        if (u < hazard) {
+          const cancelled = t + random() * (next - t) * 0.8
+          close(next < END ? next : END, cancelled)
+          ended = true
+        } else if (next < END && u < hazard + 0.02 && plan !== 'scale') {
+          close(next, null)
+          plan = plan === 'starter' ? 'growth' : 'scale'
+          segmentStart = next
+        } else if (next < END && u < hazard + 0.028 && plan !== 'starter') {
+          close(next, null)
+          plan = plan === 'scale' ? 'growth' : 'starter'
+          segmentStart = next
+        } else if (next < END && u < hazard + 0.05) {
+          close(next, null)
+          seats += 1
+          segmentStart = next
+        }
+        t = next
+        if (!ended && t >= END) close(END, null)
+      }
+      // A few churned customers come back months later.
+      const last = data.subscriptions[data.subscriptions.length - 1] as Subscription
+      if (last.customerId === id && last.end !== null && random() < 0.08) {
+        const back = Date.parse(last.end) + (60 + random() * 200) * DAY
+        if (back < END - 30 * DAY) {
+          data.subscriptions.push({
+            subscriptionId: `${id}-S${++subscriptionNumber}`,
+            customerId: id,
+            plan: 'starter',
+            interval: 'month',
+            amount: prices.starter,
+            currency: 'USD',
+            quantity: 1,
+            trial: false,
+            start: iso(back),
+            end: null,
+            cancelledAt: null,
+          })
+        }
+      }
+      // Support tickets over the customer's paid life.
+      const lifeEnd = Math.max(signedUp, ...data.subscriptions.filter((s) => s.customerId === id).map((s) => (s.end === null ? END : Date.parse(s.end))))
+      const life = Math.max(0, lifeEnd - signedUp)
+      const tickets = poisson((life / (30.44 * DAY)) * (0.6 + 0.3 * Math.max(0, -mood)))
+      for (let k = 0; k < tickets; k++) {
+        const day = Math.floor((signedUp + random() * life - START) / DAY)
+        // Mostly in the customer's working hours (local 08:00–19:00), some at night.
+        const localHour = random() < 0.85 ? 8 + random() * 11 : random() * 24
+        const created = START + day * DAY + (localHour - place.offset) * 3_600_000
+        if (created >= END) continue
+        const channel = pick(['email', 'chat', 'phone'] as const, [5, 4, 1])
+        const team = random() < 0.8 ? 'tier-1' : 'tier-2'
+        const topic = pick(['billing', 'how-to', 'bug', 'integration', 'account'] as const, [2, 4, 2, 1, 1])
+        const answered = random() < 0.97
+        const firstReply = answered ? created + exponential(channel === 'chat' ? 0.3 : 5) * 3_600_000 : null
+        const agentReplies = answered ? 1 + poisson(topic === 'bug' ? 1.8 : 0.7) : 0
+        const solved = answered && random() < 0.95 ? (firstReply as number) + exponential(20) * 3_600_000 : null
+        const reopens = solved !== null && random() < 0.08 ? 1 : 0
+        const ticketId = `T${String(++ticketSeq).padStart(6, '0')}`
+        const solvedAt = solved !== null && solved < END ? solved : null
+        data.tickets.push({
+          id: ticketId,
+          requesterId: id,
+          channel,
+          team,
+          topic,
+          createdAt: iso(created),
+          firstReplyAt: firstReply !== null && firstReply < END ? iso(firstReply) : null,
+          solvedAt: solvedAt === null ? null : iso(solvedAt),
+          agentReplies,
+          reopens,
+          status: solvedAt === null ? (answered ? 'pending' : 'open') : solvedAt < END - 4 * DAY ? 'closed' : 'solved',
+        })
+        // Transactional surveys after a solved ticket: CSAT (1–5) always offered, CES (1–7) on a third.
+        if (solvedAt !== null) {
+          const offered = solvedAt + DAY
+          if (offered < END) {
+            const answeredCsat = random() < 0.32
+            const slow = (solvedAt - created) / 3_600_000 > 48 ? -0.6 : 0.2
+            data.surveys.push({
+              id: `R${String(++responseSeq).padStart(6, '0')}`,
+              customerId: id,
+              survey: 'csat',
+              ticketId,
+              offeredAt: iso(offered),
+              answeredAt: answeredCsat ? iso(offered + exponential(6) * 3_600_000) : null,
+              score: answeredCsat ? clampScore(4 + 0.9 * mood + slow + 0.8 * normal(), 1, 5) : null,
+            })
+            if (random() < 0.33) {
+              const answeredCes = random() < 0.3
+              data.surveys.push({
+                id: `R${String(++responseSeq).padStart(6, '0')}`,
+                customerId: id,
+                survey: 'ces',
+                ticketId,
+                offeredAt: iso(offered),
+                answeredAt: answeredCes ? iso(offered + exponential(6) * 3_600_000) : null,
+                score: answeredCes ? clampScore(5.3 + 1.1 * mood + slow + normal(), 1, 7) : null,
+              })
+            }
+          }
+        }
+      }
+      // Relationship NPS, offered to active paying customers in the middle month of each quarter.
+      for (let quarter = 0; quarter < 8; quarter++) {
+        const offered = Date.UTC(2024, quarter * 3 + 1, 10) + random() * 5 * DAY
+        const active = data.subscriptions.some(
+          (s) =>
+            s.customerId === id &&
+            !s.trial &&
+            Date.parse(s.start) <= offered &&
+            (s.end === null || Date.parse(s.end) > offered),
+        )
+        if (!active) continue
+        const answeredNps = random() < 0.38
+        const score = answeredNps ? clampScore(7.6 + 2.1 * mood + 0.1 * quarter + 1.2 * normal(), 0, 10) : null
+        const responseId = `R${String(++responseSeq).padStart(6, '0')}`
+        data.surveys.push({
+          id: responseId,
+          customerId: id,
+          survey: 'nps',
+          ticketId: null,
+          offeredAt: iso(offered),
+          answeredAt: answeredNps ? iso(offered + exponential(2) * DAY) : null,
+          score,
+        })
+        if (score !== null && random() < 0.3) {
+          data.comments.push({
+            id: `F${String(data.comments.length + 1).padStart(5, '0')}`,
+            customerId: id,
+            responseId,
+            at: iso(offered + exponential(2) * DAY),
+            text: comment(score, pick),
+          })
+        }
+      }
+    }
+    // Acquisition spend for the month, by channel and kind.
+    const monthKey = `${2024 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}`
+    const media: Record<string, number> = { 'paid-search': 5200, 'paid-social': 3100, partner: 1400, brand: 2000 }
+    for (const [channel, base] of Object.entries(media)) {
+      data.spend.push({
+        month: monthKey,
+        channel: channel as Spend['channel'],
+        kind: 'media',
+        amount: Math.round(base * 1.03 ** month * (0.85 + 0.3 * random()) * 100) / 100,
+        currency: 'USD',
+      })
+    }
+    data.spend.push({ month: monthKey, channel: 'outbound', kind: 'salaries', amount: 14_000 + (month >= 12 ? 7_000 : 0), currency: 'USD' })
+    data.spend.push({ month: monthKey, channel: 'organic', kind: 'tools', amount: 1_250, currency: 'USD' })
+    if (month % 6 === 4) data.spend.push({ month: monthKey, channel: 'brand', kind: 'events', amount: 9_500, currency: 'USD' })
+    void byChannel
+  }
+
+  // Deliberately broken records, to be counted rather than used.
+  const someNps = data.surveys.filter((s) => s.survey === 'nps' && s.score !== null)
+  if (someNps[3]) someNps[3].score = 11
+  if (someNps[17]) someNps[17].score = 7.5
+  const someCsat = data.surveys.filter((s) => s.survey === 'csat' && s.score !== null)
+  if (someCsat[5]) someCsat[5].score = 0
+  if (data.tickets[10]) data.tickets[10].createdAt = data.tickets[10].createdAt.replace('Z', '')
+  return data
+}
+
+function comment(score: number, pick: <T>(items: readonly T[]) => T): string {
+  const praise = [
+    'Support answered in minutes and solved it on the first reply.',
+    'Onboarding was smooth, the setup guide is excellent.',
+    'Reports save us hours every week.',
+    'The Slack integration works perfectly for our team.',
+    'Great value for the price.',
+  ]
+  const neutral = [
+    'Good product, but the reporting could be more flexible.',
+    'Works fine, the mobile app is a bit slow.',
+    'Pricing is fair, though the seat cost adds up.',
+  ]
+  const complaints = [
+    'Too expensive after the last price increase.',
+    'Support took days to answer and I had to repeat myself.',
+    'The integration with our CRM keeps breaking.',
+    'Onboarding was confusing and the docs are outdated.',
+    'We had two outages this month, reliability is a concern.',
+  ]
+  return score >= 9 ? pick(praise) : score >= 7 ? pick(neutral) : pick(complaints)
+}
+
+const here = dirname(fileURLToPath(import.meta.url))
+if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const data = generate()
+  for (const [name, rows] of Object.entries(data)) {
+    writeFileSync(join(here, `${name}.json`), `${JSON.stringify(rows, null, 0).replaceAll('},{', '},\n{')}\n`)
+    console.log(`${name}.json: ${rows.length} rows`)
+  }
+}
