@@ -12,7 +12,6 @@ export { mapInput } from './core/mapInput.ts'
 export { mergeAll } from './core/mergeAll.ts'
 export { type DateInput, parseInstant } from './core/parseInstant.ts'
 export type { ConfidenceInterval, Excluded, KpiResult, OnInvalid } from './core/result.ts'
-
 export type { NpsCounts } from './stats/_npsCounts.ts'
 export type { ProportionSample } from './stats/_sample.ts'
 export { type AgrestiCoullIntervalOptions, agrestiCoullInterval } from './stats/agrestiCoullInterval.ts'
@@ -36,3 +35,34 @@ export { type TwoProportionTestOptions, twoProportionTest } from './stats/twoPro
 export { type WaldIntervalOptions, waldInterval } from './stats/waldInterval.ts'
 export { type WelchTestOptions, welchTest } from './stats/welchTest.ts'
 export { type WilsonIntervalOptions, wilsonInterval } from './stats/wilsonInterval.ts'
+export type { CalendarOptions, PeriodUnit } from './time/_calendar.ts'
+export { type ByKeyOptions, type ByKeyResult, type ByKeyState, byKey, type KeyResult } from './time/byKey.ts'
+export {
+  type ByPeriodAggregator,
+  type ByPeriodOptions,
+  type ByPeriodResult,
+  type ByPeriodState,
+  byPeriod,
+  type PeriodInfo,
+  type PeriodResult,
+} from './time/byPeriod.ts'
+export {
+  type Comparable,
+  type ComparableScale,
+  type CompareOptions,
+  type Comparison,
+  compare,
+} from './time/compare.ts'
+export { type ComparePeriodsOptions, comparePeriods, type PeriodComparison } from './time/comparePeriods.ts'
+export { type ParsedPeriodKey, parsePeriodKey } from './time/parsePeriodKey.ts'
+export { periodKey } from './time/periodKey.ts'
+export { type PeriodRange, periodRange } from './time/periodRange.ts'
+export { periods } from './time/periods.ts'
+export { type RollingOptions, type RollingWindow, rolling } from './time/rolling.ts'
+export {
+  type TrailingOptions,
+  type TrailingResult,
+  type TrailingState,
+  type TrailingWindow,
+  trailing,
+} from './time/trailing.ts'

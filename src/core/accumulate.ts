@@ -5,7 +5,8 @@ import type { Aggregator } from './aggregator.ts'
  * Use it to keep partial states — per day, per shard, per worker — and join them later with
  * {@link mergeAll}.
  *
- * Runs in O(n) with one call of `add` per item.
+ * Runs in O(n): one call of `add` per item, or one call of `addRange` for an array when the aggregator
+ * has it.
  *
  * @example
  * ```ts
@@ -22,6 +23,7 @@ export function accumulate<In, State>(
   let state = aggregator.init()
   if (Array.isArray(items)) {
     const array = items as readonly In[]
+    if (aggregator.addRange !== undefined) return aggregator.addRange(state, array, 0, array.length)
     for (let i = 0; i < array.length; i++) state = aggregator.add(state, array[i] as In, i)
     return state
   }

@@ -56,6 +56,14 @@ export function combine<const Parts extends Record<string, AnyAggregator>>(
       for (let i = 0; i < count; i++) state[i] = (list[i] as AnyAggregator).add(state[i], input, index)
       return state
     },
+    addRange: (state, items, start, end) => {
+      for (let i = 0; i < count; i++) {
+        const part = list[i] as AnyAggregator
+        if (part.addRange !== undefined) state[i] = part.addRange(state[i], items, start, end)
+        else for (let j = start; j < end; j++) state[i] = part.add(state[i], items[j], j)
+      }
+      return state
+    },
     merge: (a, b) => {
       for (let i = 0; i < count; i++) a[i] = (list[i] as AnyAggregator).merge(a[i], b[i])
       return a

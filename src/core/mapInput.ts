@@ -22,6 +22,10 @@ export function mapInput<In, Mid, State, Out>(
     kpi: aggregator.kpi,
     init: () => aggregator.init(),
     add: (state, item, index) => aggregator.add(state, map(item, index), index),
+    addRange: (state, items, start, end) => {
+      for (let i = start; i < end; i++) state = aggregator.add(state, map(items[i] as In, i), i)
+      return state
+    },
     merge: (a, b) => aggregator.merge(a, b),
     result: (state) => aggregator.result(state),
   }

@@ -1,13 +1,17 @@
 import * as library from 'cx-metrics'
 import { describe, expect, it } from 'vitest'
 import { approximatelyEqual } from './_equal.ts'
-import { subjects } from './registry.ts'
+import { combinators, subjects } from './registry.ts'
 
 describe('the law registry', () => {
   it('covers every exported aggregator factory', () => {
     const exported = Object.keys(library).filter((name) => name.endsWith('Aggregator'))
     const covered = new Set(subjects.map((subject) => subject.name))
     expect(exported.filter((name) => !covered.has(name))).toEqual([])
+  })
+  it('covers every combinator that makes aggregators', () => {
+    const names = subjects.map((subject) => subject.name.split(' ')[0])
+    expect(combinators.filter((name) => !names.includes(name))).toEqual([])
   })
 })
 

@@ -1,7 +1,7 @@
 // Every aggregator the library exports is listed here with a generator of its inputs; laws.prop.test.ts
 // checks the aggregator laws on each, and laws.test.ts fails when an exported `…Aggregator` is missing.
 
-import { combine, mapInput } from 'cx-metrics'
+import { byKey, byPeriod, combine, mapInput, trailing } from 'cx-metrics'
 import * as fc from 'fast-check'
 import { _list, _sumCount } from '../../src/core/_testAggregators.ts'
 import type { Aggregator } from '../../src/core/aggregator.ts'
@@ -20,6 +20,21 @@ export interface LawSubject {
 
 const finite = fc.double({ min: -1e6, max: 1e6, noNaN: true })
 
+/** Rows with a date of every kind: valid instants and strings, invalid strings, missing. */
+const dated = fc.record({
+  at: fc.oneof(
+    fc.integer({ min: Date.UTC(2023, 0, 1), max: Date.UTC(2025, 0, 1) }),
+    fc
+      .integer({ min: Date.UTC(2023, 0, 1), max: Date.UTC(2025, 0, 1) })
+      .map((t) => new Date(t).toISOString()),
+    fc.constantFrom(null, undefined, 'not a date', '2024-01-01T00:00:00', Number.NaN),
+  ),
+  v: fc.integer({ min: 0, max: 100 }),
+  segment: fc.constantFrom('a', 'b', 'c', null),
+})
+type Dated = { at: unknown; v: number; segment: string | null }
+const value = mapInput(_sumCount(), (row: Dated) => row.v)
+
 export const subjects: LawSubject[] = [
   {
     name: 'combine (of a sum and an ordered list)',
@@ -31,4 +46,40 @@ export const subjects: LawSubject[] = [
     make: () => mapInput(_sumCount(), (x: { v: number }) => x.v * 2),
     input: finite.map((v) => ({ v })),
   },
+  {
+    name: 'byPeriod',
+    make: () =>
+      byPeriod(value, {
+        date: (row: Dated) => row.at as number,
+        unit: 'month',
+        timeZone: 'America/Sao_Paulo',
+      }),
+    input: dated,
+  },
+  {
+    name: 'byPeriod (with range and asOf)',
+    make: () =>
+      byPeriod(value, {
+        date: (row: Dated) => row.at as number,
+        unit: 'week',
+        range: { from: '2023-06-01T00:00:00Z', to: '2024-06-01T00:00:00Z' },
+        asOf: '2024-03-01T00:00:00Z',
+      }),
+    input: dated,
+  },
+  { name: 'byKey', make: () => byKey(value, (row: Dated) => row.segment), input: dated },
+  {
+    name: 'trailing',
+    make: () =>
+      trailing(value, {
+        date: (row: Dated) => row.at as number,
+        days: 90,
+        asOf: '2024-06-01T00:00:00Z',
+        count: 3,
+      }),
+    input: dated,
+  },
 ]
+
+/** Functions that make aggregators without the `…Aggregator` suffix; each must have a subject. */
+export const combinators = ['combine', 'mapInput', 'byPeriod', 'byKey', 'trailing']

@@ -1,0 +1,120 @@
+import { _function, _options, _typeError } from '../core/_assert.ts'
+import { _mergeCounts } from '../core/_exclude.ts'
+import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import type { Excluded } from '../core/result.ts'
+
+/**
+ * Options of {@link byKey}.
+ * @category Time
+ */
+export interface ByKeyOptions {
+  /**
+   * Segments to report even when they have no data (with the inner aggregator's empty result), in
+   * this order, before any other segment found in the data.
+   */
+  readonly keys?: readonly string[]
+}
+
+/**
+ * One segment's result.
+ * @category Time
+ */
+export interface KeyResult<Out> {
+  /** The segment, e.g. `'enterprise'`. */
+  readonly key: string
+  /** The inner aggregator's result over the segment's items. */
+  readonly result: Out
+}
+
+/**
+ * The result of {@link byKey}.
+ * @category Time
+ */
+export interface ByKeyResult<Out> {
+  /** Always `'byKey'`. */
+  readonly kpi: 'byKey'
+  /** Segments: those of `options.keys` first, in their order, then the others sorted. */
+  readonly groups: KeyResult<Out>[]
+  /** Items whose key was `null`, `undefined` or an empty string. */
+  readonly excluded: Excluded
+}
+
+/**
+ * The state of {@link byKey}.
+ * @category Time
+ */
+export interface ByKeyState<State> {
+  /** Inner state of each segment with data. */
+  groups: Record<string, State>
+  /** Items without a key. */
+  excluded: { missing: number; invalid: number }
+}
+
+/**
+ * Runs an aggregator per segment — plan, channel, region, team — in one pass. Nests with
+ * {@link byPeriod} either way: `byPeriod(byKey(agg, plan), …)` gives segments per period,
+ * `byKey(byPeriod(agg, …), plan)` periods per segment.
+ *
+ * Keys are strings (numbers are turned into strings); an item whose key is `null`, `undefined` or
+ * `''` is counted in `excluded.missing`.
+ *
+ * @example
+ * ```ts
+ * fold(byKey(npsAggregator((r: Row) => r.score), (r) => r.plan), rows).groups
+ * //=> [{ key: 'growth', result: { kpi: 'nps', … } }, { key: 'starter', result: … }]
+ * ```
+ * @category Time
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function byKey<T, State, Out>(
+  aggregator: Aggregator<T, State, Out>,
+  key: Accessor<T, string | number | null | undefined>,
+  options?: ByKeyOptions,
+): Aggregator<T, ByKeyState<State>, ByKeyResult<Out>> {
+  const fn = 'byKey'
+  if (aggregator === null || typeof aggregator !== 'object' || typeof aggregator.add !== 'function') {
+    throw _typeError(fn, 'aggregator', 'an aggregator', aggregator)
+  }
+  _function(fn, 'key', key)
+  const o = _options(fn, options)
+  const listed = o.keys ?? []
+  if (!Array.isArray(listed) || listed.some((k) => typeof k !== 'string')) {
+    throw _typeError(fn, 'options.keys', 'an array of strings', o.keys)
+  }
+  return {
+    kpi: 'byKey',
+    init: () => ({ groups: {}, excluded: { missing: 0, invalid: 0 } }),
+    add: (state, item, index) => {
+      const raw = key(item, index)
+      if (raw === null || raw === undefined || raw === '') {
+        state.excluded.missing++
+        return state
+      }
+      const k = typeof raw === 'string' ? raw : String(raw)
+      const current = state.groups[k]
+      state.groups[k] = aggregator.add(current === undefined ? aggregator.init() : current, item, index)
+      return state
+    },
+    merge: (a, b) => {
+      for (const k in b.groups) {
+        const mine = a.groups[k]
+        a.groups[k] = aggregator.merge(mine === undefined ? aggregator.init() : mine, b.groups[k] as State)
+      }
+      _mergeCounts(a.excluded, b.excluded)
+      return a
+    },
+    result: (state) => {
+      const rest = Object.keys(state.groups)
+        .filter((k) => !listed.includes(k))
+        .sort()
+      return {
+        kpi: 'byKey',
+        groups: [...listed, ...rest].map((k) => {
+          const inner = state.groups[k]
+          return { key: k, result: aggregator.result(inner === undefined ? aggregator.init() : inner) }
+        }),
+        excluded: { ...state.excluded },
+      }
+    },
+  }
+}

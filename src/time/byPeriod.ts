@@ -1,0 +1,280 @@
+import { _function, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import { type DateInput, parseInstant } from '../core/parseInstant.ts'
+import type { Excluded, OnInvalid } from '../core/result.ts'
+import { _calendar, _instantArgument, type CalendarOptions, type PeriodUnit } from './_calendar.ts'
+import { _locator, type _Period } from './_locator.ts'
+
+/**
+ * Options of {@link byPeriod}.
+ * @category Time
+ */
+export interface ByPeriodOptions<T> extends CalendarOptions {
+  /** Reads the instant of an item, which decides its period. */
+  readonly date: Accessor<T, DateInput | null | undefined>
+  /** The kind of period. */
+  readonly unit: PeriodUnit
+  /**
+   * The reporting range `[from, to)`. Every period that overlaps it is reported, with an empty result
+   * (`value: null`) when it has no data; items outside it are counted as `excluded.outOfRange`.
+   * Without a range, the periods from the first to the last with data are reported, gaps included.
+   */
+  readonly range?: { readonly from: DateInput; readonly to: DateInput }
+  /**
+   * "Now": periods that end after it are marked `complete: false`, and items after it are counted as
+   * `excluded.outOfRange`.
+   */
+  readonly asOf?: DateInput
+  /**
+   * What to do with an item whose date is invalid.
+   * @defaultValue 'exclude'
+   */
+  readonly onInvalid?: OnInvalid
+}
+
+/**
+ * A period of a windowed result.
+ * @category Time
+ */
+export interface PeriodInfo {
+  /** The period's key, e.g. `'2024-03'`. */
+  readonly key: string
+  /** First instant (epoch ms). */
+  readonly start: number
+  /** First instant after the period (epoch ms). */
+  readonly end: number
+  /** False when the period is not over at `asOf`, or only partly inside the range. */
+  readonly complete: boolean
+}
+
+/**
+ * One period's result.
+ * @category Time
+ */
+export interface PeriodResult<Out> {
+  /** The period. */
+  readonly period: PeriodInfo
+  /** The inner aggregator's result over the period's items. */
+  readonly result: Out
+}
+
+/**
+ * The result of {@link byPeriod}.
+ * @category Time
+ */
+export interface ByPeriodResult<Out> {
+  /** Always `'byPeriod'`. */
+  readonly kpi: 'byPeriod'
+  /** The kind of period. */
+  readonly unit: PeriodUnit
+  /** The time zone of the periods. */
+  readonly timeZone: string
+  /** The periods in time order. */
+  readonly periods: PeriodResult<Out>[]
+  /** Items not routed to any period: no date, an invalid date, or outside the range or after `asOf`. */
+  readonly excluded: Excluded<'outOfRange'>
+}
+
+/**
+ * The state of {@link byPeriod}: the inner states by period key, and the exclusion counts.
+ * @category Time
+ */
+export interface ByPeriodState<State> {
+  /** Inner state of each period with data. */
+  periods: Record<string, State>
+  /** Items not routed to a period, by reason. */
+  excluded: { missing: number; invalid: number; outOfRange: number }
+}
+
+/**
+ * The aggregator returned by {@link byPeriod}: an aggregator, plus what {@link rolling} and
+ * {@link comparePeriods} need to work on its states.
+ * @category Time
+ */
+export interface ByPeriodAggregator<T, State, Out>
+  extends Aggregator<T, ByPeriodState<State>, ByPeriodResult<Out>> {
+  /** The aggregator run in each period. */
+  readonly inner: Aggregator<T, State, Out>
+  /** The periods a state reports, in time order (range, or first to last with data, gaps included). */
+  periodsOf(state: ByPeriodState<State>): PeriodInfo[]
+}
+
+/**
+ * Runs an aggregator per calendar period — "NPS by quarter", "CSAT by month in São Paulo time" — in one
+ * pass. Each item goes to the period that contains its date in the options' time zone; periods are
+ * half-open and DST-correct, and their boundaries are computed once per period, not per item.
+ *
+ * The result lists the periods in time order with the inner result of each; with `range`, every
+ * period of the range appears (empty ones with the inner aggregator's empty result, `value: null`);
+ * with `asOf`, periods not over yet are marked `complete: false`. Items without a usable date or
+ * outside the range are counted in `excluded`, never dropped silently.
+ *
+ * @example
+ * ```ts
+ * const monthly = byPeriod(npsAggregator((r: Response) => r.score), {
+ *   date: (r) => r.answeredAt, unit: 'month', timeZone: 'America/Sao_Paulo',
+ * })
+ * fold(monthly, responses).periods // [{ period: { key: '2024-01', … }, result: { kpi: 'nps', value: … } }, …]
+ * ```
+ * @category Time
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function byPeriod<T, State, Out>(
+  aggregator: Aggregator<T, State, Out>,
+  options: ByPeriodOptions<T>,
+): ByPeriodAggregator<T, State, Out> {
+  const fn = 'byPeriod'
+  if (aggregator === null || typeof aggregator !== 'object' || typeof aggregator.add !== 'function') {
+    throw _typeError(fn, 'aggregator', 'an aggregator', aggregator)
+  }
+  const o = _options(fn, options)
+  _function(fn, 'options.date', o.date)
+  const date = o.date as Accessor<T, DateInput | null | undefined>
+  const calendar = _calendar(fn, o.unit, options)
+  const onInvalid =
+    o.onInvalid === undefined ? 'exclude' : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw'])
+  const from =
+    o.range === undefined
+      ? Number.NEGATIVE_INFINITY
+      : _instantArgument(fn, 'options.range.from', o.range.from)
+  const to =
+    o.range === undefined ? Number.POSITIVE_INFINITY : _instantArgument(fn, 'options.range.to', o.range.to)
+  const asOf = o.asOf === undefined ? Number.POSITIVE_INFINITY : _instantArgument(fn, 'options.asOf', o.asOf)
+  const upper = Math.min(to, asOf)
+  // Instants that need no further check: valid (within the Date range) and inside [from, upper).
+  const fastLow = Math.max(from, -8.64e15)
+  const fastHigh = Math.min(upper, 8.64e15 + 1)
+  const locate = _locator(calendar)
+  let last: _Period = { id: -1, key: '', start: 0, end: 0 }
+  // The inner states of the state being filled are also kept by period id, so that an item of the
+  // same period as the one before costs no lookup by key. `state.periods` stays the source of truth.
+  let owner: ByPeriodState<State> | null = null
+  let slots: (State | undefined)[] = []
+
+  /** The instant of a date that is not a plain in-range number, or null after counting why not. */
+  const classify = (state: ByPeriodState<State>, raw: unknown, index: number): number | null => {
+    const t = raw === null || raw === undefined ? null : parseInstant(raw)
+    if (t !== null && t >= from && t < upper) return t
+    const reason = raw === null || raw === undefined ? 'missing' : t === null ? 'invalid' : 'outOfRange'
+    _exclude(state.excluded, reason, onInvalid, fn, index, raw)
+    return null
+  }
+  /** The inner state of `period` in `state` (created empty when the period is new to it). */
+  const slot = (state: ByPeriodState<State>, period: _Period): State => {
+    if (owner !== state) {
+      owner = state
+      slots = []
+    }
+    let inner = slots[period.id]
+    if (inner === undefined) {
+      inner = state.periods[period.key] ?? aggregator.init()
+      state.periods[period.key] = inner
+      slots[period.id] = inner
+    }
+    return inner
+  }
+  const store = (state: ByPeriodState<State>, period: _Period, inner: State): void => {
+    state.periods[period.key] = inner
+    slots[period.id] = inner
+  }
+
+  // The periods between two instants, walked once per span and kept: results are read repeatedly
+  // over the same span, and zone arithmetic is the expensive part.
+  const spans = new Map<string, PeriodInfo[]>()
+  const walk = (first: number, final: number): PeriodInfo[] => {
+    const id = `${first}/${final}`
+    let list = spans.get(id)
+    if (list === undefined) {
+      list = []
+      for (let start = calendar.startOf(first); start < final; ) {
+        const end = calendar.next(start)
+        list.push({ key: calendar.key(start), start, end, complete: end <= asOf && start >= from && end <= to })
+        start = end
+      }
+      if (spans.size >= 32) spans.clear()
+      spans.set(id, list)
+    }
+    return list
+  }
+  const periodsOf = (state: ByPeriodState<State>): PeriodInfo[] => {
+    if (o.range !== undefined) return walk(from, to)
+    let first = Number.POSITIVE_INFINITY
+    let final = Number.NEGATIVE_INFINITY
+    for (const key in state.periods) {
+      const start = calendar.parse(key) as number
+      if (start < first) first = start
+      if (start >= final) final = start + 1
+    }
+    return first === Number.POSITIVE_INFINITY ? [] : walk(first, final)
+  }
+
+  return {
+    kpi: 'byPeriod',
+    inner: aggregator,
+    periodsOf,
+    init: () => ({ periods: {}, excluded: { missing: 0, invalid: 0, outOfRange: 0 } }),
+    add: (state, item, index) => {
+      const raw = date(item, index)
+      const t =
+        typeof raw === 'number' && raw >= fastLow && raw < fastHigh ? raw : classify(state, raw, index)
+      if (t === null) return state
+      const period = t >= last.start && t < last.end ? last : (last = locate(t))
+      const inner = slot(state, period)
+      const next = aggregator.add(inner, item, index)
+      if (next !== inner) store(state, period, next)
+      return state
+    },
+    addRange: (state, items, begin, end) => {
+      // Hot path: a numeric instant inside the current period (clamped to the range) needs two
+      // comparisons; everything else goes through the checks of `add`. The inner state is written
+      // back only when `add` replaced it (most aggregators mutate their state in place).
+      let period = last
+      let low = 0
+      let high = 0
+      let base: State | undefined
+      let inner: State | undefined
+      for (let i = begin; i < end; i++) {
+        const item = items[i] as T
+        const raw = date(item, i)
+        if (typeof raw === 'number' && raw >= low && raw < high) {
+          inner = aggregator.add(inner as State, item, i)
+          continue
+        }
+        const t = typeof raw === 'number' && raw >= fastLow && raw < fastHigh ? raw : classify(state, raw, i)
+        if (t === null) continue
+        if (inner !== base) store(state, period, inner as State)
+        if (t < period.start || t >= period.end) period = last = locate(t)
+        low = Math.max(period.start, fastLow)
+        high = Math.min(period.end, fastHigh)
+        base = slot(state, period)
+        inner = aggregator.add(base, item, i)
+      }
+      if (inner !== base) store(state, period, inner as State)
+      return state
+    },
+    merge: (a, b) => {
+      if (a === owner) owner = null
+      for (const key in b.periods) {
+        const mine = a.periods[key]
+        a.periods[key] = aggregator.merge(
+          mine === undefined ? aggregator.init() : mine,
+          b.periods[key] as State,
+        )
+      }
+      _mergeCounts(a.excluded, b.excluded)
+      return a
+    },
+    result: (state) => ({
+      kpi: 'byPeriod',
+      unit: calendar.unit,
+      timeZone: calendar.timeZone,
+      periods: periodsOf(state).map((period) => {
+        // Each result gets its own copy of the period, so that callers may change what they receive.
+        const inner = state.periods[period.key]
+        return { period: { ...period }, result: aggregator.result(inner === undefined ? aggregator.init() : inner) }
+      }),
+      excluded: { ...state.excluded },
+    }),
+  }
+}

@@ -1,0 +1,91 @@
+import { _integer, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import type { ByPeriodAggregator, ByPeriodState, PeriodInfo } from './byPeriod.ts'
+
+/**
+ * Options of {@link rolling}.
+ * @category Time
+ */
+export interface RollingOptions {
+  /** Number of consecutive periods in a window: 3 for "trailing three months", 12 for TTM. */
+  readonly size: number
+  /**
+   * Windows at the start that have fewer than `size` periods: left out (`'skip'`, the default) or
+   * reported with `complete: false` (`'include'`).
+   * @defaultValue 'skip'
+   */
+  readonly partial?: 'skip' | 'include'
+}
+
+/**
+ * One trailing window.
+ * @category Time
+ */
+export interface RollingWindow<Out> {
+  /**
+   * The window as a period: the key of its last period, the start of its first, the end of its last;
+   * `complete` when it has `size` periods that are all complete.
+   */
+  readonly period: PeriodInfo
+  /** The keys of the periods in the window, oldest first. */
+  readonly periods: string[]
+  /** The inner aggregator's result over the window. */
+  readonly result: Out
+}
+
+/**
+ * Trailing windows over the periods of a {@link byPeriod} state — trailing 3 months, trailing twelve
+ * months — computed by merging the states of adjacent periods, not by reading the items again. The
+ * window ending at each period covers it and the `size − 1` periods before it (empty periods count as
+ * periods). Merging is exact for counts and sums, so each window's result equals the KPI computed
+ * directly over the window's items.
+ *
+ * @example
+ * ```ts
+ * const monthly = byPeriod(npsAggregator((r: Row) => r.score), { date: (r) => r.at, unit: 'month' })
+ * const state = accumulate(monthly, rows)
+ * rolling(monthly, state, { size: 3 }) // NPS over each trailing quarter, month by month
+ * ```
+ * @category Time
+ */
+export function rolling<T, State, Out>(
+  aggregator: ByPeriodAggregator<T, State, Out>,
+  state: ByPeriodState<State>,
+  options: RollingOptions,
+): RollingWindow<Out>[] {
+  const fn = 'rolling'
+  if (aggregator === null || typeof aggregator !== 'object' || typeof aggregator.periodsOf !== 'function') {
+    throw _typeError(fn, 'aggregator', 'an aggregator made by byPeriod', aggregator)
+  }
+  if (state === null || typeof state !== 'object' || typeof state.periods !== 'object') {
+    throw _typeError(fn, 'state', 'a state of that aggregator', state)
+  }
+  const o = _options(fn, options)
+  const size = _integer(fn, 'options.size', o.size, 1)
+  const partial =
+    o.partial === undefined ? 'skip' : _oneOf(fn, 'options.partial', o.partial, ['skip', 'include'])
+  const inner = aggregator.inner
+  const list = aggregator.periodsOf(state)
+  const windows: RollingWindow<Out>[] = []
+  for (let last = 0; last < list.length; last++) {
+    const first = Math.max(0, last - size + 1)
+    if (last - first + 1 < size && partial === 'skip') continue
+    let merged = inner.init()
+    const members = list.slice(first, last + 1)
+    for (const member of members) {
+      const own = state.periods[member.key]
+      if (own !== undefined) merged = inner.merge(merged, own)
+    }
+    const end = list[last] as PeriodInfo
+    windows.push({
+      period: {
+        key: end.key,
+        start: (list[first] as PeriodInfo).start,
+        end: end.end,
+        complete: members.length === size && members.every((m) => m.complete),
+      },
+      periods: members.map((m) => m.key),
+      result: inner.result(merged),
+    })
+  }
+  return windows
+}
