@@ -1,17 +1,31 @@
-import { defineConfig } from 'tsup'
+import { defineConfig, type Options } from 'tsup'
 
-const config: ReturnType<typeof defineConfig> = defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
+// ESM: one file per source module (and shared chunks), so that a bundler drops every module a user does
+// not import, together with what it imports — @date-fns/tz runs code at load, and must only be loaded
+// by the time functions. CJS: one file; its users do not tree-shake.
+const sources = ['src/**/*.ts', '!src/**/*.test.ts', '!src/**/*.test-d.ts', '!src/**/_test*.ts']
+const shared: Options = {
   target: 'es2022',
   platform: 'neutral',
-  dts: { compilerOptions: { ignoreDeprecations: '6.0', isolatedDeclarations: false } },
-  splitting: true,
   treeshake: true,
-  clean: true,
   sourcemap: false,
   removeNodeProtocol: false,
   external: [/^node:/],
-  outExtension: ({ format }) => ({ js: format === 'cjs' ? '.cjs' : '.js' }),
-})
+}
+const dts: Options['dts'] = {
+  entry: { index: 'src/index.ts' },
+  compilerOptions: { ignoreDeprecations: '6.0', isolatedDeclarations: false },
+}
+
+const config: ReturnType<typeof defineConfig> = defineConfig([
+  { ...shared, entry: sources, format: ['esm'], splitting: true, dts, outDir: 'dist' },
+  {
+    ...shared,
+    entry: { index: 'src/index.ts' },
+    format: ['cjs'],
+    dts,
+    outDir: 'dist',
+    outExtension: () => ({ js: '.cjs' }),
+  },
+])
 export default config

@@ -1,7 +1,17 @@
 // The main job: a KPI report over the bundled sample data (examples/data), printed as text.
 // Run with `npm run demo`.
-import { type Aggregator, combine, fold, parseInstant, wilsonInterval } from 'cx-metrics'
-import { loadSampleData, type SurveyResponse } from './_load.ts'
+import {
+  type Aggregator,
+  accumulate,
+  byPeriod,
+  combine,
+  comparePeriods,
+  fold,
+  parseInstant,
+  rolling,
+  wilsonInterval,
+} from 'cx-metrics'
+import { loadSampleData, type SurveyResponse, type Ticket } from './_load.ts'
 import { percent, table } from './_table.ts'
 
 const data = loadSampleData()
@@ -119,6 +129,68 @@ console.log(
         yes,
         percent(yes / offered),
         ci && `${percent(ci.lower)} – ${percent(ci.upper)}`,
+      ]
+    }),
+  ),
+)
+
+const timeZone = 'America/Sao_Paulo'
+const range = { from: '2024-01-01T00:00:00-03:00', to: '2026-01-01T00:00:00-03:00' }
+
+// Response rate of the quarterly NPS survey, by quarter of the offer, in São Paulo time.
+const npsOffers = data.surveys.filter((s) => s.survey === 'nps')
+const quarterly = fold(
+  byPeriod(answered('nps'), { date: (s) => s.offeredAt, unit: 'quarter', timeZone, range }),
+  npsOffers,
+)
+console.log(`\nNPS survey response rate by quarter (${timeZone})`)
+console.log(
+  table(
+    ['quarter', 'offered', 'answered', 'rate', '95 % interval'],
+    quarterly.periods.map(({ period, result: [yes, offered] }) => {
+      const ci = wilsonInterval(yes, offered)
+      return [
+        period.key,
+        offered,
+        yes,
+        offered === 0 ? null : percent(yes / offered),
+        ci && `${percent(ci.lower)} – ${percent(ci.upper)}`,
+      ]
+    }),
+  ),
+)
+
+// Tickets created per month, month over month and over the trailing three months.
+const count: Aggregator<Ticket, [number], { value: number }> = {
+  kpi: 'count',
+  init: () => [0],
+  add: (s) => {
+    s[0]++
+    return s
+  },
+  merge: (a, b) => [a[0] + b[0]],
+  result: (s) => ({ value: s[0] }),
+}
+const monthlyTickets = byPeriod(count, { date: (t) => t.createdAt, unit: 'month', timeZone, range })
+const ticketState = accumulate(monthlyTickets, data.tickets)
+const ticketMonths = monthlyTickets.result(ticketState)
+const momTickets = comparePeriods(ticketMonths)
+const trailing3 = new Map(
+  rolling(monthlyTickets, ticketState, { size: 3 }).map((w) => [w.period.key, w.result.value]),
+)
+console.log(
+  `\nTickets created by month (${timeZone}; ${ticketMonths.excluded.invalid} with an invalid date left out)`,
+)
+console.log(
+  table(
+    ['month', 'tickets', 'vs previous month', 'trailing 3 months'],
+    ticketMonths.periods.slice(-12).map(({ period, result }) => {
+      const change = momTickets.find((c) => c.period.key === period.key)?.comparison?.relativeChange
+      return [
+        period.key,
+        result.value,
+        change === undefined || change === null ? null : `${change >= 0 ? '+' : ''}${percent(change)}`,
+        trailing3.get(period.key) ?? null,
       ]
     }),
   ),

@@ -11,7 +11,7 @@ export { KpiError, type KpiErrorCode, type KpiErrorDetails } from './core/KpiErr
 export { mapInput } from './core/mapInput.ts'
 export { mergeAll } from './core/mergeAll.ts'
 export { type DateInput, parseInstant } from './core/parseInstant.ts'
-export type { ConfidenceInterval, Excluded, KpiResult, OnInvalid } from './core/result.ts'
+export type { ConfidenceInterval, Excluded, ExclusionCounts, KpiResult, OnInvalid } from './core/result.ts'
 export type { NpsCounts } from './stats/_npsCounts.ts'
 export type { ProportionSample } from './stats/_sample.ts'
 export { type AgrestiCoullIntervalOptions, agrestiCoullInterval } from './stats/agrestiCoullInterval.ts'
@@ -35,7 +35,7 @@ export { type TwoProportionTestOptions, twoProportionTest } from './stats/twoPro
 export { type WaldIntervalOptions, waldInterval } from './stats/waldInterval.ts'
 export { type WelchTestOptions, welchTest } from './stats/welchTest.ts'
 export { type WilsonIntervalOptions, wilsonInterval } from './stats/wilsonInterval.ts'
-export type { CalendarOptions, PeriodUnit } from './time/_calendar.ts'
+export type { CalendarOptions, DateRange, PeriodUnit } from './time/_calendar.ts'
 export { type ByKeyOptions, type ByKeyResult, type ByKeyState, byKey, type KeyResult } from './time/byKey.ts'
 export {
   type ByPeriodAggregator,

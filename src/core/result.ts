@@ -23,6 +23,12 @@ export type Excluded<Reason extends string = never> = {
 }
 
 /**
+ * The exclusion counts an aggregator's state keeps while it runs (mutable, unlike {@link Excluded}).
+ * @category Core
+ */
+export type ExclusionCounts<Reason extends string = never> = { [K in 'missing' | 'invalid' | Reason]: number }
+
+/**
  * The fields every KPI result has.
  *
  * `value` is `null` when there is nothing to measure (no observations, or a zero denominator) — never

@@ -3,7 +3,6 @@ import {
   addDays,
   addMonths,
   addWeeks,
-  addYears,
   getISOWeek,
   getISOWeekYear,
   getWeek,
@@ -75,6 +74,17 @@ export interface CalendarOptions {
   readonly days?: number
   /** For `'n-days'`: a date on which a bucket starts, `'YYYY-MM-DD'` in the time zone (required for that unit). */
   readonly anchor?: string
+}
+
+/**
+ * A half-open range of time, `[from, to)`.
+ * @category Time
+ */
+export interface DateRange {
+  /** First instant of the range. */
+  readonly from: DateInput
+  /** First instant after the range. */
+  readonly to: DateInput
 }
 
 /** A calendar: the functions every period operation is built from. All instants are epoch ms. */

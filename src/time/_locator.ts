@@ -12,7 +12,8 @@ export interface _Period {
 /**
  * Finds the period of an instant without zone arithmetic per event: periods are computed once, the
  * first time an instant falls in them, and kept sorted; an instant is checked against the last period
- * found (events usually come in runs), then by binary search.
+ * found (events usually come in runs), then at the index the average period length predicts, then by
+ * binary search.
  */
 export function _locator(calendar: _Calendar): (t: number) => _Period {
   const known: _Period[] = []
@@ -24,12 +25,13 @@ export function _locator(calendar: _Calendar): (t: number) => _Period {
     if (first !== undefined) {
       const span = (known[known.length - 1] as _Period).end - first.start
       const guess = Math.floor(((t - first.start) / span) * known.length)
-      const hit = known[guess]
-      if (hit !== undefined && t >= hit.start && t < hit.end) return (last = hit)
-      const after = known[guess + 1]
-      if (after !== undefined && t >= after.start && t < after.end) return (last = after)
-      const before = known[guess - 1]
-      if (before !== undefined && t >= before.start && t < before.end) return (last = before)
+      for (let step = 0; step < 3; step++) {
+        const candidate = known[guess + (step === 2 ? -1 : step)]
+        if (candidate !== undefined && t >= candidate.start && t < candidate.end) {
+          last = candidate
+          return candidate
+        }
+      }
     }
     let low = 0
     let high = known.length

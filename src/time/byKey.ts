@@ -1,7 +1,7 @@
 import { _function, _options, _typeError } from '../core/_assert.ts'
 import { _mergeCounts } from '../core/_exclude.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import type { Excluded } from '../core/result.ts'
+import type { Excluded, ExclusionCounts } from '../core/result.ts'
 
 /**
  * Options of {@link byKey}.
@@ -47,7 +47,7 @@ export interface ByKeyState<State> {
   /** Inner state of each segment with data. */
   groups: Record<string, State>
   /** Items without a key. */
-  excluded: { missing: number; invalid: number }
+  excluded: ExclusionCounts
 }
 
 /**

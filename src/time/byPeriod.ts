@@ -2,8 +2,8 @@ import { _function, _oneOf, _options, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
-import type { Excluded, OnInvalid } from '../core/result.ts'
-import { _calendar, _instantArgument, type CalendarOptions, type PeriodUnit } from './_calendar.ts'
+import type { Excluded, ExclusionCounts, OnInvalid } from '../core/result.ts'
+import { _calendar, _instantArgument, type CalendarOptions, type DateRange, type PeriodUnit } from './_calendar.ts'
 import { _locator, type _Period } from './_locator.ts'
 
 /**
@@ -20,7 +20,7 @@ export interface ByPeriodOptions<T> extends CalendarOptions {
    * (`value: null`) when it has no data; items outside it are counted as `excluded.outOfRange`.
    * Without a range, the periods from the first to the last with data are reported, gaps included.
    */
-  readonly range?: { readonly from: DateInput; readonly to: DateInput }
+  readonly range?: DateRange
   /**
    * "Now": periods that end after it are marked `complete: false`, and items after it are counted as
    * `excluded.outOfRange`.
@@ -84,7 +84,7 @@ export interface ByPeriodState<State> {
   /** Inner state of each period with data. */
   periods: Record<string, State>
   /** Items not routed to a period, by reason. */
-  excluded: { missing: number; invalid: number; outOfRange: number }
+  excluded: ExclusionCounts<'outOfRange'>
 }
 
 /**
@@ -189,7 +189,12 @@ export function byPeriod<T, State, Out>(
       list = []
       for (let start = calendar.startOf(first); start < final; ) {
         const end = calendar.next(start)
-        list.push({ key: calendar.key(start), start, end, complete: end <= asOf && start >= from && end <= to })
+        list.push({
+          key: calendar.key(start),
+          start,
+          end,
+          complete: end <= asOf && start >= from && end <= to,
+        })
         start = end
       }
       if (spans.size >= 32) spans.clear()
@@ -219,7 +224,8 @@ export function byPeriod<T, State, Out>(
       const t =
         typeof raw === 'number' && raw >= fastLow && raw < fastHigh ? raw : classify(state, raw, index)
       if (t === null) return state
-      const period = t >= last.start && t < last.end ? last : (last = locate(t))
+      if (t < last.start || t >= last.end) last = locate(t)
+      const period = last
       const inner = slot(state, period)
       const next = aggregator.add(inner, item, index)
       if (next !== inner) store(state, period, next)
@@ -272,7 +278,10 @@ export function byPeriod<T, State, Out>(
       periods: periodsOf(state).map((period) => {
         // Each result gets its own copy of the period, so that callers may change what they receive.
         const inner = state.periods[period.key]
-        return { period: { ...period }, result: aggregator.result(inner === undefined ? aggregator.init() : inner) }
+        return {
+          period: { ...period },
+          result: aggregator.result(inner === undefined ? aggregator.init() : inner),
+        }
       }),
       excluded: { ...state.excluded },
     }),

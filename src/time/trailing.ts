@@ -4,7 +4,7 @@ import { _function, _integer, _oneOf, _options, _typeError } from '../core/_asse
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
-import type { Excluded, OnInvalid } from '../core/result.ts'
+import type { Excluded, ExclusionCounts, OnInvalid } from '../core/result.ts'
 import { _instantArgument, _timeZone } from './_calendar.ts'
 
 /**
@@ -70,7 +70,7 @@ export interface TrailingState<State> {
   /** Inner state of each window, newest first. */
   windows: State[]
   /** Items not counted, by reason. */
-  excluded: { missing: number; invalid: number; outOfRange: number }
+  excluded: ExclusionCounts<'outOfRange'>
 }
 
 /**

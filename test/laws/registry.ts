@@ -82,4 +82,4 @@ export const subjects: LawSubject[] = [
 ]
 
 /** Functions that make aggregators without the `…Aggregator` suffix; each must have a subject. */
-export const combinators = ['combine', 'mapInput', 'byPeriod', 'byKey', 'trailing']
+export const combinators: readonly string[] = ['combine', 'mapInput', 'byPeriod', 'byKey', 'trailing']
