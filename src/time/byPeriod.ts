@@ -3,7 +3,13 @@ import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { Excluded, ExclusionCounts, OnInvalid } from '../core/result.ts'
-import { _calendar, _instantArgument, type CalendarOptions, type DateRange, type PeriodUnit } from './_calendar.ts'
+import {
+  _calendar,
+  _instantArgument,
+  type CalendarOptions,
+  type DateRange,
+  type PeriodUnit,
+} from './_calendar.ts'
 import { _locator, type _Period } from './_locator.ts'
 
 /**
@@ -152,6 +158,23 @@ export function byPeriod<T, State, Out>(
   let owner: ByPeriodState<State> | null = null
   let slots: (State | undefined)[] = []
 
+  // The hot loop of addRange: folds items into `run` while their instants are plain numbers inside
+  // [low, high), and returns the index of the first item that is not (kept small so the engine
+  // optimises it on its own).
+  let run: State | undefined
+  const follow = (items: ArrayLike<T>, from: number, end: number, low: number, high: number): number => {
+    let inner = run as State
+    let i = from
+    for (; i < end; i++) {
+      const item = items[i] as T
+      const raw = date(item, i)
+      if (typeof raw !== 'number' || !(raw >= low && raw < high)) break
+      inner = aggregator.add(inner, item, i)
+    }
+    run = inner
+    return i
+  }
+
   /** The instant of a date that is not a plain in-range number, or null after counting why not. */
   const classify = (state: ByPeriodState<State>, raw: unknown, index: number): number | null => {
     const t = raw === null || raw === undefined ? null : parseInstant(raw)
@@ -232,31 +255,25 @@ export function byPeriod<T, State, Out>(
       return state
     },
     addRange: (state, items, begin, end) => {
-      // Hot path: a numeric instant inside the current period (clamped to the range) needs two
-      // comparisons; everything else goes through the checks of `add`. The inner state is written
-      // back only when `add` replaced it (most aggregators mutate their state in place).
       let period = last
-      let low = 0
-      let high = 0
       let base: State | undefined
-      let inner: State | undefined
-      for (let i = begin; i < end; i++) {
+      let i = begin
+      while (i < end) {
         const item = items[i] as T
         const raw = date(item, i)
-        if (typeof raw === 'number' && raw >= low && raw < high) {
-          inner = aggregator.add(inner as State, item, i)
+        const t = typeof raw === 'number' && raw >= fastLow && raw < fastHigh ? raw : classify(state, raw, i)
+        if (t === null) {
+          i++
           continue
         }
-        const t = typeof raw === 'number' && raw >= fastLow && raw < fastHigh ? raw : classify(state, raw, i)
-        if (t === null) continue
-        if (inner !== base) store(state, period, inner as State)
+        if (base !== undefined && run !== base) store(state, period, run as State)
         if (t < period.start || t >= period.end) period = last = locate(t)
-        low = Math.max(period.start, fastLow)
-        high = Math.min(period.end, fastHigh)
         base = slot(state, period)
-        inner = aggregator.add(base, item, i)
+        run = aggregator.add(base, item, i)
+        i = follow(items, i + 1, end, Math.max(period.start, fastLow), Math.min(period.end, fastHigh))
       }
-      if (inner !== base) store(state, period, inner as State)
+      if (base !== undefined && run !== base) store(state, period, run as State)
+      run = undefined
       return state
     },
     merge: (a, b) => {
