@@ -3,16 +3,20 @@
 import {
   type Aggregator,
   accumulate,
+  byKey,
   byPeriod,
-  combine,
+  cesAggregator,
   comparePeriods,
+  csatAggregator,
   fold,
+  npsAggregator,
   parseInstant,
+  responseRateAggregator,
   rolling,
-  wilsonInterval,
+  roundForDisplay,
 } from 'cx-metrics'
 import { loadSampleData, type SurveyResponse, type Ticket } from './_load.ts'
-import { percent, table } from './_table.ts'
+import { fixed, percent, table } from './_table.ts'
 
 const data = loadSampleData()
 
@@ -97,64 +101,92 @@ console.log(
   ),
 )
 
-// Survey response rates, all three surveys in one pass with combine().
-const answered = (
-  survey: SurveyResponse['survey'],
-): Aggregator<SurveyResponse, [number, number], [number, number]> => ({
-  kpi: 'responses',
-  init: () => [0, 0],
-  add: (s, r) => {
-    if (r.survey === survey) {
-      s[1]++
-      if (r.answeredAt !== null) s[0]++
-    }
-    return s
-  },
-  merge: (a, b) => [a[0] + b[0], a[1] + b[1]],
-  result: (s) => s,
-})
+// Survey response rates, the three surveys in one pass, segmented with byKey.
 const rates = fold(
-  combine({ nps: answered('nps'), csat: answered('csat'), ces: answered('ces') }),
+  byKey(responseRateAggregator({ answered: (s: SurveyResponse) => s.answeredAt !== null }), (s) => s.survey, {
+    keys: ['nps', 'csat', 'ces'],
+  }),
   data.surveys,
 )
 console.log('\nSurvey response rate (answered / offered, Wilson 95 % interval)')
 console.log(
   table(
     ['survey', 'offered', 'answered', 'rate', '95 % interval'],
-    Object.entries(rates).map(([survey, [yes, offered]]) => {
-      const ci = wilsonInterval(yes, offered)
-      return [
-        survey,
-        offered,
-        yes,
-        percent(yes / offered),
-        ci && `${percent(ci.lower)} – ${percent(ci.upper)}`,
-      ]
-    }),
+    rates.groups.map(({ key, result: r }) => [
+      key,
+      r.offered,
+      r.answered,
+      percent(r.value),
+      r.ci && `${percent(r.ci.lower)} – ${percent(r.ci.upper)}`,
+    ]),
   ),
 )
 
 const timeZone = 'America/Sao_Paulo'
 const range = { from: '2024-01-01T00:00:00-03:00', to: '2026-01-01T00:00:00-03:00' }
+const answeredSurvey = (kind: SurveyResponse['survey']) => data.surveys.filter((s) => s.survey === kind)
+const points = (x: number | null | undefined): string =>
+  x === null || x === undefined ? '—' : `${x >= 0 ? '+' : ''}${fixed(x)}`
 
-// Response rate of the quarterly NPS survey, by quarter of the offer, in São Paulo time.
-const npsOffers = data.surveys.filter((s) => s.survey === 'nps')
-const quarterly = fold(
-  byPeriod(answered('nps'), { date: (s) => s.offeredAt, unit: 'quarter', timeZone, range }),
-  npsOffers,
+// NPS by quarter, with its interval and the change against the previous quarter.
+const npsQuarterly = fold(
+  byPeriod(
+    npsAggregator((s: SurveyResponse) => s.score),
+    { date: (s) => s.answeredAt, unit: 'quarter', timeZone, range },
+  ),
+  answeredSurvey('nps'),
 )
-console.log(`\nNPS survey response rate by quarter (${timeZone})`)
+const npsChanges = comparePeriods(npsQuarterly)
+console.log(
+  `\nNPS by quarter (${timeZone}; adjusted-Wald 95 % interval; change against the previous quarter, NPS z-test)`,
+)
 console.log(
   table(
-    ['quarter', 'offered', 'answered', 'rate', '95 % interval'],
-    quarterly.periods.map(({ period, result: [yes, offered] }) => {
-      const ci = wilsonInterval(yes, offered)
+    ['quarter', 'n', 'NPS', '95 % interval', 'change', 'p-value', 'excluded'],
+    npsQuarterly.periods.map(({ period, result: r }, i) => {
+      const c = npsChanges[i]?.comparison
+      const excluded = r.excluded.outOfRange + r.excluded.nonInteger + r.excluded.invalid
       return [
         period.key,
-        offered,
-        yes,
-        offered === 0 ? null : percent(yes / offered),
-        ci && `${percent(ci.lower)} – ${percent(ci.upper)}`,
+        r.n,
+        r.value === null ? null : String(roundForDisplay(r.value)),
+        r.ci && `${fixed(r.ci.lower)} – ${fixed(r.ci.upper)}`,
+        points(c?.change),
+        c?.test?.pValue === null || c?.test?.pValue === undefined ? null : c.test.pValue.toFixed(3),
+        excluded,
+      ]
+    }),
+  ),
+)
+
+// CSAT (top-2-box on 1–5) and CES (2.0 mean on 1–7) by month, the last twelve months.
+const monthly = <R>(aggregator: Aggregator<SurveyResponse, unknown, R>, kind: SurveyResponse['survey']) =>
+  fold(
+    byPeriod(aggregator, { date: (s) => s.answeredAt, unit: 'month', timeZone, range }),
+    answeredSurvey(kind),
+  ).periods
+const csatByMonth = monthly(
+  csatAggregator((s: SurveyResponse) => s.score),
+  'csat',
+)
+const cesByMonth = monthly(
+  cesAggregator((s: SurveyResponse) => s.score),
+  'ces',
+)
+console.log(`\nCSAT and CES by month (${timeZone}; Wilson and t 95 % intervals)`)
+console.log(
+  table(
+    ['month', 'CSAT n', 'CSAT', 'CSAT 95 %', 'CES n', 'CES', 'CES 95 %'],
+    csatByMonth.slice(-12).map(({ period, result: c }) => {
+      const e = cesByMonth.find((row) => row.period.key === period.key)?.result
+      return [
+        period.key,
+        c.n,
+        percent(c.value),
+        c.ci && `${percent(c.ci.lower)} – ${percent(c.ci.upper)}`,
+        e?.n ?? null,
+        fixed(e?.value, 2),
+        e?.ci ? `${fixed(e.ci.lower, 2)} – ${fixed(e.ci.upper, 2)}` : null,
       ]
     }),
   ),

@@ -12,6 +12,7 @@ export { mapInput } from './core/mapInput.ts'
 export { mergeAll } from './core/mergeAll.ts'
 export { type DateInput, parseInstant } from './core/parseInstant.ts'
 export type { ConfidenceInterval, Excluded, ExclusionCounts, KpiResult, OnInvalid } from './core/result.ts'
+export { roundForDisplay } from './core/roundForDisplay.ts'
 export type { NpsCounts } from './stats/_npsCounts.ts'
 export type { ProportionSample } from './stats/_sample.ts'
 export { type AgrestiCoullIntervalOptions, agrestiCoullInterval } from './stats/agrestiCoullInterval.ts'
@@ -35,6 +36,56 @@ export { type TwoProportionTestOptions, twoProportionTest } from './stats/twoPro
 export { type WaldIntervalOptions, waldInterval } from './stats/waldInterval.ts'
 export { type WelchTestOptions, welchTest } from './stats/welchTest.ts'
 export { type WilsonIntervalOptions, wilsonInterval } from './stats/wilsonInterval.ts'
+export type {
+  RatingScale,
+  SurveyAggregator,
+  SurveyExclusion,
+  SurveyOptions,
+  SurveyResult,
+} from './survey/_survey.ts'
+export {
+  type AccountLevelOptions,
+  type AccountLevelState,
+  type AccountPolicy,
+  accountLevel,
+} from './survey/accountLevel.ts'
+export {
+  type CesAggregation,
+  type CesOptions,
+  type CesResult,
+  type CesState,
+  type CesVersion,
+  type CustomCesVersion,
+  ces,
+  cesAggregator,
+} from './survey/ces.ts'
+export {
+  type CsatMethod,
+  type CsatOptions,
+  type CsatResult,
+  type CsatScale,
+  type CsatState,
+  csat,
+  csatAggregator,
+} from './survey/csat.ts'
+export {
+  type NpsBuckets,
+  type NpsExclusion,
+  type NpsIntervalFunction,
+  type NpsOptions,
+  type NpsResult,
+  type NpsState,
+  nps,
+  npsAggregator,
+} from './survey/nps.ts'
+export {
+  type ResponseRateOptions,
+  type ResponseRateResult,
+  type ResponseRateState,
+  responseRate,
+  responseRateAggregator,
+} from './survey/responseRate.ts'
+export { reverseScale } from './survey/reverseScale.ts'
 export type { CalendarOptions, DateRange, PeriodUnit } from './time/_calendar.ts'
 export { type ByKeyOptions, type ByKeyResult, type ByKeyState, byKey, type KeyResult } from './time/byKey.ts'
 export {

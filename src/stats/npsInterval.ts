@@ -1,8 +1,8 @@
 import { _integer, _level, _oneOf, _options } from '../core/_assert.ts'
 import type { ConfidenceInterval } from '../core/result.ts'
 import { _binomial } from './_binomial.ts'
-import { _criticalZ } from './_critical.ts'
-import { _adjustedShares, _npsCounts, type NpsCounts } from './_npsCounts.ts'
+import { _npsCounts, type NpsCounts } from './_npsCounts.ts'
+import { _npsWald } from './_npsWald.ts'
 import { _seededRandom } from './_random.ts'
 import { quantileSorted } from './quantileSorted.ts'
 import { studentTQuantile } from './studentTQuantile.ts'
@@ -72,22 +72,13 @@ export function npsInterval(counts: NpsCounts, options?: NpsIntervalOptions): Co
     o.resamples === undefined ? 2000 : _integer(fn, 'options.resamples', o.resamples, 1000, 1e7)
   const seed = o.seed === undefined ? 1 : _integer(fn, 'options.seed', o.seed, 0, 2 ** 32 - 1)
   if (n === 0) return null
+  if (method === 'adjusted-wald' || method === 'wald')
+    return _npsWald(counts, n, level, method === 'adjusted-wald')
   const clip = (x: number): number => 100 * Math.max(-1, Math.min(1, x))
-  const z = _criticalZ(level)
-  if (method === 'adjusted-wald') {
-    const [p, d, adjustedN] = _adjustedShares(counts, n)
-    const centre = p - d
-    const half = z * Math.sqrt((p + d - centre * centre) / adjustedN)
-    return { lower: clip(centre - half), upper: clip(centre + half), level, method }
-  }
   const p = counts.promoters / n
   const d = counts.detractors / n
   const score = p - d
   const variance = p + d - score * score
-  if (method === 'wald') {
-    const half = z * Math.sqrt(variance / n)
-    return { lower: clip(score - half), upper: clip(score + half), level, method }
-  }
   if (method === 'trinomial-t') {
     if (n < 2) return null
     const half = studentTQuantile(0.5 + level / 2, n - 1) * Math.sqrt(variance / (n - 1))

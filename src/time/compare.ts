@@ -11,10 +11,11 @@ import { welchTest } from '../stats/welchTest.ts'
  * - `'proportion'`: a share (0…1) of `n` with `successes` → change in points (× 100), two-proportion
  *   z-test with Newcombe's interval;
  * - `'mean'`: an average with `n` and `standardDeviation` → change in the data's unit, Welch t-test;
+ * - `'points'`: an index or net score in points (net CES, ACSI) → change in points, no test;
  * - `'level'`: an amount or a count → change and relative change, no test.
  * @category Time
  */
-export type ComparableScale = 'nps' | 'proportion' | 'mean' | 'level'
+export type ComparableScale = 'nps' | 'proportion' | 'mean' | 'points' | 'level'
 
 /**
  * The fields of a result that {@link compare} reads. KPI results carry them; any object with a
@@ -76,7 +77,7 @@ export interface Comparison {
   readonly test: SignificanceTest | null
 }
 
-const SCALES: readonly ComparableScale[] = ['nps', 'proportion', 'mean', 'level']
+const SCALES: readonly ComparableScale[] = ['nps', 'proportion', 'mean', 'points', 'level']
 
 /**
  * Compares two results of one KPI — this quarter against last, one segment against another — the way

@@ -1,7 +1,22 @@
 // Every aggregator the library exports is listed here with a generator of its inputs; laws.prop.test.ts
 // checks the aggregator laws on each, and laws.test.ts fails when an exported `…Aggregator` is missing.
 
-import { byKey, byPeriod, combine, mapInput, trailing } from 'cx-metrics'
+import {
+  accountLevel,
+  byKey,
+  byPeriod,
+  ces,
+  cesAggregator,
+  combine,
+  csat,
+  csatAggregator,
+  mapInput,
+  nps,
+  npsAggregator,
+  responseRate,
+  responseRateAggregator,
+  trailing,
+} from 'cx-metrics'
 import * as fc from 'fast-check'
 import { _list, _sumCount } from '../../src/core/_testAggregators.ts'
 import type { Aggregator } from '../../src/core/aggregator.ts'
@@ -81,5 +96,77 @@ export const subjects: LawSubject[] = [
   },
 ]
 
+/** Scores as surveys deliver them: mostly on the scale, some off it, fractional, missing or not numbers. */
+const score = fc.oneof(
+  { weight: 8, arbitrary: fc.integer({ min: 0, max: 10 }) },
+  { weight: 1, arbitrary: fc.constantFrom(null, undefined, 11, -1, 7.5, Number.NaN, '9') },
+)
+const survey = fc.record({
+  score,
+  customer: fc.constantFrom('a', 'b', 'c', 'd', null),
+  at: fc.oneof(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2024, 0, 10) }), fc.constant(null)),
+})
+type Survey = { score: unknown; customer: string | null; at: number | null }
+const directly = <R>(call: (items: unknown[]) => R) => call
+
+subjects.push(
+  {
+    name: 'npsAggregator',
+    make: () => npsAggregator(),
+    input: score,
+    direct: directly((xs) => nps(xs as number[])),
+  },
+  {
+    name: 'npsAggregator (accessor, Wald, minN)',
+    make: () => npsAggregator((r: Survey) => r.score, { interval: 'wald', minN: 3 }),
+    input: survey,
+    direct: directly((xs) => nps(xs as Survey[], (r) => r.score, { interval: 'wald', minN: 3 })),
+  },
+  { name: 'csatAggregator', make: () => csatAggregator(), input: score, direct: directly((xs) => csat(xs)) },
+  {
+    name: 'csatAggregator (mean on 0–10)',
+    make: () => csatAggregator(undefined, { method: 'mean', scale: '0-10' }),
+    input: score,
+    direct: directly((xs) => csat(xs, undefined, { method: 'mean', scale: '0-10' })),
+  },
+  {
+    name: 'csatAggregator (ACSI)',
+    make: () => csatAggregator(undefined, { method: 'acsi', scale: '1-10' }),
+    input: fc.oneof(
+      fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 3, maxLength: 3 }),
+      fc.constant(null),
+    ),
+  },
+  {
+    name: 'cesAggregator (net)',
+    make: () => cesAggregator(undefined, { aggregation: 'net' }),
+    input: score,
+    direct: directly((xs) => ces(xs, undefined, { aggregation: 'net' })),
+  },
+  { name: 'cesAggregator', make: () => cesAggregator(), input: score, direct: directly((xs) => ces(xs)) },
+  {
+    name: 'responseRateAggregator',
+    make: () => responseRateAggregator({ answered: (x: boolean | null) => x }),
+    input: fc.constantFrom(true, false, null),
+    direct: directly((xs) => responseRate(xs as (boolean | null)[], { answered: (x) => x })),
+  },
+  ...(['latest', 'first', 'mean', 'all'] as const).map((policy) => ({
+    name: `accountLevel (${policy})`,
+    make: () =>
+      accountLevel(
+        npsAggregator((r: Survey) => r.score),
+        { account: (r) => r.customer, policy, date: (r) => r.at },
+      ),
+    input: survey,
+  })),
+)
+
 /** Functions that make aggregators without the `…Aggregator` suffix; each must have a subject. */
-export const combinators: readonly string[] = ['combine', 'mapInput', 'byPeriod', 'byKey', 'trailing']
+export const combinators: readonly string[] = [
+  'combine',
+  'mapInput',
+  'byPeriod',
+  'byKey',
+  'trailing',
+  'accountLevel',
+]

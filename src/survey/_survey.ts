@@ -1,0 +1,118 @@
+import { _integer, _level, _number, _oneOf } from '../core/_assert.ts'
+import type { Aggregator } from '../core/aggregator.ts'
+import type { OnInvalid } from '../core/result.ts'
+
+/**
+ * Options every survey KPI shares.
+ * @category Survey
+ */
+export interface SurveyOptions {
+  /**
+   * Confidence level of the interval.
+   * @defaultValue 0.95
+   */
+  readonly level?: number
+  /**
+   * Below this many observations `value` (and `ci`) is `null` and `lowSample` is true. 0 turns it off.
+   * @defaultValue 0
+   */
+  readonly minN?: number
+  /**
+   * What to do with an invalid observation: count it in `excluded` or throw a `KpiError`.
+   * @defaultValue 'exclude'
+   */
+  readonly onInvalid?: OnInvalid
+}
+
+/**
+ * Why a survey response was left out: `missing` (unanswered: `null` or `undefined`), `invalid` (not a
+ * number, NaN), `outOfRange` (outside the scale), `nonInteger` (a fraction on a scale of whole
+ * points), and, under {@link accountLevel}, `missingAccount`, `undated` and `duplicateAccount` (a
+ * response replaced by another of the same account).
+ * @category Survey
+ */
+export type SurveyExclusion = 'outOfRange' | 'nonInteger' | 'missingAccount' | 'undated' | 'duplicateAccount'
+
+/**
+ * A rating scale of whole points, `{ min, max }`.
+ * @category Survey
+ */
+export interface RatingScale {
+  /** Lowest rating. */
+  readonly min: number
+  /** Highest rating. */
+  readonly max: number
+}
+
+/**
+ * What every survey KPI result has that {@link accountLevel} adds to.
+ * @category Survey
+ */
+export interface SurveyResult {
+  /** Responses left out, by reason. */
+  readonly excluded: Readonly<Record<string, number>>
+}
+
+/**
+ * A survey KPI's aggregator: besides the aggregator protocol, it can say whether a response holds a
+ * valid score, and count a score directly — which is what {@link accountLevel} needs.
+ * @category Survey
+ */
+export interface SurveyAggregator<T, State, Result> extends Aggregator<T, State, Result> {
+  /** The response's score on the KPI's scale, or the reason it would be left out. */
+  score(item: T, index: number): number | 'missing' | 'invalid' | 'outOfRange' | 'nonInteger'
+  /** Counts a valid score (an account's mean score may fall between whole points). */
+  tally(state: State, score: number): State
+}
+
+/** Validated common options. */
+export interface _Common {
+  readonly level: number
+  readonly minN: number
+  readonly onInvalid: OnInvalid
+}
+
+export function _common(fn: string, o: SurveyOptions): _Common {
+  return {
+    level: o.level === undefined ? 0.95 : _level(fn, o.level),
+    minN: o.minN === undefined ? 0 : _integer(fn, 'options.minN', o.minN, 0),
+    onInvalid:
+      o.onInvalid === undefined
+        ? 'exclude'
+        : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw']),
+  }
+}
+
+/** A fresh exclusion record of a survey KPI. */
+export function _surveyExcluded(): Record<'missing' | 'invalid' | SurveyExclusion, number> {
+  return {
+    missing: 0,
+    invalid: 0,
+    outOfRange: 0,
+    nonInteger: 0,
+    missingAccount: 0,
+    undated: 0,
+    duplicateAccount: 0,
+  }
+}
+
+/**
+ * Reads a score: the number when it is within [min, max] (and whole, when `whole`), else the reason it
+ * is left out.
+ */
+export function _score(
+  raw: unknown,
+  min: number,
+  max: number,
+  whole: boolean,
+): number | 'missing' | 'invalid' | 'outOfRange' | 'nonInteger' {
+  if (typeof raw !== 'number') return raw === null || raw === undefined ? 'missing' : 'invalid'
+  if (Number.isNaN(raw)) return 'invalid'
+  if (raw < min || raw > max) return 'outOfRange'
+  return whole && !Number.isInteger(raw) ? 'nonInteger' : raw
+}
+
+/** Checks a low-sample threshold option. */
+export function _threshold(fn: string, value: unknown, fallback: number): number {
+  return value === undefined ? fallback : _number(fn, 'options.lowSampleHalfWidth', value, 0)
+}

@@ -1,0 +1,174 @@
+import { _function, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import { type DateInput, parseInstant } from '../core/parseInstant.ts'
+import type { ExclusionCounts, OnInvalid } from '../core/result.ts'
+import type { SurveyAggregator, SurveyExclusion, SurveyResult } from './_survey.ts'
+
+/**
+ * How several responses of one customer (or account) are counted:
+ * - `'latest'` / `'first'`: only the account's latest / first valid response (by `date`);
+ * - `'mean'`: the mean of the account's valid scores, counted once;
+ * - `'all'`: every response (the KPI's own behaviour; useful to switch policies by configuration).
+ * @category Survey
+ */
+export type AccountPolicy = 'all' | 'latest' | 'first' | 'mean'
+
+/**
+ * Options of {@link accountLevel}.
+ * @category Survey
+ */
+export interface AccountLevelOptions<T> {
+  /** Reads the customer or account a response belongs to. */
+  readonly account: Accessor<T, string | number | null | undefined>
+  /** How several responses of one account count. */
+  readonly policy: AccountPolicy
+  /** Reads when a response was given; required by `'latest'` and `'first'`. */
+  readonly date?: Accessor<T, DateInput | null | undefined>
+  /**
+   * What to do with a response without an account or (for `'latest'` / `'first'`) a date.
+   * @defaultValue 'exclude'
+   */
+  readonly onInvalid?: OnInvalid
+}
+
+/**
+ * The state of {@link accountLevel}: one record per account — `[time, score]` for `'latest'` and
+ * `'first'`, `[sum of scores, count]` for `'mean'` — the inner state for `'all'`, and what was left out.
+ * @category Survey
+ */
+export interface AccountLevelState<State> {
+  /** Records by account. */
+  accounts: Record<string, [number, number]>
+  /** The inner KPI's state (policy `'all'`). */
+  inner: State
+  /** Valid responses filed under an account. */
+  filed: number
+  /** Responses left out before reaching the KPI, by reason. */
+  excluded: ExclusionCounts<SurveyExclusion>
+}
+
+/**
+ * Account-level survey KPIs: when one customer answered several times, count each account once —
+ * its latest or first valid response, or the mean of its scores — instead of every response. Wraps
+ * {@link npsAggregator}, {@link csatAggregator} or {@link cesAggregator}; the result is that KPI's, with
+ * `n` counting accounts and the responses that were replaced counted in `excluded.duplicateAccount`.
+ * Account-level NPS (`'mean'`) classifies each account as promoter, passive or detractor by its mean
+ * score, with half-open buckets: below 7 detractor, 7 to below 9 passive, 9 and above promoter.
+ *
+ * No authority settles which response should count; the choice is yours and the result names it
+ * through this wrapper (spec §1.3).
+ *
+ * @example
+ * ```ts
+ * fold(accountLevel(npsAggregator((r: Row) => r.score), {
+ *   account: (r) => r.customerId, policy: 'latest', date: (r) => r.answeredAt,
+ * }), responses)
+ * ```
+ * @category Survey
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function accountLevel<T, State, Result extends SurveyResult>(
+  aggregator: SurveyAggregator<T, State, Result>,
+  options: AccountLevelOptions<T>,
+): Aggregator<T, AccountLevelState<State>, Result> {
+  const fn = 'accountLevel'
+  if (aggregator === null || typeof aggregator !== 'object' || typeof aggregator.tally !== 'function') {
+    throw _typeError(
+      fn,
+      'aggregator',
+      'a survey aggregator (npsAggregator, csatAggregator or cesAggregator)',
+      aggregator,
+    )
+  }
+  const o = _options(fn, options)
+  _function(fn, 'options.account', o.account)
+  const policy = _oneOf(fn, 'options.policy', o.policy, ['all', 'latest', 'first', 'mean'])
+  if (policy === 'latest' || policy === 'first') _function(fn, 'options.date', o.date)
+  const onInvalid =
+    o.onInvalid === undefined ? 'exclude' : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw'])
+  const account = o.account as Accessor<T, unknown>
+  const date = o.date as Accessor<T, unknown>
+  const kpi = aggregator.kpi
+
+  const put = (
+    accounts: Record<string, [number, number]>,
+    key: string,
+    record: readonly [number, number],
+  ): void => {
+    const mine = accounts[key]
+    if (mine === undefined) accounts[key] = [record[0], record[1]]
+    else if (policy === 'mean') {
+      mine[0] += record[0]
+      mine[1] += record[1]
+    } else {
+      // A total order on (time, score), so that ties resolve the same way whatever the order of arrival.
+      const later = record[0] > mine[0] || (record[0] === mine[0] && record[1] > mine[1])
+      if (later === (policy === 'latest')) accounts[key] = [record[0], record[1]]
+    }
+  }
+
+  return {
+    kpi,
+    init: () => ({
+      accounts: {},
+      inner: aggregator.init(),
+      filed: 0,
+      excluded: {
+        missing: 0,
+        invalid: 0,
+        outOfRange: 0,
+        nonInteger: 0,
+        missingAccount: 0,
+        undated: 0,
+        duplicateAccount: 0,
+      },
+    }),
+    add: (state, item, index) => {
+      if (policy === 'all') {
+        state.inner = aggregator.add(state.inner, item, index)
+        return state
+      }
+      const score = aggregator.score(item, index)
+      if (typeof score !== 'number') {
+        _exclude(state.excluded, score, onInvalid, kpi, index, item)
+        return state
+      }
+      const key = account(item, index)
+      if (key === null || key === undefined || key === '') {
+        _exclude(state.excluded, 'missingAccount', onInvalid, kpi, index, key)
+        return state
+      }
+      let time = 0
+      if (policy !== 'mean') {
+        const t = parseInstant(date(item, index))
+        if (t === null) {
+          _exclude(state.excluded, 'undated', onInvalid, kpi, index, item)
+          return state
+        }
+        time = t
+      }
+      state.filed++
+      put(state.accounts, String(key), policy === 'mean' ? [score, 1] : [time, score])
+      return state
+    },
+    merge: (a, b) => {
+      for (const key in b.accounts) put(a.accounts, key, b.accounts[key] as [number, number])
+      a.inner = aggregator.merge(a.inner, b.inner)
+      a.filed += b.filed
+      _mergeCounts(a.excluded, b.excluded)
+      return a
+    },
+    result: (state) => {
+      let inner = aggregator.merge(aggregator.init(), state.inner)
+      const records = Object.values(state.accounts)
+      for (const [first, second] of records)
+        inner = aggregator.tally(inner, policy === 'mean' ? first / second : second)
+      const result = aggregator.result(inner)
+      const excluded: Record<string, number> = { ...result.excluded }
+      _mergeCounts(excluded, state.excluded)
+      excluded.duplicateAccount = (excluded.duplicateAccount ?? 0) + state.filed - records.length
+      return { ...result, excluded } as Result
+    },
+  }
+}
