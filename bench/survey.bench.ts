@@ -1,6 +1,7 @@
 // NPS against a hand-written loop that counts the three buckets (issue target: within 1.5×), and NPS by
 // month in São Paulo time against a hand-written loop that also buckets by month (target: within 2×).
 import { accumulate, byPeriod, nps, npsAggregator } from 'cx-metrics'
+import { bucketOf, saoPauloMonthBounds } from './_baselines.ts'
 import { compare } from './_harness.ts'
 
 interface Response {
@@ -66,10 +67,7 @@ export async function run(): Promise<void> {
     targets: { 'nps(responses, (r) => r.score)': 1.5 },
   })
 
-  // São Paulo month starts are 03:00 UTC (no DST since 2019): precomputed by hand for the baseline.
-  const bounds: number[] = [Number.NEGATIVE_INFINITY]
-  for (let month = 0; month <= 24; month++) bounds.push(Date.UTC(2024, month, 1, 3))
-  bounds.push(Number.POSITIVE_INFINITY)
+  const bounds = saoPauloMonthBounds()
   const monthly = byPeriod(
     npsAggregator((r: Response) => r.score),
     {
@@ -87,17 +85,7 @@ export async function run(): Promise<void> {
         let k = 0
         for (let i = 0; i < responses.length; i++) {
           const r = responses[i] as Response
-          const t = r.at
-          if (t < (bounds[k] as number) || t >= (bounds[k + 1] as number)) {
-            let low = 0
-            let high = bounds.length
-            while (low < high) {
-              const middle = (low + high) >>> 1
-              if ((bounds[middle] as number) <= t) low = middle + 1
-              else high = middle
-            }
-            k = low - 1
-          }
+          k = bucketOf(bounds, r.at, k)
           const x = r.score
           const bucket = x >= 9 ? 0 : x >= 7 ? 1 : 2
           counts[k * 3 + bucket] = (counts[k * 3 + bucket] as number) + 1

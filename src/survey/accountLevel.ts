@@ -3,7 +3,7 @@ import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { ExclusionCounts, OnInvalid } from '../core/result.ts'
-import type { SurveyAggregator, SurveyExclusion, SurveyResult } from './_survey.ts'
+import { _surveyExcluded, type SurveyAggregator, type SurveyExclusion, type SurveyResult } from './_survey.ts'
 
 /**
  * How several responses of one customer (or account) are counted:
@@ -114,15 +114,7 @@ export function accountLevel<T, State, Result extends SurveyResult>(
       accounts: {},
       inner: aggregator.init(),
       filed: 0,
-      excluded: {
-        missing: 0,
-        invalid: 0,
-        outOfRange: 0,
-        nonInteger: 0,
-        missingAccount: 0,
-        undated: 0,
-        duplicateAccount: 0,
-      },
+      excluded: _surveyExcluded(),
     }),
     add: (state, item, index) => {
       if (policy === 'all') {
