@@ -78,6 +78,22 @@ describe('waldInterval', () => {
   })
 })
 
+describe('levels of the other intervals', () => {
+  // Wald at 90 %: 0.6 ± 1.644854·√(0.24/50) = [0.486039, 0.713961]
+  it('waldInterval', () => {
+    const ci = waldInterval(30, 50, { level: 0.9 })
+    near(ci?.lower, 0.6 - 1.6448536269514722 * Math.sqrt(0.24 / 50), 9)
+    expect(ci?.level).toBe(0.9)
+  })
+  // Agresti–Coull at 90 %: ñ = 50 + 1.644854², p̃ = (30 + 1.644854²/2)/ñ, p̃ ± 1.644854·√(p̃(1−p̃)/ñ)
+  it('agrestiCoullInterval', () => {
+    const z = 1.6448536269514722
+    const n = 50 + z * z
+    const p = (30 + (z * z) / 2) / n
+    near(agrestiCoullInterval(30, 50, { level: 0.9 })?.lower, p - z * Math.sqrt((p * (1 - p)) / n), 9)
+  })
+})
+
 describe('clopperPearsonInterval', () => {
   it('0/10 has upper bound 1 − 0.025^(1/10) = 0.308497 (closed form)', () => {
     near(clopperPearsonInterval(0, 10)?.upper, 1 - 0.025 ** (1 / 10), 9)

@@ -1,5 +1,6 @@
 // Two-sample tests against the spec's §15 example and hand computations (shown), checked with scipy.
 import { describe, expect, it } from 'vitest'
+import { meanInterval } from './meanInterval.ts'
 import { newcombeInterval } from './newcombeInterval.ts'
 import { npsTest } from './npsTest.ts'
 import { twoProportionTest } from './twoProportionTest.ts'
@@ -48,6 +49,15 @@ describe('newcombeInterval', () => {
   })
   it('is null when a sample is empty', () => {
     expect(newcombeInterval({ successes: 0, trials: 0 }, { successes: 1, trials: 2 })).toBeNull()
+  })
+  it('uses the level', () => {
+    const at99 = newcombeInterval(
+      { successes: 74, trials: 107 },
+      { successes: 60, trials: 100 },
+      { level: 0.99 },
+    )
+    expect(at99?.level).toBe(0.99)
+    expect(at99?.lower).toBeLessThan(-0.0382)
   })
 })
 
@@ -98,5 +108,17 @@ describe('welchTest', () => {
     const a = { n: 12, mean: 5.1, standardDeviation: 0.9 }
     const b = { n: 15, mean: 4.4, standardDeviation: 1.6 }
     expect(welchTest(a, b, { level: 0.8 }).ci?.lower).toBeGreaterThan(welchTest(a, b).ci?.lower ?? 0)
+  })
+})
+
+describe('meanInterval', () => {
+  // CSAT E1: mean 3.5, s = 1.2163847, n = 50; at 99 % the half-width is t(0.995, 49)·s/√50 = 2.679952·0.172023
+  it('uses the level', () => {
+    const ci = meanInterval({ n: 50, mean: 3.5, standardDeviation: 1.2163847404233143 }, { level: 0.99 })
+    expect(ci?.level).toBe(0.99)
+    expect((ci?.upper ?? 0) - 3.5).toBeCloseTo(2.6799519 * (1.2163847404233143 / Math.sqrt(50)), 5)
+  })
+  it('is null below two observations', () => {
+    expect(meanInterval({ n: 1, mean: 3, standardDeviation: 0 })).toBeNull()
   })
 })

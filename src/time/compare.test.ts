@@ -110,6 +110,26 @@ describe('comparePeriods', () => {
       ['2024-Q4', '2023-Q4', 0.5],
     ])
   })
+  it('passes scale and level to compare', () => {
+    const shares: ByPeriodResult<Comparable> = {
+      ...result,
+      periods: [
+        {
+          period: { key: '2024-Q1', start: 0, end: 0, complete: true },
+          result: { value: 0.6, n: 100, successes: 60 },
+        },
+        {
+          period: { key: '2024-Q2', start: 0, end: 0, complete: true },
+          result: { value: 74 / 107, n: 107, successes: 74 },
+        },
+      ],
+    }
+    const asShares = comparePeriods(shares, { scale: 'proportion', level: 0.99 })[1]?.comparison
+    expect(asShares?.scale).toBe('proportion')
+    expect(asShares?.test?.pValue).toBeCloseTo(0.1681, 4)
+    expect(asShares?.test?.ci?.level).toBe(0.99)
+    expect(comparePeriods(shares)[1]?.comparison?.scale).toBe('level')
+  })
   it('aligns fiscal and day keys a year back, and n-day buckets not at all', () => {
     const keyed = (keys: string[]): ByPeriodResult<Comparable> => ({
       ...result,

@@ -223,6 +223,15 @@ describe('trailing', () => {
     expect(result.windows[2]?.end).toBe(Date.UTC(2024, 3, 20))
     expect(result.excluded).toEqual({ missing: 1, invalid: 1, outOfRange: 2 })
   })
+  it('throws a KpiError on an invalid date when asked', () => {
+    const strict = trailing(mean(), {
+      date: (r) => r.at,
+      days: 30,
+      asOf: '2024-04-20T00:00:00Z',
+      onInvalid: 'throw',
+    })
+    expect(() => fold(strict, rows)).toThrow(expect.objectContaining({ code: 'invalid-observation' }))
+  })
   it('counts calendar days in the time zone across a DST change', () => {
     // 30 days before 2024-03-20 00:00 New York (EDT, UTC−4) is 2024-02-19 00:00 (EST, UTC−5).
     const w = fold(
