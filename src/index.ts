@@ -87,6 +87,17 @@ export {
 } from './survey/responseRate.ts'
 export { reverseScale } from './survey/reverseScale.ts'
 export type { CalendarOptions, DateRange, PeriodUnit } from './time/_calendar.ts'
+export { addBusinessTime } from './time/addBusinessTime.ts'
+export { businessDuration } from './time/businessDuration.ts'
+export {
+  type BusinessHours,
+  businessHours,
+  type Holiday,
+  type Schedule,
+  type ScheduleVersion,
+  type Weekday,
+  type WeeklyHours,
+} from './time/businessHours.ts'
 export { type ByKeyOptions, type ByKeyResult, type ByKeyState, byKey, type KeyResult } from './time/byKey.ts'
 export {
   type ByPeriodAggregator,
