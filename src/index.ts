@@ -13,6 +13,46 @@ export { mergeAll } from './core/mergeAll.ts'
 export { type DateInput, parseInstant } from './core/parseInstant.ts'
 export type { ConfidenceInterval, Excluded, ExclusionCounts, KpiResult, OnInvalid } from './core/result.ts'
 export { roundForDisplay } from './core/roundForDisplay.ts'
+export type {
+  DurationOptions,
+  DurationStatistic,
+  DurationStats,
+  TargetAttainment,
+} from './support/_support.ts'
+export {
+  type FcrExclusion,
+  type FcrMethod,
+  type FirstContactResolutionOptions,
+  type FirstContactResolutionResult,
+  type FirstContactResolutionState,
+  firstContactResolution,
+  firstContactResolutionAggregator,
+} from './support/firstContactResolution.ts'
+export {
+  type FirstReplyTimeExclusion,
+  type FirstReplyTimeOptions,
+  type FirstReplyTimeResult,
+  type FirstReplyTimeState,
+  firstReplyTime,
+  firstReplyTimeAggregator,
+} from './support/firstReplyTime.ts'
+export {
+  type ResolutionDurations,
+  type ResolutionTimeExclusion,
+  type ResolutionTimeOptions,
+  type ResolutionTimeResult,
+  type ResolutionTimeState,
+  resolutionTime,
+  resolutionTimeAggregator,
+} from './support/resolutionTime.ts'
+export {
+  type TicketEvent,
+  type TicketStatus,
+  type TicketSummariesOptions,
+  type TicketSummary,
+  ticketSummaries,
+} from './support/ticketSummaries.ts'
+
 export type { NpsCounts } from './stats/_npsCounts.ts'
 export type { ProportionSample } from './stats/_sample.ts'
 export { type AgrestiCoullIntervalOptions, agrestiCoullInterval } from './stats/agrestiCoullInterval.ts'

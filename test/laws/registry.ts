@@ -10,11 +10,18 @@ import {
   combine,
   csat,
   csatAggregator,
+  firstContactResolution,
+  firstContactResolutionAggregator,
+  firstReplyTime,
+  firstReplyTimeAggregator,
   mapInput,
   nps,
   npsAggregator,
   responseRate,
   responseRateAggregator,
+  resolutionTime,
+  resolutionTimeAggregator,
+  type TicketSummary,
   trailing,
 } from 'cx-metrics'
 import * as fc from 'fast-check'
@@ -159,6 +166,62 @@ subjects.push(
       ),
     input: survey,
   })),
+)
+
+/** Ticket summaries of every kind: answered or not, resolved or not, with bad dates and missing counts. */
+const hour = 3_600_000
+const ticket = fc
+  .record({
+    created: fc.integer({ min: Date.UTC(2024, 2, 1), max: Date.UTC(2024, 2, 20) }),
+    reply: fc.option(fc.integer({ min: -hour, max: 80 * hour }), { nil: null }),
+    solve: fc.option(fc.integer({ min: 0, max: 200 * hour }), { nil: null }),
+    agentReplies: fc.option(fc.integer({ min: 0, max: 3 }), { nil: undefined }),
+    reopens: fc.integer({ min: 0, max: 2 }),
+    requesterId: fc.constantFrom('r1', 'r2', 'r3', undefined),
+    spam: fc.boolean(),
+    badDate: fc.boolean(),
+  })
+  .map(
+    (t): TicketSummary => ({
+      createdAt: t.badDate ? '2024-03-01T00:00:00' : t.created,
+      firstReplyAt: t.reply === null ? null : t.created + t.reply,
+      solvedAt: t.solve === null ? null : t.created + t.solve,
+      ...(t.agentReplies === undefined ? {} : { agentReplies: t.agentReplies }),
+      reopens: t.reopens,
+      ...(t.requesterId === undefined ? {} : { requesterId: t.requesterId }),
+      ...(t.spam && t.reopens === 2 ? { spam: true } : {}),
+    }),
+  )
+const nineToFive = [['09:00', '17:00']] as const
+const schedule = {
+  timeZone: 'America/New_York',
+  hours: { monday: nineToFive, tuesday: nineToFive, wednesday: nineToFive, thursday: nineToFive, friday: nineToFive },
+}
+
+subjects.push(
+  {
+    name: 'firstReplyTimeAggregator',
+    make: () => firstReplyTimeAggregator(undefined, { schedule, target: 4 * hour }),
+    input: ticket,
+    direct: directly((xs) => firstReplyTime(xs as TicketSummary[], undefined, { schedule, target: 4 * hour })),
+  },
+  {
+    name: 'resolutionTimeAggregator',
+    make: () => resolutionTimeAggregator(undefined, { statistic: 'p90' }),
+    input: ticket,
+    direct: directly((xs) => resolutionTime(xs as TicketSummary[], undefined, { statistic: 'p90' })),
+  },
+  {
+    name: 'firstContactResolutionAggregator',
+    make: () => firstContactResolutionAggregator(undefined, { denominator: 'all' }),
+    input: ticket,
+    direct: directly((xs) => firstContactResolution(xs as TicketSummary[], undefined, { denominator: 'all' })),
+  },
+  {
+    name: 'firstContactResolutionAggregator (repeat-contact window)',
+    make: () => firstContactResolutionAggregator(undefined, { method: 'repeat-contact-window', window: 72 * hour }),
+    input: ticket,
+  },
 )
 
 /** Functions that make aggregators without the `…Aggregator` suffix; each must have a subject. */

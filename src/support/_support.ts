@@ -1,0 +1,208 @@
+import { _accessor, _level, _number, _oneOf } from '../core/_assert.ts'
+import { _exclude } from '../core/_exclude.ts'
+import type { Accessor } from '../core/aggregator.ts'
+import { type DateInput, parseInstant } from '../core/parseInstant.ts'
+import type { ConfidenceInterval, OnInvalid } from '../core/result.ts'
+import { type QuantileMethod, quantileSorted } from '../stats/quantileSorted.ts'
+import { wilsonInterval } from '../stats/wilsonInterval.ts'
+import { type BusinessHours, businessHours, type Schedule } from '../time/businessHours.ts'
+import type { TicketSummary } from './ticketSummaries.ts'
+
+/**
+ * Statistics of a set of durations, in milliseconds.
+ * @category Support
+ */
+export interface DurationStats {
+  /** Durations measured. */
+  readonly n: number
+  /** Mean, or `null` without durations. */
+  readonly meanMs: number | null
+  /** Median. */
+  readonly medianMs: number | null
+  /** 90th percentile. */
+  readonly p90Ms: number | null
+  /** 95th percentile. */
+  readonly p95Ms: number | null
+  /** Shortest. */
+  readonly minMs: number | null
+  /** Longest. */
+  readonly maxMs: number | null
+}
+
+/**
+ * The share of durations within a target, with its Wilson interval.
+ * @category Support
+ */
+export interface TargetAttainment {
+  /** The target, in ms (business ms with a schedule). */
+  readonly targetMs: number
+  /** Share within the target (at or under it), 0…1. */
+  readonly value: number | null
+  /** Durations within the target. */
+  readonly successes: number
+  /** Durations measured. */
+  readonly n: number
+  /** Wilson interval of the share. */
+  readonly ci: ConfidenceInterval | null
+  /** Always `'proportion'`, for {@link compare}. */
+  readonly scale: 'proportion'
+}
+
+/**
+ * The statistic a duration KPI reports as its `value`.
+ * @category Support
+ */
+export type DurationStatistic = 'median' | 'mean' | 'p90' | 'p95'
+
+/**
+ * Options every duration KPI shares.
+ * @category Support
+ */
+export interface DurationOptions {
+  /** Business hours: durations are then also measured in business time, which `value` reports. */
+  readonly schedule?: Schedule | BusinessHours
+  /**
+   * The statistic reported as `value`.
+   * @defaultValue 'median'
+   */
+  readonly statistic?: DurationStatistic
+  /**
+   * How percentiles are read: linear interpolation (R type 7, numpy's default) or nearest rank.
+   * @defaultValue 'linear'
+   */
+  readonly percentile?: QuantileMethod
+  /** A target in ms (business ms with a schedule): the result then reports the share within it. */
+  readonly target?: number
+  /**
+   * Confidence level of the target share's interval.
+   * @defaultValue 0.95
+   */
+  readonly level?: number
+  /**
+   * What to do with a ticket whose dates are invalid.
+   * @defaultValue 'exclude'
+   */
+  readonly onInvalid?: OnInvalid
+}
+
+export interface _DurationConfig {
+  readonly hours: BusinessHours | null
+  readonly statistic: DurationStatistic
+  readonly percentile: QuantileMethod
+  readonly target: number | null
+  readonly level: number
+  readonly onInvalid: OnInvalid
+}
+
+export function _durationConfig(fn: string, accessor: unknown, o: DurationOptions): _DurationConfig {
+  _accessor(fn, accessor)
+  const s = o.schedule
+  return {
+    hours:
+      s === undefined
+        ? null
+        : (s as BusinessHours).kind === 'businessHours'
+          ? (s as BusinessHours)
+          : businessHours(s as Schedule),
+    statistic:
+      o.statistic === undefined
+        ? 'median'
+        : _oneOf(fn, 'options.statistic', o.statistic, ['median', 'mean', 'p90', 'p95']),
+    percentile:
+      o.percentile === undefined
+        ? 'linear'
+        : _oneOf(fn, 'options.percentile', o.percentile, ['linear', 'nearest-rank']),
+    target: o.target === undefined ? null : _number(fn, 'options.target', o.target, 0),
+    level: o.level === undefined ? 0.95 : _level(fn, o.level),
+    onInvalid:
+      o.onInvalid === undefined
+        ? 'exclude'
+        : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw']),
+  }
+}
+
+/** Statistics of durations (sorted here; exact percentiles). */
+export function _durationStats(values: readonly number[], method: QuantileMethod): DurationStats {
+  const sorted = Float64Array.from(values).sort()
+  const n = sorted.length
+  const at = (p: number): number | null => (n === 0 ? null : quantileSorted(sorted, p, method))
+  let sum = 0
+  for (const v of sorted) sum += v
+  return {
+    n,
+    meanMs: n === 0 ? null : sum / n,
+    medianMs: at(0.5),
+    p90Ms: at(0.9),
+    p95Ms: at(0.95),
+    minMs: n === 0 ? null : (sorted[0] as number),
+    maxMs: n === 0 ? null : (sorted[n - 1] as number),
+  }
+}
+
+/** The statistic a KPI reports as its value. */
+export function _pick(stats: DurationStats, statistic: DurationStatistic): number | null {
+  return statistic === 'mean'
+    ? stats.meanMs
+    : statistic === 'p90'
+      ? stats.p90Ms
+      : statistic === 'p95'
+        ? stats.p95Ms
+        : stats.medianMs
+}
+
+/** The share of durations within the target. */
+export function _attainment(values: readonly number[], config: _DurationConfig): TargetAttainment | null {
+  if (config.target === null) return null
+  const target = config.target
+  const successes = values.filter((v) => v <= target).length
+  const n = values.length
+  return {
+    targetMs: target,
+    value: n === 0 ? null : successes / n,
+    successes,
+    n,
+    ci: wilsonInterval(successes, n, { level: config.level }),
+    scale: 'proportion',
+  }
+}
+
+/** Reads the ticket of an item, or counts why it cannot be used (spam, merged, no or a bad creation date). */
+export function _ticket<T>(
+  excluded: Record<string, number>,
+  fn: string,
+  onInvalid: OnInvalid,
+  accessor: Accessor<T, TicketSummary> | undefined,
+  item: T,
+  index: number,
+): { ticket: TicketSummary; created: number } | null {
+  const ticket = accessor === undefined ? (item as unknown as TicketSummary) : accessor(item, index)
+  if (ticket === null || ticket === undefined) {
+    _exclude(excluded, 'missing', onInvalid, fn, index, ticket)
+    return null
+  }
+  if (ticket.spam === true || ticket.merged === true) {
+    excluded[ticket.spam === true ? 'spam' : 'merged'] =
+      (excluded[ticket.spam === true ? 'spam' : 'merged'] ?? 0) + 1
+    return null
+  }
+  const created =
+    ticket.createdAt === null || ticket.createdAt === undefined ? null : parseInstant(ticket.createdAt)
+  if (created === null) {
+    _exclude(
+      excluded,
+      ticket.createdAt === null || ticket.createdAt === undefined ? 'missing' : 'invalid',
+      onInvalid,
+      fn,
+      index,
+      ticket.createdAt,
+    )
+    return null
+  }
+  return { ticket, created }
+}
+
+/** An optional instant: null when absent, undefined when present but unreadable. */
+export function _optionalInstant(value: DateInput | null | undefined): number | null | undefined {
+  if (value === null || value === undefined) return null
+  return parseInstant(value) ?? undefined
+}

@@ -1,0 +1,311 @@
+import { _function, _integer, _level, _number, _oneOf, _options } from '../core/_assert.ts'
+import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import { fold } from '../core/fold.ts'
+import type { DateInput } from '../core/parseInstant.ts'
+import type { ConfidenceInterval, ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
+import { wilsonInterval } from '../stats/wilsonInterval.ts'
+import { _instantArgument } from '../time/_calendar.ts'
+import { _optionalInstant, _ticket } from './_support.ts'
+import type { TicketSummary } from './ticketSummaries.ts'
+
+/**
+ * What counts as resolved at first contact (spec §11.1):
+ * - `'one-agent-reply'` (default): resolved with exactly one public agent reply and no reopen
+ *   (fivetran/dbt_zendesk's one-touch);
+ * - `'zendesk-lt2'`: resolved with fewer than two agent replies, zero included (Zendesk's one-touch);
+ * - `'no-customer-followup'`: resolved with no customer message after the first (Freshservice);
+ * - `'single-teammate-closed-once'`: one teammate replied and the ticket was closed once (Intercom);
+ * - `'repeat-contact-window'`: resolved, and the same requester (on the same topic, when tickets have
+ *   topics) did not open another ticket between its creation and `window` after its resolution (SQM's
+ *   repeat-contact tracking).
+ * @category Support
+ */
+export type FcrMethod =
+  | 'one-agent-reply'
+  | 'zendesk-lt2'
+  | 'no-customer-followup'
+  | 'single-teammate-closed-once'
+  | 'repeat-contact-window'
+
+/**
+ * Options of {@link firstContactResolution}.
+ * @category Support
+ */
+export interface FirstContactResolutionOptions {
+  /**
+   * What counts as resolved at first contact.
+   * @defaultValue 'one-agent-reply'
+   */
+  readonly method?: FcrMethod
+  /**
+   * The denominator: resolved tickets (Freshservice, the default), all tickets received (gross FCR), or
+   * tickets that could be resolved at first contact (`resolvable`; MetricNet's net FCR).
+   * @defaultValue 'resolved'
+   */
+  readonly denominator?: 'resolved' | 'all' | 'resolvable'
+  /** For `denominator: 'resolvable'`: whether a ticket could be resolved at first contact at all. */
+  readonly resolvable?: (ticket: TicketSummary) => boolean
+  /** For `'repeat-contact-window'`: the window after resolution, in ms (24–72 hours is typical). */
+  readonly window?: number
+  /** For `'repeat-contact-window'`: "now" — tickets whose window has not ended are left out (`windowOpen`). */
+  readonly asOf?: DateInput
+  /**
+   * Confidence level of the Wilson interval.
+   * @defaultValue 0.95
+   */
+  readonly level?: number
+  /**
+   * Below this many tickets `value` is `null`.
+   * @defaultValue 0
+   */
+  readonly minN?: number
+  /**
+   * What to do with a ticket whose dates or counts are invalid.
+   * @defaultValue 'exclude'
+   */
+  readonly onInvalid?: OnInvalid
+}
+
+/**
+ * Why a ticket was left out of FCR: besides `missing` and `invalid`, `unresolved` (with the resolved
+ * denominator), `notResolvable`, `incomplete` (a field the method needs is absent), `missingRequester`,
+ * `windowOpen`, `spam` and `merged`.
+ * @category Support
+ */
+export type FcrExclusion =
+  | 'unresolved'
+  | 'notResolvable'
+  | 'incomplete'
+  | 'missingRequester'
+  | 'windowOpen'
+  | 'spam'
+  | 'merged'
+
+/**
+ * The result of {@link firstContactResolution}.
+ * @category Support
+ */
+export interface FirstContactResolutionResult extends KpiResult<'firstContactResolution', FcrExclusion> {
+  /** Always `'proportion'`: compared in points with the two-proportion test. */
+  readonly scale: 'proportion'
+  /** The method. */
+  readonly method: FcrMethod
+  /** The denominator. */
+  readonly denominator: 'resolved' | 'all' | 'resolvable'
+  /** Tickets resolved at first contact. */
+  readonly successes: number
+  /** Wilson interval of the share. */
+  readonly ci: ConfidenceInterval | null
+  /** True below `minN`. */
+  readonly lowSample: boolean
+}
+
+/**
+ * The state of {@link firstContactResolutionAggregator}.
+ * @category Support
+ */
+export interface FirstContactResolutionState {
+  /** Successes and trials (methods other than the repeat-contact window). */
+  counts: [number, number]
+  /** For the repeat-contact window: [requester, topic, created, resolved or null]. */
+  contacts: [string, string | null, number, number | null][]
+  /** Tickets left out, by reason. */
+  excluded: ExclusionCounts<FcrExclusion>
+}
+
+const METHODS: readonly FcrMethod[] = [
+  'one-agent-reply',
+  'zendesk-lt2',
+  'no-customer-followup',
+  'single-teammate-closed-once',
+  'repeat-contact-window',
+]
+
+/**
+ * The aggregator behind {@link firstContactResolution}.
+ * @category Support
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function firstContactResolutionAggregator<T = TicketSummary>(
+  accessor?: Accessor<T, TicketSummary>,
+  options?: FirstContactResolutionOptions,
+): Aggregator<T, FirstContactResolutionState, FirstContactResolutionResult> {
+  const fn = 'firstContactResolution'
+  const o = _options(fn, options)
+  if (accessor !== undefined) _function(fn, 'accessor', accessor)
+  const method = o.method === undefined ? 'one-agent-reply' : _oneOf(fn, 'options.method', o.method, METHODS)
+  const denominator =
+    o.denominator === undefined
+      ? 'resolved'
+      : _oneOf(fn, 'options.denominator', o.denominator, ['resolved', 'all', 'resolvable'])
+  if (denominator === 'resolvable') _function(fn, 'options.resolvable', o.resolvable)
+  const windowMs = method === 'repeat-contact-window' ? _number(fn, 'options.window', o.window, 0) : 0
+  const asOf = o.asOf === undefined ? Number.POSITIVE_INFINITY : _instantArgument(fn, 'options.asOf', o.asOf)
+  const level = o.level === undefined ? 0.95 : _level(fn, o.level)
+  const minN = o.minN === undefined ? 0 : _integer(fn, 'options.minN', o.minN, 0)
+  const onInvalid =
+    o.onInvalid === undefined ? 'exclude' : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw'])
+
+  /** Whether the ticket meets the method, or null when a field it needs is absent. */
+  const meets = (t: TicketSummary, resolved: boolean): boolean | null => {
+    const replies = t.agentReplies
+    if (method === 'one-agent-reply')
+      return replies === undefined ? null : resolved && replies === 1 && (t.reopens ?? 0) === 0
+    if (method === 'zendesk-lt2') return replies === undefined ? null : resolved && replies < 2
+    if (method === 'no-customer-followup')
+      return t.customerFollowups === undefined ? null : resolved && t.customerFollowups === 0
+    if (t.agentsInvolved === undefined || t.closes === undefined) return null
+    return resolved && t.agentsInvolved === 1 && t.closes === 1
+  }
+
+  return {
+    kpi: fn,
+    init: () => ({
+      counts: [0, 0],
+      contacts: [],
+      excluded: {
+        missing: 0,
+        invalid: 0,
+        unresolved: 0,
+        notResolvable: 0,
+        incomplete: 0,
+        missingRequester: 0,
+        windowOpen: 0,
+        spam: 0,
+        merged: 0,
+      },
+    }),
+    add: (state, item, index) => {
+      const read = _ticket(state.excluded, fn, onInvalid, accessor, item, index)
+      if (read === null) return state
+      const { ticket, created } = read
+      const solved = _optionalInstant(ticket.solvedAt ?? ticket.resolvedAt)
+      if (solved === undefined) {
+        _exclude(state.excluded, 'invalid', onInvalid, fn, index, ticket)
+        return state
+      }
+      const resolved = solved !== null || ticket.status === 'solved' || ticket.status === 'closed'
+      if (!resolved && denominator === 'resolved') {
+        state.excluded.unresolved++
+        return state
+      }
+      if (denominator === 'resolvable' && !(o.resolvable as (t: TicketSummary) => boolean)(ticket)) {
+        state.excluded.notResolvable++
+        return state
+      }
+      if (method === 'repeat-contact-window') {
+        if (ticket.requesterId === undefined || ticket.requesterId === null) {
+          state.excluded.missingRequester++
+          return state
+        }
+        state.contacts.push([
+          String(ticket.requesterId),
+          ticket.topic ?? null,
+          created,
+          resolved ? (solved ?? created) : null,
+        ])
+        return state
+      }
+      const success = meets(ticket, resolved)
+      if (success === null) {
+        _exclude(state.excluded, 'incomplete', onInvalid, fn, index, ticket)
+        return state
+      }
+      if (success) state.counts[0]++
+      state.counts[1]++
+      return state
+    },
+    merge: (a, b) => {
+      a.counts[0] += b.counts[0]
+      a.counts[1] += b.counts[1]
+      for (const contact of b.contacts) a.contacts.push([...contact])
+      _mergeCounts(a.excluded, b.excluded)
+      return a
+    },
+    result: (state) => {
+      let [successes, trials] = state.counts
+      const excluded = { ...state.excluded }
+      if (method === 'repeat-contact-window') {
+        // Each requester's contacts in time order: a resolved contact is a first-contact resolution
+        // when no later contact (on the same topic, when both have one) opens within its window.
+        const byRequester = new Map<string, [string, string | null, number, number | null][]>()
+        for (const contact of state.contacts) {
+          const list = byRequester.get(contact[0]) ?? []
+          list.push(contact)
+          byRequester.set(contact[0], list)
+        }
+        for (const list of byRequester.values()) {
+          list.sort((x, y) => x[2] - y[2] || (x[3] ?? 0) - (y[3] ?? 0))
+          list.forEach(([, topic, created, solved], i) => {
+            if (solved !== null && solved + windowMs > asOf) {
+              excluded.windowOpen++
+              return
+            }
+            trials++
+            if (solved === null) return
+            const repeated = list.some(
+              ([, other, otherCreated], j) =>
+                j !== i &&
+                otherCreated > created &&
+                otherCreated <= solved + windowMs &&
+                (topic === null || other === null || other === topic),
+            )
+            if (!repeated) successes++
+          })
+        }
+      }
+      const measured = trials > 0 && trials >= minN
+      return {
+        kpi: fn,
+        value: measured ? successes / trials : null,
+        n: trials,
+        excluded,
+        scale: 'proportion',
+        method,
+        denominator,
+        successes,
+        ci: measured ? wilsonInterval(successes, trials, { level }) : null,
+        lowSample: !measured,
+      }
+    },
+  }
+}
+
+/**
+ * First-contact resolution: the share of tickets resolved at the first contact, by a named method —
+ * by default resolved with exactly one public agent reply and no reopen, over resolved tickets — with
+ * its Wilson interval. Methods follow Zendesk, Freshservice, Intercom and SQM; denominators gross (all
+ * tickets), resolved, or net of tickets that could not be resolved at first contact.
+ *
+ * Unit: proportion 0…1. Spam and merged tickets are left out; with the resolved denominator, open
+ * tickets are counted in `excluded.unresolved` (they enter the period in which they are resolved when
+ * windowed by resolution date). No tickets give `value: null`.
+ *
+ * Source: spec §11 — Zendesk (4408820618266), fivetran/dbt_zendesk, Freshservice (50000004904),
+ * Intercom (7022438), SQM Group, MetricNet (gross vs net).
+ *
+ * @example
+ * ```ts
+ * firstContactResolution(tickets).value                                    //=> 0.7
+ * firstContactResolution(tickets, undefined, { method: 'zendesk-lt2' }).value
+ * ```
+ * @category Support
+ */
+export function firstContactResolution(
+  items: Iterable<TicketSummary>,
+  accessor?: undefined,
+  options?: FirstContactResolutionOptions,
+): FirstContactResolutionResult
+export function firstContactResolution<T>(
+  items: Iterable<T>,
+  accessor: Accessor<T, TicketSummary>,
+  options?: FirstContactResolutionOptions,
+): FirstContactResolutionResult
+export function firstContactResolution<T>(
+  items: Iterable<T>,
+  accessor?: Accessor<T, TicketSummary>,
+  options?: FirstContactResolutionOptions,
+): FirstContactResolutionResult {
+  return fold(firstContactResolutionAggregator(accessor, options), items)
+}
