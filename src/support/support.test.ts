@@ -13,8 +13,8 @@ const H = 60 * M
 const at = (hhmm: string, day = '2024-03-13'): string => `${day}T${hhmm}:00-04:00` // a Wednesday in New York (EDT)
 const message = (
   time: string,
-  author: TicketEvent['author'],
-  extra: Partial<TicketEvent> = {},
+  author: NonNullable<TicketEvent['author']>,
+  extra: { agentId?: string; public?: boolean } = {},
 ): TicketEvent => ({
   ticketId: 1,
   at: at(time),
