@@ -3,11 +3,14 @@
 import {
   type Aggregator,
   accumulate,
+  businessHours,
   byKey,
   byPeriod,
   cesAggregator,
   comparePeriods,
   csatAggregator,
+  firstContactResolutionAggregator,
+  firstReplyTimeAggregator,
   fold,
   npsAggregator,
   parseInstant,
@@ -16,6 +19,7 @@ import {
   roundForDisplay,
 } from 'cx-metrics'
 import { loadSampleData, type SurveyResponse, type Ticket } from './_load.ts'
+import { supportSchedule } from './_schedule.ts'
 import { fixed, percent, table } from './_table.ts'
 
 const data = loadSampleData()
@@ -187,6 +191,52 @@ console.log(
         e?.n ?? null,
         fixed(e?.value, 2),
         e?.ci ? `${fixed(e.ci.lower, 2)} – ${fixed(e.ci.upper, 2)}` : null,
+      ]
+    }),
+  ),
+)
+
+// Support: first reply time in business hours and first-contact resolution, by month of creation.
+const hoursOf = (ms: number | null | undefined): string =>
+  ms === null || ms === undefined ? '—' : `${(ms / 3_600_000).toFixed(1)} h`
+const minutesOf = (ms: number | null | undefined): string =>
+  ms === null || ms === undefined ? '—' : `${(ms / 60_000).toFixed(0)} min`
+const schedule = businessHours(supportSchedule)
+const supportByMonth = <R>(aggregator: Aggregator<Ticket, unknown, R>) =>
+  fold(byPeriod(aggregator, { date: (t) => t.createdAt, unit: 'month', timeZone, range }), data.tickets)
+    .periods
+const replies = supportByMonth(
+  firstReplyTimeAggregator<Ticket>(undefined, { schedule, target: 8 * 3_600_000 }),
+)
+const fcr = supportByMonth(firstContactResolutionAggregator<Ticket>())
+console.log(
+  `\nSupport by month of creation (business hours: ${supportSchedule.name}; FCR: one agent reply, no reopen, over solved tickets)`,
+)
+console.log(
+  table(
+    [
+      'month',
+      'answered',
+      'unanswered',
+      'FRT median (business)',
+      'p90 (business)',
+      'median (calendar)',
+      'within 8 business h',
+      'FCR',
+      'FCR 95 %',
+    ],
+    replies.slice(-12).map(({ period, result: r }) => {
+      const f = fcr.find((row) => row.period.key === period.key)?.result
+      return [
+        period.key,
+        r.n,
+        r.excluded.unanswered,
+        minutesOf(r.business?.medianMs),
+        hoursOf(r.business?.p90Ms),
+        hoursOf(r.calendar.medianMs),
+        percent(r.withinTarget?.value),
+        percent(f?.value),
+        f?.ci ? `${percent(f.ci.lower)} – ${percent(f.ci.upper)}` : null,
       ]
     }),
   ),

@@ -1,12 +1,8 @@
 import { _accessor, _level, _number, _oneOf } from '../core/_assert.ts'
-import { _exclude } from '../core/_exclude.ts'
-import type { Accessor } from '../core/aggregator.ts'
-import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { ConfidenceInterval, OnInvalid } from '../core/result.ts'
 import { type QuantileMethod, quantileSorted } from '../stats/quantileSorted.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
 import { type BusinessHours, businessHours, type Schedule } from '../time/businessHours.ts'
-import type { TicketSummary } from './ticketSummaries.ts'
 
 /**
  * Statistics of a set of durations, in milliseconds.
@@ -164,45 +160,4 @@ export function _attainment(values: readonly number[], config: _DurationConfig):
     ci: wilsonInterval(successes, n, { level: config.level }),
     scale: 'proportion',
   }
-}
-
-/** Reads the ticket of an item, or counts why it cannot be used (spam, merged, no or a bad creation date). */
-export function _ticket<T>(
-  excluded: Record<string, number>,
-  fn: string,
-  onInvalid: OnInvalid,
-  accessor: Accessor<T, TicketSummary> | undefined,
-  item: T,
-  index: number,
-): { ticket: TicketSummary; created: number } | null {
-  const ticket = accessor === undefined ? (item as unknown as TicketSummary) : accessor(item, index)
-  if (ticket === null || ticket === undefined) {
-    _exclude(excluded, 'missing', onInvalid, fn, index, ticket)
-    return null
-  }
-  if (ticket.spam === true || ticket.merged === true) {
-    excluded[ticket.spam === true ? 'spam' : 'merged'] =
-      (excluded[ticket.spam === true ? 'spam' : 'merged'] ?? 0) + 1
-    return null
-  }
-  const created =
-    ticket.createdAt === null || ticket.createdAt === undefined ? null : parseInstant(ticket.createdAt)
-  if (created === null) {
-    _exclude(
-      excluded,
-      ticket.createdAt === null || ticket.createdAt === undefined ? 'missing' : 'invalid',
-      onInvalid,
-      fn,
-      index,
-      ticket.createdAt,
-    )
-    return null
-  }
-  return { ticket, created }
-}
-
-/** An optional instant: null when absent, undefined when present but unreadable. */
-export function _optionalInstant(value: DateInput | null | undefined): number | null | undefined {
-  if (value === null || value === undefined) return null
-  return parseInstant(value) ?? undefined
 }

@@ -7,14 +7,13 @@ import {
   _attainment,
   _durationConfig,
   _durationStats,
-  _optionalInstant,
   _pick,
-  _ticket,
   type DurationOptions,
   type DurationStatistic,
   type DurationStats,
   type TargetAttainment,
 } from './_support.ts'
+import { _optionalInstant, _ticket } from './_ticket.ts'
 import type { TicketSummary } from './ticketSummaries.ts'
 
 /**

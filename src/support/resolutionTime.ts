@@ -7,14 +7,13 @@ import {
   _attainment,
   _durationConfig,
   _durationStats,
-  _optionalInstant,
   _pick,
-  _ticket,
   type DurationOptions,
   type DurationStatistic,
   type DurationStats,
   type TargetAttainment,
 } from './_support.ts'
+import { _optionalInstant, _ticket } from './_ticket.ts'
 import type { TicketSummary } from './ticketSummaries.ts'
 
 /**
@@ -82,18 +81,33 @@ export interface ResolutionTimeResult extends KpiResult<'resolutionTime', Resolu
  * @category Support
  */
 export interface ResolutionTimeState {
-  /** First and full resolution, calendar and business, ms. */
-  durations: {
-    firstCalendar: number[]
-    fullCalendar: number[]
-    firstBusiness: number[]
-    fullBusiness: number[]
-  }
-  /** Requester wait, on hold and agent wait, ms. */
-  waits: { requester: number[]; onHold: number[]; agent: number[] }
+  /** Creation → first solve, calendar ms. */
+  firstCalendar: number[]
+  /** Creation → last solve, calendar ms. */
+  fullCalendar: number[]
+  /** Creation → first solve, business ms (with a schedule). */
+  firstBusiness: number[]
+  /** Creation → last solve, business ms (with a schedule). */
+  fullBusiness: number[]
+  /** Requester wait of resolved tickets, ms. */
+  requesterWait: number[]
+  /** On-hold time of resolved tickets, ms. */
+  onHold: number[]
+  /** Agent wait of resolved tickets, ms. */
+  agentWait: number[]
   /** Tickets left out, by reason. */
   excluded: ExclusionCounts<ResolutionTimeExclusion>
 }
+
+const LISTS = [
+  'firstCalendar',
+  'fullCalendar',
+  'firstBusiness',
+  'fullBusiness',
+  'requesterWait',
+  'onHold',
+  'agentWait',
+] as const
 
 /**
  * The aggregator behind {@link resolutionTime}.
@@ -113,8 +127,13 @@ export function resolutionTimeAggregator<T = TicketSummary>(
   return {
     kpi: fn,
     init: () => ({
-      durations: { firstCalendar: [], fullCalendar: [], firstBusiness: [], fullBusiness: [] },
-      waits: { requester: [], onHold: [], agent: [] },
+      firstCalendar: [],
+      fullCalendar: [],
+      firstBusiness: [],
+      fullBusiness: [],
+      requesterWait: [],
+      onHold: [],
+      agentWait: [],
       excluded: { missing: 0, invalid: 0, unresolved: 0, resolvedBeforeCreation: 0, spam: 0, merged: 0 },
     }),
     add: (state, item, index) => {
@@ -132,30 +151,26 @@ export function resolutionTimeAggregator<T = TicketSummary>(
       } else if (first < created || last < first) {
         _exclude(state.excluded, 'resolvedBeforeCreation', config.onInvalid, fn, index, ticket)
       } else {
-        const d = state.durations
+        const d = state
         d.firstCalendar.push(first - created)
         d.fullCalendar.push(last - created)
         if (hours !== null) {
           d.firstBusiness.push(hours.duration(created, first))
           d.fullBusiness.push(hours.duration(created, last))
         }
-        if (typeof ticket.requesterWaitMs === 'number') state.waits.requester.push(ticket.requesterWaitMs)
-        if (typeof ticket.onHoldMs === 'number') state.waits.onHold.push(ticket.onHoldMs)
-        if (typeof ticket.agentWaitMs === 'number') state.waits.agent.push(ticket.agentWaitMs)
+        if (typeof ticket.requesterWaitMs === 'number') state.requesterWait.push(ticket.requesterWaitMs)
+        if (typeof ticket.onHoldMs === 'number') state.onHold.push(ticket.onHoldMs)
+        if (typeof ticket.agentWaitMs === 'number') state.agentWait.push(ticket.agentWaitMs)
       }
       return state
     },
     merge: (a, b) => {
-      for (const key of ['firstCalendar', 'fullCalendar', 'firstBusiness', 'fullBusiness'] as const) {
-        for (const x of b.durations[key]) a.durations[key].push(x)
-      }
-      for (const key of ['requester', 'onHold', 'agent'] as const)
-        for (const x of b.waits[key]) a.waits[key].push(x)
+      for (const key of LISTS) for (const x of b[key]) a[key].push(x)
       _mergeCounts(a.excluded, b.excluded)
       return a
     },
     result: (state) => {
-      const d = state.durations
+      const d = state
       const stats = (values: number[]): DurationStats => _durationStats(values, config.percentile)
       const first = {
         calendar: stats(d.firstCalendar),
@@ -186,9 +201,9 @@ export function resolutionTimeAggregator<T = TicketSummary>(
         statistic: config.statistic,
         first,
         full,
-        requesterWait: wait(state.waits.requester),
-        onHold: wait(state.waits.onHold),
-        agentWait: wait(state.waits.agent),
+        requesterWait: wait(state.requesterWait),
+        onHold: wait(state.onHold),
+        agentWait: wait(state.agentWait),
         withinTarget: _attainment(values, config),
         scale: 'level',
       }

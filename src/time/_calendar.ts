@@ -17,7 +17,7 @@ import {
   startOfYear,
 } from 'date-fns'
 import { _integer, _oneOf, _options, _rangeError, _typeError } from '../core/_assert.ts'
-import { type DateInput, parseInstant } from '../core/parseInstant.ts'
+import type { DateInput } from '../core/parseInstant.ts'
 
 /**
  * A kind of calendar period.
@@ -342,12 +342,4 @@ export function _calendar(fn: string, unit: unknown, options: CalendarOptions | 
       return (day - anchorDay) % days === 0 ? fromDay(day) : null
     },
   }
-}
-
-/** Reads a date option or argument as an instant, or throws a TypeError naming it. */
-export function _instantArgument(fn: string, arg: string, value: DateInput): number {
-  const t = parseInstant(value)
-  if (t === null)
-    throw _typeError(fn, arg, 'a Date, epoch milliseconds or an ISO 8601 string with an offset', value)
-  return t
 }

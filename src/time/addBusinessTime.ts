@@ -1,6 +1,6 @@
 import { _number } from '../core/_assert.ts'
+import { _instantArgument } from '../core/_instant.ts'
 import type { DateInput } from '../core/parseInstant.ts'
-import { _instantArgument } from './_calendar.ts'
 import { type BusinessHours, businessHours, type Schedule } from './businessHours.ts'
 
 /**

@@ -1,5 +1,5 @@
+import { _instantArgument } from '../core/_instant.ts'
 import type { DateInput } from '../core/parseInstant.ts'
-import { _instantArgument } from './_calendar.ts'
 import { type BusinessHours, businessHours, type Schedule } from './businessHours.ts'
 
 /**

@@ -1,15 +1,10 @@
 import { _function, _oneOf, _options, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _instantArgument } from '../core/_instant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { Excluded, ExclusionCounts, OnInvalid } from '../core/result.ts'
-import {
-  _calendar,
-  _instantArgument,
-  type CalendarOptions,
-  type DateRange,
-  type PeriodUnit,
-} from './_calendar.ts'
+import { _calendar, type CalendarOptions, type DateRange, type PeriodUnit } from './_calendar.ts'
 import { _locator, type _Period } from './_locator.ts'
 
 /**

@@ -1,5 +1,6 @@
+import { _instantArgument } from '../core/_instant.ts'
 import type { DateInput } from '../core/parseInstant.ts'
-import { _calendar, _instantArgument, type CalendarOptions, type PeriodUnit } from './_calendar.ts'
+import { _calendar, type CalendarOptions, type PeriodUnit } from './_calendar.ts'
 
 /**
  * The key of the period of `unit` that contains `date`, in the options' time zone: `'2024-03-15'`

@@ -1,6 +1,7 @@
 import { _rangeError } from '../core/_assert.ts'
+import { _instantArgument } from '../core/_instant.ts'
 import type { DateInput } from '../core/parseInstant.ts'
-import { _calendar, _instantArgument, type CalendarOptions, type PeriodUnit } from './_calendar.ts'
+import { _calendar, type CalendarOptions, type PeriodUnit } from './_calendar.ts'
 
 /** The most periods one call may list. */
 const LIMIT = 1_000_000

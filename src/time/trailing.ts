@@ -2,10 +2,11 @@ import { TZDate, tz } from '@date-fns/tz'
 import { addDays } from 'date-fns'
 import { _function, _integer, _oneOf, _options, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _instantArgument } from '../core/_instant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { Excluded, ExclusionCounts, OnInvalid } from '../core/result.ts'
-import { _instantArgument, _timeZone } from './_calendar.ts'
+import { _timeZone } from './_calendar.ts'
 
 /**
  * Options of {@link trailing}.

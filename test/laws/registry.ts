@@ -17,10 +17,10 @@ import {
   mapInput,
   nps,
   npsAggregator,
-  responseRate,
-  responseRateAggregator,
   resolutionTime,
   resolutionTimeAggregator,
+  responseRate,
+  responseRateAggregator,
   type TicketSummary,
   trailing,
 } from 'cx-metrics'
@@ -195,7 +195,13 @@ const ticket = fc
 const nineToFive = [['09:00', '17:00']] as const
 const schedule = {
   timeZone: 'America/New_York',
-  hours: { monday: nineToFive, tuesday: nineToFive, wednesday: nineToFive, thursday: nineToFive, friday: nineToFive },
+  hours: {
+    monday: nineToFive,
+    tuesday: nineToFive,
+    wednesday: nineToFive,
+    thursday: nineToFive,
+    friday: nineToFive,
+  },
 }
 
 subjects.push(
@@ -203,7 +209,9 @@ subjects.push(
     name: 'firstReplyTimeAggregator',
     make: () => firstReplyTimeAggregator(undefined, { schedule, target: 4 * hour }),
     input: ticket,
-    direct: directly((xs) => firstReplyTime(xs as TicketSummary[], undefined, { schedule, target: 4 * hour })),
+    direct: directly((xs) =>
+      firstReplyTime(xs as TicketSummary[], undefined, { schedule, target: 4 * hour }),
+    ),
   },
   {
     name: 'resolutionTimeAggregator',
@@ -215,11 +223,14 @@ subjects.push(
     name: 'firstContactResolutionAggregator',
     make: () => firstContactResolutionAggregator(undefined, { denominator: 'all' }),
     input: ticket,
-    direct: directly((xs) => firstContactResolution(xs as TicketSummary[], undefined, { denominator: 'all' })),
+    direct: directly((xs) =>
+      firstContactResolution(xs as TicketSummary[], undefined, { denominator: 'all' }),
+    ),
   },
   {
     name: 'firstContactResolutionAggregator (repeat-contact window)',
-    make: () => firstContactResolutionAggregator(undefined, { method: 'repeat-contact-window', window: 72 * hour }),
+    make: () =>
+      firstContactResolutionAggregator(undefined, { method: 'repeat-contact-window', window: 72 * hour }),
     input: ticket,
   },
 )

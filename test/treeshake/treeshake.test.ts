@@ -32,6 +32,12 @@ const budgets: Record<string, number> = {
   responseRate: 2100,
   accountLevel: 1900,
   roundForDisplay: 600,
+  // Support KPIs load the business-hours engine (date-fns and @date-fns/tz) for their schedule option.
+  businessDuration: 5200,
+  firstReplyTime: 6600,
+  resolutionTime: 6900,
+  firstContactResolution: 3500,
+  ticketSummaries: 1600,
 }
 
 /** Identifiers that must not appear in a bundle that does not need them. */
