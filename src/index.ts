@@ -69,6 +69,14 @@ export {
   resolutionTimeAggregator,
 } from './support/resolutionTime.ts'
 export {
+  type SlaAttainmentOptions,
+  type SlaAttainmentResult,
+  type SlaAttainmentState,
+  type SlaExclusion,
+  slaAttainment,
+  slaAttainmentAggregator,
+} from './support/slaAttainment.ts'
+export {
   type TicketEvent,
   type TicketStatus,
   type TicketSummariesOptions,

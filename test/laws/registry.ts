@@ -21,6 +21,8 @@ import {
   resolutionTimeAggregator,
   responseRate,
   responseRateAggregator,
+  slaAttainment,
+  slaAttainmentAggregator,
   type TicketSummary,
   trailing,
 } from 'cx-metrics'
@@ -225,6 +227,19 @@ subjects.push(
     input: ticket,
     direct: directly((xs) =>
       firstContactResolution(xs as TicketSummary[], undefined, { denominator: 'all' }),
+    ),
+  },
+  {
+    name: 'slaAttainmentAggregator',
+    make: () =>
+      slaAttainmentAggregator(undefined, { target: 4 * hour, schedule, asOf: Date.UTC(2024, 2, 25) }),
+    input: ticket,
+    direct: directly((xs) =>
+      slaAttainment(xs as TicketSummary[], undefined, {
+        target: 4 * hour,
+        schedule,
+        asOf: Date.UTC(2024, 2, 25),
+      }),
     ),
   },
   {

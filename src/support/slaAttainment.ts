@@ -1,0 +1,202 @@
+import { _accessor, _integer, _level, _number, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _instantArgument } from '../core/_instant.ts'
+import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import { fold } from '../core/fold.ts'
+import type { DateInput } from '../core/parseInstant.ts'
+import type { ConfidenceInterval, ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
+import { wilsonInterval } from '../stats/wilsonInterval.ts'
+import { type BusinessHours, businessHours, type Schedule } from '../time/businessHours.ts'
+import { _optionalInstant, _ticket } from './_ticket.ts'
+import type { TicketSummary } from './ticketSummaries.ts'
+
+/**
+ * Options of {@link slaAttainment}.
+ * @category Support
+ */
+export interface SlaAttainmentOptions {
+  /**
+   * The SLA's target in ms — business ms with a `schedule` — or a function giving each ticket's target
+   * (by priority, plan, channel…); a target that is not a non-negative number leaves the ticket out
+   * (`excluded.invalid`).
+   */
+  readonly target: number | ((ticket: TicketSummary) => number)
+  /**
+   * What must happen by the due time: the first reply or the (last) resolution.
+   * @defaultValue 'first-reply'
+   */
+  readonly metric?: 'first-reply' | 'resolution'
+  /** Business hours: the due time is `target` business ms after creation. */
+  readonly schedule?: Schedule | BusinessHours
+  /**
+   * "Now": a ticket still waiting is breached once its due time has passed, and pending before that.
+   * Without it, waiting tickets are pending.
+   */
+  readonly asOf?: DateInput
+  /**
+   * Confidence level of the Wilson interval.
+   * @defaultValue 0.95
+   */
+  readonly level?: number
+  /**
+   * Below this many tickets `value` is `null`.
+   * @defaultValue 0
+   */
+  readonly minN?: number
+  /**
+   * What to do with a ticket whose dates or target are invalid.
+   * @defaultValue 'exclude'
+   */
+  readonly onInvalid?: OnInvalid
+}
+
+/**
+ * Why a ticket was left out of SLA attainment: besides `missing` and `invalid`, `pending` (still
+ * waiting and not yet due, or no `asOf`), `spam` and `merged`.
+ * @category Support
+ */
+export type SlaExclusion = 'pending' | 'spam' | 'merged'
+
+/**
+ * The result of {@link slaAttainment}.
+ * @category Support
+ */
+export interface SlaAttainmentResult extends KpiResult<'slaAttainment', SlaExclusion> {
+  /** Always `'proportion'`. */
+  readonly scale: 'proportion'
+  /** What was measured against the SLA. */
+  readonly metric: 'first-reply' | 'resolution'
+  /** Tickets that met the SLA. */
+  readonly successes: number
+  /** Tickets that breached it: late, or still waiting past the due time. */
+  readonly breached: number
+  /** Wilson interval of the share met. */
+  readonly ci: ConfidenceInterval | null
+  /** True below `minN`. */
+  readonly lowSample: boolean
+}
+
+/**
+ * The state of {@link slaAttainmentAggregator}.
+ * @category Support
+ */
+export interface SlaAttainmentState {
+  /** Met and breached tickets. */
+  counts: [number, number]
+  /** Tickets left out, by reason. */
+  excluded: ExclusionCounts<SlaExclusion>
+}
+
+/**
+ * The aggregator behind {@link slaAttainment}.
+ * @category Support
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function slaAttainmentAggregator<T = TicketSummary>(
+  accessor: Accessor<T, TicketSummary> | undefined,
+  options: SlaAttainmentOptions,
+): Aggregator<T, SlaAttainmentState, SlaAttainmentResult> {
+  const fn = 'slaAttainment'
+  _accessor(fn, accessor)
+  const o = _options(fn, options)
+  const target = o.target
+  if (typeof target !== 'function') _number(fn, 'options.target', target, 0)
+  const metric =
+    o.metric === undefined
+      ? 'first-reply'
+      : _oneOf(fn, 'options.metric', o.metric, ['first-reply', 'resolution'])
+  const s = o.schedule
+  if (s !== undefined && (s === null || typeof s !== 'object'))
+    throw _typeError(fn, 'options.schedule', 'a schedule', s)
+  const hours =
+    s === undefined
+      ? null
+      : (s as BusinessHours).kind === 'businessHours'
+        ? (s as BusinessHours)
+        : businessHours(s as Schedule)
+  const asOf = o.asOf === undefined ? null : _instantArgument(fn, 'options.asOf', o.asOf)
+  const level = o.level === undefined ? 0.95 : _level(fn, o.level)
+  const minN = o.minN === undefined ? 0 : _integer(fn, 'options.minN', o.minN, 0)
+  const onInvalid =
+    o.onInvalid === undefined ? 'exclude' : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw'])
+  return {
+    kpi: fn,
+    init: () => ({ counts: [0, 0], excluded: { missing: 0, invalid: 0, pending: 0, spam: 0, merged: 0 } }),
+    add: (state, item, index) => {
+      const read = _ticket(state.excluded, fn, onInvalid, accessor, item, index)
+      if (read === null) return state
+      const { ticket, created } = read
+      const ms = typeof target === 'function' ? target(ticket) : target
+      const done = _optionalInstant(
+        metric === 'first-reply' ? ticket.firstReplyAt : (ticket.solvedAt ?? ticket.resolvedAt),
+      )
+      if (!(typeof ms === 'number' && ms >= 0 && Number.isFinite(ms)) || done === undefined) {
+        _exclude(state.excluded, 'invalid', onInvalid, fn, index, ticket)
+        return state
+      }
+      const due = hours === null ? created + ms : hours.add(created, ms)
+      if (done !== null) state.counts[due !== null && done <= due ? 0 : 1]++
+      else if (asOf !== null && due !== null && asOf > due) state.counts[1]++
+      else state.excluded.pending++
+      return state
+    },
+    merge: (a, b) => {
+      a.counts[0] += b.counts[0]
+      a.counts[1] += b.counts[1]
+      _mergeCounts(a.excluded, b.excluded)
+      return a
+    },
+    result: (state) => {
+      const [met, breached] = state.counts
+      const n = met + breached
+      const measured = n > 0 && n >= minN
+      return {
+        kpi: fn,
+        value: measured ? met / n : null,
+        n,
+        excluded: { ...state.excluded },
+        scale: 'proportion',
+        metric,
+        successes: met,
+        breached,
+        ci: measured ? wilsonInterval(met, n, { level }) : null,
+        lowSample: !measured,
+      }
+    },
+  }
+}
+
+/**
+ * SLA attainment: the share of tickets whose first reply (or resolution) came by its due time — the
+ * target after creation, counted in business hours with a `schedule` (a ticket created on Friday
+ * evening with an 8-hour target is due at Monday's closing time). Targets may differ by ticket. A
+ * ticket still waiting counts as breached once `asOf` is past its due time; before that, or without
+ * `asOf`, it is pending and left out (`excluded.pending`).
+ *
+ * Unit: proportion 0…1, with a Wilson interval. No tickets give `value: null`.
+ *
+ * Source: spec §12 (Zendesk SLA policies measure first reply and resolution against business-hour targets).
+ *
+ * @example
+ * ```ts
+ * slaAttainment(tickets, undefined, { target: (t) => (t.channel === 'chat' ? 30 : 240) * 60_000, schedule: support })
+ * ```
+ * @category Support
+ */
+export function slaAttainment(
+  items: Iterable<TicketSummary>,
+  accessor: undefined,
+  options: SlaAttainmentOptions,
+): SlaAttainmentResult
+export function slaAttainment<T>(
+  items: Iterable<T>,
+  accessor: Accessor<T, TicketSummary>,
+  options: SlaAttainmentOptions,
+): SlaAttainmentResult
+export function slaAttainment<T>(
+  items: Iterable<T>,
+  accessor: Accessor<T, TicketSummary> | undefined,
+  options: SlaAttainmentOptions,
+): SlaAttainmentResult {
+  return fold(slaAttainmentAggregator(accessor, options), items)
+}
