@@ -1,21 +1,12 @@
 // SLA attainment. Due times counted by hand on the New York schedule (Monday–Friday 09:00–17:00).
 import { describe, expect, it } from 'vitest'
+import { _newYorkNineToFive } from '../time/_testSchedules.ts'
 import { businessHours } from '../time/businessHours.ts'
 import { slaAttainment } from './slaAttainment.ts'
 import type { TicketSummary } from './ticketSummaries.ts'
 
 const H = 3_600_000
-const nineToFive = [['09:00', '17:00']] as const
-const support = businessHours({
-  timeZone: 'America/New_York',
-  hours: {
-    monday: nineToFive,
-    tuesday: nineToFive,
-    wednesday: nineToFive,
-    thursday: nineToFive,
-    friday: nineToFive,
-  },
-})
+const support = businessHours(_newYorkNineToFive())
 // Created Friday 8 March 2024 at 20:00 EST: an 8-business-hour target is due Monday 11 March at 17:00 EDT.
 const friday = '2024-03-08T20:00:00-05:00'
 const tickets: TicketSummary[] = [

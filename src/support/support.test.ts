@@ -2,6 +2,7 @@
 // rule), and durations counted by hand from the events (shown per case).
 import { describe, expect, it } from 'vitest'
 import { isKpiError } from '../core/isKpiError.ts'
+import { _newYorkNineToFive } from '../time/_testSchedules.ts'
 import { businessHours } from '../time/businessHours.ts'
 import { firstContactResolution } from './firstContactResolution.ts'
 import { firstReplyTime } from './firstReplyTime.ts'
@@ -142,19 +143,7 @@ describe('ticketSummaries (Zendesk rules)', () => {
   })
 })
 
-const nineToFive = [['09:00', '17:00']] as const
-const support = businessHours({
-  name: 'Support (New York)',
-  timeZone: 'America/New_York',
-  hours: {
-    monday: nineToFive,
-    tuesday: nineToFive,
-    wednesday: nineToFive,
-    thursday: nineToFive,
-    friday: nineToFive,
-  },
-  holidays: [{ date: '2024-07-04' }],
-})
+const support = businessHours(_newYorkNineToFive([{ date: '2024-07-04' }]))
 const ticket = (
   created: string,
   reply: string | null,

@@ -29,6 +29,7 @@ import {
 import * as fc from 'fast-check'
 import { _list, _sumCount } from '../../src/core/_testAggregators.ts'
 import type { Aggregator } from '../../src/core/aggregator.ts'
+import { _newYorkNineToFive } from '../../src/time/_testSchedules.ts'
 
 export interface LawSubject {
   /** The export this subject covers (e.g. `npsAggregator`), or a description for combinator cases. */
@@ -194,17 +195,7 @@ const ticket = fc
       ...(t.spam && t.reopens === 2 ? { spam: true } : {}),
     }),
   )
-const nineToFive = [['09:00', '17:00']] as const
-const schedule = {
-  timeZone: 'America/New_York',
-  hours: {
-    monday: nineToFive,
-    tuesday: nineToFive,
-    wednesday: nineToFive,
-    thursday: nineToFive,
-    friday: nineToFive,
-  },
-}
+const schedule = _newYorkNineToFive()
 
 subjects.push(
   {
