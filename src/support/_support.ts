@@ -2,7 +2,7 @@ import { _accessor, _level, _number, _oneOf } from '../core/_assert.ts'
 import type { ConfidenceInterval, OnInvalid } from '../core/result.ts'
 import { type QuantileMethod, quantileSorted } from '../stats/quantileSorted.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
-import { type BusinessHours, businessHours, type Schedule } from '../time/businessHours.ts'
+import { _businessHoursOf, type BusinessHours, type Schedule } from '../time/businessHours.ts'
 
 /**
  * Statistics of a set of durations, in milliseconds.
@@ -94,12 +94,7 @@ export function _durationConfig(fn: string, accessor: unknown, o: DurationOption
   _accessor(fn, accessor)
   const s = o.schedule
   return {
-    hours:
-      s === undefined
-        ? null
-        : (s as BusinessHours).kind === 'businessHours'
-          ? (s as BusinessHours)
-          : businessHours(s as Schedule),
+    hours: s === undefined ? null : _businessHoursOf(s),
     statistic:
       o.statistic === undefined
         ? 'median'

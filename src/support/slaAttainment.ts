@@ -6,7 +6,7 @@ import { fold } from '../core/fold.ts'
 import type { DateInput } from '../core/parseInstant.ts'
 import type { ConfidenceInterval, ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
-import { type BusinessHours, businessHours, type Schedule } from '../time/businessHours.ts'
+import { _businessHoursOf, type BusinessHours, type Schedule } from '../time/businessHours.ts'
 import { _optionalInstant, _ticket } from './_ticket.ts'
 import type { TicketSummary } from './ticketSummaries.ts'
 
@@ -108,12 +108,7 @@ export function slaAttainmentAggregator<T = TicketSummary>(
   const s = o.schedule
   if (s !== undefined && (s === null || typeof s !== 'object'))
     throw _typeError(fn, 'options.schedule', 'a schedule', s)
-  const hours =
-    s === undefined
-      ? null
-      : (s as BusinessHours).kind === 'businessHours'
-        ? (s as BusinessHours)
-        : businessHours(s as Schedule)
+  const hours = s === undefined ? null : _businessHoursOf(s)
   const asOf = o.asOf === undefined ? null : _instantArgument(fn, 'options.asOf', o.asOf)
   const level = o.level === undefined ? 0.95 : _level(fn, o.level)
   const minN = o.minN === undefined ? 0 : _integer(fn, 'options.minN', o.minN, 0)

@@ -1,7 +1,7 @@
 import { _number } from '../core/_assert.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import type { DateInput } from '../core/parseInstant.ts'
-import { type BusinessHours, businessHours, type Schedule } from './businessHours.ts'
+import { _businessHoursOf, type BusinessHours, type Schedule } from './businessHours.ts'
 
 /**
  * The instant at which `ms` milliseconds of business time have passed since `start` — when an SLA
@@ -22,10 +22,7 @@ export function addBusinessTime(
   ms: number,
   schedule: Schedule | BusinessHours,
 ): number | null {
-  const hours =
-    (schedule as BusinessHours)?.kind === 'businessHours'
-      ? (schedule as BusinessHours)
-      : businessHours(schedule as Schedule)
+  const hours = _businessHoursOf(schedule)
   return hours.add(
     _instantArgument('addBusinessTime', 'start', start),
     _number('addBusinessTime', 'ms', ms, 0),

@@ -1,6 +1,6 @@
 import { _instantArgument } from '../core/_instant.ts'
 import type { DateInput } from '../core/parseInstant.ts'
-import { type BusinessHours, businessHours, type Schedule } from './businessHours.ts'
+import { _businessHoursOf, type BusinessHours, type Schedule } from './businessHours.ts'
 
 /**
  * The business time between two instants, in milliseconds: how much of `[start, end)` falls inside the
@@ -26,10 +26,7 @@ export function businessDuration(
   end: DateInput,
   schedule: Schedule | BusinessHours,
 ): number {
-  const hours =
-    (schedule as BusinessHours)?.kind === 'businessHours'
-      ? (schedule as BusinessHours)
-      : businessHours(schedule as Schedule)
+  const hours = _businessHoursOf(schedule)
   return hours.duration(
     _instantArgument('businessDuration', 'start', start),
     _instantArgument('businessDuration', 'end', end),

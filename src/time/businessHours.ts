@@ -397,3 +397,10 @@ export function businessHours(schedule: Schedule): BusinessHours {
     },
   }
 }
+
+/** A schedule prepared for measuring: the one given, or one made from the plain schedule. */
+export function _businessHoursOf(schedule: Schedule | BusinessHours): BusinessHours {
+  return (schedule as BusinessHours)?.kind === 'businessHours'
+    ? (schedule as BusinessHours)
+    : businessHours(schedule as Schedule)
+}
