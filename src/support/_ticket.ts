@@ -19,21 +19,14 @@ export function _ticket<T>(
     return null
   }
   if (ticket.spam === true || ticket.merged === true) {
-    excluded[ticket.spam === true ? 'spam' : 'merged'] =
-      (excluded[ticket.spam === true ? 'spam' : 'merged'] ?? 0) + 1
+    const reason = ticket.spam === true ? 'spam' : 'merged'
+    excluded[reason] = (excluded[reason] ?? 0) + 1
     return null
   }
-  const created =
-    ticket.createdAt === null || ticket.createdAt === undefined ? null : parseInstant(ticket.createdAt)
+  const absent = ticket.createdAt === null || ticket.createdAt === undefined
+  const created = absent ? null : parseInstant(ticket.createdAt)
   if (created === null) {
-    _exclude(
-      excluded,
-      ticket.createdAt === null || ticket.createdAt === undefined ? 'missing' : 'invalid',
-      onInvalid,
-      fn,
-      index,
-      ticket.createdAt,
-    )
+    _exclude(excluded, absent ? 'missing' : 'invalid', onInvalid, fn, index, ticket.createdAt)
     return null
   }
   return { ticket, created }

@@ -1,4 +1,4 @@
-import { _function, _integer, _level, _number, _oneOf, _options } from '../core/_assert.ts'
+import { _accessor, _function, _integer, _level, _number, _oneOf, _options } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
@@ -133,7 +133,7 @@ export function firstContactResolutionAggregator<T = TicketSummary>(
 ): Aggregator<T, FirstContactResolutionState, FirstContactResolutionResult> {
   const fn = 'firstContactResolution'
   const o = _options(fn, options)
-  if (accessor !== undefined) _function(fn, 'accessor', accessor)
+  _accessor(fn, accessor)
   const method = o.method === undefined ? 'one-agent-reply' : _oneOf(fn, 'options.method', o.method, METHODS)
   const denominator =
     o.denominator === undefined

@@ -91,20 +91,25 @@ export function accountLevel<T, State, Result extends SurveyResult>(
   const date = o.date as Accessor<T, unknown>
   const kpi = aggregator.kpi
 
+  // Files (first, second) under `key`: [time, score] for 'latest' and 'first', [sum, count] for 'mean'.
   const put = (
     accounts: Record<string, [number, number]>,
     key: string,
-    record: readonly [number, number],
+    first: number,
+    second: number,
   ): void => {
     const mine = accounts[key]
-    if (mine === undefined) accounts[key] = [record[0], record[1]]
+    if (mine === undefined) accounts[key] = [first, second]
     else if (policy === 'mean') {
-      mine[0] += record[0]
-      mine[1] += record[1]
+      mine[0] += first
+      mine[1] += second
     } else {
       // A total order on (time, score), so that ties resolve the same way whatever the order of arrival.
-      const later = record[0] > mine[0] || (record[0] === mine[0] && record[1] > mine[1])
-      if (later === (policy === 'latest')) accounts[key] = [record[0], record[1]]
+      const later = first > mine[0] || (first === mine[0] && second > mine[1])
+      if (later === (policy === 'latest')) {
+        mine[0] = first
+        mine[1] = second
+      }
     }
   }
 
@@ -141,11 +146,15 @@ export function accountLevel<T, State, Result extends SurveyResult>(
         time = t
       }
       state.filed++
-      put(state.accounts, String(key), policy === 'mean' ? [score, 1] : [time, score])
+      if (policy === 'mean') put(state.accounts, String(key), score, 1)
+      else put(state.accounts, String(key), time, score)
       return state
     },
     merge: (a, b) => {
-      for (const key in b.accounts) put(a.accounts, key, b.accounts[key] as [number, number])
+      for (const key in b.accounts) {
+        const [first, second] = b.accounts[key] as [number, number]
+        put(a.accounts, key, first, second)
+      }
       a.inner = aggregator.merge(a.inner, b.inner)
       a.filed += b.filed
       _mergeCounts(a.excluded, b.excluded)
