@@ -83,6 +83,12 @@ export function _integer(
   return value
 }
 
+/** Checks a boolean. */
+export function _boolean(fn: string, arg: string, value: unknown): boolean {
+  if (typeof value !== 'boolean') throw _typeError(fn, arg, 'true or false', value)
+  return value
+}
+
 /** Checks a confidence level strictly between 0 and 1. */
 export function _level(fn: string, value: unknown, arg: string = 'options.level'): number {
   const expected = 'a number between 0 and 1 (exclusive), e.g. 0.95'

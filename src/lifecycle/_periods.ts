@@ -1,0 +1,116 @@
+import { _integer, _options, _rangeError, _typeError } from '../core/_assert.ts'
+import { _instantArgument } from '../core/_instant.ts'
+import type { Excluded } from '../core/result.ts'
+import { _calendar, type CalendarOptions, type DateRange, type PeriodUnit } from '../time/_calendar.ts'
+import type { PeriodInfo, PeriodResult } from '../time/byPeriod.ts'
+
+/**
+ * Which period(s) a lifecycle KPI measures. Give exactly one of `period` (one period: a key of `unit`
+ * such as `'2024-03'`, or a range), `range` (every period of `unit` that overlaps it; the result is a
+ * {@link LifecycleSeries}) or `trailingDays` (the N days before `asOf`, as Baremetrics and Stripe do).
+ * @category Lifecycle
+ */
+export interface LifecyclePeriodOptions extends CalendarOptions {
+  /** One period: a key of `unit` (`'2024-03'`, `'2024-Q1'`…) or a range `[from, to)`. */
+  readonly period?: string | DateRange
+  /** Several consecutive periods of `unit`: every one that overlaps `[from, to)`. */
+  readonly range?: DateRange
+  /** The kind of period, for `period` as a key and for `range`. */
+  readonly unit?: PeriodUnit
+  /** A trailing window of this many days ending at `asOf` (Baremetrics: 30, or 365 for annual plans). */
+  readonly trailingDays?: number
+  /** "Now": periods ending after it are `complete: false`; see each KPI for what else it does. */
+  readonly asOf?: DateRange['from']
+}
+
+/**
+ * A lifecycle KPI over several periods, in time order (the shape of {@link byPeriod}'s result).
+ * @category Lifecycle
+ */
+export interface LifecycleSeries<Out, Kpi extends string = string, Reason extends string = never> {
+  /** The KPI's id. */
+  readonly kpi: Kpi
+  /** The kind of period. */
+  readonly unit: PeriodUnit
+  /** The time zone of the periods. */
+  readonly timeZone: string
+  /** One result per period. */
+  readonly periods: PeriodResult<Out>[]
+  /** Input records left out, by reason. */
+  readonly excluded: Excluded<Reason>
+}
+
+/** The periods of a lifecycle KPI: contiguous, so `bounds` has one more element than `periods`. */
+export interface _Periods {
+  readonly unit: PeriodUnit | null
+  readonly timeZone: string
+  readonly bounds: number[]
+  readonly periods: PeriodInfo[]
+  readonly series: boolean
+}
+
+const iso = (t: number): string => new Date(t).toISOString()
+
+/** Reads the period options of a lifecycle KPI. */
+export function _lifecyclePeriods(fn: string, options: LifecyclePeriodOptions | undefined, asOf: number): _Periods {
+  const o = _options(fn, options)
+  const given = [o.period, o.range, o.trailingDays].filter((x) => x !== undefined).length
+  if (given !== 1) {
+    throw _typeError(fn, 'options', 'an object with exactly one of `period`, `range` and `trailingDays`', options)
+  }
+  const timeZone = o.timeZone ?? 'UTC'
+  const info = (start: number, end: number, key: string): PeriodInfo => ({ key, start, end, complete: end <= asOf })
+  const custom = (from: number, to: number): _Periods => {
+    if (!(to > from)) throw _rangeError(fn, 'options.period', 'a range whose `to` is after its `from`', to)
+    return { unit: null, timeZone, bounds: [from, to], periods: [info(from, to, `${iso(from)}/${iso(to)}`)], series: false }
+  }
+  if (o.trailingDays !== undefined) {
+    const days = _integer(fn, 'options.trailingDays', o.trailingDays, 1)
+    if (asOf === Number.POSITIVE_INFINITY) throw _typeError(fn, 'options.asOf', 'a date (trailing windows end at it)', undefined)
+    return custom(asOf - days * 86_400_000, asOf)
+  }
+  if (typeof o.period === 'object' && o.period !== null) {
+    return custom(
+      _instantArgument(fn, 'options.period.from', o.period.from),
+      _instantArgument(fn, 'options.period.to', o.period.to),
+    )
+  }
+  const calendar = _calendar(fn, o.unit, o)
+  if (o.period !== undefined) {
+    const start = typeof o.period === 'string' ? calendar.parse(o.period) : null
+    if (start === null) throw _typeError(fn, 'options.period', `a period key of unit '${calendar.unit}' or a range`, o.period)
+    const end = calendar.next(start)
+    return { unit: calendar.unit, timeZone: calendar.timeZone, bounds: [start, end], periods: [info(start, end, calendar.key(start))], series: false }
+  }
+  const range = o.range
+  if (range === null || typeof range !== 'object') throw _typeError(fn, 'options.range', 'a range { from, to }', range)
+  const from = _instantArgument(fn, 'options.range.from', range.from)
+  const to = _instantArgument(fn, 'options.range.to', range.to)
+  if (!(to > from)) throw _rangeError(fn, 'options.range', 'a range whose `to` is after its `from`', range.to)
+  const bounds = [calendar.startOf(from)]
+  const periods: PeriodInfo[] = []
+  while ((bounds[bounds.length - 1] as number) < to) {
+    const start = bounds[bounds.length - 1] as number
+    const end = calendar.next(start)
+    periods.push(info(start, end, calendar.key(start)))
+    bounds.push(end)
+  }
+  return { unit: calendar.unit, timeZone: calendar.timeZone, bounds, periods, series: true }
+}
+
+/** Wraps per-period results as a single result or a series, as the options asked. */
+export function _lifecycleOutput<Out>(
+  kpi: string,
+  p: _Periods,
+  results: Out[],
+  excluded: Excluded<string>,
+): Out | LifecycleSeries<Out> {
+  if (!p.series) return results[0] as Out
+  return {
+    kpi,
+    unit: p.unit as PeriodUnit,
+    timeZone: p.timeZone,
+    periods: p.periods.map((period, k) => ({ period, result: results[k] as Out })),
+    excluded,
+  }
+}

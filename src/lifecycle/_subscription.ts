@@ -1,0 +1,354 @@
+import { _accessor, _integer, _number, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _instantArgument } from '../core/_instant.ts'
+import { KpiError } from '../core/KpiError.ts'
+import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import { type DateInput, parseInstant } from '../core/parseInstant.ts'
+import type { ExclusionCounts, OnInvalid } from '../core/result.ts'
+
+/**
+ * How often a subscription is billed: a calendar unit, or a number of months (`6` for half-yearly).
+ * @category Lifecycle
+ */
+export type BillingInterval = 'day' | 'week' | 'month' | 'quarter' | 'year' | number
+
+/**
+ * A recurring discount on a subscription (Stripe's coupon shape). `percentOff` is 0–100; `amountOff`
+ * is in major units per billing interval. `duration` says whether it is `'forever'`, `'repeating'`
+ * (for some intervals) or `'once'` (one invoice, never part of MRR).
+ * @category Lifecycle
+ */
+export interface Discount {
+  /** Percentage off, 0–100. */
+  readonly percentOff?: number
+  /** Amount off per billing interval, in major units. */
+  readonly amountOff?: number
+  /**
+   * How long the discount lasts.
+   * @defaultValue 'forever'
+   */
+  readonly duration?: 'forever' | 'repeating' | 'once'
+}
+
+/**
+ * A subscription, as billing systems export it. A customer is active while any of their paid,
+ * non-trial subscriptions is active; model a plan change as one record ending where the next begins.
+ * @category Lifecycle
+ */
+export interface Subscription {
+  /** The customer; a customer with several subscriptions churns only when the last one ends. */
+  readonly customerId: string | number
+  /** The subscription (renewals may share it); needed for `unit: 'subscription'`. */
+  readonly subscriptionId?: string | number
+  /** When paid service began (for a converted trial: when the trial converted). */
+  readonly start: DateInput
+  /** When paid service ends or ended — the end of the last paid period; `null` or absent while active. */
+  readonly end?: DateInput | null
+  /** When the customer asked to cancel (used with `recognition: 'cancellation'`). */
+  readonly cancelledAt?: DateInput | null
+  /** Since when the subscription is past due (used with `graceDays`). */
+  readonly pastDueSince?: DateInput | null
+  /** Price per billing interval per unit, in major units (e.g. 49.99). */
+  readonly amount?: number
+  /** The billing interval of `amount`. */
+  readonly interval?: BillingInterval
+  /**
+   * Seats or units.
+   * @defaultValue 1
+   */
+  readonly quantity?: number
+  /** A recurring discount. */
+  readonly discount?: Discount | null
+  /** A trial: never a customer, never MRR. */
+  readonly trial?: boolean
+  /** ISO 4217 code, e.g. `'USD'`; one currency per computation. */
+  readonly currency?: string
+  /** A monthly recurring revenue already normalised (major units), instead of amount and interval. */
+  readonly mrr?: number
+}
+
+/**
+ * Options every subscription-based lifecycle KPI takes.
+ * @category Lifecycle
+ */
+export interface SubscriptionOptions {
+  /**
+   * When a customer who cancels stops counting: at the end of the paid period (`'expiry'`, ChartMogul,
+   * ProfitWell, Recurly) or when they cancel (`'cancellation'`, Stripe).
+   * @defaultValue 'expiry'
+   */
+  readonly recognition?: 'expiry' | 'cancellation'
+  /**
+   * A subscription past due for more than this many days counts as ended after them (Baremetrics uses 30).
+   * Without it, past-due subscriptions stay active (Stripe).
+   */
+  readonly graceDays?: number
+  /**
+   * Which discounts reduce MRR: all recurring ones (`'recurring'`: forever and repeating; ProfitWell), only
+   * forever ones (`'forever'`; Stripe) or none (`'none'`). One-off discounts never do.
+   * @defaultValue 'recurring'
+   */
+  readonly discounts?: 'recurring' | 'forever' | 'none'
+  /** The currency expected; a subscription in another one is an error. By default the first one seen. */
+  readonly currency?: string
+  /**
+   * Digits of the currency's minor unit (2 for USD and EUR, 0 for JPY). Amounts must be whole minor units.
+   * @defaultValue 2
+   */
+  readonly minorUnits?: number
+  /** "Now": later starts are left out (`afterAsOf`), later ends and cancellations have not happened yet. */
+  readonly asOf?: DateInput
+  /**
+   * What to do with an invalid subscription.
+   * @defaultValue 'exclude'
+   */
+  readonly onInvalid?: OnInvalid
+}
+
+/**
+ * Why a subscription was left out: besides `missing` and `invalid`, `trial`, `free` (a zero amount) and
+ * `afterAsOf` (it starts after `asOf`).
+ * @category Lifecycle
+ */
+export type SubscriptionExclusion = 'trial' | 'free' | 'afterAsOf'
+
+/** A paid span: [start, end or null while active, monthly value in units of 1/360 minor unit, key]. */
+export type _Span = [number, number | null, number, string]
+
+/**
+ * The state of every subscription-based lifecycle aggregator: paid spans by customer.
+ * @category Lifecycle
+ */
+export interface SubscriptionState {
+  /** The currency of the amounts seen, or null. */
+  currency: string | null
+  /** Paid spans by customer: [start, end or null, monthly value × 360 in minor units, subscription key]. */
+  customers: Record<string, _Span[]>
+  /** Subscriptions counted. */
+  n: number
+  /** Subscriptions left out, by reason. */
+  excluded: ExclusionCounts<SubscriptionExclusion>
+}
+
+/** The validated common options. */
+export interface _SubscriptionConfig {
+  readonly money: boolean
+  readonly recognition: 'expiry' | 'cancellation'
+  readonly graceMs: number | null
+  readonly discounts: 'recurring' | 'forever' | 'none'
+  readonly currency: string | null
+  readonly minor: number
+  readonly asOf: number
+  readonly onInvalid: OnInvalid
+}
+
+const DAY = 86_400_000
+
+/**
+ * Monthly values are integers in units of 1/360 of a minor unit, so every interval that divides 360
+ * months (and weeks, at 52 a year, and days, at 365) normalises without rounding; sums are exact.
+ */
+export const _SCALE = 360
+
+const PER_MONTH: Record<string, number> = { day: 10_950, week: 1_560, month: 360, quarter: 120, year: 30 }
+
+/** Reads the common options of a subscription-based KPI. */
+export function _subscriptionConfig(
+  fn: string,
+  options: SubscriptionOptions | undefined,
+  money: boolean,
+): _SubscriptionConfig {
+  const o = _options(fn, options)
+  const currency = o.currency === undefined ? null : o.currency
+  if (currency !== null && typeof currency !== 'string') {
+    throw _typeError(fn, 'options.currency', "an ISO 4217 code such as 'USD'", currency)
+  }
+  return {
+    money,
+    recognition:
+      o.recognition === undefined
+        ? 'expiry'
+        : _oneOf(fn, 'options.recognition', o.recognition, ['expiry', 'cancellation']),
+    graceMs: o.graceDays === undefined ? null : _number(fn, 'options.graceDays', o.graceDays, 0) * DAY,
+    discounts:
+      o.discounts === undefined
+        ? 'recurring'
+        : _oneOf(fn, 'options.discounts', o.discounts, ['recurring', 'forever', 'none']),
+    currency,
+    minor: 10 ** (o.minorUnits === undefined ? 2 : _integer(fn, 'options.minorUnits', o.minorUnits, 0, 6)),
+    asOf: o.asOf === undefined ? Number.POSITIVE_INFINITY : _instantArgument(fn, 'options.asOf', o.asOf),
+    onInvalid:
+      o.onInvalid === undefined ? 'exclude' : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw']),
+  }
+}
+
+/** A whole number of minor units from an amount in major units, or null when it is not one. */
+function minorUnits(amount: number, minor: number): number | null {
+  const scaled = amount * minor
+  const whole = Math.round(scaled)
+  return Math.abs(scaled - whole) <= 1e-6 * Math.max(1, Math.abs(scaled)) ? whole : null
+}
+
+/** The monthly value × 360 in minor units of a subscription, or a reason it has none. */
+function monthlyValue(s: Subscription, c: _SubscriptionConfig): number | 'missing' | 'invalid' {
+  if (s.mrr !== undefined && s.mrr !== null) {
+    if (typeof s.mrr !== 'number' || !Number.isFinite(s.mrr) || s.mrr < 0) return 'invalid'
+    return Math.round(s.mrr * c.minor * _SCALE)
+  }
+  if (s.amount === undefined || s.amount === null) return c.money ? 'missing' : 1
+  if (typeof s.amount !== 'number' || !Number.isFinite(s.amount) || s.amount < 0) return 'invalid'
+  const price = minorUnits(s.amount, c.minor)
+  const quantity = s.quantity ?? 1
+  if (price === null || typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 0) {
+    return 'invalid'
+  }
+  const interval = s.interval
+  if (interval === undefined || interval === null) return c.money ? 'missing' : 1
+  const perMonth =
+    typeof interval === 'number'
+      ? Number.isInteger(interval) && interval > 0
+        ? _SCALE / interval
+        : Number.NaN
+      : (PER_MONTH[interval] ?? Number.NaN)
+  if (Number.isNaN(perMonth)) return 'invalid'
+  let net = price * quantity
+  const d = s.discount
+  if (d !== undefined && d !== null) {
+    if (typeof d !== 'object') return 'invalid'
+    const duration = d.duration ?? 'forever'
+    if (duration !== 'forever' && duration !== 'repeating' && duration !== 'once') return 'invalid'
+    const applies =
+      c.discounts === 'recurring' ? duration !== 'once' : c.discounts === 'forever' && duration === 'forever'
+    if (d.percentOff !== undefined) {
+      if (typeof d.percentOff !== 'number' || !(d.percentOff >= 0 && d.percentOff <= 100)) return 'invalid'
+      // The discounted price of an invoice, rounded half up to the minor unit as billing systems do.
+      if (applies) net -= Math.round((net * d.percentOff) / 100)
+    }
+    if (d.amountOff !== undefined) {
+      const off = typeof d.amountOff === 'number' && d.amountOff >= 0 ? minorUnits(d.amountOff, c.minor) : null
+      if (off === null) return 'invalid'
+      if (applies) net = Math.max(0, net - off)
+    }
+  }
+  // Intervals that do not divide 360 months are exact to 1/360 of a minor unit.
+  return Math.round(net * perMonth)
+}
+
+const optionalInstant = (value: unknown): number | null | undefined =>
+  value === undefined || value === null ? null : (parseInstant(value) ?? undefined)
+
+/** Reads one subscription into its paid span and files it under its customer. */
+function addSubscription(
+  state: SubscriptionState,
+  s: Subscription,
+  index: number,
+  kpi: string,
+  c: _SubscriptionConfig,
+): void {
+  const x = state.excluded
+  if (s === null || s === undefined) return _exclude(x, 'missing', c.onInvalid, kpi, index, s)
+  if (typeof s !== 'object') return _exclude(x, 'invalid', c.onInvalid, kpi, index, s)
+  const id = s.customerId
+  if (id === undefined || id === null || id === '') return _exclude(x, 'missing', c.onInvalid, kpi, index, id)
+  if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) {
+    return _exclude(x, 'invalid', c.onInvalid, kpi, index, id)
+  }
+  if (s.start === undefined || s.start === null) return _exclude(x, 'missing', c.onInvalid, kpi, index, s.start)
+  const start = parseInstant(s.start)
+  const end = optionalInstant(s.end)
+  const cancelled = optionalInstant(s.cancelledAt)
+  const pastDue = optionalInstant(s.pastDueSince)
+  if (start === null || end === undefined || cancelled === undefined || pastDue === undefined) {
+    return _exclude(x, 'invalid', c.onInvalid, kpi, index, s.start)
+  }
+  if (end !== null && end < start) return _exclude(x, 'invalid', c.onInvalid, kpi, index, s.end)
+  if (s.trial !== undefined && s.trial !== null && typeof s.trial !== 'boolean') {
+    return _exclude(x, 'invalid', c.onInvalid, kpi, index, s.trial)
+  }
+  const value = monthlyValue(s, c)
+  if (typeof value === 'string') return _exclude(x, value, c.onInvalid, kpi, index, s.amount ?? s.mrr)
+  if (start >= c.asOf) return _exclude(x, 'afterAsOf', c.onInvalid, kpi, index, s.start)
+  if (s.trial === true) return _exclude(x, 'trial', c.onInvalid, kpi, index, s.trial)
+  if (value === 0) return _exclude(x, 'free', c.onInvalid, kpi, index, s.amount ?? s.mrr)
+  if (c.money) {
+    const currency = s.currency ?? c.currency
+    if (currency !== undefined && currency !== null) {
+      const seen = c.currency ?? state.currency
+      if (seen !== null && seen !== currency) {
+        throw new KpiError(
+          'incompatible-input',
+          `${kpi}: subscription ${index} is in ${String(currency)} but the computation is in ${seen}; convert first`,
+          { kpi, index, value: currency },
+        )
+      }
+      state.currency = currency
+    }
+  }
+  let stop = end ?? Number.POSITIVE_INFINITY
+  if (c.recognition === 'cancellation' && cancelled !== null) stop = Math.min(stop, Math.max(cancelled, start))
+  if (c.graceMs !== null && pastDue !== null) stop = Math.min(stop, Math.max(pastDue + c.graceMs, start))
+  // What happens after asOf is not known yet.
+  const known = stop > c.asOf ? null : stop === Number.POSITIVE_INFINITY ? null : stop
+  // A record without an id is its own subscription, told apart by its start.
+  const key = `${id}\u0000${s.subscriptionId ?? `@${start}`}`
+  const spans = state.customers[id]
+  const span: _Span = [start, known, value, key]
+  if (spans === undefined) state.customers[id] = [span]
+  else spans.push(span)
+  state.n++
+}
+
+/**
+ * Builds a subscription-based aggregator: every lifecycle KPI over subscriptions keeps the same state
+ * and differs only in its result.
+ */
+export function _subscriptionAggregator<T, Out>(
+  fn: string,
+  accessor: Accessor<T, Subscription> | undefined,
+  config: _SubscriptionConfig,
+  result: (state: SubscriptionState) => Out,
+): Aggregator<T, SubscriptionState, Out> {
+  _accessor(fn, accessor)
+  return {
+    kpi: fn,
+    init: () => ({
+      currency: null,
+      customers: {},
+      n: 0,
+      excluded: { missing: 0, invalid: 0, trial: 0, free: 0, afterAsOf: 0 },
+    }),
+    add(state, item, index) {
+      addSubscription(
+        state,
+        accessor === undefined ? (item as unknown as Subscription) : accessor(item, index),
+        index,
+        fn,
+        config,
+      )
+      return state
+    },
+    merge(a, b) {
+      if (a.currency !== null && b.currency !== null && a.currency !== b.currency) {
+        throw new KpiError('incompatible-state', `${fn}: cannot merge a state in ${a.currency} with one in ${b.currency}`, {
+          kpi: fn,
+        })
+      }
+      if (a.currency === null) a.currency = b.currency
+      for (const id in b.customers) {
+        const spans = b.customers[id] as _Span[]
+        const mine = a.customers[id]
+        if (mine === undefined) a.customers[id] = spans.slice()
+        else for (const span of spans) mine.push(span)
+      }
+      a.n += b.n
+      _mergeCounts(a.excluded, b.excluded)
+      return a
+    },
+    result,
+  }
+}
+
+/** Converts a monthly value in units of 1/360 minor unit to major units. */
+export function _major(value: number, config: _SubscriptionConfig): number {
+  return value / (_SCALE * config.minor)
+}

@@ -1,0 +1,288 @@
+import { _oneOf, _options } from '../core/_assert.ts'
+import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import { fold } from '../core/fold.ts'
+import type { KpiResult } from '../core/result.ts'
+import { _calendar } from '../time/_calendar.ts'
+import type { PeriodInfo } from '../time/byPeriod.ts'
+import { _lifecycleOutput, _lifecyclePeriods, type LifecyclePeriodOptions, type LifecycleSeries } from './_periods.ts'
+import {
+  _subscriptionAggregator,
+  _subscriptionConfig,
+  type Subscription,
+  type SubscriptionExclusion,
+  type SubscriptionOptions,
+  type SubscriptionState,
+} from './_subscription.ts'
+import { _eachChange, _levels, _lines, _upper } from './_timeline.ts'
+
+/**
+ * The denominator of the churn rate (spec §4.2):
+ * - `'start'`: customers at the start of the period (ChartMogul standard, Baremetrics, Recurly, a16z);
+ * - `'start-plus-new'`: customers at the start plus new ones in the period (Stripe);
+ * - `'average'`: the mean of the start and end counts (textbook);
+ * - `'daily-sum'`: the sum over the days of the period of churned that day / customers at the start of
+ *   that day (Shopify; ChartMogul's B2C method).
+ * @category Lifecycle
+ */
+export type ChurnDenominator = 'start' | 'start-plus-new' | 'average' | 'daily-sum'
+
+/**
+ * Options of {@link churnRate}.
+ * @category Lifecycle
+ */
+export interface ChurnRateOptions extends SubscriptionOptions, LifecyclePeriodOptions {
+  /**
+   * The denominator.
+   * @defaultValue 'start'
+   */
+  readonly denominator?: ChurnDenominator
+  /**
+   * Customers who joined and churned in the same period: left out of the numerator and reported in
+   * `notCounted` (ChartMogul, the default), or counted (Stripe, Baremetrics since 2023).
+   * @defaultValue 'exclude'
+   */
+  readonly joinedAndChurned?: 'exclude' | 'include'
+  /**
+   * Customers who churned and came back within the period: not churn (ChartMogul, the default), or one
+   * churn per churn event (Stripe: a reactivated customer who churns again churns twice).
+   * @defaultValue 'exclude'
+   */
+  readonly churnedAndReactivated?: 'exclude' | 'include'
+  /**
+   * What churns: customers (logo churn), or subscriptions (Recurly's "churned subscriptions"; cancelling
+   * one of several subscriptions counts).
+   * @defaultValue 'customer'
+   */
+  readonly entity?: 'customer' | 'subscription'
+}
+
+/**
+ * The variant a churn rate was computed with.
+ * @category Lifecycle
+ */
+export interface ChurnVariant {
+  /** The denominator. */
+  readonly denominator: ChurnDenominator
+  /** The joined-and-churned policy. */
+  readonly joinedAndChurned: 'exclude' | 'include'
+  /** The churned-and-reactivated policy. */
+  readonly churnedAndReactivated: 'exclude' | 'include'
+  /** When churn is recognised. */
+  readonly recognition: 'expiry' | 'cancellation'
+  /** What churns. */
+  readonly entity: 'customer' | 'subscription'
+}
+
+/**
+ * The result of {@link churnRate} for one period.
+ * @category Lifecycle
+ */
+export interface ChurnRateResult extends KpiResult<'churnRate', SubscriptionExclusion> {
+  /** Always `'proportion'`: churn per period, 0…1; compare in points. */
+  readonly scale: 'proportion'
+  /** The period. */
+  readonly period: PeriodInfo
+  /** How it was computed. */
+  readonly variant: ChurnVariant
+  /** The numerator: churned customers (or churn events, or subscriptions) counted. */
+  readonly churned: number
+  /** The denominator (for `'daily-sum'`, the mean number of customers at the start of a day). */
+  readonly denominator: number
+  /** Active just before the period started. */
+  readonly atStart: number
+  /** Active at the period's end. */
+  readonly atEnd: number
+  /** First paid in the period. */
+  readonly new: number
+  /** Came back in the period after an earlier churn (never new). */
+  readonly reactivated: number
+  /** Churned customers the policies left out of the numerator. */
+  readonly notCounted: { readonly joinedAndChurned: number; readonly churnedAndReactivated: number }
+}
+
+/**
+ * What {@link churnRate} returns: one result for `period` or `trailingDays`, a series for `range`.
+ * @category Lifecycle
+ */
+export type ChurnRateOutput<O> = O extends { readonly range: object }
+  ? LifecycleSeries<ChurnRateResult, 'churnRate', SubscriptionExclusion>
+  : ChurnRateResult
+
+/**
+ * The aggregator behind {@link churnRate}.
+ * @category Lifecycle
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function churnRateAggregator<T = Subscription, const O extends ChurnRateOptions = ChurnRateOptions>(
+  accessor: Accessor<T, Subscription> | undefined,
+  options: O,
+): Aggregator<T, SubscriptionState, ChurnRateOutput<O>> {
+  const fn = 'churnRate'
+  const o = _options(fn, options)
+  const config = _subscriptionConfig(fn, options, false)
+  const p = _lifecyclePeriods(fn, options, config.asOf)
+  const variant: ChurnVariant = {
+    denominator:
+      o.denominator === undefined
+        ? 'start'
+        : _oneOf(fn, 'options.denominator', o.denominator, ['start', 'start-plus-new', 'average', 'daily-sum']),
+    joinedAndChurned:
+      o.joinedAndChurned === undefined
+        ? 'exclude'
+        : _oneOf(fn, 'options.joinedAndChurned', o.joinedAndChurned, ['exclude', 'include']),
+    churnedAndReactivated:
+      o.churnedAndReactivated === undefined
+        ? 'exclude'
+        : _oneOf(fn, 'options.churnedAndReactivated', o.churnedAndReactivated, ['exclude', 'include']),
+    recognition: config.recognition,
+    entity: o.entity === undefined ? 'customer' : _oneOf(fn, 'options.entity', o.entity, ['customer', 'subscription']),
+  }
+  const days =
+    variant.denominator === 'daily-sum'
+      ? _dayBounds(p.bounds[0] as number, p.bounds[p.bounds.length - 1] as number, p.timeZone)
+      : null
+
+  return _subscriptionAggregator(fn, accessor, config, (state) => {
+    const { lines } = _lines(state, variant.entity)
+    const m = p.periods.length
+    const levels = _levels(lines, p.bounds)
+    const churned = new Array<number>(m).fill(0)
+    const joined = new Array<number>(m).fill(0)
+    const back = new Array<number>(m).fill(0)
+    const notJoined = new Array<number>(m).fill(0)
+    const notBack = new Array<number>(m).fill(0)
+    const stopTimes: number[] = []
+    for (const l of lines) {
+      _eachChange(l, p.bounds, (k, c) => {
+        if (c.first) joined[k] = (joined[k] as number) + 1
+        if (c.restarts > 0) back[k] = (back[k] as number) + 1
+        if (c.stops === 0) return
+        if (c.first && variant.joinedAndChurned === 'exclude') {
+          notJoined[k] = (notJoined[k] as number) + 1
+          return
+        }
+        if (variant.churnedAndReactivated === 'exclude') {
+          if (c.v1 > 0) {
+            notBack[k] = (notBack[k] as number) + 1
+            return
+          }
+          churned[k] = (churned[k] as number) + 1
+          // The churn that counts is the last one in the period.
+          if (days !== null) for (let i = c.to; i >= c.from; i--) if (l.v[i] === 0) { stopTimes.push(l.t[i] as number); break }
+          return
+        }
+        churned[k] = (churned[k] as number) + c.stops
+        if (days !== null) {
+          for (let i = c.from; i <= c.to; i++) if (l.v[i] === 0 && (i === 0 || (l.v[i - 1] as number) > 0)) stopTimes.push(l.t[i] as number)
+        }
+      })
+    }
+    const daily = days === null ? null : _dailySum(lines, days, stopTimes, p.bounds)
+    const excluded = { ...state.excluded }
+    const results = p.periods.map((period, k): ChurnRateResult => {
+      const atStart = levels.count[k] as number
+      const atEnd = levels.count[k + 1] as number
+      const isNew = joined[k] as number
+      let denominator: number
+      let value: number | null
+      if (daily !== null) {
+        denominator = daily.meanAtDayStart[k] as number
+        value = daily.days[k] === 0 ? null : (daily.sum[k] as number)
+      } else {
+        denominator =
+          variant.denominator === 'start'
+            ? atStart
+            : variant.denominator === 'start-plus-new'
+              ? atStart + isNew
+              : (atStart + atEnd) / 2
+        value = denominator > 0 ? (churned[k] as number) / denominator : null
+      }
+      return {
+        kpi: 'churnRate',
+        value,
+        n: atStart + isNew + (back[k] as number),
+        excluded,
+        scale: 'proportion',
+        period,
+        variant,
+        churned: churned[k] as number,
+        denominator,
+        atStart,
+        atEnd,
+        new: isNew,
+        reactivated: back[k] as number,
+        notCounted: { joinedAndChurned: notJoined[k] as number, churnedAndReactivated: notBack[k] as number },
+      }
+    })
+    return _lifecycleOutput('churnRate', p, results, excluded) as ChurnRateOutput<O>
+  })
+}
+
+/** The starts of the days (in the zone) from `from` to `to`, clipped to them. */
+function _dayBounds(from: number, to: number, timeZone: string): number[] {
+  const day = _calendar('churnRate', 'day', { timeZone })
+  const bounds = [from]
+  for (let t = day.next(day.startOf(from)); t < to; t = day.next(t)) bounds.push(t)
+  bounds.push(to)
+  return bounds
+}
+
+/** Shopify's daily sum: per period, the sum over its days of churned that day / active at the day's start. */
+function _dailySum(
+  lines: Parameters<typeof _levels>[0],
+  days: number[],
+  stopTimes: number[],
+  bounds: number[],
+): { sum: number[]; meanAtDayStart: number[]; days: number[] } {
+  const active = _levels(lines, days).count
+  const churnedOn = new Array<number>(days.length).fill(0)
+  for (const t of stopTimes) {
+    const d = _upper(days, t) - 1
+    churnedOn[d] = (churnedOn[d] as number) + 1
+  }
+  const m = bounds.length - 1
+  const sum = new Array<number>(m).fill(0)
+  const total = new Array<number>(m).fill(0)
+  const count = new Array<number>(m).fill(0)
+  for (let d = 0; d + 1 < days.length; d++) {
+    const k = _upper(bounds, days[d] as number) - 1
+    const a = active[d] as number
+    count[k] = (count[k] as number) + 1
+    total[k] = (total[k] as number) + a
+    if (a > 0) sum[k] = (sum[k] as number) + (churnedOn[d] as number) / a
+  }
+  return { sum, meanAtDayStart: total.map((x, k) => (count[k] === 0 ? 0 : x / (count[k] as number))), days: count }
+}
+
+/**
+ * Churn rate: the share of customers lost in a period — churned customers / customers at the start, by
+ * default (ChartMogul's standard B2B definition), with every variant of the spec (§4.2–4.3, §17) as an
+ * option: the denominator (start, start plus new, average, Shopify's daily sum), what to do with
+ * customers who joined and churned or churned and came back within the period, churn at expiry or at
+ * cancellation, past-due grace days, customers or subscriptions, calendar periods or a trailing window.
+ *
+ * A customer is active while any paid, non-trial subscription is; cancelling one of several is not churn.
+ * "At the start" means active at the last instant before the period; a churn at an instant belongs to the
+ * period containing it. Unit: a proportion per period (annualise with {@link annualize}); `null` when the
+ * denominator is 0. The result names its variant and carries the numerator, the denominator and what each
+ * policy left out.
+ *
+ * Sources: ChartMogul "Customer churn rate" (help.chartmogul.com/hc/en-us/articles/207340419); Stripe
+ * (support.stripe.com/questions/calculating-subscriber-churn-rate-in-billing); Shopify Engineering,
+ * "Defining Churn Rate".
+ *
+ * @example
+ * ```ts
+ * churnRate(subscriptions, undefined, { period: '2024-03', unit: 'month' }).value
+ * churnRate(subscriptions, undefined, { range: { from: '2024-01-01T00:00Z', to: '2025-01-01T00:00Z' }, unit: 'month' })
+ *   .periods.map((p) => p.result.value) // monthly churn
+ * ```
+ * @category Lifecycle
+ */
+export function churnRate<T = Subscription, const O extends ChurnRateOptions = ChurnRateOptions>(
+  subscriptions: Iterable<T>,
+  accessor: Accessor<T, Subscription> | undefined,
+  options: O,
+): ChurnRateOutput<O> {
+  return fold(churnRateAggregator(accessor, options), subscriptions)
+}

@@ -1,0 +1,102 @@
+import { _instantArgument } from '../core/_instant.ts'
+import { _oneOf, _options, _typeError } from '../core/_assert.ts'
+import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import { fold } from '../core/fold.ts'
+import type { DateInput } from '../core/parseInstant.ts'
+import {
+  _subscriptionAggregator,
+  _subscriptionConfig,
+  type Subscription,
+  type SubscriptionOptions,
+  type SubscriptionState,
+} from './_subscription.ts'
+import { _lines } from './_timeline.ts'
+import type { SurvivalObservation } from './survival.ts'
+
+/**
+ * Options of {@link customerLifetimes}.
+ * @category Lifecycle
+ */
+export interface CustomerLifetimesOptions extends SubscriptionOptions {
+  /** "Now": customers still active then are censored at it (required). */
+  readonly asOf: DateInput
+  /**
+   * The unit of the lifetimes: days, weeks, months of 30.4375 days, or years of 365.25 days.
+   * @defaultValue 'month'
+   */
+  readonly unit?: 'day' | 'week' | 'month' | 'year'
+  /**
+   * Start of observation: customers who joined before it enter the risk set at it (delayed entry), and
+   * customers who had already churned by then are left out.
+   */
+  readonly observedFrom?: DateInput
+}
+
+/**
+ * A customer's lifetime, ready for {@link survival}.
+ * @category Lifecycle
+ */
+export interface CustomerLifetime extends SurvivalObservation {
+  /** The customer. */
+  readonly customerId: string
+  /** First paid instant (epoch ms). */
+  readonly since: number
+}
+
+const UNIT_MS = { day: 86_400_000, week: 604_800_000, month: 2_629_800_000, year: 31_557_600_000 } as const
+
+/**
+ * The aggregator behind {@link customerLifetimes}.
+ * @category Lifecycle
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function customerLifetimesAggregator<T = Subscription>(
+  accessor: Accessor<T, Subscription> | undefined,
+  options: CustomerLifetimesOptions,
+): Aggregator<T, SubscriptionState, CustomerLifetime[]> {
+  const fn = 'customerLifetimes'
+  const o = _options(fn, options)
+  if (o.asOf === undefined) throw _typeError(fn, 'options.asOf', 'a date (active customers are censored at it)', undefined)
+  const config = _subscriptionConfig(fn, options, false)
+  const asOf = config.asOf
+  const unitMs = UNIT_MS[o.unit === undefined ? 'month' : _oneOf(fn, 'options.unit', o.unit, ['day', 'week', 'month', 'year'])]
+  const from = o.observedFrom === undefined ? null : _instantArgument(fn, 'options.observedFrom', o.observedFrom)
+  return _subscriptionAggregator(fn, accessor, config, (state) => {
+    const { ids, lines } = _lines(state, 'customer')
+    const out: CustomerLifetime[] = []
+    lines.forEach((l, i) => {
+      const since = l.t[0] as number
+      // The first spell ends at the first return to zero.
+      const stop = l.v.indexOf(0)
+      const end = stop < 0 ? null : (l.t[stop] as number)
+      if (from !== null && end !== null && end <= from) return
+      const time = ((end ?? asOf) - since) / unitMs
+      const base = { customerId: ids[i] as string, since, time, event: end !== null }
+      out.push(from !== null && since < from ? { ...base, entry: (from - since) / unitMs } : base)
+    })
+    return out.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0))
+  })
+}
+
+/**
+ * Each customer's lifetime from subscriptions, as observations for {@link survival}: the time from the
+ * first paid instant to the end of the first paid spell (churn, `event: true`), or to `asOf` for customers
+ * still active (censored, `event: false`). With `observedFrom`, customers who joined earlier enter at it
+ * (left truncation), so a Kaplan–Meier curve over a recent window stays unbiased.
+ *
+ * Unit: `unit` (months of 30.4375 days by default). Policies (recognition, grace, trials) as in
+ * {@link churnRate}. Sorted by customer id.
+ *
+ * @example
+ * ```ts
+ * survival(customerLifetimes(subscriptions, undefined, { asOf: '2026-01-01T00:00:00Z' })).median
+ * ```
+ * @category Lifecycle
+ */
+export function customerLifetimes<T = Subscription>(
+  subscriptions: Iterable<T>,
+  accessor: Accessor<T, Subscription> | undefined,
+  options: CustomerLifetimesOptions,
+): CustomerLifetime[] {
+  return fold(customerLifetimesAggregator(accessor, options), subscriptions)
+}

@@ -1,0 +1,171 @@
+import { _accessor, _integer, _number, _oneOf, _options } from '../core/_assert.ts'
+import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import { fold } from '../core/fold.ts'
+import type { ExclusionCounts, KpiResult } from '../core/result.ts'
+
+/**
+ * How growth is measured (spec §6):
+ * - `'period-over-period'`: (R_t − R_{t−lag}) / R_{t−lag} — MoM with lag 1 on monthly values, YoY with 12;
+ * - `'cmgr'`: compound periodic growth, (R_last / R_first)^(1/k) − 1 with k the number of steps;
+ * - `'cagr'`: compound annual growth, (R_last / R_first)^(1/years) − 1.
+ * @category Lifecycle
+ */
+export type GrowthMethod = 'period-over-period' | 'cmgr' | 'cagr'
+
+/**
+ * Options of {@link growth}.
+ * @category Lifecycle
+ */
+export interface GrowthOptions {
+  /**
+   * The method.
+   * @defaultValue 'period-over-period'
+   */
+  readonly method?: GrowthMethod
+  /**
+   * For period over period: how many periods back the base is (1 for MoM or QoQ, 12 for YoY on months).
+   * @defaultValue 1
+   */
+  readonly lag?: number
+  /**
+   * For CAGR: how many values make a year (12 for monthly values).
+   * @defaultValue 1
+   */
+  readonly periodsPerYear?: number
+}
+
+/**
+ * Why growth is `null`: a zero or negative base, a negative end value (no real root), a missing value in
+ * the series (missing periods are refused, not interpolated), or too few values.
+ * @category Lifecycle
+ */
+export type GrowthUndefined = 'zero-base' | 'negative-base' | 'negative-value' | 'missing-value' | 'too-few-values'
+
+/**
+ * The result of {@link growth}.
+ * @category Lifecycle
+ */
+export interface GrowthResult extends KpiResult<'growth'> {
+  /** Always `'proportion'` (a growth rate per step; compare in points). */
+  readonly scale: 'proportion'
+  /** The method. */
+  readonly method: GrowthMethod
+  /** Why `value` is `null`, or null when it is not. */
+  readonly reason: GrowthUndefined | null
+  /** Steps between the base and the last value (k of CMGR, or the lag). */
+  readonly steps: number
+  /** For period over period: the growth at each position (`null` for the first `lag` ones and undefined ones). */
+  readonly changes: (number | null)[]
+}
+
+/**
+ * The state of {@link growthAggregator}: the series in order (missing values as `null`).
+ * @category Lifecycle
+ */
+export interface GrowthState {
+  /** The values in order. */
+  values: (number | null)[]
+  /** Values that were not numbers. */
+  excluded: ExclusionCounts
+}
+
+function rate(base: number | null, last: number | null): [number | null, GrowthUndefined | null] {
+  if (base === null || last === null) return [null, 'missing-value']
+  if (base === 0) return [null, 'zero-base']
+  if (base < 0) return [null, 'negative-base']
+  return [(last - base) / base, null]
+}
+
+/**
+ * The aggregator behind {@link growth}. Its state keeps the values in order, so merging concatenates:
+ * merge states in time order.
+ * @category Lifecycle
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function growthAggregator<T = number | null>(
+  accessor?: Accessor<T, number | null | undefined>,
+  options?: GrowthOptions,
+): Aggregator<T, GrowthState, GrowthResult> {
+  const fn = 'growth'
+  _accessor(fn, accessor)
+  const o = _options(fn, options)
+  const method =
+    o.method === undefined ? 'period-over-period' : _oneOf(fn, 'options.method', o.method, ['period-over-period', 'cmgr', 'cagr'])
+  const lag = o.lag === undefined ? 1 : _integer(fn, 'options.lag', o.lag, 1)
+  const perYear = o.periodsPerYear === undefined ? 1 : _number(fn, 'options.periodsPerYear', o.periodsPerYear, Number.MIN_VALUE)
+  return {
+    kpi: fn,
+    init: () => ({ values: [], excluded: { missing: 0, invalid: 0 } }),
+    add(state, item, index) {
+      const v = accessor === undefined ? (item as unknown) : accessor(item, index)
+      if (v === null || v === undefined) {
+        state.excluded.missing++
+        state.values.push(null)
+      } else if (typeof v !== 'number' || !Number.isFinite(v)) {
+        state.excluded.invalid++
+        state.values.push(null)
+      } else state.values.push(v)
+      return state
+    },
+    merge(a, b) {
+      for (const v of b.values) a.values.push(v)
+      a.excluded.missing += b.excluded.missing
+      a.excluded.invalid += b.excluded.invalid
+      return a
+    },
+    result(state) {
+      const xs = state.values
+      const n = xs.filter((x) => x !== null).length
+      const base = { kpi: 'growth' as const, n, excluded: { ...state.excluded }, scale: 'proportion' as const, method }
+      if (method === 'period-over-period') {
+        const changes = xs.map((x, i) => (i < lag ? null : rate(xs[i - lag] as number | null, x)[0]))
+        if (xs.length <= lag) return { ...base, value: null, reason: 'too-few-values', steps: lag, changes }
+        const [value, reason] = rate(xs[xs.length - 1 - lag] as number | null, xs[xs.length - 1] as number | null)
+        return { ...base, value, reason, steps: lag, changes }
+      }
+      const steps = xs.length - 1
+      const done = (value: number | null, reason: GrowthUndefined | null): GrowthResult => ({
+        ...base,
+        value,
+        reason,
+        steps,
+        changes: [],
+      })
+      if (steps < 1) return done(null, 'too-few-values')
+      if (xs.includes(null)) return done(null, 'missing-value')
+      const first = xs[0] as number
+      const last = xs[steps] as number
+      if (first === 0) return done(null, 'zero-base')
+      if (first < 0) return done(null, 'negative-base')
+      if (last < 0) return done(null, 'negative-value')
+      const exponent = method === 'cmgr' ? 1 / steps : perYear / steps
+      return done((last / first) ** exponent - 1, null)
+    },
+  }
+}
+
+/**
+ * Revenue (or any level's) growth over an ordered series of period values: period over period (MoM, QoQ,
+ * YoY with `lag`), CMGR with k = the number of steps (months − 1, not the number of months; spec §17 #12)
+ * or CAGR. A zero or negative base, or a missing value, gives `null` with the `reason` — never Infinity
+ * and never an interpolation.
+ *
+ * Unit: a proportion per step (per year for CAGR). CMGR is below the mean of the MoM rates of a growing,
+ * volatile series.
+ *
+ * Sources: a16z, "16 Startup Metrics"; help.malartu.co/kpi-glossary/financial-metrics/cmgr; spec §6.
+ *
+ * @example
+ * ```ts
+ * growth([100, 110, 121]).value // 0.1 (the last MoM)
+ * growth([100, 110, 121], undefined, { method: 'cmgr' }).value // 0.1
+ * ```
+ * @category Lifecycle
+ */
+export function growth<T = number | null>(
+  values: Iterable<T>,
+  accessor?: Accessor<T, number | null | undefined>,
+  options?: GrowthOptions,
+): GrowthResult {
+  return fold(growthAggregator(accessor, options), values)
+}

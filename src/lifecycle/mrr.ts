@@ -1,0 +1,114 @@
+import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import { _instantArgument } from '../core/_instant.ts'
+import { _options, _typeError } from '../core/_assert.ts'
+import { fold } from '../core/fold.ts'
+import type { DateInput } from '../core/parseInstant.ts'
+import type { KpiResult } from '../core/result.ts'
+import {
+  _major,
+  _subscriptionAggregator,
+  _subscriptionConfig,
+  type _Span,
+  type Subscription,
+  type SubscriptionExclusion,
+  type SubscriptionOptions,
+  type SubscriptionState,
+} from './_subscription.ts'
+
+/**
+ * Options of {@link mrr}.
+ * @category Lifecycle
+ */
+export interface MrrOptions extends SubscriptionOptions {
+  /** The instant of the snapshot; subscriptions with start ≤ at < end count. */
+  readonly at: DateInput
+}
+
+/**
+ * The result of {@link mrr}.
+ * @category Lifecycle
+ */
+export interface MrrResult extends KpiResult<'mrr', SubscriptionExclusion> {
+  /** Always `'level'`: compare as a relative change. */
+  readonly scale: 'level'
+  /** The instant (epoch ms). */
+  readonly at: number
+  /** The currency, or null when no subscription named one. */
+  readonly currency: string | null
+  /** Paying customers at the instant. */
+  readonly customers: number
+  /** Annual run rate: 12 × MRR. */
+  readonly arr: number | null
+}
+
+/**
+ * The aggregator behind {@link mrr}.
+ * @category Lifecycle
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function mrrAggregator<T = Subscription>(
+  accessor: Accessor<T, Subscription> | undefined,
+  options: MrrOptions,
+): Aggregator<T, SubscriptionState, MrrResult> {
+  const fn = 'mrr'
+  const o = _options(fn, options)
+  if (o.at === undefined) throw _typeError(fn, 'options.at', 'a date', undefined)
+  const at = _instantArgument(fn, 'options.at', o.at)
+  const config = _subscriptionConfig(fn, options, true)
+  return _subscriptionAggregator(fn, accessor, config, (state) => {
+    let total = 0
+    let customers = 0
+    let n = 0
+    for (const id in state.customers) {
+      let paying = false
+      for (const [start, end, value] of state.customers[id] as _Span[]) {
+        if (start <= at && (end === null || at < end)) {
+          total += value
+          paying = true
+          n++
+        }
+      }
+      if (paying) customers++
+    }
+    const value = n === 0 ? null : _major(total, config)
+    return {
+      kpi: 'mrr',
+      value,
+      n,
+      excluded: { ...state.excluded },
+      scale: 'level',
+      at,
+      currency: state.currency,
+      customers,
+      arr: value === null ? null : _major(total * 12, config),
+    }
+  })
+}
+
+/**
+ * Monthly recurring revenue at an instant: the sum of the monthly-normalised value of the paid
+ * subscriptions active then. An annual plan counts 1/12 of its price, a quarterly one 1/3, a weekly one
+ * 52/12, an N-month one 1/N; each line is amount × quantity, less the recurring discounts the
+ * `discounts` policy names (net of all recurring discounts by default; Stripe's rule, forever coupons
+ * only, as `'forever'`). Trials and free plans are left out and counted. Amounts are summed exactly, in
+ * units of 1/360 of a minor unit, and converted to major units once.
+ *
+ * Unit: currency per month (major units); `null` when nothing is active. One currency per computation:
+ * a subscription in another one throws a `KpiError` naming both.
+ *
+ * Sources: Stripe, "Billing analytics glossary" (docs.stripe.com/billing/subscriptions/analytics/glossary);
+ * ProfitWell vs Stripe (learn.profitwell.com/article/gf9qqkyplu-profitwell-vs-stripe); spec §5.1.
+ *
+ * @example
+ * ```ts
+ * mrr(subscriptions, undefined, { at: '2025-01-01T00:00:00Z' }).value
+ * ```
+ * @category Lifecycle
+ */
+export function mrr<T = Subscription>(
+  subscriptions: Iterable<T>,
+  accessor: Accessor<T, Subscription> | undefined,
+  options: MrrOptions,
+): MrrResult {
+  return fold(mrrAggregator(accessor, options), subscriptions)
+}

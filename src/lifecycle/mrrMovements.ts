@@ -1,0 +1,188 @@
+import { _boolean, _options } from '../core/_assert.ts'
+import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import { fold } from '../core/fold.ts'
+import type { KpiResult } from '../core/result.ts'
+import type { PeriodInfo } from '../time/byPeriod.ts'
+import { _lifecycleOutput, _lifecyclePeriods, type LifecyclePeriodOptions, type LifecycleSeries } from './_periods.ts'
+import {
+  _major,
+  _subscriptionAggregator,
+  _subscriptionConfig,
+  type Subscription,
+  type SubscriptionExclusion,
+  type SubscriptionOptions,
+  type SubscriptionState,
+} from './_subscription.ts'
+import { _movements } from './_movements.ts'
+import { _levels, _lines } from './_timeline.ts'
+
+/**
+ * The five MRR movements (ChartMogul).
+ * @category Lifecycle
+ */
+export type MrrMovement = 'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation'
+
+/**
+ * Options of {@link mrrMovements}.
+ * @category Lifecycle
+ */
+export interface MrrMovementsOptions extends SubscriptionOptions, LifecyclePeriodOptions {
+  /**
+   * List the movement of each customer in each period (`customers` in the result).
+   * @defaultValue false
+   */
+  readonly detail?: boolean
+}
+
+/**
+ * One customer's net movement in a period.
+ * @category Lifecycle
+ */
+export interface CustomerMovement {
+  /** The customer. */
+  readonly customerId: string
+  /** The movement. */
+  readonly movement: MrrMovement
+  /** Its size, positive, in major units. */
+  readonly amount: number
+  /** MRR just before the period. */
+  readonly before: number
+  /** MRR at its end. */
+  readonly after: number
+}
+
+/**
+ * Movement totals, in major units, or counts of customers.
+ * @category Lifecycle
+ */
+export type MovementTotals = { readonly [K in MrrMovement]: number }
+
+/**
+ * The result of {@link mrrMovements} for one period.
+ * @category Lifecycle
+ */
+export interface MrrMovementsResult extends KpiResult<'mrrMovements', SubscriptionExclusion> {
+  /** Always `'level'`; `value` is the net new MRR (end − start). */
+  readonly scale: 'level'
+  /** The period. */
+  readonly period: PeriodInfo
+  /** The currency, or null when no subscription named one. */
+  readonly currency: string | null
+  /** MRR just before the period (the previous period's closing MRR). */
+  readonly start: number
+  /** MRR at the period's end: start + new + expansion + reactivation − contraction − churn. */
+  readonly end: number
+  /** The movements, positive, in major units. */
+  readonly movements: MovementTotals
+  /** How many customers made each movement. */
+  readonly customerCounts: MovementTotals
+  /** (new + expansion + reactivation) / (churn + contraction), the SaaS quick ratio; `null` without losses. */
+  readonly quickRatio: number | null
+  /** Each customer's movement, with `detail: true`. */
+  readonly customers?: CustomerMovement[]
+}
+
+/**
+ * What {@link mrrMovements} returns: one result for `period` or `trailingDays`, a series for `range`.
+ * @category Lifecycle
+ */
+export type MrrMovementsOutput<O> = O extends { readonly range: object }
+  ? LifecycleSeries<MrrMovementsResult, 'mrrMovements', SubscriptionExclusion>
+  : MrrMovementsResult
+
+/**
+ * The aggregator behind {@link mrrMovements}.
+ * @category Lifecycle
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function mrrMovementsAggregator<T = Subscription, const O extends MrrMovementsOptions = MrrMovementsOptions>(
+  accessor: Accessor<T, Subscription> | undefined,
+  options: O,
+): Aggregator<T, SubscriptionState, MrrMovementsOutput<O>> {
+  const fn = 'mrrMovements'
+  const config = _subscriptionConfig(fn, options, true)
+  const p = _lifecyclePeriods(fn, options, config.asOf)
+  const { detail: d } = _options(fn, options)
+  const detail = d === undefined ? false : _boolean(fn, 'options.detail', d)
+  return _subscriptionAggregator(fn, accessor, config, (state) => {
+    const { ids, lines } = _lines(state, 'customer')
+    const m = p.periods.length
+    const levels = _levels(lines, p.bounds)
+    const rows: CustomerMovement[][] = Array.from({ length: m }, () => [])
+    const { amounts, counts } = _movements(
+      lines,
+      p.bounds,
+      detail
+        ? (k, i, movement, v0, v1) =>
+            (rows[k] as CustomerMovement[]).push({
+              customerId: ids[i] as string,
+              movement,
+              amount: _major(Math.abs(v1 - v0), config),
+              before: _major(v0, config),
+              after: _major(v1, config),
+            })
+        : undefined,
+    )
+    const excluded = { ...state.excluded }
+    const results = p.periods.map((period, k): MrrMovementsResult => {
+      const a = amounts[k] as MovementTotals
+      const start = levels.value[k] as number
+      const end = levels.value[k + 1] as number
+      const losses = a.churn + a.contraction
+      const result: MrrMovementsResult = {
+        kpi: 'mrrMovements',
+        value: start === 0 && end === 0 && losses === 0 && a.new === 0 && a.reactivation === 0 ? null : _major(end - start, config),
+        n: (levels.count[k] as number) + (counts[k] as MovementTotals).new + (counts[k] as MovementTotals).reactivation,
+        excluded,
+        scale: 'level',
+        period,
+        currency: state.currency,
+        start: _major(start, config),
+        end: _major(end, config),
+        movements: {
+          new: _major(a.new, config),
+          expansion: _major(a.expansion, config),
+          contraction: _major(a.contraction, config),
+          churn: _major(a.churn, config),
+          reactivation: _major(a.reactivation, config),
+        },
+        customerCounts: counts[k] as MovementTotals,
+        quickRatio: losses === 0 ? null : (a.new + a.expansion + a.reactivation) / losses,
+      }
+      return detail ? { ...result, customers: rows[k] as CustomerMovement[] } : result
+    })
+    return _lifecycleOutput('mrrMovements', p, results, excluded) as MrrMovementsOutput<O>
+  })
+}
+
+/**
+ * MRR movements: how MRR moved in a period, split the ChartMogul way into new business, expansion,
+ * contraction, churn and reactivation, so that
+ * `end = start + new + expansion + reactivation − contraction − churn` holds exactly.
+ *
+ * Classification is per customer per period, on the net change between the MRR just before the period and
+ * at its end (spec §5.1, §5.5): a plan switch nets to one expansion or contraction; cancelling one of
+ * several subscriptions is contraction; churn is the MRR lost when the last one ends (at expiry, or at
+ * cancellation with `recognition: 'cancellation'`); a customer who paid before and comes back is a
+ * reactivation, never new. A customer who joins and leaves within one period nets to no movement.
+ *
+ * Unit: currency per month (major units), exact sums; `value` is net new MRR, `null` for a period with no
+ * MRR and no movement. With `detail: true`, the result lists each customer's movement.
+ *
+ * Sources: ChartMogul, "MRR movements" (help.chartmogul.com/hc/en-us/articles/203299912) and
+ * "Subscription MRR example" (…/201244842); spec §5.6 E3.
+ *
+ * @example
+ * ```ts
+ * const q = mrrMovements(subscriptions, undefined, { period: '2025-Q1', unit: 'quarter' })
+ * q.movements // { new: …, expansion: …, contraction: …, churn: …, reactivation: … }
+ * ```
+ * @category Lifecycle
+ */
+export function mrrMovements<T = Subscription, const O extends MrrMovementsOptions = MrrMovementsOptions>(
+  subscriptions: Iterable<T>,
+  accessor: Accessor<T, Subscription> | undefined,
+  options: O,
+): MrrMovementsOutput<O> {
+  return fold(mrrMovementsAggregator(accessor, options), subscriptions)
+}

@@ -1,0 +1,192 @@
+import { TZDate } from '@date-fns/tz'
+import { addMonths } from 'date-fns'
+import { _integer, _oneOf, _options } from '../core/_assert.ts'
+import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import { fold } from '../core/fold.ts'
+import type { KpiResult } from '../core/result.ts'
+import type { PeriodInfo } from '../time/byPeriod.ts'
+import { _movements, type _Totals } from './_movements.ts'
+import { _lifecycleOutput, _lifecyclePeriods, type LifecyclePeriodOptions, type LifecycleSeries } from './_periods.ts'
+import {
+  _major,
+  _subscriptionAggregator,
+  _subscriptionConfig,
+  type Subscription,
+  type SubscriptionExclusion,
+  type SubscriptionOptions,
+  type SubscriptionState,
+} from './_subscription.ts'
+import { _before, _levels, _lines } from './_timeline.ts'
+import type { MovementTotals } from './mrrMovements.ts'
+
+/**
+ * Options of {@link revenueRetention}.
+ * @category Lifecycle
+ */
+export interface RevenueRetentionOptions extends SubscriptionOptions, LifecyclePeriodOptions {
+  /**
+   * The NRR/GRR horizon in months: the cohort is the customers paying this many months before the end of
+   * each period (12 for SaaS Capital's annual NRR). By default, the period itself.
+   */
+  readonly horizonMonths?: number
+  /**
+   * Whether reactivation MRR offsets losses in the net MRR churn rate (`'offset'`, ChartMogul) or not
+   * (`'exclude'`). Cohort NRR never includes customers outside the cohort, whatever this says.
+   * @defaultValue 'offset'
+   */
+  readonly reactivation?: 'offset' | 'exclude'
+}
+
+/**
+ * The result of {@link revenueRetention} for one period.
+ * @category Lifecycle
+ */
+export interface RevenueRetentionResult extends KpiResult<'revenueRetention', SubscriptionExclusion> {
+  /** Always `'proportion'`; `value` is the NRR. */
+  readonly scale: 'proportion'
+  /** The period. */
+  readonly period: PeriodInfo
+  /** The currency, or null when no subscription named one. */
+  readonly currency: string | null
+  /** Net revenue retention of the opening cohort: its MRR at the end / its MRR at the start. */
+  readonly nrr: number | null
+  /** Gross revenue retention: the same without expansion (each customer capped at their starting MRR); ≤ 1. */
+  readonly grr: number | null
+  /** The cohort: paying customers at `cohort.from`, their MRR then and at the period's end (major units). */
+  readonly cohort: { readonly from: number; readonly customers: number; readonly start: number; readonly end: number }
+  /** (churn + contraction) / MRR at the start of the period (ChartMogul standard). */
+  readonly grossMrrChurn: number | null
+  /** (churn + contraction − expansion − reactivation, unless excluded) / MRR at the start; negative is net expansion. */
+  readonly netMrrChurn: number | null
+  /** How reactivation was treated in `netMrrChurn`. */
+  readonly reactivation: 'offset' | 'exclude'
+  /** (new + expansion + reactivation) / (churn + contraction); `null` without losses. */
+  readonly quickRatio: number | null
+  /** MRR at the start of the period (major units). */
+  readonly startMrr: number
+  /** The period's movements (major units). */
+  readonly movements: MovementTotals
+}
+
+/**
+ * What {@link revenueRetention} returns: one result for `period` or `trailingDays`, a series for `range`.
+ * @category Lifecycle
+ */
+export type RevenueRetentionOutput<O> = O extends { readonly range: object }
+  ? LifecycleSeries<RevenueRetentionResult, 'revenueRetention', SubscriptionExclusion>
+  : RevenueRetentionResult
+
+/**
+ * The aggregator behind {@link revenueRetention}.
+ * @category Lifecycle
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function revenueRetentionAggregator<
+  T = Subscription,
+  const O extends RevenueRetentionOptions = RevenueRetentionOptions,
+>(accessor: Accessor<T, Subscription> | undefined, options: O): Aggregator<T, SubscriptionState, RevenueRetentionOutput<O>> {
+  const fn = 'revenueRetention'
+  const o = _options(fn, options)
+  const config = _subscriptionConfig(fn, options, true)
+  const p = _lifecyclePeriods(fn, options, config.asOf)
+  const reactivation =
+    o.reactivation === undefined ? 'offset' : _oneOf(fn, 'options.reactivation', o.reactivation, ['offset', 'exclude'])
+  const horizon = o.horizonMonths === undefined ? null : _integer(fn, 'options.horizonMonths', o.horizonMonths, 1)
+  const cohortStarts = p.periods.map((period) =>
+    horizon === null ? period.start : addMonths(new TZDate(period.end, p.timeZone), -horizon).getTime(),
+  )
+  return _subscriptionAggregator(fn, accessor, config, (state) => {
+    const { lines } = _lines(state, 'customer')
+    const levels = _levels(lines, p.bounds)
+    const { amounts } = _movements(lines, p.bounds)
+    const m = p.periods.length
+    const base = new Array<number>(m).fill(0)
+    const kept = new Array<number>(m).fill(0)
+    const capped = new Array<number>(m).fill(0)
+    const members = new Array<number>(m).fill(0)
+    for (const l of lines) {
+      for (let k = 0; k < m; k++) {
+        const v0 = _before(l, cohortStarts[k] as number)
+        if (v0 === 0) continue
+        const v1 = _before(l, (p.periods[k] as PeriodInfo).end)
+        base[k] = (base[k] as number) + v0
+        kept[k] = (kept[k] as number) + v1
+        capped[k] = (capped[k] as number) + Math.min(v0, v1)
+        members[k] = (members[k] as number) + 1
+      }
+    }
+    const excluded = { ...state.excluded }
+    const results = p.periods.map((period, k): RevenueRetentionResult => {
+      const a = amounts[k] as _Totals
+      const start = levels.value[k] as number
+      const b = base[k] as number
+      const losses = a.churn + a.contraction
+      const offset = a.expansion + (reactivation === 'offset' ? a.reactivation : 0)
+      const nrr = b > 0 ? (kept[k] as number) / b : null
+      return {
+        kpi: 'revenueRetention',
+        value: nrr,
+        n: members[k] as number,
+        excluded,
+        scale: 'proportion',
+        period,
+        currency: state.currency,
+        nrr,
+        grr: b > 0 ? (capped[k] as number) / b : null,
+        cohort: {
+          from: cohortStarts[k] as number,
+          customers: members[k] as number,
+          start: _major(b, config),
+          end: _major(kept[k] as number, config),
+        },
+        grossMrrChurn: start > 0 ? losses / start : null,
+        netMrrChurn: start > 0 ? (losses - offset) / start : null,
+        reactivation,
+        quickRatio: losses === 0 ? null : (a.new + a.expansion + a.reactivation) / losses,
+        startMrr: _major(start, config),
+        movements: {
+          new: _major(a.new, config),
+          expansion: _major(a.expansion, config),
+          contraction: _major(a.contraction, config),
+          churn: _major(a.churn, config),
+          reactivation: _major(a.reactivation, config),
+        },
+      }
+    })
+    return _lifecycleOutput('revenueRetention', p, results, excluded) as RevenueRetentionOutput<O>
+  })
+}
+
+/**
+ * Revenue retention: NRR and GRR of the opening cohort, gross and net MRR churn rates and the SaaS quick
+ * ratio, per period.
+ *
+ * - **NRR** = the cohort's MRR at the end / its MRR at the start, where the cohort is the customers paying
+ *   at the start (of the period, or `horizonMonths` before its end: 12 for SaaS Capital's annual NRR).
+ *   Later customers are left out, churned ones count 0, expansion counts in full, and a cohort customer
+ *   who left and came back counts at their current MRR.
+ * - **GRR**: the same with each customer capped at their starting MRR, so GRR ≤ 1.
+ * - **Gross MRR churn** = (churn + contraction) / MRR at the start; **net MRR churn** subtracts expansion
+ *   and, by default, reactivation (ChartMogul), and can be negative.
+ *
+ * Unit: proportions of MRR; `null` when the base is 0. `value` is the NRR. Reactivation of customers who
+ * churned before the cohort start offsets net MRR churn (when `reactivation: 'offset'`) but never NRR —
+ * the result names which (spec §5.5, §17 #6).
+ *
+ * Sources: SaaS Capital, "Revenue retention fundamentals"; ChartMogul, "MRR churn rate"
+ * (help.chartmogul.com/hc/en-us/articles/203359341, …/4414075567250); spec §5.2–5.3.
+ *
+ * @example
+ * ```ts
+ * const r = revenueRetention(subscriptions, undefined, { period: '2025', unit: 'year' })
+ * r.nrr; r.grr; r.netMrrChurn
+ * ```
+ * @category Lifecycle
+ */
+export function revenueRetention<T = Subscription, const O extends RevenueRetentionOptions = RevenueRetentionOptions>(
+  subscriptions: Iterable<T>,
+  accessor: Accessor<T, Subscription> | undefined,
+  options: O,
+): RevenueRetentionOutput<O> {
+  return fold(revenueRetentionAggregator(accessor, options), subscriptions)
+}
