@@ -13,6 +13,90 @@ export { mergeAll } from './core/mergeAll.ts'
 export { type DateInput, parseInstant } from './core/parseInstant.ts'
 export type { ConfidenceInterval, Excluded, ExclusionCounts, KpiResult, OnInvalid } from './core/result.ts'
 export { roundForDisplay } from './core/roundForDisplay.ts'
+export type { CompoundOptions } from './lifecycle/_compound.ts'
+export type { LifecyclePeriodOptions, LifecycleSeries } from './lifecycle/_periods.ts'
+export type {
+  BillingInterval,
+  Discount,
+  Subscription,
+  SubscriptionExclusion,
+  SubscriptionOptions,
+  SubscriptionState,
+} from './lifecycle/_subscription.ts'
+export { annualize } from './lifecycle/annualize.ts'
+export {
+  type ChurnDenominator,
+  type ChurnRateOptions,
+  type ChurnRateOutput,
+  type ChurnRateResult,
+  type ChurnVariant,
+  churnRate,
+  churnRateAggregator,
+} from './lifecycle/churnRate.ts'
+export {
+  type ActivityEvent,
+  type CohortAverage,
+  type CohortCell,
+  type CohortExclusion,
+  type CohortRetentionOptions,
+  type CohortRetentionResult,
+  type CohortRetentionState,
+  type CohortRow,
+  cohortRetention,
+  cohortRetentionAggregator,
+} from './lifecycle/cohortRetention.ts'
+export {
+  type CustomerLifetime,
+  type CustomerLifetimesOptions,
+  customerLifetimes,
+  customerLifetimesAggregator,
+} from './lifecycle/customerLifetimes.ts'
+export { deannualize } from './lifecycle/deannualize.ts'
+export {
+  type GrowthMethod,
+  type GrowthOptions,
+  type GrowthResult,
+  type GrowthState,
+  type GrowthUndefined,
+  growth,
+  growthAggregator,
+} from './lifecycle/growth.ts'
+export { type MrrOptions, type MrrResult, mrr, mrrAggregator } from './lifecycle/mrr.ts'
+export {
+  type CustomerMovement,
+  type MovementTotals,
+  type MrrMovement,
+  type MrrMovementsOptions,
+  type MrrMovementsOutput,
+  type MrrMovementsResult,
+  mrrMovements,
+  mrrMovementsAggregator,
+} from './lifecycle/mrrMovements.ts'
+export {
+  type RetentionRateOptions,
+  type RetentionRateOutput,
+  type RetentionRateResult,
+  retentionRate,
+  retentionRateAggregator,
+} from './lifecycle/retentionRate.ts'
+export {
+  type RevenueRetentionOptions,
+  type RevenueRetentionOutput,
+  type RevenueRetentionResult,
+  revenueRetention,
+  revenueRetentionAggregator,
+} from './lifecycle/revenueRetention.ts'
+export {
+  type LogRankTest,
+  type SurvivalCurve,
+  type SurvivalObservation,
+  type SurvivalOptions,
+  type SurvivalPoint,
+  type SurvivalResult,
+  type SurvivalState,
+  survival,
+  survivalAggregator,
+} from './lifecycle/survival.ts'
 export type { NpsCounts } from './stats/_npsCounts.ts'
 export type { ProportionSample } from './stats/_sample.ts'
 export { type AgrestiCoullIntervalOptions, agrestiCoullInterval } from './stats/agrestiCoullInterval.ts'

@@ -18,9 +18,17 @@ export interface CompoundOptions {
 }
 
 /** Compounds a rate over `power` periods (a fraction for the other direction). */
-export function _compound(fn: string, rate: number | null, options: CompoundOptions | undefined, inverse: boolean): number | null {
+export function _compound(
+  fn: string,
+  rate: number | null,
+  options: CompoundOptions | undefined,
+  inverse: boolean,
+): number | null {
   const o = _options(fn, options)
-  const n = o.periodsPerYear === undefined ? 12 : _number(fn, 'options.periodsPerYear', o.periodsPerYear, Number.MIN_VALUE)
+  const n =
+    o.periodsPerYear === undefined
+      ? 12
+      : _number(fn, 'options.periodsPerYear', o.periodsPerYear, Number.MIN_VALUE)
   const kind = o.kind === undefined ? 'churn' : _oneOf(fn, 'options.kind', o.kind, ['churn', 'retention'])
   if (rate === null) return null
   _number(fn, 'rate', rate, 0, 1)

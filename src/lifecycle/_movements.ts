@@ -26,7 +26,15 @@ export function _movements(
       const { v0, v1 } = c
       if (v0 === v1) return
       const movement: _Movement =
-        v0 === 0 ? (c.first ? 'new' : 'reactivation') : v1 === 0 ? 'churn' : v1 > v0 ? 'expansion' : 'contraction'
+        v0 === 0
+          ? c.first
+            ? 'new'
+            : 'reactivation'
+          : v1 === 0
+            ? 'churn'
+            : v1 > v0
+              ? 'expansion'
+              : 'contraction'
       ;(amounts[k] as _Totals)[movement] += Math.abs(v1 - v0)
       ;(counts[k] as _Totals)[movement] += 1
       if (each !== undefined) each(k, i, movement, v0, v1)

@@ -52,21 +52,42 @@ export interface _Periods {
 const iso = (t: number): string => new Date(t).toISOString()
 
 /** Reads the period options of a lifecycle KPI. */
-export function _lifecyclePeriods(fn: string, options: LifecyclePeriodOptions | undefined, asOf: number): _Periods {
+export function _lifecyclePeriods(
+  fn: string,
+  options: LifecyclePeriodOptions | undefined,
+  asOf: number,
+): _Periods {
   const o = _options(fn, options)
   const given = [o.period, o.range, o.trailingDays].filter((x) => x !== undefined).length
   if (given !== 1) {
-    throw _typeError(fn, 'options', 'an object with exactly one of `period`, `range` and `trailingDays`', options)
+    throw _typeError(
+      fn,
+      'options',
+      'an object with exactly one of `period`, `range` and `trailingDays`',
+      options,
+    )
   }
   const timeZone = o.timeZone ?? 'UTC'
-  const info = (start: number, end: number, key: string): PeriodInfo => ({ key, start, end, complete: end <= asOf })
+  const info = (start: number, end: number, key: string): PeriodInfo => ({
+    key,
+    start,
+    end,
+    complete: end <= asOf,
+  })
   const custom = (from: number, to: number): _Periods => {
     if (!(to > from)) throw _rangeError(fn, 'options.period', 'a range whose `to` is after its `from`', to)
-    return { unit: null, timeZone, bounds: [from, to], periods: [info(from, to, `${iso(from)}/${iso(to)}`)], series: false }
+    return {
+      unit: null,
+      timeZone,
+      bounds: [from, to],
+      periods: [info(from, to, `${iso(from)}/${iso(to)}`)],
+      series: false,
+    }
   }
   if (o.trailingDays !== undefined) {
     const days = _integer(fn, 'options.trailingDays', o.trailingDays, 1)
-    if (asOf === Number.POSITIVE_INFINITY) throw _typeError(fn, 'options.asOf', 'a date (trailing windows end at it)', undefined)
+    if (asOf === Number.POSITIVE_INFINITY)
+      throw _typeError(fn, 'options.asOf', 'a date (trailing windows end at it)', undefined)
     return custom(asOf - days * 86_400_000, asOf)
   }
   if (typeof o.period === 'object' && o.period !== null) {
@@ -78,12 +99,20 @@ export function _lifecyclePeriods(fn: string, options: LifecyclePeriodOptions | 
   const calendar = _calendar(fn, o.unit, o)
   if (o.period !== undefined) {
     const start = typeof o.period === 'string' ? calendar.parse(o.period) : null
-    if (start === null) throw _typeError(fn, 'options.period', `a period key of unit '${calendar.unit}' or a range`, o.period)
+    if (start === null)
+      throw _typeError(fn, 'options.period', `a period key of unit '${calendar.unit}' or a range`, o.period)
     const end = calendar.next(start)
-    return { unit: calendar.unit, timeZone: calendar.timeZone, bounds: [start, end], periods: [info(start, end, calendar.key(start))], series: false }
+    return {
+      unit: calendar.unit,
+      timeZone: calendar.timeZone,
+      bounds: [start, end],
+      periods: [info(start, end, calendar.key(start))],
+      series: false,
+    }
   }
   const range = o.range
-  if (range === null || typeof range !== 'object') throw _typeError(fn, 'options.range', 'a range { from, to }', range)
+  if (range === null || typeof range !== 'object')
+    throw _typeError(fn, 'options.range', 'a range { from, to }', range)
   const from = _instantArgument(fn, 'options.range.from', range.from)
   const to = _instantArgument(fn, 'options.range.to', range.to)
   if (!(to > from)) throw _rangeError(fn, 'options.range', 'a range whose `to` is after its `from`', range.to)

@@ -1,8 +1,8 @@
 import { _accessor, _integer, _number, _oneOf, _options, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
-import { KpiError } from '../core/KpiError.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import { KpiError } from '../core/KpiError.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { ExclusionCounts, OnInvalid } from '../core/result.ts'
 
@@ -178,7 +178,9 @@ export function _subscriptionConfig(
     minor: 10 ** (o.minorUnits === undefined ? 2 : _integer(fn, 'options.minorUnits', o.minorUnits, 0, 6)),
     asOf: o.asOf === undefined ? Number.POSITIVE_INFINITY : _instantArgument(fn, 'options.asOf', o.asOf),
     onInvalid:
-      o.onInvalid === undefined ? 'exclude' : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw']),
+      o.onInvalid === undefined
+        ? 'exclude'
+        : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw']),
   }
 }
 
@@ -225,7 +227,8 @@ function monthlyValue(s: Subscription, c: _SubscriptionConfig): number | 'missin
       if (applies) net -= Math.round((net * d.percentOff) / 100)
     }
     if (d.amountOff !== undefined) {
-      const off = typeof d.amountOff === 'number' && d.amountOff >= 0 ? minorUnits(d.amountOff, c.minor) : null
+      const off =
+        typeof d.amountOff === 'number' && d.amountOff >= 0 ? minorUnits(d.amountOff, c.minor) : null
       if (off === null) return 'invalid'
       if (applies) net = Math.max(0, net - off)
     }
@@ -244,32 +247,35 @@ function addSubscription(
   index: number,
   kpi: string,
   c: _SubscriptionConfig,
-): void {
-  const x = state.excluded
-  if (s === null || s === undefined) return _exclude(x, 'missing', c.onInvalid, kpi, index, s)
-  if (typeof s !== 'object') return _exclude(x, 'invalid', c.onInvalid, kpi, index, s)
-  const id = s.customerId
-  if (id === undefined || id === null || id === '') return _exclude(x, 'missing', c.onInvalid, kpi, index, id)
-  if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) {
-    return _exclude(x, 'invalid', c.onInvalid, kpi, index, id)
+): boolean {
+  const skip = (reason: string, value: unknown): false => {
+    _exclude(state.excluded, reason, c.onInvalid, kpi, index, value)
+    return false
   }
-  if (s.start === undefined || s.start === null) return _exclude(x, 'missing', c.onInvalid, kpi, index, s.start)
+  if (s === null || s === undefined) return skip('missing', s)
+  if (typeof s !== 'object') return skip('invalid', s)
+  const id = s.customerId
+  if (id === undefined || id === null || id === '') return skip('missing', id)
+  if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) {
+    return skip('invalid', id)
+  }
+  if (s.start === undefined || s.start === null) return skip('missing', s.start)
   const start = parseInstant(s.start)
   const end = optionalInstant(s.end)
   const cancelled = optionalInstant(s.cancelledAt)
   const pastDue = optionalInstant(s.pastDueSince)
   if (start === null || end === undefined || cancelled === undefined || pastDue === undefined) {
-    return _exclude(x, 'invalid', c.onInvalid, kpi, index, s.start)
+    return skip('invalid', s.start)
   }
-  if (end !== null && end < start) return _exclude(x, 'invalid', c.onInvalid, kpi, index, s.end)
+  if (end !== null && end < start) return skip('invalid', s.end)
   if (s.trial !== undefined && s.trial !== null && typeof s.trial !== 'boolean') {
-    return _exclude(x, 'invalid', c.onInvalid, kpi, index, s.trial)
+    return skip('invalid', s.trial)
   }
   const value = monthlyValue(s, c)
-  if (typeof value === 'string') return _exclude(x, value, c.onInvalid, kpi, index, s.amount ?? s.mrr)
-  if (start >= c.asOf) return _exclude(x, 'afterAsOf', c.onInvalid, kpi, index, s.start)
-  if (s.trial === true) return _exclude(x, 'trial', c.onInvalid, kpi, index, s.trial)
-  if (value === 0) return _exclude(x, 'free', c.onInvalid, kpi, index, s.amount ?? s.mrr)
+  if (typeof value === 'string') return skip(value, s.amount ?? s.mrr)
+  if (start >= c.asOf) return skip('afterAsOf', s.start)
+  if (s.trial === true) return skip('trial', s.trial)
+  if (value === 0) return skip('free', s.amount ?? s.mrr)
   if (c.money) {
     const currency = s.currency ?? c.currency
     if (currency !== undefined && currency !== null) {
@@ -285,7 +291,8 @@ function addSubscription(
     }
   }
   let stop = end ?? Number.POSITIVE_INFINITY
-  if (c.recognition === 'cancellation' && cancelled !== null) stop = Math.min(stop, Math.max(cancelled, start))
+  if (c.recognition === 'cancellation' && cancelled !== null)
+    stop = Math.min(stop, Math.max(cancelled, start))
   if (c.graceMs !== null && pastDue !== null) stop = Math.min(stop, Math.max(pastDue + c.graceMs, start))
   // What happens after asOf is not known yet.
   const known = stop > c.asOf ? null : stop === Number.POSITIVE_INFINITY ? null : stop
@@ -296,6 +303,7 @@ function addSubscription(
   if (spans === undefined) state.customers[id] = [span]
   else spans.push(span)
   state.n++
+  return true
 }
 
 /**
@@ -329,9 +337,13 @@ export function _subscriptionAggregator<T, Out>(
     },
     merge(a, b) {
       if (a.currency !== null && b.currency !== null && a.currency !== b.currency) {
-        throw new KpiError('incompatible-state', `${fn}: cannot merge a state in ${a.currency} with one in ${b.currency}`, {
-          kpi: fn,
-        })
+        throw new KpiError(
+          'incompatible-state',
+          `${fn}: cannot merge a state in ${a.currency} with one in ${b.currency}`,
+          {
+            kpi: fn,
+          },
+        )
       }
       if (a.currency === null) a.currency = b.currency
       for (const id in b.customers) {

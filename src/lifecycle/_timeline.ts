@@ -14,7 +14,11 @@ export interface _Line {
 function line(spans: readonly _Span[]): _Line {
   if (spans.length === 1) {
     const [start, end, value] = spans[0] as _Span
-    return end === null ? { t: [start], v: [value] } : end > start ? { t: [start, end], v: [value, 0] } : { t: [], v: [] }
+    return end === null
+      ? { t: [start], v: [value] }
+      : end > start
+        ? { t: [start, end], v: [value, 0] }
+        : { t: [], v: [] }
   }
   const events: [number, number][] = []
   for (const [start, end, value] of spans) {
@@ -29,7 +33,8 @@ function line(spans: readonly _Span[]): _Line {
   let last = 0
   for (let i = 0; i < events.length; ) {
     const at = (events[i] as [number, number])[0]
-    while (i < events.length && (events[i] as [number, number])[0] === at) value += (events[i++] as [number, number])[1]
+    while (i < events.length && (events[i] as [number, number])[0] === at)
+      value += (events[i++] as [number, number])[1]
     if (value !== last) {
       t.push(at)
       v.push(value)
@@ -40,7 +45,10 @@ function line(spans: readonly _Span[]): _Line {
 }
 
 /** The step functions of every customer, or of every subscription. */
-export function _lines(state: SubscriptionState, unit: 'customer' | 'subscription'): { ids: string[]; lines: _Line[] } {
+export function _lines(
+  state: SubscriptionState,
+  unit: 'customer' | 'subscription',
+): { ids: string[]; lines: _Line[] } {
   const ids: string[] = []
   const lines: _Line[] = []
   if (unit === 'customer') {
@@ -99,7 +107,10 @@ export function _before(l: _Line, p: number): number {
  * How many lines are active, and their total value, just before each boundary — the closing figures of
  * the period that ends there (also the opening figures of the next).
  */
-export function _levels(lines: readonly _Line[], bounds: readonly number[]): { count: number[]; value: number[] } {
+export function _levels(
+  lines: readonly _Line[],
+  bounds: readonly number[],
+): { count: number[]; value: number[] } {
   const m = bounds.length
   const count = new Array<number>(m + 1).fill(0)
   const value = new Array<number>(m + 1).fill(0)

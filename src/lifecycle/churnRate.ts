@@ -4,7 +4,12 @@ import { fold } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
 import { _calendar } from '../time/_calendar.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
-import { _lifecycleOutput, _lifecyclePeriods, type LifecyclePeriodOptions, type LifecycleSeries } from './_periods.ts'
+import {
+  _lifecycleOutput,
+  _lifecyclePeriods,
+  type LifecyclePeriodOptions,
+  type LifecycleSeries,
+} from './_periods.ts'
 import {
   _subscriptionAggregator,
   _subscriptionConfig,
@@ -125,7 +130,12 @@ export function churnRateAggregator<T = Subscription, const O extends ChurnRateO
     denominator:
       o.denominator === undefined
         ? 'start'
-        : _oneOf(fn, 'options.denominator', o.denominator, ['start', 'start-plus-new', 'average', 'daily-sum']),
+        : _oneOf(fn, 'options.denominator', o.denominator, [
+            'start',
+            'start-plus-new',
+            'average',
+            'daily-sum',
+          ]),
     joinedAndChurned:
       o.joinedAndChurned === undefined
         ? 'exclude'
@@ -135,7 +145,10 @@ export function churnRateAggregator<T = Subscription, const O extends ChurnRateO
         ? 'exclude'
         : _oneOf(fn, 'options.churnedAndReactivated', o.churnedAndReactivated, ['exclude', 'include']),
     recognition: config.recognition,
-    entity: o.entity === undefined ? 'customer' : _oneOf(fn, 'options.entity', o.entity, ['customer', 'subscription']),
+    entity:
+      o.entity === undefined
+        ? 'customer'
+        : _oneOf(fn, 'options.entity', o.entity, ['customer', 'subscription']),
   }
   const days =
     variant.denominator === 'daily-sum'
@@ -168,12 +181,18 @@ export function churnRateAggregator<T = Subscription, const O extends ChurnRateO
           }
           churned[k] = (churned[k] as number) + 1
           // The churn that counts is the last one in the period.
-          if (days !== null) for (let i = c.to; i >= c.from; i--) if (l.v[i] === 0) { stopTimes.push(l.t[i] as number); break }
+          if (days !== null)
+            for (let i = c.to; i >= c.from; i--)
+              if (l.v[i] === 0) {
+                stopTimes.push(l.t[i] as number)
+                break
+              }
           return
         }
         churned[k] = (churned[k] as number) + c.stops
         if (days !== null) {
-          for (let i = c.from; i <= c.to; i++) if (l.v[i] === 0 && (i === 0 || (l.v[i - 1] as number) > 0)) stopTimes.push(l.t[i] as number)
+          for (let i = c.from; i <= c.to; i++)
+            if (l.v[i] === 0 && (i === 0 || (l.v[i - 1] as number) > 0)) stopTimes.push(l.t[i] as number)
         }
       })
     }
@@ -251,7 +270,11 @@ function _dailySum(
     total[k] = (total[k] as number) + a
     if (a > 0) sum[k] = (sum[k] as number) + (churnedOn[d] as number) / a
   }
-  return { sum, meanAtDayStart: total.map((x, k) => (count[k] === 0 ? 0 : x / (count[k] as number))), days: count }
+  return {
+    sum,
+    meanAtDayStart: total.map((x, k) => (count[k] === 0 ? 0 : x / (count[k] as number))),
+    days: count,
+  }
 }
 
 /**

@@ -1,5 +1,5 @@
-import { _instantArgument } from '../core/_instant.ts'
 import { _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _instantArgument } from '../core/_instant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import type { DateInput } from '../core/parseInstant.ts'
@@ -56,11 +56,16 @@ export function customerLifetimesAggregator<T = Subscription>(
 ): Aggregator<T, SubscriptionState, CustomerLifetime[]> {
   const fn = 'customerLifetimes'
   const o = _options(fn, options)
-  if (o.asOf === undefined) throw _typeError(fn, 'options.asOf', 'a date (active customers are censored at it)', undefined)
+  if (o.asOf === undefined)
+    throw _typeError(fn, 'options.asOf', 'a date (active customers are censored at it)', undefined)
   const config = _subscriptionConfig(fn, options, false)
   const asOf = config.asOf
-  const unitMs = UNIT_MS[o.unit === undefined ? 'month' : _oneOf(fn, 'options.unit', o.unit, ['day', 'week', 'month', 'year'])]
-  const from = o.observedFrom === undefined ? null : _instantArgument(fn, 'options.observedFrom', o.observedFrom)
+  const unitMs =
+    UNIT_MS[
+      o.unit === undefined ? 'month' : _oneOf(fn, 'options.unit', o.unit, ['day', 'week', 'month', 'year'])
+    ]
+  const from =
+    o.observedFrom === undefined ? null : _instantArgument(fn, 'options.observedFrom', o.observedFrom)
   return _subscriptionAggregator(fn, accessor, config, (state) => {
     const { ids, lines } = _lines(state, 'customer')
     const out: CustomerLifetime[] = []

@@ -39,7 +39,12 @@ export interface GrowthOptions {
  * the series (missing periods are refused, not interpolated), or too few values.
  * @category Lifecycle
  */
-export type GrowthUndefined = 'zero-base' | 'negative-base' | 'negative-value' | 'missing-value' | 'too-few-values'
+export type GrowthUndefined =
+  | 'zero-base'
+  | 'negative-base'
+  | 'negative-value'
+  | 'missing-value'
+  | 'too-few-values'
 
 /**
  * The result of {@link growth}.
@@ -90,9 +95,14 @@ export function growthAggregator<T = number | null>(
   _accessor(fn, accessor)
   const o = _options(fn, options)
   const method =
-    o.method === undefined ? 'period-over-period' : _oneOf(fn, 'options.method', o.method, ['period-over-period', 'cmgr', 'cagr'])
+    o.method === undefined
+      ? 'period-over-period'
+      : _oneOf(fn, 'options.method', o.method, ['period-over-period', 'cmgr', 'cagr'])
   const lag = o.lag === undefined ? 1 : _integer(fn, 'options.lag', o.lag, 1)
-  const perYear = o.periodsPerYear === undefined ? 1 : _number(fn, 'options.periodsPerYear', o.periodsPerYear, Number.MIN_VALUE)
+  const perYear =
+    o.periodsPerYear === undefined
+      ? 1
+      : _number(fn, 'options.periodsPerYear', o.periodsPerYear, Number.MIN_VALUE)
   return {
     kpi: fn,
     init: () => ({ values: [], excluded: { missing: 0, invalid: 0 } }),
@@ -116,11 +126,20 @@ export function growthAggregator<T = number | null>(
     result(state) {
       const xs = state.values
       const n = xs.filter((x) => x !== null).length
-      const base = { kpi: 'growth' as const, n, excluded: { ...state.excluded }, scale: 'proportion' as const, method }
+      const base = {
+        kpi: 'growth' as const,
+        n,
+        excluded: { ...state.excluded },
+        scale: 'proportion' as const,
+        method,
+      }
       if (method === 'period-over-period') {
         const changes = xs.map((x, i) => (i < lag ? null : rate(xs[i - lag] as number | null, x)[0]))
         if (xs.length <= lag) return { ...base, value: null, reason: 'too-few-values', steps: lag, changes }
-        const [value, reason] = rate(xs[xs.length - 1 - lag] as number | null, xs[xs.length - 1] as number | null)
+        const [value, reason] = rate(
+          xs[xs.length - 1 - lag] as number | null,
+          xs[xs.length - 1] as number | null,
+        )
         return { ...base, value, reason, steps: lag, changes }
       }
       const steps = xs.length - 1

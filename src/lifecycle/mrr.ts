@@ -1,14 +1,14 @@
-import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { _instantArgument } from '../core/_instant.ts'
 import { _options, _typeError } from '../core/_assert.ts'
+import { _instantArgument } from '../core/_instant.ts'
+import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import type { DateInput } from '../core/parseInstant.ts'
 import type { KpiResult } from '../core/result.ts'
 import {
   _major,
+  type _Span,
   _subscriptionAggregator,
   _subscriptionConfig,
-  type _Span,
   type Subscription,
   type SubscriptionExclusion,
   type SubscriptionOptions,

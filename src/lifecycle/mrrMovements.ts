@@ -3,7 +3,13 @@ import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
-import { _lifecycleOutput, _lifecyclePeriods, type LifecyclePeriodOptions, type LifecycleSeries } from './_periods.ts'
+import { _movements } from './_movements.ts'
+import {
+  _lifecycleOutput,
+  _lifecyclePeriods,
+  type LifecyclePeriodOptions,
+  type LifecycleSeries,
+} from './_periods.ts'
 import {
   _major,
   _subscriptionAggregator,
@@ -13,7 +19,6 @@ import {
   type SubscriptionOptions,
   type SubscriptionState,
 } from './_subscription.ts'
-import { _movements } from './_movements.ts'
 import { _levels, _lines } from './_timeline.ts'
 
 /**
@@ -95,7 +100,10 @@ export type MrrMovementsOutput<O> = O extends { readonly range: object }
  * @category Lifecycle
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function mrrMovementsAggregator<T = Subscription, const O extends MrrMovementsOptions = MrrMovementsOptions>(
+export function mrrMovementsAggregator<
+  T = Subscription,
+  const O extends MrrMovementsOptions = MrrMovementsOptions,
+>(
   accessor: Accessor<T, Subscription> | undefined,
   options: O,
 ): Aggregator<T, SubscriptionState, MrrMovementsOutput<O>> {
@@ -131,8 +139,14 @@ export function mrrMovementsAggregator<T = Subscription, const O extends MrrMove
       const losses = a.churn + a.contraction
       const result: MrrMovementsResult = {
         kpi: 'mrrMovements',
-        value: start === 0 && end === 0 && losses === 0 && a.new === 0 && a.reactivation === 0 ? null : _major(end - start, config),
-        n: (levels.count[k] as number) + (counts[k] as MovementTotals).new + (counts[k] as MovementTotals).reactivation,
+        value:
+          start === 0 && end === 0 && losses === 0 && a.new === 0 && a.reactivation === 0
+            ? null
+            : _major(end - start, config),
+        n:
+          (levels.count[k] as number) +
+          (counts[k] as MovementTotals).new +
+          (counts[k] as MovementTotals).reactivation,
         excluded,
         scale: 'level',
         period,

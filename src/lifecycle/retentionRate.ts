@@ -3,7 +3,12 @@ import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
-import { _lifecycleOutput, _lifecyclePeriods, type LifecyclePeriodOptions, type LifecycleSeries } from './_periods.ts'
+import {
+  _lifecycleOutput,
+  _lifecyclePeriods,
+  type LifecyclePeriodOptions,
+  type LifecycleSeries,
+} from './_periods.ts'
 import {
   _subscriptionAggregator,
   _subscriptionConfig,
@@ -58,7 +63,10 @@ export type RetentionRateOutput<O> = O extends { readonly range: object }
  * @category Lifecycle
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function retentionRateAggregator<T = Subscription, const O extends RetentionRateOptions = RetentionRateOptions>(
+export function retentionRateAggregator<
+  T = Subscription,
+  const O extends RetentionRateOptions = RetentionRateOptions,
+>(
   accessor: Accessor<T, Subscription> | undefined,
   options: O,
 ): Aggregator<T, SubscriptionState, RetentionRateOutput<O>> {
@@ -66,7 +74,8 @@ export function retentionRateAggregator<T = Subscription, const O extends Retent
   const o = _options(fn, options)
   const config = _subscriptionConfig(fn, options, false)
   const p = _lifecyclePeriods(fn, options, config.asOf)
-  const entity = o.entity === undefined ? 'customer' : _oneOf(fn, 'options.entity', o.entity, ['customer', 'subscription'])
+  const entity =
+    o.entity === undefined ? 'customer' : _oneOf(fn, 'options.entity', o.entity, ['customer', 'subscription'])
   return _subscriptionAggregator(fn, accessor, config, (state) => {
     const { lines } = _lines(state, entity)
     const m = p.periods.length

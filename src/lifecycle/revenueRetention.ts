@@ -6,7 +6,12 @@ import { fold } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import { _movements, type _Totals } from './_movements.ts'
-import { _lifecycleOutput, _lifecyclePeriods, type LifecyclePeriodOptions, type LifecycleSeries } from './_periods.ts'
+import {
+  _lifecycleOutput,
+  _lifecyclePeriods,
+  type LifecyclePeriodOptions,
+  type LifecycleSeries,
+} from './_periods.ts'
 import {
   _major,
   _subscriptionAggregator,
@@ -53,7 +58,12 @@ export interface RevenueRetentionResult extends KpiResult<'revenueRetention', Su
   /** Gross revenue retention: the same without expansion (each customer capped at their starting MRR); ≤ 1. */
   readonly grr: number | null
   /** The cohort: paying customers at `cohort.from`, their MRR then and at the period's end (major units). */
-  readonly cohort: { readonly from: number; readonly customers: number; readonly start: number; readonly end: number }
+  readonly cohort: {
+    readonly from: number
+    readonly customers: number
+    readonly start: number
+    readonly end: number
+  }
   /** (churn + contraction) / MRR at the start of the period (ChartMogul standard). */
   readonly grossMrrChurn: number | null
   /** (churn + contraction − expansion − reactivation, unless excluded) / MRR at the start; negative is net expansion. */
@@ -84,14 +94,20 @@ export type RevenueRetentionOutput<O> = O extends { readonly range: object }
 export function revenueRetentionAggregator<
   T = Subscription,
   const O extends RevenueRetentionOptions = RevenueRetentionOptions,
->(accessor: Accessor<T, Subscription> | undefined, options: O): Aggregator<T, SubscriptionState, RevenueRetentionOutput<O>> {
+>(
+  accessor: Accessor<T, Subscription> | undefined,
+  options: O,
+): Aggregator<T, SubscriptionState, RevenueRetentionOutput<O>> {
   const fn = 'revenueRetention'
   const o = _options(fn, options)
   const config = _subscriptionConfig(fn, options, true)
   const p = _lifecyclePeriods(fn, options, config.asOf)
   const reactivation =
-    o.reactivation === undefined ? 'offset' : _oneOf(fn, 'options.reactivation', o.reactivation, ['offset', 'exclude'])
-  const horizon = o.horizonMonths === undefined ? null : _integer(fn, 'options.horizonMonths', o.horizonMonths, 1)
+    o.reactivation === undefined
+      ? 'offset'
+      : _oneOf(fn, 'options.reactivation', o.reactivation, ['offset', 'exclude'])
+  const horizon =
+    o.horizonMonths === undefined ? null : _integer(fn, 'options.horizonMonths', o.horizonMonths, 1)
   const cohortStarts = p.periods.map((period) =>
     horizon === null ? period.start : addMonths(new TZDate(period.end, p.timeZone), -horizon).getTime(),
   )
@@ -183,7 +199,10 @@ export function revenueRetentionAggregator<
  * ```
  * @category Lifecycle
  */
-export function revenueRetention<T = Subscription, const O extends RevenueRetentionOptions = RevenueRetentionOptions>(
+export function revenueRetention<
+  T = Subscription,
+  const O extends RevenueRetentionOptions = RevenueRetentionOptions,
+>(
   subscriptions: Iterable<T>,
   accessor: Accessor<T, Subscription> | undefined,
   options: O,

@@ -92,9 +92,18 @@ export interface SurvivalCurve {
    * Median lifetime: the smallest time with S(t) ≤ 0.5, with the same rule applied to the interval's
    * bounds; `value: null, reached: false` when the curve never gets there (never Infinity).
    */
-  readonly median: { readonly value: number | null; readonly reached: boolean; readonly lower: number | null; readonly upper: number | null }
+  readonly median: {
+    readonly value: number | null
+    readonly reached: boolean
+    readonly lower: number | null
+    readonly upper: number | null
+  }
   /** Restricted mean lifetime to `horizon` (area under S from 0), with its standard error; with `horizon` only. */
-  readonly restrictedMean: { readonly horizon: number; readonly value: number; readonly standardError: number } | null
+  readonly restrictedMean: {
+    readonly horizon: number
+    readonly value: number
+    readonly standardError: number
+  } | null
 }
 
 /**
@@ -154,7 +163,11 @@ interface _Row {
 }
 
 /** Per tally: sorted exit times with [events, censored], sorted entry times with counts, and open subjects. */
-function sweep(tallies: readonly _Tally[]): { exits: [number, number, number][]; entries: [number, number][]; open: number } {
+function sweep(tallies: readonly _Tally[]): {
+  exits: [number, number, number][]
+  entries: [number, number][]
+  open: number
+} {
   const exits = new Map<number, [number, number]>()
   const entries = new Map<number, number>()
   let open = 0
@@ -193,7 +206,8 @@ function rows(tallies: readonly _Tally[], at?: readonly number[]): _Row[] {
   let i = 0
   let j = 0
   for (const t of times) {
-    while (j < entries.length && (entries[j] as [number, number])[0] < t) atRisk += (entries[j++] as [number, number])[1]
+    while (j < entries.length && (entries[j] as [number, number])[0] < t)
+      atRisk += (entries[j++] as [number, number])[1]
     while (i < exits.length && (exits[i] as [number, number, number])[0] < t) {
       const [, d, c] = exits[i++] as [number, number, number]
       atRisk -= d + c
@@ -206,9 +220,13 @@ function rows(tallies: readonly _Tally[], at?: readonly number[]): _Row[] {
 }
 
 /** R's median rule (survival:::minmin). */
-function firstBelowHalf(ys: readonly (number | null)[], xs: readonly number[], rule: 'midpoint' | 'first'): number | null {
+function firstBelowHalf(
+  ys: readonly (number | null)[],
+  xs: readonly number[],
+  rule: 'midpoint' | 'first',
+): number | null {
   const tolerance = Math.sqrt(Number.EPSILON)
-  let i = ys.findIndex((y) => y !== null && y < 0.5 + tolerance)
+  const i = ys.findIndex((y) => y !== null && y < 0.5 + tolerance)
   if (i < 0) return null
   const y = ys[i] as number
   if (rule === 'midpoint' && Math.abs(y - 0.5) < tolerance) {
@@ -290,7 +308,10 @@ function curveOf(
 }
 
 /** The area under S from 0 to the horizon, and its variance by the delta method (R's print.survfit rmean). */
-function restrictedMean(rs: readonly _Row[], horizon: number): { horizon: number; value: number; standardError: number } {
+function restrictedMean(
+  rs: readonly _Row[],
+  horizon: number,
+): { horizon: number; value: number; standardError: number } {
   const kept = rs.filter((r) => r.t < horizon)
   // Segment i runs from the previous time (0 for the first) to kept[i].t with the survival before it.
   const knots = [Math.min(0, ...kept.map((r) => r.t)), ...kept.map((r) => r.t), horizon]
@@ -354,10 +375,13 @@ export function survivalAggregator<T = SurvivalObservation>(
   _accessor(fn, accessor)
   const o = _options(fn, options)
   const level = o.level === undefined ? 0.95 : _level(fn, o.level)
-  const interval = o.interval === undefined ? 'log' : _oneOf(fn, 'options.interval', o.interval, ['log', 'log-log', 'plain'])
+  const interval =
+    o.interval === undefined ? 'log' : _oneOf(fn, 'options.interval', o.interval, ['log', 'log-log', 'plain'])
   const horizon = o.horizon === undefined ? null : _number(fn, 'options.horizon', o.horizon, 0)
-  const rule = o.median === undefined ? 'midpoint' : _oneOf(fn, 'options.median', o.median, ['midpoint', 'first'])
-  const onInvalid = o.onInvalid === undefined ? 'exclude' : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw'])
+  const rule =
+    o.median === undefined ? 'midpoint' : _oneOf(fn, 'options.median', o.median, ['midpoint', 'first'])
+  const onInvalid =
+    o.onInvalid === undefined ? 'exclude' : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw'])
   const z = normalQuantile(1 - (1 - level) / 2)
   return {
     kpi: fn,
@@ -376,7 +400,14 @@ export function survivalAggregator<T = SurvivalObservation>(
         (entry === undefined || (typeof entry === 'number' && Number.isFinite(entry) && entry < time)) &&
         (group === undefined || typeof group === 'string' || typeof group === 'number')
       if (!ok) {
-        _exclude(state.excluded, time === undefined || event === undefined ? 'missing' : 'invalid', onInvalid, fn, index, time)
+        _exclude(
+          state.excluded,
+          time === undefined || event === undefined ? 'missing' : 'invalid',
+          onInvalid,
+          fn,
+          index,
+          time,
+        )
         return state
       }
       const key = group === undefined ? '' : String(group)
@@ -430,7 +461,8 @@ export function survivalAggregator<T = SurvivalObservation>(
       const pooled = curveOf(tallies, z, interval, horizon, rule)
       const grouped = names.length > 1 || (names.length === 1 && names[0] !== '')
       const groups: Record<string, SurvivalCurve> | null = grouped ? {} : null
-      if (groups !== null) for (const k of names) groups[k] = curveOf([state.groups[k] as _Tally], z, interval, horizon, rule)
+      if (groups !== null)
+        for (const k of names) groups[k] = curveOf([state.groups[k] as _Tally], z, interval, horizon, rule)
       return {
         kpi: 'survival',
         value: pooled.median.value,
@@ -441,7 +473,11 @@ export function survivalAggregator<T = SurvivalObservation>(
         groups,
         logRank:
           names.length === 2
-            ? logRank(names as [string, string], state.groups[names[0] as string] as _Tally, state.groups[names[1] as string] as _Tally)
+            ? logRank(
+                names as [string, string],
+                state.groups[names[0] as string] as _Tally,
+                state.groups[names[1] as string] as _Tally,
+              )
             : null,
       }
     },
