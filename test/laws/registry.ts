@@ -7,22 +7,41 @@ import {
   byPeriod,
   ces,
   cesAggregator,
+  churnRate,
+  churnRateAggregator,
+  cohortRetention,
+  cohortRetentionAggregator,
   combine,
   csat,
   csatAggregator,
+  customerLifetimes,
+  customerLifetimesAggregator,
   firstContactResolution,
   firstContactResolutionAggregator,
   firstReplyTime,
   firstReplyTimeAggregator,
+  growth,
+  growthAggregator,
   mapInput,
+  mrr,
+  mrrAggregator,
+  mrrMovements,
+  mrrMovementsAggregator,
   nps,
   npsAggregator,
   resolutionTime,
   resolutionTimeAggregator,
   responseRate,
   responseRateAggregator,
+  retentionRate,
+  retentionRateAggregator,
+  revenueRetention,
+  revenueRetentionAggregator,
+  type Subscription,
   slaAttainment,
   slaAttainmentAggregator,
+  survival,
+  survivalAggregator,
   type TicketSummary,
   trailing,
 } from 'cx-metrics'
@@ -238,6 +257,178 @@ subjects.push(
     make: () =>
       firstContactResolutionAggregator(undefined, { method: 'repeat-contact-window', window: 72 * hour }),
     input: ticket,
+  },
+)
+
+/** Subscriptions as billing exports deliver them: several per customer, gaps, trials, free plans, junk. */
+const day = 86_400_000
+const subscription = fc.oneof(
+  {
+    weight: 9,
+    arbitrary: fc
+      .record({
+        customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e', 7),
+        subscriptionId: fc.option(fc.constantFrom('s1', 's2'), { nil: undefined }),
+        start: fc.integer({ min: Date.UTC(2023, 10, 1), max: Date.UTC(2024, 8, 1) }),
+        days: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }),
+        cancelAfter: fc.option(fc.integer({ min: 0, max: 200 }), { nil: null }),
+        amount: fc.constantFrom(0, 10, 29.99, 120, 1200, -5),
+        interval: fc.constantFrom('month', 'year', 'quarter', 'week', 6),
+        quantity: fc.constantFrom(1, 2, 5),
+        percentOff: fc.option(fc.constantFrom(10, 25), { nil: undefined }),
+        trial: fc.boolean(),
+      })
+      .map(
+        (r): Subscription => ({
+          customerId: r.customerId,
+          ...(r.subscriptionId === undefined ? {} : { subscriptionId: r.subscriptionId }),
+          start: r.start,
+          end: r.days === null ? null : r.start + r.days * day,
+          cancelledAt: r.cancelAfter === null ? null : r.start + r.cancelAfter * day,
+          amount: r.amount,
+          interval: r.interval as 'month',
+          quantity: r.quantity,
+          ...(r.percentOff === undefined ? {} : { discount: { percentOff: r.percentOff } }),
+          trial: r.trial && r.amount === 0,
+          currency: 'USD',
+        }),
+      ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      null,
+      {},
+      { customerId: 'a', start: 'junk' },
+      { customerId: 'b', start: 5, end: 1 },
+    ),
+  },
+)
+const subscriptions = (items: unknown[]) => items as Subscription[]
+const monthly = {
+  range: { from: '2024-01-01T00:00:00Z', to: '2024-07-01T00:00:00Z' },
+  unit: 'month',
+} as const
+const asOf = '2024-06-15T00:00:00Z'
+const activity = fc.record({
+  customerId: fc.constantFrom('a', 'b', 'c', 'd', null),
+  at: fc.oneof(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2024, 2, 1) }), fc.constant('nope')),
+  event: fc.constantFrom('signup', 'login', 'other'),
+})
+const observation = fc.oneof(
+  {
+    weight: 9,
+    arbitrary: fc
+      .record({
+        time: fc.integer({ min: 1, max: 30 }),
+        event: fc.boolean(),
+        entry: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
+        group: fc.constantFrom('x', 'y'),
+      })
+      .map((o) => (o.entry !== undefined && o.entry >= o.time ? { ...o, entry: undefined } : o)),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(null, { time: Number.NaN, event: true }, { time: 3, event: 'yes' }),
+  },
+)
+
+subjects.push(
+  {
+    name: 'churnRateAggregator',
+    make: () => churnRateAggregator(undefined, { ...monthly, asOf }),
+    input: subscription,
+    direct: directly((xs) => churnRate(subscriptions(xs), undefined, { ...monthly, asOf })),
+  },
+  {
+    name: 'churnRateAggregator (daily sum, Stripe policies, subscriptions)',
+    make: () =>
+      churnRateAggregator(undefined, {
+        ...monthly,
+        denominator: 'daily-sum',
+        joinedAndChurned: 'include',
+        churnedAndReactivated: 'include',
+        entity: 'subscription',
+        recognition: 'cancellation',
+      }),
+    input: subscription,
+  },
+  {
+    name: 'retentionRateAggregator',
+    make: () => retentionRateAggregator(undefined, { period: '2024-Q2', unit: 'quarter' }),
+    input: subscription,
+    direct: directly((xs) =>
+      retentionRate(subscriptions(xs), undefined, { period: '2024-Q2', unit: 'quarter' }),
+    ),
+  },
+  {
+    name: 'mrrAggregator',
+    make: () => mrrAggregator(undefined, { at: '2024-04-01T00:00:00Z' }),
+    input: subscription,
+    direct: directly((xs) => mrr(subscriptions(xs), undefined, { at: '2024-04-01T00:00:00Z' })),
+  },
+  {
+    name: 'mrrMovementsAggregator',
+    make: () => mrrMovementsAggregator(undefined, { ...monthly, detail: true }),
+    input: subscription,
+    direct: directly((xs) => mrrMovements(subscriptions(xs), undefined, { ...monthly, detail: true })),
+  },
+  {
+    name: 'revenueRetentionAggregator',
+    make: () => revenueRetentionAggregator(undefined, { ...monthly, horizonMonths: 3 }),
+    input: subscription,
+    direct: directly((xs) =>
+      revenueRetention(subscriptions(xs), undefined, { ...monthly, horizonMonths: 3 }),
+    ),
+  },
+  {
+    name: 'cohortRetentionAggregator',
+    make: () => cohortRetentionAggregator(undefined, { unit: 'month', asOf, members: true }),
+    input: subscription,
+    direct: directly((xs) =>
+      cohortRetention(subscriptions(xs), undefined, { unit: 'month', asOf, members: true }),
+    ),
+  },
+  {
+    name: 'cohortRetentionAggregator (revenue)',
+    make: () => cohortRetentionAggregator(undefined, { unit: 'quarter', basis: 'revenue' }),
+    input: subscription,
+  },
+  {
+    name: 'cohortRetentionAggregator (events, recurring, brackets)',
+    make: () =>
+      cohortRetentionAggregator(undefined, {
+        source: 'events',
+        unit: 'week',
+        cohorting: 'recurring',
+        criterion: 'bracket',
+        brackets: [
+          [1, 1],
+          [2, 4],
+        ],
+        events: { start: 'signup', return: 'login' },
+      }),
+    input: activity,
+  },
+  {
+    name: 'customerLifetimesAggregator',
+    make: () => customerLifetimesAggregator(undefined, { asOf, observedFrom: '2024-02-01T00:00:00Z' }),
+    input: subscription,
+    direct: directly((xs) =>
+      customerLifetimes(subscriptions(xs), undefined, { asOf, observedFrom: '2024-02-01T00:00:00Z' }),
+    ),
+  },
+  {
+    name: 'survivalAggregator',
+    make: () => survivalAggregator(undefined, { horizon: 20, interval: 'log-log' }),
+    input: observation,
+    direct: directly((xs) => survival(xs as never[], undefined, { horizon: 20, interval: 'log-log' })),
+  },
+  {
+    name: 'growthAggregator',
+    make: () => growthAggregator(undefined, { method: 'cmgr' }),
+    input: fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.constantFrom(null, Number.NaN)),
+    direct: directly((xs) => growth(xs as number[], undefined, { method: 'cmgr' })),
   },
 )
 
