@@ -143,3 +143,14 @@ export function _lifecycleOutput<Out>(
     excluded,
   }
 }
+
+/** The starts of the days (in the periods' zone) across all periods, clipped to their span. */
+export function _dayBounds(p: _Periods): number[] {
+  const from = p.bounds[0] as number
+  const to = p.bounds[p.bounds.length - 1] as number
+  const day = _calendar('days', 'day', { timeZone: p.timeZone })
+  const bounds = [from]
+  for (let t = day.next(day.startOf(from)); t < to; t = day.next(t)) bounds.push(t)
+  bounds.push(to)
+  return bounds
+}

@@ -2,9 +2,9 @@ import { _oneOf, _options } from '../core/_assert.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
-import { _calendar } from '../time/_calendar.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import {
+  _dayBounds,
   _lifecycleOutput,
   _lifecyclePeriods,
   type LifecyclePeriodOptions,
@@ -150,10 +150,7 @@ export function churnRateAggregator<T = Subscription, const O extends ChurnRateO
         ? 'customer'
         : _oneOf(fn, 'options.entity', o.entity, ['customer', 'subscription']),
   }
-  const days =
-    variant.denominator === 'daily-sum'
-      ? _dayBounds(p.bounds[0] as number, p.bounds[p.bounds.length - 1] as number, p.timeZone)
-      : null
+  const days = variant.denominator === 'daily-sum' ? _dayBounds(p) : null
 
   return _subscriptionAggregator(fn, accessor, config, (state) => {
     const { lines } = _lines(state, variant.entity)
@@ -235,15 +232,6 @@ export function churnRateAggregator<T = Subscription, const O extends ChurnRateO
     })
     return _lifecycleOutput('churnRate', p, results, excluded) as ChurnRateOutput<O>
   })
-}
-
-/** The starts of the days (in the zone) from `from` to `to`, clipped to them. */
-function _dayBounds(from: number, to: number, timeZone: string): number[] {
-  const day = _calendar('churnRate', 'day', { timeZone })
-  const bounds = [from]
-  for (let t = day.next(day.startOf(from)); t < to; t = day.next(t)) bounds.push(t)
-  bounds.push(to)
-  return bounds
 }
 
 /** Shopify's daily sum: per period, the sum over its days of churned that day / active at the day's start. */

@@ -7,6 +7,7 @@ import type { KpiResult } from '../core/result.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import { _movements, type _Totals } from './_movements.ts'
 import {
+  _dayBounds,
   _lifecycleOutput,
   _lifecyclePeriods,
   type LifecyclePeriodOptions,
@@ -21,7 +22,7 @@ import {
   type SubscriptionOptions,
   type SubscriptionState,
 } from './_subscription.ts'
-import { _before, _levels, _lines } from './_timeline.ts'
+import { _before, type _Line, _levels, _lines, _upper } from './_timeline.ts'
 import type { MovementTotals } from './mrrMovements.ts'
 
 /**
@@ -40,6 +41,14 @@ export interface RevenueRetentionOptions extends SubscriptionOptions, LifecycleP
    * @defaultValue 'offset'
    */
   readonly reactivation?: 'offset' | 'exclude'
+  /**
+   * How the MRR churn rates are computed: over the period (`'standard'`, ChartMogul B2B), or summed over
+   * its days (`'daily-sum'`, ChartMogul's Shopify B2C formula: gross = ∑ (churn + contraction that day) /
+   * MRR at the start of the day; net = ∑ [1 − (MRR at the end of the day − new MRR that day) / MRR at the
+   * start of the day]).
+   * @defaultValue 'standard'
+   */
+  readonly mrrChurn?: 'standard' | 'daily-sum'
 }
 
 /**
@@ -68,8 +77,10 @@ export interface RevenueRetentionResult extends KpiResult<'revenueRetention', Su
   readonly grossMrrChurn: number | null
   /** (churn + contraction − expansion − reactivation, unless excluded) / MRR at the start; negative is net expansion. */
   readonly netMrrChurn: number | null
-  /** How reactivation was treated in `netMrrChurn`. */
+  /** How reactivation was treated in `netMrrChurn` (the daily sum always nets every gain but new MRR). */
   readonly reactivation: 'offset' | 'exclude'
+  /** How the MRR churn rates were computed. */
+  readonly mrrChurn: 'standard' | 'daily-sum'
   /** (new + expansion + reactivation) / (churn + contraction); `null` without losses. */
   readonly quickRatio: number | null
   /** MRR at the start of the period (major units). */
@@ -106,6 +117,11 @@ export function revenueRetentionAggregator<
     o.reactivation === undefined
       ? 'offset'
       : _oneOf(fn, 'options.reactivation', o.reactivation, ['offset', 'exclude'])
+  const mrrChurn =
+    o.mrrChurn === undefined
+      ? 'standard'
+      : _oneOf(fn, 'options.mrrChurn', o.mrrChurn, ['standard', 'daily-sum'])
+  const days = mrrChurn === 'daily-sum' ? _dayBounds(p) : null
   const horizon =
     o.horizonMonths === undefined ? null : _integer(fn, 'options.horizonMonths', o.horizonMonths, 1)
   const cohortStarts = p.periods.map((period) =>
@@ -131,6 +147,7 @@ export function revenueRetentionAggregator<
         members[k] = (members[k] as number) + 1
       }
     }
+    const daily = days === null ? null : dailyChurn(lines, days, p.bounds)
     const excluded = { ...state.excluded }
     const results = p.periods.map((period, k): RevenueRetentionResult => {
       const a = amounts[k] as _Totals
@@ -155,9 +172,10 @@ export function revenueRetentionAggregator<
           start: _major(b, config),
           end: _major(kept[k] as number, config),
         },
-        grossMrrChurn: start > 0 ? losses / start : null,
-        netMrrChurn: start > 0 ? (losses - offset) / start : null,
+        grossMrrChurn: daily !== null ? (daily.gross[k] ?? null) : start > 0 ? losses / start : null,
+        netMrrChurn: daily !== null ? (daily.net[k] ?? null) : start > 0 ? (losses - offset) / start : null,
         reactivation,
+        mrrChurn,
         quickRatio: losses === 0 ? null : (a.new + a.expansion + a.reactivation) / losses,
         startMrr: _major(start, config),
         movements: {
@@ -171,6 +189,28 @@ export function revenueRetentionAggregator<
     })
     return _lifecycleOutput('revenueRetention', p, results, excluded) as RevenueRetentionOutput<O>
   })
+}
+
+/** ChartMogul's Shopify formulas: per period, sums over its days with MRR at their start; null without MRR. */
+function dailyChurn(
+  lines: readonly _Line[],
+  days: readonly number[],
+  bounds: readonly number[],
+): { gross: (number | null)[]; net: (number | null)[] } {
+  const value = _levels(lines, days).value
+  const { amounts } = _movements(lines, days)
+  const m = bounds.length - 1
+  const gross: (number | null)[] = new Array(m).fill(null)
+  const net: (number | null)[] = new Array(m).fill(null)
+  for (let d = 0; d + 1 < days.length; d++) {
+    const start = value[d] as number
+    if (start === 0) continue
+    const k = _upper(bounds, days[d] as number) - 1
+    const a = amounts[d] as _Totals
+    gross[k] = (gross[k] ?? 0) + (a.churn + a.contraction) / start
+    net[k] = (net[k] ?? 0) + 1 - ((value[d + 1] as number) - a.new) / start
+  }
+  return { gross, net }
 }
 
 /**
