@@ -248,8 +248,16 @@ function addSubscription(
   kpi: string,
   c: _SubscriptionConfig,
 ): boolean {
+  // Trials, free plans and later records are not errors: they are counted whatever onInvalid says.
   const skip = (reason: string, value: unknown): false => {
-    _exclude(state.excluded, reason, c.onInvalid, kpi, index, value)
+    _exclude(
+      state.excluded,
+      reason,
+      reason === 'missing' || reason === 'invalid' ? c.onInvalid : 'exclude',
+      kpi,
+      index,
+      value,
+    )
     return false
   }
   if (s === null || s === undefined) return skip('missing', s)

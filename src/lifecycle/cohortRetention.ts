@@ -422,7 +422,8 @@ export function cohortRetentionAggregator<T = Subscription>(
     add(state, item, index) {
       const e = (accessor === undefined ? item : accessor(item, index)) as ActivityEvent
       const skip = (reason: string, value: unknown): CohortRetentionState => {
-        _exclude(state.excluded, reason, config.onInvalid, fn, index, value)
+        const policy = reason === 'missing' || reason === 'invalid' ? config.onInvalid : 'exclude'
+        _exclude(state.excluded, reason, policy, fn, index, value)
         return state
       }
       if (e === null || e === undefined) return skip('missing', e)
