@@ -9,20 +9,30 @@ export type _Totals = Record<_Movement, number>
 export const _zero = (): _Totals => ({ new: 0, expansion: 0, contraction: 0, churn: 0, reactivation: 0 })
 
 /**
- * Classifies each line's net change in each period: new (first activation), reactivation (active again
- * after an earlier stop), churn (to zero), expansion or contraction (up or down while active). `each` is
- * called for every movement when given.
+ * Movement totals per period: `add` each line's net change in each period — new (first activation),
+ * reactivation (active again after an earlier stop), churn (to zero), expansion or contraction (up or down
+ * while active). `each` is called for every movement when given.
  */
-export function _movements(
-  lines: readonly _Line[],
-  bounds: readonly number[],
-  each?: (k: number, line: number, movement: _Movement, v0: number, v1: number) => void,
-): { amounts: _Totals[]; counts: _Totals[] } {
-  const m = bounds.length - 1
-  const amounts = Array.from({ length: m }, _zero)
-  const counts = Array.from({ length: m }, _zero)
-  lines.forEach((l, i) => {
-    _eachChange(l, bounds, (k, c) => {
+export class _Movements {
+  readonly amounts: _Totals[]
+  readonly counts: _Totals[]
+  private readonly bounds: readonly number[]
+  private readonly each:
+    | ((k: number, id: string, movement: _Movement, v0: number, v1: number) => void)
+    | undefined
+
+  constructor(
+    bounds: readonly number[],
+    each?: (k: number, id: string, movement: _Movement, v0: number, v1: number) => void,
+  ) {
+    this.bounds = bounds
+    this.each = each
+    this.amounts = Array.from({ length: bounds.length - 1 }, _zero)
+    this.counts = Array.from({ length: bounds.length - 1 }, _zero)
+  }
+
+  add(l: _Line, id: string): void {
+    _eachChange(l, this.bounds, (k, c) => {
       const { v0, v1 } = c
       if (v0 === v1) return
       const movement: _Movement =
@@ -35,10 +45,9 @@ export function _movements(
             : v1 > v0
               ? 'expansion'
               : 'contraction'
-      ;(amounts[k] as _Totals)[movement] += Math.abs(v1 - v0)
-      ;(counts[k] as _Totals)[movement] += 1
-      if (each !== undefined) each(k, i, movement, v0, v1)
+      ;(this.amounts[k] as _Totals)[movement] += Math.abs(v1 - v0)
+      ;(this.counts[k] as _Totals)[movement] += 1
+      if (this.each !== undefined) this.each(k, id, movement, v0, v1)
     })
-  })
-  return { amounts, counts }
+  }
 }

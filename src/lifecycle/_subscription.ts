@@ -112,8 +112,11 @@ export interface SubscriptionOptions {
  */
 export type SubscriptionExclusion = 'trial' | 'free' | 'afterAsOf'
 
-/** A paid span: [start, end or null while active, monthly value in units of 1/360 minor unit, key]. */
-export type _Span = [number, number | null, number, string]
+/**
+ * A paid span: [start, end or null while active, monthly value in units of 1/360 minor unit,
+ * subscription id or null].
+ */
+export type _Span = [number, number | null, number, string | number | null]
 
 /**
  * The state of every subscription-based lifecycle aggregator: paid spans by customer.
@@ -122,7 +125,7 @@ export type _Span = [number, number | null, number, string]
 export interface SubscriptionState {
   /** The currency of the amounts seen, or null. */
   currency: string | null
-  /** Paid spans by customer: [start, end or null, monthly value × 360 in minor units, subscription key]. */
+  /** Paid spans by customer: [start, end or null, monthly value × 360 in minor units, subscription id or null]. */
   customers: Record<string, _Span[]>
   /** Subscriptions counted. */
   n: number
@@ -240,50 +243,38 @@ function monthlyValue(s: Subscription, c: _SubscriptionConfig): number | 'missin
 const optionalInstant = (value: unknown): number | null | undefined =>
   value === undefined || value === null ? null : (parseInstant(value) ?? undefined)
 
-/** Reads one subscription into its paid span and files it under its customer. */
+/** Reads one subscription into its paid span and files it under its customer, or says why it cannot. */
 function addSubscription(
   state: SubscriptionState,
   s: Subscription,
   index: number,
   kpi: string,
   c: _SubscriptionConfig,
-): boolean {
-  // Trials, free plans and later records are not errors: they are counted whatever onInvalid says.
-  const skip = (reason: string, value: unknown): false => {
-    _exclude(
-      state.excluded,
-      reason,
-      reason === 'missing' || reason === 'invalid' ? c.onInvalid : 'exclude',
-      kpi,
-      index,
-      value,
-    )
-    return false
-  }
-  if (s === null || s === undefined) return skip('missing', s)
-  if (typeof s !== 'object') return skip('invalid', s)
+): string | null {
+  if (s === null || s === undefined) return 'missing'
+  if (typeof s !== 'object') return 'invalid'
   const id = s.customerId
-  if (id === undefined || id === null || id === '') return skip('missing', id)
+  if (id === undefined || id === null || id === '') return 'missing'
   if (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) {
-    return skip('invalid', id)
+    return 'invalid'
   }
-  if (s.start === undefined || s.start === null) return skip('missing', s.start)
+  if (s.start === undefined || s.start === null) return 'missing'
   const start = parseInstant(s.start)
   const end = optionalInstant(s.end)
   const cancelled = optionalInstant(s.cancelledAt)
   const pastDue = optionalInstant(s.pastDueSince)
   if (start === null || end === undefined || cancelled === undefined || pastDue === undefined) {
-    return skip('invalid', s.start)
+    return 'invalid'
   }
-  if (end !== null && end < start) return skip('invalid', s.end)
+  if (end !== null && end < start) return 'invalid'
   if (s.trial !== undefined && s.trial !== null && typeof s.trial !== 'boolean') {
-    return skip('invalid', s.trial)
+    return 'invalid'
   }
   const value = monthlyValue(s, c)
-  if (typeof value === 'string') return skip(value, s.amount ?? s.mrr)
-  if (start >= c.asOf) return skip('afterAsOf', s.start)
-  if (s.trial === true) return skip('trial', s.trial)
-  if (value === 0) return skip('free', s.amount ?? s.mrr)
+  if (typeof value === 'string') return value
+  if (start >= c.asOf) return 'afterAsOf'
+  if (s.trial === true) return 'trial'
+  if (value === 0) return 'free'
   if (c.money) {
     const currency = s.currency ?? c.currency
     if (currency !== undefined && currency !== null) {
@@ -304,14 +295,14 @@ function addSubscription(
   if (c.graceMs !== null && pastDue !== null) stop = Math.min(stop, Math.max(pastDue + c.graceMs, start))
   // What happens after asOf is not known yet.
   const known = stop > c.asOf ? null : stop === Number.POSITIVE_INFINITY ? null : stop
-  // A record without an id is its own subscription, told apart by its start.
-  const key = `${id}\u0000${s.subscriptionId ?? `@${start}`}`
+  const sub = s.subscriptionId
+  const key = typeof sub === 'string' || (typeof sub === 'number' && Number.isFinite(sub)) ? sub : null
   const spans = state.customers[id]
   const span: _Span = [start, known, value, key]
   if (spans === undefined) state.customers[id] = [span]
   else spans.push(span)
   state.n++
-  return true
+  return null
 }
 
 /**
@@ -334,13 +325,13 @@ export function _subscriptionAggregator<T, Out>(
       excluded: { missing: 0, invalid: 0, trial: 0, free: 0, afterAsOf: 0 },
     }),
     add(state, item, index) {
-      addSubscription(
-        state,
-        accessor === undefined ? (item as unknown as Subscription) : accessor(item, index),
-        index,
-        fn,
-        config,
-      )
+      const s = accessor === undefined ? (item as unknown as Subscription) : accessor(item, index)
+      const reason = addSubscription(state, s, index, fn, config)
+      // Trials, free plans and later records are not errors: they are counted whatever onInvalid says.
+      if (reason !== null) {
+        const policy = reason === 'missing' || reason === 'invalid' ? config.onInvalid : 'exclude'
+        _exclude(state.excluded, reason, policy, fn, index, s)
+      }
       return state
     },
     merge(a, b) {

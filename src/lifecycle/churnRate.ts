@@ -18,7 +18,7 @@ import {
   type SubscriptionOptions,
   type SubscriptionState,
 } from './_subscription.ts'
-import { _eachChange, _levels, _lines, _upper } from './_timeline.ts'
+import { _eachChange, _eachLine, _Levels, _upper } from './_timeline.ts'
 
 /**
  * The denominator of the churn rate (spec §4.2):
@@ -153,16 +153,18 @@ export function churnRateAggregator<T = Subscription, const O extends ChurnRateO
   const days = variant.denominator === 'daily-sum' ? _dayBounds(p) : null
 
   return _subscriptionAggregator(fn, accessor, config, (state) => {
-    const { lines } = _lines(state, variant.entity)
     const m = p.periods.length
-    const levels = _levels(lines, p.bounds)
+    const levelsOf = new _Levels(p.bounds)
+    const daysOf = days === null ? null : new _Levels(days)
     const churned = new Array<number>(m).fill(0)
     const joined = new Array<number>(m).fill(0)
     const back = new Array<number>(m).fill(0)
     const notJoined = new Array<number>(m).fill(0)
     const notBack = new Array<number>(m).fill(0)
     const stopTimes: number[] = []
-    for (const l of lines) {
+    _eachLine(state, variant.entity, (l) => {
+      levelsOf.add(l)
+      daysOf?.add(l)
       _eachChange(l, p.bounds, (k, c) => {
         if (c.first) joined[k] = (joined[k] as number) + 1
         if (c.restarts > 0) back[k] = (back[k] as number) + 1
@@ -192,8 +194,10 @@ export function churnRateAggregator<T = Subscription, const O extends ChurnRateO
             if (l.v[i] === 0 && (i === 0 || (l.v[i - 1] as number) > 0)) stopTimes.push(l.t[i] as number)
         }
       })
-    }
-    const daily = days === null ? null : _dailySum(lines, days, stopTimes, p.bounds)
+    })
+    const levels = levelsOf.finish()
+    const daily =
+      days === null || daysOf === null ? null : _dailySum(daysOf.finish().count, days, stopTimes, p.bounds)
     const excluded = { ...state.excluded }
     const results = p.periods.map((period, k): ChurnRateResult => {
       const atStart = levels.count[k] as number
@@ -236,12 +240,11 @@ export function churnRateAggregator<T = Subscription, const O extends ChurnRateO
 
 /** Shopify's daily sum: per period, the sum over its days of churned that day / active at the day's start. */
 function _dailySum(
-  lines: Parameters<typeof _levels>[0],
+  active: readonly number[],
   days: number[],
   stopTimes: number[],
   bounds: number[],
 ): { sum: number[]; meanAtDayStart: number[]; days: number[] } {
-  const active = _levels(lines, days).count
   const churnedOn = new Array<number>(days.length).fill(0)
   for (const t of stopTimes) {
     const d = _upper(days, t) - 1

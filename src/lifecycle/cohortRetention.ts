@@ -9,6 +9,7 @@ import { _calendar, type CalendarOptions, type DateRange, type PeriodUnit } from
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import {
   _major,
+  type _Span,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
@@ -16,7 +17,7 @@ import {
   type SubscriptionOptions,
   type SubscriptionState,
 } from './_subscription.ts'
-import { _lines, _upper } from './_timeline.ts'
+import { _eachLine, _upper } from './_timeline.ts'
 
 /**
  * A product-usage event, for cohorts by first event.
@@ -233,17 +234,19 @@ export function cohortRetentionAggregator<T = Subscription>(
 
   const result = (state: CohortRetentionState): CohortRetentionResult => {
     // The grid: every period from the first with data to the one containing "now".
-    const rows: { id: string; firsts: number[]; runs: [number, number, number][]; base: number }[] = []
     let first = Number.POSITIVE_INFINITY
     let last = Number.NEGATIVE_INFINITY
     if (source === 'subscriptions') {
-      const { ids, lines } = _lines(state, 'customer')
-      for (const l of lines) {
-        first = Math.min(first, l.t[0] as number)
-        last = Math.max(last, l.t[l.t.length - 1] as number)
+      for (const id in state.customers) {
+        for (const [start, end] of state.customers[id] as _Span[]) {
+          if (end !== null && end <= start) continue
+          first = Math.min(first, start)
+          last = Math.max(last, end ?? start)
+        }
       }
       const grid = gridFrom(first, last)
-      lines.forEach((l, i) => {
+      const rows = table(grid)
+      _eachLine(state, 'customer', (l, id) => {
         // Paying at the end of grid period j: active just before bounds[j + 1].
         const runs: [number, number, number][] = []
         for (let s = 0; s < l.t.length; s++) {
@@ -255,9 +258,9 @@ export function cohortRetentionAggregator<T = Subscription>(
         }
         const start = _upper(grid, l.t[0] as number) - 1
         const firsts = cohorting === 'first' ? [start] : cohortsOfRuns(runs, start)
-        rows.push({ id: ids[i] as string, firsts, runs, base: basis === 'revenue' ? (l.v[0] as number) : 1 })
+        rows.add(id, firsts, runs, basis === 'revenue' ? (l.v[0] as number) : 1)
       })
-      return table(state, grid, rows)
+      return rows.finish(state)
     }
     for (const id in state.activity) {
       const [starts, returns] = state.activity[id] as [number[], number[]]
@@ -268,6 +271,7 @@ export function cohortRetentionAggregator<T = Subscription>(
       for (const t of returns) last = Math.max(last, t)
     }
     const grid = gridFrom(first, last)
+    const rows = table(grid)
     for (const id in state.activity) {
       const [starts, returns] = state.activity[id] as [number[], number[]]
       if (starts.length === 0) continue
@@ -279,9 +283,9 @@ export function cohortRetentionAggregator<T = Subscription>(
         else runs.push([j, j, 1])
       }
       const cohorts = starts.map(index).sort((a, b) => a - b)
-      rows.push({ id, firsts: cohorting === 'first' ? [cohorts[0] as number] : cohorts, runs, base: 1 })
+      rows.add(id, cohorting === 'first' ? [cohorts[0] as number] : cohorts, runs, 1)
     }
-    return table(state, grid, rows)
+    return rows.finish(state)
   }
 
   /** Period starts from the one containing `from` to the end of the one containing "now". */
@@ -295,11 +299,11 @@ export function cohortRetentionAggregator<T = Subscription>(
     return bounds
   }
 
-  function table(
-    state: CohortRetentionState,
-    grid: number[],
-    rows: { id: string; firsts: number[]; runs: [number, number, number][]; base: number }[],
-  ): CohortRetentionResult {
+  /** The table over a grid: `add` each customer's cohorts and activity runs, then `finish`. */
+  function table(grid: number[]): {
+    add(id: string, firsts: readonly number[], runs: readonly [number, number, number][], base: number): void
+    finish(state: CohortRetentionState): CohortRetentionResult
+  } {
     const periodCount = Math.max(0, grid.length - 1)
     const horizon = config.asOf === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : config.asOf
     const lastCohort =
@@ -313,11 +317,16 @@ export function cohortRetentionAggregator<T = Subscription>(
     const who = members
       ? Array.from({ length: cohortCount }, () => Array.from({ length: columns }, (): string[] => []))
       : null
-    for (const row of rows) {
-      for (const c of row.firsts) {
+    const add = (
+      id: string,
+      firsts: readonly number[],
+      runs: readonly [number, number, number][],
+      base: number,
+    ): void => {
+      for (const c of firsts) {
         if (c < 0 || c >= cohortCount) continue
         sizes[c] = (sizes[c] as number) + 1
-        bases[c] = (bases[c] as number) + row.base
+        bases[c] = (bases[c] as number) + base
         const cells = retained[c] as number[]
         const mark = (k0: number, k1: number, w: number): void => {
           const a = Math.max(0, k0)
@@ -325,74 +334,81 @@ export function cohortRetentionAggregator<T = Subscription>(
           if (a > b) return
           cells[a] = (cells[a] as number) + w
           cells[b + 1] = (cells[b + 1] as number) - w
-          if (who !== null) for (let k = a; k <= b; k++) (who[c] as string[][])[k]?.push(row.id)
+          if (who !== null) for (let k = a; k <= b; k++) (who[c] as string[][])[k]?.push(id)
         }
-        if (criterion === 'n-period') for (const [j0, j1, w] of row.runs) mark(j0 - c, j1 - c, w)
+        if (criterion === 'n-period') for (const [j0, j1, w] of runs) mark(j0 - c, j1 - c, w)
         else if (criterion === 'unbounded') {
-          const lastActive = row.runs.reduce((m, r) => (r[1] >= c ? Math.max(m, r[1]) : m), -1)
+          const lastActive = runs.reduce((m, r) => (r[1] >= c ? Math.max(m, r[1]) : m), -1)
           if (lastActive >= c) mark(0, lastActive - c, 1)
         } else {
           brackets.forEach(([a, b], k) => {
-            if (row.runs.some(([j0, j1]) => j0 <= c + b && j1 >= c + a)) mark(k, k, 1)
+            if (runs.some(([j0, j1]) => j0 <= c + b && j1 >= c + a)) mark(k, k, 1)
           })
         }
       }
     }
-    const scale = (x: number): number => (basis === 'revenue' ? _major(x, config) : x)
-    const cohorts: CohortRow[] = []
-    const sums = Array.from({ length: columns }, () => ({ retained: 0, size: 0, values: 0, cohorts: 0 }))
-    for (let c = 0; c < cohortCount; c++) {
-      const start = grid[c] as number
-      const end = grid[c + 1] as number
-      const cells: CohortCell[] = []
-      let running = 0
-      for (let k = 0; k < columns; k++) {
-        running += (retained[c] as number[])[k] as number
-        const lastPeriod =
-          criterion === 'bracket' ? c + ((brackets[k] as [number, number])[1] as number) : c + k
-        const done = complete(lastPeriod)
-        const base = bases[c] as number
-        const value = done && base > 0 ? running / base : null
-        const cell: CohortCell = { value, retained: done ? scale(running) : null, complete: done }
-        cells.push(
-          who === null ? cell : { ...cell, members: done ? ((who[c] as string[][])[k] as string[]) : [] },
-        )
-        if (value !== null) {
-          const s = sums[k] as { retained: number; size: number; values: number; cohorts: number }
-          s.retained += running
-          s.size += base
-          s.values += value
-          s.cohorts++
+    const finish = (state: CohortRetentionState): CohortRetentionResult => {
+      const scale = (x: number): number => (basis === 'revenue' ? _major(x, config) : x)
+      const cohorts: CohortRow[] = []
+      const sums = Array.from({ length: columns }, () => ({ retained: 0, size: 0, values: 0, cohorts: 0 }))
+      for (let c = 0; c < cohortCount; c++) {
+        const start = grid[c] as number
+        const end = grid[c + 1] as number
+        const cells: CohortCell[] = []
+        let running = 0
+        for (let k = 0; k < columns; k++) {
+          running += (retained[c] as number[])[k] as number
+          const lastPeriod =
+            criterion === 'bracket' ? c + ((brackets[k] as [number, number])[1] as number) : c + k
+          const done = complete(lastPeriod)
+          const base = bases[c] as number
+          const value = done && base > 0 ? running / base : null
+          const cell: CohortCell = { value, retained: done ? scale(running) : null, complete: done }
+          cells.push(
+            who === null ? cell : { ...cell, members: done ? ((who[c] as string[][])[k] as string[]) : [] },
+          )
+          if (value !== null) {
+            const s = sums[k] as { retained: number; size: number; values: number; cohorts: number }
+            s.retained += running
+            s.size += base
+            s.values += value
+            s.cohorts++
+          }
         }
+        if ((sizes[c] as number) === 0 && range === null) continue
+        cohorts.push({
+          period: { key: calendar.key(start), start, end, complete: end <= horizon },
+          size: sizes[c] as number,
+          base: scale(bases[c] as number),
+          cells,
+        })
       }
-      if ((sizes[c] as number) === 0 && range === null) continue
-      cohorts.push({
-        period: { key: calendar.key(start), start, end, complete: end <= horizon },
-        size: sizes[c] as number,
-        base: scale(bases[c] as number),
-        cells,
-      })
+      return {
+        kpi: 'cohortRetention',
+        unit: calendar.unit,
+        timeZone: calendar.timeZone,
+        basis,
+        criterion,
+        cohorting,
+        columns: Array.from({ length: columns }, (_, k) =>
+          criterion === 'bracket' ? bracketLabel(brackets[k] as [number, number]) : String(k),
+        ),
+        cohorts,
+        average: sums.map((s) => ({
+          value:
+            s.cohorts === 0
+              ? null
+              : averageMethod === 'weighted'
+                ? s.retained / s.size
+                : s.values / s.cohorts,
+          cohorts: s.cohorts,
+          size: scale(s.size),
+        })),
+        averageMethod,
+        excluded: { ...state.excluded },
+      }
     }
-    return {
-      kpi: 'cohortRetention',
-      unit: calendar.unit,
-      timeZone: calendar.timeZone,
-      basis,
-      criterion,
-      cohorting,
-      columns: Array.from({ length: columns }, (_, k) =>
-        criterion === 'bracket' ? bracketLabel(brackets[k] as [number, number]) : String(k),
-      ),
-      cohorts,
-      average: sums.map((s) => ({
-        value:
-          s.cohorts === 0 ? null : averageMethod === 'weighted' ? s.retained / s.size : s.values / s.cohorts,
-        cohorts: s.cohorts,
-        size: scale(s.size),
-      })),
-      averageMethod,
-      excluded: { ...state.excluded },
-    }
+    return { add, finish }
   }
 
   if (source === 'subscriptions') {

@@ -10,7 +10,7 @@ import {
   type SubscriptionOptions,
   type SubscriptionState,
 } from './_subscription.ts'
-import { _lines } from './_timeline.ts'
+import { _eachLine } from './_timeline.ts'
 import type { SurvivalObservation } from './survival.ts'
 
 /**
@@ -67,16 +67,15 @@ export function customerLifetimesAggregator<T = Subscription>(
   const from =
     o.observedFrom === undefined ? null : _instantArgument(fn, 'options.observedFrom', o.observedFrom)
   return _subscriptionAggregator(fn, accessor, config, (state) => {
-    const { ids, lines } = _lines(state, 'customer')
     const out: CustomerLifetime[] = []
-    lines.forEach((l, i) => {
+    _eachLine(state, 'customer', (l, customerId) => {
       const since = l.t[0] as number
       // The first spell ends at the first return to zero.
       const stop = l.v.indexOf(0)
       const end = stop < 0 ? null : (l.t[stop] as number)
       if (from !== null && end !== null && end <= from) return
       const time = ((end ?? asOf) - since) / unitMs
-      const base = { customerId: ids[i] as string, since, time, event: end !== null }
+      const base = { customerId, since, time, event: end !== null }
       out.push(from !== null && since < from ? { ...base, entry: (from - since) / unitMs } : base)
     })
     return out.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0))

@@ -3,7 +3,7 @@ import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
-import { _movements } from './_movements.ts'
+import { _Movements } from './_movements.ts'
 import {
   _lifecycleOutput,
   _lifecyclePeriods,
@@ -19,7 +19,7 @@ import {
   type SubscriptionOptions,
   type SubscriptionState,
 } from './_subscription.ts'
-import { _levels, _lines } from './_timeline.ts'
+import { _eachLine, _Levels } from './_timeline.ts'
 
 /**
  * The five MRR movements (ChartMogul).
@@ -113,17 +113,15 @@ export function mrrMovementsAggregator<
   const { detail: d } = _options(fn, options)
   const detail = d === undefined ? false : _boolean(fn, 'options.detail', d)
   return _subscriptionAggregator(fn, accessor, config, (state) => {
-    const { ids, lines } = _lines(state, 'customer')
     const m = p.periods.length
-    const levels = _levels(lines, p.bounds)
+    const levelsOf = new _Levels(p.bounds)
     const rows: CustomerMovement[][] = Array.from({ length: m }, () => [])
-    const { amounts, counts } = _movements(
-      lines,
+    const movements = new _Movements(
       p.bounds,
       detail
-        ? (k, i, movement, v0, v1) =>
+        ? (k, customerId, movement, v0, v1) =>
             (rows[k] as CustomerMovement[]).push({
-              customerId: ids[i] as string,
+              customerId,
               movement,
               amount: _major(Math.abs(v1 - v0), config),
               before: _major(v0, config),
@@ -131,6 +129,12 @@ export function mrrMovementsAggregator<
             })
         : undefined,
     )
+    _eachLine(state, 'customer', (l, id) => {
+      levelsOf.add(l)
+      movements.add(l, id)
+    })
+    const levels = levelsOf.finish()
+    const { amounts, counts } = movements
     const excluded = { ...state.excluded }
     const results = p.periods.map((period, k): MrrMovementsResult => {
       const a = amounts[k] as MovementTotals

@@ -17,7 +17,7 @@ import {
   type SubscriptionOptions,
   type SubscriptionState,
 } from './_subscription.ts'
-import { _eachChange, _levels, _lines } from './_timeline.ts'
+import { _eachChange, _eachLine, _Levels } from './_timeline.ts'
 
 /**
  * Options of {@link retentionRate}.
@@ -77,17 +77,18 @@ export function retentionRateAggregator<
   const entity =
     o.entity === undefined ? 'customer' : _oneOf(fn, 'options.entity', o.entity, ['customer', 'subscription'])
   return _subscriptionAggregator(fn, accessor, config, (state) => {
-    const { lines } = _lines(state, entity)
     const m = p.periods.length
-    const levels = _levels(lines, p.bounds)
+    const levelsOf = new _Levels(p.bounds)
     const joined = new Array<number>(m).fill(0)
     const back = new Array<number>(m).fill(0)
-    for (const l of lines) {
+    _eachLine(state, entity, (l) => {
+      levelsOf.add(l)
       _eachChange(l, p.bounds, (k, c) => {
         if (c.first) joined[k] = (joined[k] as number) + 1
         if (c.restarts > 0) back[k] = (back[k] as number) + 1
       })
-    }
+    })
+    const levels = levelsOf.finish()
     const excluded = { ...state.excluded }
     const results = p.periods.map((period, k): RetentionRateResult => {
       const atStart = levels.count[k] as number

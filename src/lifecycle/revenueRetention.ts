@@ -5,7 +5,7 @@ import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
-import { _movements, type _Totals } from './_movements.ts'
+import { _Movements, type _Totals } from './_movements.ts'
 import {
   _dayBounds,
   _lifecycleOutput,
@@ -22,7 +22,7 @@ import {
   type SubscriptionOptions,
   type SubscriptionState,
 } from './_subscription.ts'
-import { _before, type _Line, _levels, _lines, _upper } from './_timeline.ts'
+import { _before, _eachLine, _Levels, _upper } from './_timeline.ts'
 import type { MovementTotals } from './mrrMovements.ts'
 
 /**
@@ -128,15 +128,20 @@ export function revenueRetentionAggregator<
     horizon === null ? period.start : addMonths(new TZDate(period.end, p.timeZone), -horizon).getTime(),
   )
   return _subscriptionAggregator(fn, accessor, config, (state) => {
-    const { lines } = _lines(state, 'customer')
-    const levels = _levels(lines, p.bounds)
-    const { amounts } = _movements(lines, p.bounds)
+    const levelsOf = new _Levels(p.bounds)
+    const movements = new _Movements(p.bounds)
+    const dayLevels = days === null ? null : new _Levels(days)
+    const dayMovements = days === null ? null : new _Movements(days)
     const m = p.periods.length
     const base = new Array<number>(m).fill(0)
     const kept = new Array<number>(m).fill(0)
     const capped = new Array<number>(m).fill(0)
     const members = new Array<number>(m).fill(0)
-    for (const l of lines) {
+    _eachLine(state, 'customer', (l, id) => {
+      levelsOf.add(l)
+      movements.add(l, id)
+      dayLevels?.add(l)
+      dayMovements?.add(l, id)
       for (let k = 0; k < m; k++) {
         const v0 = _before(l, cohortStarts[k] as number)
         if (v0 === 0) continue
@@ -146,8 +151,13 @@ export function revenueRetentionAggregator<
         capped[k] = (capped[k] as number) + Math.min(v0, v1)
         members[k] = (members[k] as number) + 1
       }
-    }
-    const daily = days === null ? null : dailyChurn(lines, days, p.bounds)
+    })
+    const levels = levelsOf.finish()
+    const { amounts } = movements
+    const daily =
+      days === null || dayLevels === null || dayMovements === null
+        ? null
+        : dailyChurn(dayLevels.finish().value, dayMovements.amounts, days, p.bounds)
     const excluded = { ...state.excluded }
     const results = p.periods.map((period, k): RevenueRetentionResult => {
       const a = amounts[k] as _Totals
@@ -193,12 +203,11 @@ export function revenueRetentionAggregator<
 
 /** ChartMogul's Shopify formulas: per period, sums over its days with MRR at their start; null without MRR. */
 function dailyChurn(
-  lines: readonly _Line[],
+  value: readonly number[],
+  amounts: readonly _Totals[],
   days: readonly number[],
   bounds: readonly number[],
 ): { gross: (number | null)[]; net: (number | null)[] } {
-  const value = _levels(lines, days).value
-  const { amounts } = _movements(lines, days)
   const m = bounds.length - 1
   const gross: (number | null)[] = new Array(m).fill(null)
   const net: (number | null)[] = new Array(m).fill(null)
