@@ -7,16 +7,22 @@ import {
   byKey,
   byPeriod,
   cesAggregator,
+  churnRate,
+  cohortRetention,
   comparePeriods,
   csatAggregator,
+  customerLifetimes,
   firstContactResolutionAggregator,
   firstReplyTimeAggregator,
   fold,
+  mrrMovements,
   npsAggregator,
   parseInstant,
   responseRateAggregator,
+  revenueRetention,
   rolling,
   roundForDisplay,
+  survival,
 } from 'cx-metrics'
 import { loadSampleData, type SurveyResponse, type Ticket } from './_load.ts'
 import { supportSchedule } from './_schedule.ts'
@@ -276,4 +282,124 @@ console.log(
       ]
     }),
   ),
+)
+
+// Customer lifecycle and revenue, from the subscriptions (churn recognised when the paid period ends).
+const asOf = '2026-01-01T00:00:00-03:00'
+const subscriptions = data.subscriptions
+const churn = churnRate(subscriptions, undefined, { range, unit: 'month', timeZone })
+const movements = mrrMovements(subscriptions, undefined, { range, unit: 'month', timeZone })
+console.log(
+  `\nMonthly customer churn and MRR movements (${timeZone}; ChartMogul standard: customers at the start, ` +
+    `joined-and-churned and churned-and-reactivated left out; ${churn.excluded.trial} trials and ` +
+    `${churn.excluded.invalid} invalid subscriptions left out)`,
+)
+console.log(
+  table(
+    [
+      'month',
+      'at start',
+      'churned',
+      'churn',
+      'new',
+      'MRR start',
+      'new MRR',
+      'expansion',
+      'contraction',
+      'churned MRR',
+      'reactivation',
+      'MRR end',
+    ],
+    churn.periods.slice(-12).map(({ period, result }, i) => {
+      const m = movements.periods[movements.periods.length - 12 + i]?.result
+      return [
+        period.key,
+        result.atStart,
+        result.churned,
+        percent(result.value),
+        result.new,
+        fixed(m?.start, 0),
+        fixed(m?.movements.new, 0),
+        fixed(m?.movements.expansion, 0),
+        fixed(m?.movements.contraction, 0),
+        fixed(m?.movements.churn, 0),
+        fixed(m?.movements.reactivation, 0),
+        fixed(m?.end, 0),
+      ]
+    }),
+  ),
+)
+
+const quarterly = revenueRetention(subscriptions, undefined, { range, unit: 'quarter', timeZone })
+const annualNrr = revenueRetention(subscriptions, undefined, {
+  range,
+  unit: 'quarter',
+  timeZone,
+  horizonMonths: 12,
+})
+console.log(
+  '\nRevenue retention by quarter (NRR and GRR of the customers paying at the start; 12-month NRR trailing)',
+)
+console.log(
+  table(
+    [
+      'quarter',
+      'MRR start',
+      'NRR',
+      'GRR',
+      'gross MRR churn',
+      'net MRR churn',
+      'quick ratio',
+      '12-month NRR',
+      '12-month GRR',
+    ],
+    quarterly.periods.map(({ period, result }, i) => {
+      const year = annualNrr.periods[i]?.result
+      return [
+        period.key,
+        fixed(result.startMrr, 0),
+        percent(result.nrr),
+        percent(result.grr),
+        percent(result.grossMrrChurn),
+        percent(result.netMrrChurn),
+        fixed(result.quickRatio, 2),
+        percent(year?.nrr),
+        percent(year?.grr),
+      ]
+    }),
+  ),
+)
+
+const cohorts = cohortRetention(subscriptions, undefined, { unit: 'quarter', timeZone, asOf })
+console.log(
+  '\nLogo retention by quarterly cohort (share paying at the end of each quarter since the first; — not over yet)',
+)
+console.log(
+  table(
+    ['cohort', 'customers', ...cohorts.columns.map((c) => `Q+${c}`)],
+    [
+      ...cohorts.cohorts.map((c) => [c.period.key, c.size, ...c.cells.map((cell) => percent(cell.value, 0))]),
+      ['weighted', null, ...cohorts.average.map((a) => percent(a.value, 0))],
+    ],
+  ),
+)
+
+const lifetimes = customerLifetimes(subscriptions, undefined, { asOf, unit: 'month' })
+const km = survival(lifetimes, undefined, { horizon: 12 })
+const at = (months: number) => km.curve.filter((p) => p.time <= months).at(-1)
+console.log(
+  `\nCustomer survival (Kaplan–Meier over ${km.n} customers' first paid spell, ${km.n - km.events} still active and censored; log 95 % intervals)`,
+)
+console.log(
+  table(
+    ['months', 'still paying', '95 % interval', 'at risk'],
+    [3, 6, 9, 12, 18].map((months) => {
+      const p = at(months)
+      return [months, percent(p?.survival), `${percent(p?.lower)} – ${percent(p?.upper)}`, p?.atRisk ?? null]
+    }),
+  ),
+)
+console.log(
+  `Median lifetime: ${km.median.reached ? `${fixed(km.median.value)} months` : 'not reached'}; ` +
+    `restricted mean over the first 12 months: ${fixed(km.restrictedMean?.value)} months.`,
 )

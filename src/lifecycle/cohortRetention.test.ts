@@ -147,7 +147,7 @@ describe('cohortRetention', () => {
     ]
     const t = cohortRetention(subs, undefined, { unit: 'month', basis: 'revenue', asOf: utc('2024-04-01') })
     expect(t.cohorts[0]?.base).toBe(200)
-    expect(values(t.cohorts[0])).toEqual([1, 1.25, 0.75, null])
+    expect(values(t.cohorts[0])).toEqual([1, 1.25, 0.75])
     expect(t.cohorts[0]?.cells[1]?.retained).toBe(250)
     expect(() =>
       cohortRetention(subs, undefined, { unit: 'month', basis: 'revenue', criterion: 'unbounded' }),

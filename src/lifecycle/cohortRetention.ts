@@ -288,13 +288,16 @@ export function cohortRetentionAggregator<T = Subscription>(
     return rows.finish(state)
   }
 
-  /** Period starts from the one containing `from` to the end of the one containing "now". */
+  /** Period starts from the one containing `from` to the end of the one containing "now" (or the last data). */
   function gridFrom(from: number, to: number): number[] {
     if (from === Number.POSITIVE_INFINITY) return []
     const horizon = config.asOf === Number.POSITIVE_INFINITY ? to : config.asOf
     const start = calendar.startOf(range === null ? from : Math.max(from, range[0] as number))
     const bounds = [start]
-    while ((bounds[bounds.length - 1] as number) <= horizon)
+    // Up to the period containing the last data, or the one in progress at asOf (none starts at asOf).
+    const inside = (t: number): boolean =>
+      config.asOf === Number.POSITIVE_INFINITY ? t <= horizon : t < horizon
+    while (inside(bounds[bounds.length - 1] as number))
       bounds.push(calendar.next(bounds[bounds.length - 1] as number))
     return bounds
   }
