@@ -25,7 +25,7 @@ interface Row {
 }
 
 /** A seeded history: sign-ups over two years, monthly and annual plans, upgrades, downgrades, churn, returns. */
-function generate(customers: number): Row[] {
+export function generate(customers: number): Row[] {
   let seed = 11
   const random = (): number => {
     seed = (seed * 1103515245 + 12345) % 2147483648
@@ -126,7 +126,7 @@ function levels(subs: readonly Row[]): { before: number[]; first: number } {
 }
 
 /** Hand-written monthly churn (ChartMogul standard): churned = active before the month, inactive after, not new in it. */
-function handChurn(rows: readonly Row[]): number[] {
+export function handChurn(rows: readonly Row[]): number[] {
   const atStart = new Array<number>(MONTHS).fill(0)
   const churned = new Array<number>(MONTHS).fill(0)
   for (const subs of byCustomer(rows).values()) {
@@ -178,7 +178,7 @@ function handMovements(rows: readonly Row[]): [number, number, number, number, n
 }
 
 /** Hand-written cohort table: first month × months since, paying at the end of the month. */
-function handCohorts(rows: readonly Row[]): number[][] {
+export function handCohorts(rows: readonly Row[]): number[][] {
   const table = Array.from({ length: MONTHS }, () => new Array<number>(MONTHS).fill(0))
   for (const subs of byCustomer(rows).values()) {
     const { before, first } = levels(subs)

@@ -176,14 +176,6 @@ export interface CohortRetentionState extends SubscriptionState {
   excluded: ExclusionCounts<CohortExclusion>
 }
 
-/** One customer in one cohort: its activity as runs of grid periods [from, to, weight]. */
-interface _Member {
-  id: string
-  cohort: number
-  base: number
-  runs: [number, number, number][]
-}
-
 /**
  * The aggregator behind {@link cohortRetention}.
  * @category Lifecycle
@@ -246,18 +238,22 @@ export function cohortRetentionAggregator<T = Subscription>(
       }
       const grid = gridFrom(first, last)
       const rows = table(grid)
+      const scratch: number[] = []
+      const only = [0]
       _eachLine(state, 'customer', (l, id) => {
         // Paying at the end of grid period j: active just before bounds[j + 1].
-        const runs: [number, number, number][] = []
+        const runs = scratch
+        runs.length = 0
         for (let s = 0; s < l.t.length; s++) {
           const v = l.v[s] as number
           if (v === 0) continue
           const lo = _upper(grid, l.t[s] as number) - 1
           const hi = s + 1 < l.t.length ? _upper(grid, l.t[s + 1] as number) - 2 : grid.length - 2
-          if (hi >= lo && lo >= 0) runs.push([lo, hi, basis === 'revenue' ? v : 1])
+          if (hi >= lo && lo >= 0) runs.push(lo, hi, basis === 'revenue' ? v : 1)
         }
         const start = _upper(grid, l.t[0] as number) - 1
-        const firsts = cohorting === 'first' ? [start] : cohortsOfRuns(runs, start)
+        only[0] = start
+        const firsts = cohorting === 'first' ? only : cohortsOfRuns(runs, start)
         rows.add(id, firsts, runs, basis === 'revenue' ? (l.v[0] as number) : 1)
       })
       return rows.finish(state)
@@ -276,11 +272,11 @@ export function cohortRetentionAggregator<T = Subscription>(
       const [starts, returns] = state.activity[id] as [number[], number[]]
       if (starts.length === 0) continue
       const index = (t: number): number => _upper(grid, t) - 1
-      const runs: [number, number, number][] = []
+      const runs: number[] = []
       for (const j of returns.map(index).sort((a, b) => a - b)) {
-        const run = runs[runs.length - 1]
-        if (run !== undefined && run[1] >= j - 1) run[1] = Math.max(run[1], j)
-        else runs.push([j, j, 1])
+        const n = runs.length
+        if (n > 0 && (runs[n - 2] as number) >= j - 1) runs[n - 2] = Math.max(runs[n - 2] as number, j)
+        else runs.push(j, j, 1)
       }
       const cohorts = starts.map(index).sort((a, b) => a - b)
       rows.add(id, cohorting === 'first' ? [cohorts[0] as number] : cohorts, runs, 1)
@@ -304,7 +300,7 @@ export function cohortRetentionAggregator<T = Subscription>(
 
   /** The table over a grid: `add` each customer's cohorts and activity runs, then `finish`. */
   function table(grid: number[]): {
-    add(id: string, firsts: readonly number[], runs: readonly [number, number, number][], base: number): void
+    add(id: string, firsts: readonly number[], runs: readonly number[], base: number): void
     finish(state: CohortRetentionState): CohortRetentionResult
   } {
     const periodCount = Math.max(0, grid.length - 1)
@@ -320,32 +316,39 @@ export function cohortRetentionAggregator<T = Subscription>(
     const who = members
       ? Array.from({ length: cohortCount }, () => Array.from({ length: columns }, (): string[] => []))
       : null
-    const add = (
-      id: string,
-      firsts: readonly number[],
-      runs: readonly [number, number, number][],
-      base: number,
-    ): void => {
+    /** Marks columns k0…k1 of cohort c as retained (weight w), as a difference array. */
+    const mark = (c: number, id: string, k0: number, k1: number, w: number): void => {
+      const a = Math.max(0, k0)
+      const b = Math.min(columns - 1, k1)
+      if (a > b) return
+      const cells = retained[c] as number[]
+      cells[a] = (cells[a] as number) + w
+      cells[b + 1] = (cells[b + 1] as number) - w
+      if (who !== null) for (let k = a; k <= b; k++) (who[c] as string[][])[k]?.push(id)
+    }
+    /** Adds a customer: the cohorts it belongs to, and its activity as flat runs [from, to, weight, …]. */
+    const add = (id: string, firsts: readonly number[], runs: readonly number[], base: number): void => {
       for (const c of firsts) {
         if (c < 0 || c >= cohortCount) continue
         sizes[c] = (sizes[c] as number) + 1
         bases[c] = (bases[c] as number) + base
-        const cells = retained[c] as number[]
-        const mark = (k0: number, k1: number, w: number): void => {
-          const a = Math.max(0, k0)
-          const b = Math.min(columns - 1, k1)
-          if (a > b) return
-          cells[a] = (cells[a] as number) + w
-          cells[b + 1] = (cells[b + 1] as number) - w
-          if (who !== null) for (let k = a; k <= b; k++) (who[c] as string[][])[k]?.push(id)
-        }
-        if (criterion === 'n-period') for (const [j0, j1, w] of runs) mark(j0 - c, j1 - c, w)
-        else if (criterion === 'unbounded') {
-          const lastActive = runs.reduce((m, r) => (r[1] >= c ? Math.max(m, r[1]) : m), -1)
-          if (lastActive >= c) mark(0, lastActive - c, 1)
+        if (criterion === 'n-period') {
+          for (let r = 0; r < runs.length; r += 3) {
+            mark(c, id, (runs[r] as number) - c, (runs[r + 1] as number) - c, runs[r + 2] as number)
+          }
+        } else if (criterion === 'unbounded') {
+          let lastActive = -1
+          for (let r = 1; r < runs.length; r += 3)
+            if ((runs[r] as number) >= c) lastActive = Math.max(lastActive, runs[r] as number)
+          if (lastActive >= c) mark(c, id, 0, lastActive - c, 1)
         } else {
           brackets.forEach(([a, b], k) => {
-            if (runs.some(([j0, j1]) => j0 <= c + b && j1 >= c + a)) mark(k, k, 1)
+            for (let r = 0; r < runs.length; r += 3) {
+              if ((runs[r] as number) <= c + b && (runs[r + 1] as number) >= c + a) {
+                mark(c, id, k, k, 1)
+                return
+              }
+            }
           })
         }
       }
@@ -501,9 +504,11 @@ function readBrackets(fn: string, value: unknown): [number, number][] {
 const bracketLabel = ([a, b]: [number, number]): string => (a === b ? String(a) : `${a}–${b}`)
 
 /** For recurring cohorts from subscriptions: every period in which the customer was active at the end. */
-function cohortsOfRuns(runs: readonly [number, number, number][], start: number): number[] {
+function cohortsOfRuns(runs: readonly number[], start: number): number[] {
   const out = [start]
-  for (const [j0, j1] of runs) for (let j = Math.max(j0, start + 1); j <= j1; j++) out.push(j)
+  for (let r = 0; r < runs.length; r += 3) {
+    for (let j = Math.max(runs[r] as number, start + 1); j <= (runs[r + 1] as number); j++) out.push(j)
+  }
   return out
 }
 
