@@ -39,6 +39,19 @@ const budgets: Record<string, number> = {
   firstContactResolution: 3500,
   ticketSummaries: 1600,
   slaAttainment: 6500,
+  // Lifecycle KPIs over periods carry the calendar (date-fns and @date-fns/tz); the snapshot, the
+  // compounding helpers, growth and survival do not.
+  churnRate: 9400,
+  retentionRate: 8800,
+  mrrMovements: 9200,
+  revenueRetention: 9600,
+  cohortRetention: 9900,
+  mrr: 3300,
+  customerLifetimes: 3900,
+  annualize: 750,
+  deannualize: 750,
+  growth: 1450,
+  survival: 3400,
 }
 
 /** Identifiers that must not appear in a bundle that does not need them. */
@@ -51,6 +64,11 @@ const mustNotAppear: Record<string, string[]> = {
   rolling: ['Intl.DateTimeFormat'],
   nps: ['Intl.DateTimeFormat', 'bootstrap', 'trinomial-t', 'duplicateAccount ='],
   csat: ['Intl.DateTimeFormat'],
+  mrr: ['Intl.DateTimeFormat'],
+  customerLifetimes: ['Intl.DateTimeFormat'],
+  annualize: ['Intl.DateTimeFormat', 'options.recognition'],
+  growth: ['Intl.DateTimeFormat'],
+  survival: ['Intl.DateTimeFormat', 'options.recognition'],
 }
 
 describe('tree-shaking budgets (min + gzip)', () => {
