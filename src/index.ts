@@ -21,6 +21,7 @@ export type {
   Subscription,
   SubscriptionExclusion,
   SubscriptionOptions,
+  SubscriptionSpan,
   SubscriptionState,
 } from './lifecycle/_subscription.ts'
 export { annualize } from './lifecycle/annualize.ts'
@@ -94,6 +95,7 @@ export {
   type SurvivalPoint,
   type SurvivalResult,
   type SurvivalState,
+  type SurvivalTally,
   survival,
   survivalAggregator,
 } from './lifecycle/survival.ts'

@@ -113,10 +113,11 @@ export interface SubscriptionOptions {
 export type SubscriptionExclusion = 'trial' | 'free' | 'afterAsOf'
 
 /**
- * A paid span: [start, end or null while active, monthly value in units of 1/360 minor unit,
- * subscription id or null].
+ * A paid span in a subscription state: [start (epoch ms), end or null while active, monthly value in
+ * units of 1/360 of a minor unit, subscription id or null].
+ * @category Lifecycle
  */
-export type _Span = [number, number | null, number, string | number | null]
+export type SubscriptionSpan = [number, number | null, number, string | number | null]
 
 /**
  * The state of every subscription-based lifecycle aggregator: paid spans by customer.
@@ -126,7 +127,7 @@ export interface SubscriptionState {
   /** The currency of the amounts seen, or null. */
   currency: string | null
   /** Paid spans by customer: [start, end or null, monthly value × 360 in minor units, subscription id or null]. */
-  customers: Record<string, _Span[]>
+  customers: Record<string, SubscriptionSpan[]>
   /** Subscriptions counted. */
   n: number
   /** Subscriptions left out, by reason. */
@@ -298,7 +299,7 @@ function addSubscription(
   const sub = s.subscriptionId
   const key = typeof sub === 'string' || (typeof sub === 'number' && Number.isFinite(sub)) ? sub : null
   const spans = state.customers[id]
-  const span: _Span = [start, known, value, key]
+  const span: SubscriptionSpan = [start, known, value, key]
   if (spans === undefined) state.customers[id] = [span]
   else spans.push(span)
   state.n++
@@ -346,7 +347,7 @@ export function _subscriptionAggregator<T, Out>(
       }
       if (a.currency === null) a.currency = b.currency
       for (const id in b.customers) {
-        const spans = b.customers[id] as _Span[]
+        const spans = b.customers[id] as SubscriptionSpan[]
         const mine = a.customers[id]
         if (mine === undefined) a.customers[id] = spans.slice()
         else for (const span of spans) mine.push(span)

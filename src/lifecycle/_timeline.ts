@@ -1,4 +1,4 @@
-import type { _Span, SubscriptionState } from './_subscription.ts'
+import type { SubscriptionSpan, SubscriptionState } from './_subscription.ts'
 
 /**
  * A customer's (or a subscription's) paid value over time, as a step function: `v[i]` holds on
@@ -21,19 +21,19 @@ export function _eachLine(
   visit: (line: _Line, id: string) => void,
 ): void {
   const scratch: _Line = { t: [], v: [] }
-  const emit = (spans: readonly _Span[], id: string): void => {
+  const emit = (spans: readonly SubscriptionSpan[], id: string): void => {
     scratch.t.length = 0
     scratch.v.length = 0
     line(spans, scratch)
     if (scratch.t.length > 0) visit(scratch, id)
   }
   if (unit === 'customer') {
-    for (const id in state.customers) emit(state.customers[id] as _Span[], id)
+    for (const id in state.customers) emit(state.customers[id] as SubscriptionSpan[], id)
     return
   }
-  const bySubscription = new Map<string, _Span[]>()
+  const bySubscription = new Map<string, SubscriptionSpan[]>()
   for (const id in state.customers) {
-    for (const span of state.customers[id] as _Span[]) {
+    for (const span of state.customers[id] as SubscriptionSpan[]) {
       // A record without an id is its own subscription, told apart by its start.
       const key = `${id}/${span[3] ?? `@${span[0]}`}`
       const spans = bySubscription.get(key)
@@ -45,9 +45,9 @@ export function _eachLine(
 }
 
 /** Writes the step function of a set of spans into `out` (empty). */
-function line(spans: readonly _Span[], out: _Line): void {
+function line(spans: readonly SubscriptionSpan[], out: _Line): void {
   if (spans.length === 1) {
-    const span = spans[0] as _Span
+    const span = spans[0] as SubscriptionSpan
     const start = span[0]
     const end = span[1]
     if (end !== null && end <= start) return
@@ -70,10 +70,10 @@ function line(spans: readonly _Span[], out: _Line): void {
  * The common case, without sorting events: spans that follow one another (plan changes, renewals, returns
  * after a gap), in start order or not. False when two spans overlap.
  */
-function chain(unsorted: readonly _Span[], out: _Line): boolean {
+function chain(unsorted: readonly SubscriptionSpan[], out: _Line): boolean {
   let spans = unsorted
   for (let i = 1; i < spans.length; i++) {
-    if ((spans[i] as _Span)[0] < (spans[i - 1] as _Span)[0]) {
+    if ((spans[i] as SubscriptionSpan)[0] < (spans[i - 1] as SubscriptionSpan)[0]) {
       spans = unsorted.slice().sort((a, b) => a[0] - b[0])
       break
     }
@@ -106,7 +106,7 @@ function chain(unsorted: readonly _Span[], out: _Line): boolean {
 }
 
 /** Any spans: a sweep over their sorted starts and ends. */
-function overlapping(spans: readonly _Span[], out: _Line): void {
+function overlapping(spans: readonly SubscriptionSpan[], out: _Line): void {
   const events: [number, number][] = []
   for (const [start, end, value] of spans) {
     if (end !== null && end <= start) continue

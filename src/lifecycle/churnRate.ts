@@ -102,14 +102,22 @@ export interface ChurnRateResult extends KpiResult<'churnRate', SubscriptionExcl
   /** Came back in the period after an earlier churn (never new). */
   readonly reactivated: number
   /** Churned customers the policies left out of the numerator. */
-  readonly notCounted: { readonly joinedAndChurned: number; readonly churnedAndReactivated: number }
+  readonly notCounted: {
+    /** Joined and churned within the period (with `joinedAndChurned: 'exclude'`). */
+    readonly joinedAndChurned: number
+    /** Churned and came back within the period (with `churnedAndReactivated: 'exclude'`). */
+    readonly churnedAndReactivated: number
+  }
 }
 
 /**
  * What {@link churnRate} returns: one result for `period` or `trailingDays`, a series for `range`.
  * @category Lifecycle
  */
-export type ChurnRateOutput<O> = O extends { readonly range: object }
+export type ChurnRateOutput<O> = O extends {
+  /** A range of periods: the result is a series. */
+  readonly range: object
+}
   ? LifecycleSeries<ChurnRateResult, 'churnRate', SubscriptionExclusion>
   : ChurnRateResult
 

@@ -9,12 +9,12 @@ import { _calendar, type CalendarOptions, type DateRange, type PeriodUnit } from
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import {
   _major,
-  type _Span,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
   type SubscriptionExclusion,
   type SubscriptionOptions,
+  type SubscriptionSpan,
   type SubscriptionState,
 } from './_subscription.ts'
 import { _eachLine, _upper } from './_timeline.ts'
@@ -74,7 +74,12 @@ export interface CohortRetentionOptions extends SubscriptionOptions, CalendarOpt
    */
   readonly average?: 'weighted' | 'mean'
   /** For events: the event that puts a customer in a cohort, and the one that counts as a return. */
-  readonly events?: { readonly start?: string; readonly return?: string }
+  readonly events?: {
+    /** The event that puts a customer in a cohort (by default any). */
+    readonly start?: string
+    /** The event that counts as a return (by default any). */
+    readonly return?: string
+  }
   /** At most this many columns (periods since the cohort's). */
   readonly periods?: number
   /**
@@ -230,7 +235,7 @@ export function cohortRetentionAggregator<T = Subscription>(
     let last = Number.NEGATIVE_INFINITY
     if (source === 'subscriptions') {
       for (const id in state.customers) {
-        for (const [start, end] of state.customers[id] as _Span[]) {
+        for (const [start, end] of state.customers[id] as SubscriptionSpan[]) {
           if (end !== null && end <= start) continue
           first = Math.min(first, start)
           last = Math.max(last, end ?? start)

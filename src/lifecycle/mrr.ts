@@ -6,12 +6,12 @@ import type { DateInput } from '../core/parseInstant.ts'
 import type { KpiResult } from '../core/result.ts'
 import {
   _major,
-  type _Span,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
   type SubscriptionExclusion,
   type SubscriptionOptions,
+  type SubscriptionSpan,
   type SubscriptionState,
 } from './_subscription.ts'
 
@@ -61,7 +61,7 @@ export function mrrAggregator<T = Subscription>(
     let n = 0
     for (const id in state.customers) {
       let paying = false
-      for (const [start, end, value] of state.customers[id] as _Span[]) {
+      for (const [start, end, value] of state.customers[id] as SubscriptionSpan[]) {
         if (start <= at && (end === null || at < end)) {
           total += value
           paying = true

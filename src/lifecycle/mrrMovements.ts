@@ -91,7 +91,10 @@ export interface MrrMovementsResult extends KpiResult<'mrrMovements', Subscripti
  * What {@link mrrMovements} returns: one result for `period` or `trailingDays`, a series for `range`.
  * @category Lifecycle
  */
-export type MrrMovementsOutput<O> = O extends { readonly range: object }
+export type MrrMovementsOutput<O> = O extends {
+  /** A range of periods: the result is a series. */
+  readonly range: object
+}
   ? LifecycleSeries<MrrMovementsResult, 'mrrMovements', SubscriptionExclusion>
   : MrrMovementsResult
 

@@ -54,7 +54,10 @@ export interface RetentionRateResult extends KpiResult<'retentionRate', Subscrip
  * What {@link retentionRate} returns: one result for `period` or `trailingDays`, a series for `range`.
  * @category Lifecycle
  */
-export type RetentionRateOutput<O> = O extends { readonly range: object }
+export type RetentionRateOutput<O> = O extends {
+  /** A range of periods: the result is a series. */
+  readonly range: object
+}
   ? LifecycleSeries<RetentionRateResult, 'retentionRate', SubscriptionExclusion>
   : RetentionRateResult
 

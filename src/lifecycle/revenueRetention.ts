@@ -68,9 +68,13 @@ export interface RevenueRetentionResult extends KpiResult<'revenueRetention', Su
   readonly grr: number | null
   /** The cohort: paying customers at `cohort.from`, their MRR then and at the period's end (major units). */
   readonly cohort: {
+    /** The instant the cohort is taken at (epoch ms). */
     readonly from: number
+    /** Paying customers then. */
     readonly customers: number
+    /** Their MRR then (major units). */
     readonly start: number
+    /** Their MRR at the period's end (major units). */
     readonly end: number
   }
   /** (churn + contraction) / MRR at the start of the period (ChartMogul standard). */
@@ -93,7 +97,10 @@ export interface RevenueRetentionResult extends KpiResult<'revenueRetention', Su
  * What {@link revenueRetention} returns: one result for `period` or `trailingDays`, a series for `range`.
  * @category Lifecycle
  */
-export type RevenueRetentionOutput<O> = O extends { readonly range: object }
+export type RevenueRetentionOutput<O> = O extends {
+  /** A range of periods: the result is a series. */
+  readonly range: object
+}
   ? LifecycleSeries<RevenueRetentionResult, 'revenueRetention', SubscriptionExclusion>
   : RevenueRetentionResult
 

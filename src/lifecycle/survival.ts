@@ -93,15 +93,22 @@ export interface SurvivalCurve {
    * bounds; `value: null, reached: false` when the curve never gets there (never Infinity).
    */
   readonly median: {
+    /** The median, or `null` when not reached. */
     readonly value: number | null
+    /** Whether the curve reached 0.5. */
     readonly reached: boolean
+    /** The same time on the interval's lower curve, or `null`. */
     readonly lower: number | null
+    /** The same time on the interval's upper curve, or `null` (often not reached). */
     readonly upper: number | null
   }
   /** Restricted mean lifetime to `horizon` (area under S from 0), with its standard error; with `horizon` only. */
   readonly restrictedMean: {
+    /** The horizon. */
     readonly horizon: number
+    /** Expected time alive up to the horizon. */
     readonly value: number
+    /** Its standard error (delta method, as R's print.survfit). */
     readonly standardError: number
   } | null
 }
@@ -138,9 +145,15 @@ export interface SurvivalResult extends SurvivalCurve, KpiResult<'survival'> {
   readonly logRank: LogRankTest | null
 }
 
-/** Per time: [events, censored, entries]; `open` counts subjects without an entry time. */
-interface _Tally {
+/**
+ * Survival counts of one group: per time, [events, censored, entries]; `open` counts subjects without an
+ * entry time.
+ * @category Lifecycle
+ */
+export interface SurvivalTally {
+  /** Subjects at risk from the start (no entry time). */
   open: number
+  /** Per time (as a string key): [events, censored, entries]. */
   times: Record<string, [number, number, number]>
 }
 
@@ -150,7 +163,7 @@ interface _Tally {
  */
 export interface SurvivalState {
   /** Counts per group. */
-  groups: Record<string, _Tally>
+  groups: Record<string, SurvivalTally>
   /** Observations left out. */
   excluded: ExclusionCounts
 }
@@ -163,7 +176,7 @@ interface _Row {
 }
 
 /** Per tally: sorted exit times with [events, censored], sorted entry times with counts, and open subjects. */
-function sweep(tallies: readonly _Tally[]): {
+function sweep(tallies: readonly SurvivalTally[]): {
   exits: [number, number, number][]
   entries: [number, number][]
   open: number
@@ -198,7 +211,7 @@ function sweep(tallies: readonly _Tally[]): {
  * Risk sets and counts at the given sorted times (default: every exit time). At risk at t: entered
  * strictly before t (or with no entry time) and not out before t.
  */
-function rows(tallies: readonly _Tally[], at?: readonly number[]): _Row[] {
+function rows(tallies: readonly SurvivalTally[], at?: readonly number[]): _Row[] {
   const { exits, entries, open } = sweep(tallies)
   const times = at ?? exits.map((x) => x[0])
   const out: _Row[] = []
@@ -237,7 +250,7 @@ function firstBelowHalf(
 }
 
 function curveOf(
-  tallies: readonly _Tally[],
+  tallies: readonly SurvivalTally[],
   z: number,
   interval: 'log' | 'log-log' | 'plain',
   horizon: number | null,
@@ -334,7 +347,7 @@ function restrictedMean(
   return { horizon, value, standardError: Math.sqrt(variance) }
 }
 
-function logRank(names: [string, string], a: _Tally, b: _Tally): LogRankTest {
+function logRank(names: [string, string], a: SurvivalTally, b: SurvivalTally): LogRankTest {
   const all = rows([a, b]).filter((r) => r.d > 0)
   const ra = rows(
     [a],
@@ -418,10 +431,10 @@ export function survivalAggregator<T = SurvivalObservation>(
       }
       const at = (t: number): [number, number, number] => {
         const k = String(t)
-        let c = (tally as _Tally).times[k]
+        let c = (tally as SurvivalTally).times[k]
         if (c === undefined) {
           c = [0, 0, 0]
-          ;(tally as _Tally).times[k] = c
+          ;(tally as SurvivalTally).times[k] = c
         }
         return c
       }
@@ -434,7 +447,7 @@ export function survivalAggregator<T = SurvivalObservation>(
     },
     merge(a, b) {
       for (const key in b.groups) {
-        const from = b.groups[key] as _Tally
+        const from = b.groups[key] as SurvivalTally
         let into = a.groups[key]
         if (into === undefined) {
           into = { open: 0, times: {} }
@@ -457,12 +470,13 @@ export function survivalAggregator<T = SurvivalObservation>(
     },
     result(state) {
       const names = Object.keys(state.groups).sort()
-      const tallies = names.map((k) => state.groups[k] as _Tally)
+      const tallies = names.map((k) => state.groups[k] as SurvivalTally)
       const pooled = curveOf(tallies, z, interval, horizon, rule)
       const grouped = names.length > 1 || (names.length === 1 && names[0] !== '')
       const groups: Record<string, SurvivalCurve> | null = grouped ? {} : null
       if (groups !== null)
-        for (const k of names) groups[k] = curveOf([state.groups[k] as _Tally], z, interval, horizon, rule)
+        for (const k of names)
+          groups[k] = curveOf([state.groups[k] as SurvivalTally], z, interval, horizon, rule)
       return {
         kpi: 'survival',
         value: pooled.median.value,
@@ -475,8 +489,8 @@ export function survivalAggregator<T = SurvivalObservation>(
           names.length === 2
             ? logRank(
                 names as [string, string],
-                state.groups[names[0] as string] as _Tally,
-                state.groups[names[1] as string] as _Tally,
+                state.groups[names[0] as string] as SurvivalTally,
+                state.groups[names[1] as string] as SurvivalTally,
               )
             : null,
       }
