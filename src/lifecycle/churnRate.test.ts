@@ -150,6 +150,19 @@ describe('churnRate', () => {
     expect(churnRate(subs, undefined, { trailingDays: 60, asOf: utc('2024-03-31') }).value).toBe(0.2)
   })
 
+  it('measures a custom range given as { from, to }', () => {
+    const subs = [...many('k', 9, '2023-01-01', null), paid('x', '2023-01-01', '2024-03-20')]
+    const r = churnRate(subs, undefined, { period: { from: utc('2024-03-15'), to: utc('2024-03-25') } })
+    expect(r.value).toBe(0.1)
+    expect(r.period.key).toBe('2024-03-15T00:00:00.000Z/2024-03-25T00:00:00.000Z')
+    expect(
+      churnRate(subs, undefined, { period: { from: utc('2024-03-21'), to: utc('2024-03-25') } }).value,
+    ).toBe(0)
+    expect(() =>
+      churnRate(subs, undefined, { period: { from: utc('2024-03-25'), to: utc('2024-03-21') } }),
+    ).toThrow(RangeError)
+  })
+
   it('treats later events as unknown at asOf and marks the period incomplete', () => {
     const subs = [...many('k', 9, '2023-01-01', null), paid('x', '2023-01-01', '2024-03-20')]
     const r = churnRate(subs, undefined, { ...march, asOf: utc('2024-03-15') })
@@ -239,6 +252,16 @@ describe('retentionRate', () => {
     expect(r.value).toBe(0.89)
     expect(r.reactivated).toBe(1)
     expect(retentionRate(e1, undefined, { ...march, entity: 'subscription' }).atStart).toBe(100)
+  })
+
+  it('counts subscriptions with entity: subscription', () => {
+    const subs = [
+      paid('two', '2023-01-01', null, { subscriptionId: 'a' }),
+      paid('two', '2023-01-01', '2024-03-15', { subscriptionId: 'b' }),
+    ]
+    // One customer retained, but one of two subscriptions lost.
+    expect(retentionRate(subs, undefined, march).value).toBe(1)
+    expect(retentionRate(subs, undefined, { ...march, entity: 'subscription' }).value).toBe(0.5)
   })
 
   it('gives a series over a range, and null without customers at the start', () => {
