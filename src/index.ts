@@ -14,7 +14,6 @@ export { type DateInput, parseInstant } from './core/parseInstant.ts'
 export type { ConfidenceInterval, Excluded, ExclusionCounts, KpiResult, OnInvalid } from './core/result.ts'
 export { roundForDisplay } from './core/roundForDisplay.ts'
 export type { CompoundOptions } from './lifecycle/_compound.ts'
-export type { LifecyclePeriodOptions, LifecycleSeries } from './lifecycle/_periods.ts'
 export type {
   BillingInterval,
   Discount,
@@ -220,6 +219,7 @@ export {
 } from './survey/responseRate.ts'
 export { reverseScale } from './survey/reverseScale.ts'
 export type { CalendarOptions, DateRange, PeriodUnit } from './time/_calendar.ts'
+export type { PeriodSelection, PeriodSeries } from './time/_periodSelection.ts'
 export { addBusinessTime } from './time/addBusinessTime.ts'
 export { businessDuration } from './time/businessDuration.ts'
 export {

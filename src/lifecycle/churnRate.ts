@@ -2,14 +2,14 @@ import { _oneOf, _options } from '../core/_assert.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
-import type { PeriodInfo } from '../time/byPeriod.ts'
 import {
   _dayBounds,
-  _lifecycleOutput,
-  _lifecyclePeriods,
-  type LifecyclePeriodOptions,
-  type LifecycleSeries,
-} from './_periods.ts'
+  _periodOutput,
+  _selectPeriods,
+  type PeriodSelection,
+  type PeriodSeries,
+} from '../time/_periodSelection.ts'
+import type { PeriodInfo } from '../time/byPeriod.ts'
 import {
   _subscriptionAggregator,
   _subscriptionConfig,
@@ -35,7 +35,7 @@ export type ChurnDenominator = 'start' | 'start-plus-new' | 'average' | 'daily-s
  * Options of {@link churnRate}.
  * @category Lifecycle
  */
-export interface ChurnRateOptions extends SubscriptionOptions, LifecyclePeriodOptions {
+export interface ChurnRateOptions extends SubscriptionOptions, PeriodSelection {
   /**
    * The denominator.
    * @defaultValue 'start'
@@ -118,7 +118,7 @@ export type ChurnRateOutput<O> = O extends {
   /** A range of periods: the result is a series. */
   readonly range: object
 }
-  ? LifecycleSeries<ChurnRateResult, 'churnRate', SubscriptionExclusion>
+  ? PeriodSeries<ChurnRateResult, 'churnRate', SubscriptionExclusion>
   : ChurnRateResult
 
 /**
@@ -133,7 +133,7 @@ export function churnRateAggregator<T = Subscription, const O extends ChurnRateO
   const fn = 'churnRate'
   const o = _options(fn, options)
   const config = _subscriptionConfig(fn, options, false)
-  const p = _lifecyclePeriods(fn, options, config.asOf)
+  const p = _selectPeriods(fn, options, config.asOf)
   const variant: ChurnVariant = {
     denominator:
       o.denominator === undefined
@@ -242,7 +242,7 @@ export function churnRateAggregator<T = Subscription, const O extends ChurnRateO
         notCounted: { joinedAndChurned: notJoined[k] as number, churnedAndReactivated: notBack[k] as number },
       }
     })
-    return _lifecycleOutput('churnRate', p, results, excluded) as ChurnRateOutput<O>
+    return _periodOutput('churnRate', p, results, excluded) as ChurnRateOutput<O>
   })
 }
 

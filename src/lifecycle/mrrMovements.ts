@@ -2,14 +2,14 @@ import { _boolean, _options } from '../core/_assert.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
+import {
+  _periodOutput,
+  _selectPeriods,
+  type PeriodSelection,
+  type PeriodSeries,
+} from '../time/_periodSelection.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import { _Movements } from './_movements.ts'
-import {
-  _lifecycleOutput,
-  _lifecyclePeriods,
-  type LifecyclePeriodOptions,
-  type LifecycleSeries,
-} from './_periods.ts'
 import {
   _major,
   _subscriptionAggregator,
@@ -31,7 +31,7 @@ export type MrrMovement = 'new' | 'expansion' | 'contraction' | 'churn' | 'react
  * Options of {@link mrrMovements}.
  * @category Lifecycle
  */
-export interface MrrMovementsOptions extends SubscriptionOptions, LifecyclePeriodOptions {
+export interface MrrMovementsOptions extends SubscriptionOptions, PeriodSelection {
   /**
    * List the movement of each customer in each period (`customers` in the result).
    * @defaultValue false
@@ -95,7 +95,7 @@ export type MrrMovementsOutput<O> = O extends {
   /** A range of periods: the result is a series. */
   readonly range: object
 }
-  ? LifecycleSeries<MrrMovementsResult, 'mrrMovements', SubscriptionExclusion>
+  ? PeriodSeries<MrrMovementsResult, 'mrrMovements', SubscriptionExclusion>
   : MrrMovementsResult
 
 /**
@@ -112,7 +112,7 @@ export function mrrMovementsAggregator<
 ): Aggregator<T, SubscriptionState, MrrMovementsOutput<O>> {
   const fn = 'mrrMovements'
   const config = _subscriptionConfig(fn, options, true)
-  const p = _lifecyclePeriods(fn, options, config.asOf)
+  const p = _selectPeriods(fn, options, config.asOf)
   const { detail: d } = _options(fn, options)
   const detail = d === undefined ? false : _boolean(fn, 'options.detail', d)
   return _subscriptionAggregator(fn, accessor, config, (state) => {
@@ -172,7 +172,7 @@ export function mrrMovementsAggregator<
       }
       return detail ? { ...result, customers: rows[k] as CustomerMovement[] } : result
     })
-    return _lifecycleOutput('mrrMovements', p, results, excluded) as MrrMovementsOutput<O>
+    return _periodOutput('mrrMovements', p, results, excluded) as MrrMovementsOutput<O>
   })
 }
 

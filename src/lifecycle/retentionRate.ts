@@ -2,13 +2,13 @@ import { _oneOf, _options } from '../core/_assert.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
-import type { PeriodInfo } from '../time/byPeriod.ts'
 import {
-  _lifecycleOutput,
-  _lifecyclePeriods,
-  type LifecyclePeriodOptions,
-  type LifecycleSeries,
-} from './_periods.ts'
+  _periodOutput,
+  _selectPeriods,
+  type PeriodSelection,
+  type PeriodSeries,
+} from '../time/_periodSelection.ts'
+import type { PeriodInfo } from '../time/byPeriod.ts'
 import {
   _subscriptionAggregator,
   _subscriptionConfig,
@@ -23,7 +23,7 @@ import { _eachChange, _eachLine, _Levels } from './_timeline.ts'
  * Options of {@link retentionRate}.
  * @category Lifecycle
  */
-export interface RetentionRateOptions extends SubscriptionOptions, LifecyclePeriodOptions {
+export interface RetentionRateOptions extends SubscriptionOptions, PeriodSelection {
   /**
    * What is retained: customers, or subscriptions.
    * @defaultValue 'customer'
@@ -58,7 +58,7 @@ export type RetentionRateOutput<O> = O extends {
   /** A range of periods: the result is a series. */
   readonly range: object
 }
-  ? LifecycleSeries<RetentionRateResult, 'retentionRate', SubscriptionExclusion>
+  ? PeriodSeries<RetentionRateResult, 'retentionRate', SubscriptionExclusion>
   : RetentionRateResult
 
 /**
@@ -76,7 +76,7 @@ export function retentionRateAggregator<
   const fn = 'retentionRate'
   const o = _options(fn, options)
   const config = _subscriptionConfig(fn, options, false)
-  const p = _lifecyclePeriods(fn, options, config.asOf)
+  const p = _selectPeriods(fn, options, config.asOf)
   const entity =
     o.entity === undefined ? 'customer' : _oneOf(fn, 'options.entity', o.entity, ['customer', 'subscription'])
   return _subscriptionAggregator(fn, accessor, config, (state) => {
@@ -110,7 +110,7 @@ export function retentionRateAggregator<
         reactivated: back[k] as number,
       }
     })
-    return _lifecycleOutput('retentionRate', p, results, excluded) as RetentionRateOutput<O>
+    return _periodOutput('retentionRate', p, results, excluded) as RetentionRateOutput<O>
   })
 }
 

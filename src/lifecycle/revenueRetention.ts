@@ -4,15 +4,15 @@ import { _integer, _oneOf, _options } from '../core/_assert.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
-import type { PeriodInfo } from '../time/byPeriod.ts'
-import { _Movements, type _Totals } from './_movements.ts'
 import {
   _dayBounds,
-  _lifecycleOutput,
-  _lifecyclePeriods,
-  type LifecyclePeriodOptions,
-  type LifecycleSeries,
-} from './_periods.ts'
+  _periodOutput,
+  _selectPeriods,
+  type PeriodSelection,
+  type PeriodSeries,
+} from '../time/_periodSelection.ts'
+import type { PeriodInfo } from '../time/byPeriod.ts'
+import { _Movements, type _Totals } from './_movements.ts'
 import {
   _major,
   _subscriptionAggregator,
@@ -29,7 +29,7 @@ import type { MovementTotals } from './mrrMovements.ts'
  * Options of {@link revenueRetention}.
  * @category Lifecycle
  */
-export interface RevenueRetentionOptions extends SubscriptionOptions, LifecyclePeriodOptions {
+export interface RevenueRetentionOptions extends SubscriptionOptions, PeriodSelection {
   /**
    * The NRR/GRR horizon in months: the cohort is the customers paying this many months before the end of
    * each period (12 for SaaS Capital's annual NRR). By default, the period itself.
@@ -101,7 +101,7 @@ export type RevenueRetentionOutput<O> = O extends {
   /** A range of periods: the result is a series. */
   readonly range: object
 }
-  ? LifecycleSeries<RevenueRetentionResult, 'revenueRetention', SubscriptionExclusion>
+  ? PeriodSeries<RevenueRetentionResult, 'revenueRetention', SubscriptionExclusion>
   : RevenueRetentionResult
 
 /**
@@ -119,7 +119,7 @@ export function revenueRetentionAggregator<
   const fn = 'revenueRetention'
   const o = _options(fn, options)
   const config = _subscriptionConfig(fn, options, true)
-  const p = _lifecyclePeriods(fn, options, config.asOf)
+  const p = _selectPeriods(fn, options, config.asOf)
   const reactivation =
     o.reactivation === undefined
       ? 'offset'
@@ -204,7 +204,7 @@ export function revenueRetentionAggregator<
         },
       }
     })
-    return _lifecycleOutput('revenueRetention', p, results, excluded) as RevenueRetentionOutput<O>
+    return _periodOutput('revenueRetention', p, results, excluded) as RevenueRetentionOutput<O>
   })
 }
 

@@ -1,16 +1,16 @@
 import { _integer, _options, _rangeError, _typeError } from '../core/_assert.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import type { Excluded } from '../core/result.ts'
-import { _calendar, type CalendarOptions, type DateRange, type PeriodUnit } from '../time/_calendar.ts'
-import type { PeriodInfo, PeriodResult } from '../time/byPeriod.ts'
+import { _calendar, type CalendarOptions, type DateRange, type PeriodUnit } from './_calendar.ts'
+import type { PeriodInfo, PeriodResult } from './byPeriod.ts'
 
 /**
- * Which period(s) a lifecycle KPI measures. Give exactly one of `period` (one period: a key of `unit`
+ * Which period(s) a KPI over subscriptions or spend measures. Give exactly one of `period` (one period: a key of `unit`
  * such as `'2024-03'`, or a range), `range` (every period of `unit` that overlaps it; the result is a
- * {@link LifecycleSeries}) or `trailingDays` (the N days before `asOf`, as Baremetrics and Stripe do).
- * @category Lifecycle
+ * {@link PeriodSeries}) or `trailingDays` (the N days before `asOf`, as Baremetrics and Stripe do).
+ * @category Time
  */
-export interface LifecyclePeriodOptions extends CalendarOptions {
+export interface PeriodSelection extends CalendarOptions {
   /** One period: a key of `unit` (`'2024-03'`, `'2024-Q1'`…) or a range `[from, to)`. */
   readonly period?: string | DateRange
   /** Several consecutive periods of `unit`: every one that overlaps `[from, to)`. */
@@ -24,10 +24,10 @@ export interface LifecyclePeriodOptions extends CalendarOptions {
 }
 
 /**
- * A lifecycle KPI over several periods, in time order (the shape of {@link byPeriod}'s result).
- * @category Lifecycle
+ * A KPI over several periods, in time order (the shape of {@link byPeriod}'s result).
+ * @category Time
  */
-export interface LifecycleSeries<Out, Kpi extends string = string, Reason extends string = never> {
+export interface PeriodSeries<Out, Kpi extends string = string, Reason extends string = never> {
   /** The KPI's id. */
   readonly kpi: Kpi
   /** The kind of period. */
@@ -40,7 +40,7 @@ export interface LifecycleSeries<Out, Kpi extends string = string, Reason extend
   readonly excluded: Excluded<Reason>
 }
 
-/** The periods of a lifecycle KPI: contiguous, so `bounds` has one more element than `periods`. */
+/** The selected periods: contiguous, so `bounds` has one more element than `periods`. */
 export interface _Periods {
   readonly unit: PeriodUnit | null
   readonly timeZone: string
@@ -51,12 +51,8 @@ export interface _Periods {
 
 const iso = (t: number): string => new Date(t).toISOString()
 
-/** Reads the period options of a lifecycle KPI. */
-export function _lifecyclePeriods(
-  fn: string,
-  options: LifecyclePeriodOptions | undefined,
-  asOf: number,
-): _Periods {
+/** Reads the period options of a KPI that selects periods. */
+export function _selectPeriods(fn: string, options: PeriodSelection | undefined, asOf: number): _Periods {
   const o = _options(fn, options)
   const given = [o.period, o.range, o.trailingDays].filter((x) => x !== undefined).length
   if (given !== 1) {
@@ -128,12 +124,12 @@ export function _lifecyclePeriods(
 }
 
 /** Wraps per-period results as a single result or a series, as the options asked. */
-export function _lifecycleOutput<Out>(
+export function _periodOutput<Out>(
   kpi: string,
   p: _Periods,
   results: Out[],
   excluded: Excluded<string>,
-): Out | LifecycleSeries<Out> {
+): Out | PeriodSeries<Out> {
   if (!p.series) return results[0] as Out
   return {
     kpi,
