@@ -13,6 +13,73 @@ export { mergeAll } from './core/mergeAll.ts'
 export { type DateInput, parseInstant } from './core/parseInstant.ts'
 export type { ConfidenceInterval, Excluded, ExclusionCounts, KpiResult, OnInvalid } from './core/result.ts'
 export { roundForDisplay } from './core/roundForDisplay.ts'
+export type { BgNbdParameters } from './economics/_bgnbd.ts'
+export type { GammaGammaParameters } from './economics/_gammaGamma.ts'
+export type { RfmInput } from './economics/_rfm.ts'
+export type { ShiftedBetaGeometricParameters } from './economics/_sbg.ts'
+export {
+  type AcquisitionCostOptions,
+  type AcquisitionCostOutput,
+  type AcquisitionCostResult,
+  type AcquisitionCostState,
+  type AcquisitionExclusion,
+  type AcquisitionRecord,
+  acquisitionCost,
+  acquisitionCostAggregator,
+  type ChannelCost,
+  type NewCustomer,
+  type SpendRecord,
+} from './economics/acquisitionCost.ts'
+export {
+  type CacPaybackInput,
+  type CacPaybackOptions,
+  type CacPaybackResult,
+  cacPayback,
+  type MovementFigures,
+} from './economics/cacPayback.ts'
+export {
+  type CohortLifetimeValueOptions,
+  type CohortLifetimeValueResult,
+  cohortLifetimeValue,
+  type RevenueCohortTable,
+} from './economics/cohortLifetimeValue.ts'
+export { conditionalExpectedPurchases } from './economics/conditionalExpectedPurchases.ts'
+export { conditionalExpectedSpend } from './economics/conditionalExpectedSpend.ts'
+export {
+  type CustomerLifetimeValueOptions,
+  type CustomerValue,
+  customerLifetimeValue,
+} from './economics/customerLifetimeValue.ts'
+export { discountedResidualLifetime } from './economics/discountedResidualLifetime.ts'
+export { expectedPurchases } from './economics/expectedPurchases.ts'
+export { type BgNbdFit, type FitBgNbdOptions, fitBgNbd } from './economics/fitBgNbd.ts'
+export { type FitGammaGammaOptions, fitGammaGamma, type GammaGammaFit } from './economics/fitGammaGamma.ts'
+export {
+  type FitShiftedBetaGeometricOptions,
+  fitShiftedBetaGeometric,
+  type ShiftedBetaGeometricFit,
+} from './economics/fitShiftedBetaGeometric.ts'
+export {
+  type LifetimeValueInput,
+  type LifetimeValueOptions,
+  type LifetimeValueResult,
+  lifetimeValue,
+} from './economics/lifetimeValue.ts'
+export { type Figure, type LtvToCacRatioResult, ltvToCacRatio } from './economics/ltvToCacRatio.ts'
+export { probabilityAlive } from './economics/probabilityAlive.ts'
+export { retentionCurve } from './economics/retentionCurve.ts'
+export {
+  type RfmCustomer,
+  type RfmExclusion,
+  type RfmSummaryOptions,
+  type RfmSummaryResult,
+  type RfmSummaryState,
+  type RfmUnit,
+  rfmSummary,
+  rfmSummaryAggregator,
+  type Transaction,
+} from './economics/rfmSummary.ts'
+export { survivalCurve } from './economics/survivalCurve.ts'
 export type { CompoundOptions } from './lifecycle/_compound.ts'
 export type {
   BillingInterval,

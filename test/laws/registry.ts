@@ -3,6 +3,7 @@
 
 import {
   accountLevel,
+  acquisitionCostAggregator,
   byKey,
   byPeriod,
   ces,
@@ -37,6 +38,8 @@ import {
   retentionRateAggregator,
   revenueRetention,
   revenueRetentionAggregator,
+  rfmSummary,
+  rfmSummaryAggregator,
   type Subscription,
   slaAttainment,
   slaAttainmentAggregator,
@@ -429,6 +432,54 @@ subjects.push(
     make: () => growthAggregator(undefined, { method: 'cmgr' }),
     input: fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.constantFrom(null, Number.NaN)),
     direct: directly((xs) => growth(xs as number[], undefined, { method: 'cmgr' })),
+  },
+)
+
+const acquisition = fc.oneof(
+  fc.record({
+    at: fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2024, 6, 1) }),
+    amount: fc.constantFrom(100, 0.1, 0.2, '1234.56', -5, 'x'),
+    channel: fc.constantFrom('search', 'social', undefined),
+    kind: fc.constantFrom('media', 'salaries'),
+  }),
+  fc.record({
+    customerId: fc.constantFrom('a', 'b', 'c', 'd', null),
+    acquiredAt: fc.oneof(
+      fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2024, 6, 1) }),
+      fc.constant('nope'),
+    ),
+    channel: fc.constantFrom('search', 'social', undefined),
+  }),
+)
+const purchase = fc.record({
+  customerId: fc.constantFrom('a', 'b', 'c', 'd', 'e'),
+  at: fc.oneof(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2024, 11, 31) }), fc.constant('bad')),
+  amount: fc.constantFrom(9.99, 20, 35.5),
+})
+const calibration = {
+  calibrationEnd: '2024-09-30T00:00:00Z',
+  holdoutEnd: '2024-12-31T00:00:00Z',
+  timeZone: 'America/New_York',
+}
+
+subjects.push(
+  {
+    name: 'acquisitionCostAggregator',
+    make: () =>
+      acquisitionCostAggregator(undefined, {
+        range: { from: '2024-01-01T00:00:00Z', to: '2024-07-01T00:00:00Z' },
+        unit: 'month',
+        attribution: 'per-channel',
+        lag: 1,
+        costKinds: ['media'],
+      }),
+    input: acquisition,
+  },
+  {
+    name: 'rfmSummaryAggregator',
+    make: () => rfmSummaryAggregator(undefined, calibration),
+    input: purchase,
+    direct: directly((xs) => rfmSummary(xs as never[], undefined, calibration)),
   },
 )
 

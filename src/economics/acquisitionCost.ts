@@ -1,0 +1,418 @@
+import { _accessor, _integer, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import { fold } from '../core/fold.ts'
+import { KpiError } from '../core/KpiError.ts'
+import { type DateInput, parseInstant } from '../core/parseInstant.ts'
+import type { ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
+import { _calendar, type CalendarOptions } from '../time/_calendar.ts'
+import {
+  _periodOutput,
+  _selectPeriods,
+  type PeriodSelection,
+  type PeriodSeries,
+} from '../time/_periodSelection.ts'
+import type { PeriodInfo } from '../time/byPeriod.ts'
+import { _amount, _Decimal, _exact } from './_decimal.ts'
+
+/**
+ * Acquisition spend: an amount at an instant, with its channel and kind of cost.
+ * @category Economics
+ */
+export interface SpendRecord {
+  /** When it was spent (the start of its month, for monthly figures). */
+  readonly at: DateInput
+  /** How much, in major units (a number, or a decimal string for exactness). */
+  readonly amount: number | string
+  /** The channel, e.g. `'paid-search'`. */
+  readonly channel?: string
+  /** The kind of cost, e.g. `'media'`, `'salaries'`, `'tools'` (for `costKinds`). */
+  readonly kind?: string
+  /** ISO 4217 code; one currency per computation. */
+  readonly currency?: string
+}
+
+/**
+ * A newly acquired customer.
+ * @category Economics
+ */
+export interface NewCustomer {
+  /** The customer: only their first acquisition counts (a reactivation is not new). */
+  readonly customerId: string | number
+  /** When they became a paying customer. */
+  readonly acquiredAt: DateInput
+  /** The channel they came through. */
+  readonly channel?: string
+}
+
+/**
+ * Options of {@link acquisitionCost}.
+ * @category Economics
+ */
+export interface AcquisitionCostOptions extends PeriodSelection {
+  /**
+   * Blended (all spend over all new customers; the default), paid (spend on `paidChannels` over
+   * customers acquired through them; a16z's paid CAC) or per channel (`channels` in the result).
+   * @defaultValue 'blended'
+   */
+  readonly attribution?: 'blended' | 'paid' | 'per-channel'
+  /** The paid channels, for `attribution: 'paid'`. */
+  readonly paidChannels?: readonly string[]
+  /** The kinds of cost that count (all sales and marketing by default); e.g. `['media']` for paid media only. */
+  readonly costKinds?: readonly string[]
+  /**
+   * Spend of this many periods earlier is set against each period's new customers (SaaSGrid: 1 month).
+   * Needs `unit`.
+   * @defaultValue 0
+   */
+  readonly lag?: number
+  /** The currency expected; spend in another one is an error. */
+  readonly currency?: string
+  /**
+   * What to do with an invalid record.
+   * @defaultValue 'exclude'
+   */
+  readonly onInvalid?: OnInvalid
+}
+
+/**
+ * One channel's figures.
+ * @category Economics
+ */
+export interface ChannelCost {
+  /** Spend / new customers, or null without new customers. */
+  readonly value: number | null
+  /** The exact decimal of `value`, or null. */
+  readonly exact: string | null
+  /** The spend (major units). */
+  readonly spend: number
+  /** New customers through the channel. */
+  readonly newCustomers: number
+}
+
+/**
+ * Why a record was left out: besides `missing` and `invalid`, `otherKind` (a cost kind not in
+ * `costKinds`) and `duplicate` (a customer already acquired: a reactivation, or a repeated record).
+ * @category Economics
+ */
+export type AcquisitionExclusion = 'otherKind' | 'duplicate'
+
+/**
+ * The result of {@link acquisitionCost} for one period.
+ * @category Economics
+ */
+export interface AcquisitionCostResult extends KpiResult<'acquisitionCost', AcquisitionExclusion> {
+  /** Always `'level'`. */
+  readonly scale: 'level'
+  /** The period. */
+  readonly period: PeriodInfo
+  /** CAC as an exact decimal string, or null. */
+  readonly exact: string | null
+  /** Why `value` is null: no new customers (the spend is still reported). */
+  readonly reason: 'no-new-customers' | null
+  /** The attribution. */
+  readonly attribution: 'blended' | 'paid' | 'per-channel'
+  /** The spend set against the period (after lag and filters), major units. */
+  readonly spend: number
+  /** Its exact decimal string. */
+  readonly spendExact: string
+  /** New customers counted. */
+  readonly newCustomers: number
+  /** The currency, or null when no record named one. */
+  readonly currency: string | null
+  /** Per channel, with `attribution: 'per-channel'`. */
+  readonly channels?: Record<string, ChannelCost>
+}
+
+/**
+ * What {@link acquisitionCost} returns: one result for `period` or `trailingDays`, a series for `range`.
+ * @category Economics
+ */
+export type AcquisitionCostOutput<O> = O extends {
+  /** A range of periods: the result is a series. */
+  readonly range: object
+}
+  ? PeriodSeries<AcquisitionCostResult, 'acquisitionCost', AcquisitionExclusion>
+  : AcquisitionCostResult
+
+/**
+ * The state of {@link acquisitionCostAggregator}: exact spend by period start and channel, and each
+ * customer's first acquisition.
+ * @category Economics
+ */
+export interface AcquisitionCostState {
+  /** The currency, or null. */
+  currency: string | null
+  /** Spend as exact decimal strings, keyed `periodIndex|channel`. */
+  spend: Record<string, string>
+  /** Each customer's first acquisition: [instant, channel or null]. */
+  customers: Record<string, [number, string | null]>
+  /** Records left out. */
+  excluded: ExclusionCounts<AcquisitionExclusion>
+}
+
+/**
+ * A record of {@link acquisitionCost}: spend or a new customer.
+ * @category Economics
+ */
+export type AcquisitionRecord = SpendRecord | NewCustomer
+
+/**
+ * The aggregator behind {@link acquisitionCost}.
+ * @category Economics
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function acquisitionCostAggregator<
+  T = AcquisitionRecord,
+  const O extends AcquisitionCostOptions = AcquisitionCostOptions,
+>(
+  accessor: Accessor<T, AcquisitionRecord> | undefined,
+  options: O,
+): Aggregator<T, AcquisitionCostState, AcquisitionCostOutput<O>> {
+  const fn = 'acquisitionCost'
+  _accessor(fn, accessor)
+  const o = _options(fn, options)
+  const asOf = o.asOf === undefined ? Number.POSITIVE_INFINITY : (parseInstant(o.asOf) ?? Number.NaN)
+  if (Number.isNaN(asOf)) throw _typeError(fn, 'options.asOf', 'a date', o.asOf)
+  const p = _selectPeriods(fn, options, asOf)
+  const attribution =
+    o.attribution === undefined
+      ? 'blended'
+      : _oneOf(fn, 'options.attribution', o.attribution, ['blended', 'paid', 'per-channel'])
+  const stringList = (arg: string, value: unknown): Set<string> => {
+    if (!Array.isArray(value) || !value.every((v) => typeof v === 'string'))
+      throw _typeError(fn, arg, 'an array of strings', value)
+    return new Set(value)
+  }
+  const paid = attribution === 'paid' ? stringList('options.paidChannels', o.paidChannels) : null
+  const kinds = o.costKinds === undefined ? null : stringList('options.costKinds', o.costKinds)
+  const lag = o.lag === undefined ? 0 : _integer(fn, 'options.lag', o.lag, 0)
+  if (lag > 0 && p.unit === null)
+    throw _typeError(fn, 'options.unit', 'a period unit (a lag counts periods)', o.unit)
+  const currency = o.currency === undefined ? null : o.currency
+  const onInvalid =
+    o.onInvalid === undefined ? 'exclude' : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw'])
+  // Boundaries extended back by `lag` periods, for the spend set against the first periods.
+  const bounds = p.bounds.slice()
+  if (lag > 0 && p.unit !== null) {
+    const calendar = _calendar(fn, p.unit, options as CalendarOptions)
+    for (let i = 0; i < lag; i++) {
+      const first = bounds[0] as number
+      bounds.unshift(calendar.startOf(first - 1))
+    }
+  }
+  const indexOf = (t: number): number => {
+    let lo = 0
+    let hi = bounds.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((bounds[mid] as number) <= t) lo = mid + 1
+      else hi = mid
+    }
+    return lo - 1 < bounds.length - 1 ? lo - 1 : -1
+  }
+
+  return {
+    kpi: fn,
+    init: () => ({
+      currency: null,
+      spend: {},
+      customers: {},
+      excluded: { missing: 0, invalid: 0, otherKind: 0, duplicate: 0 },
+    }),
+    add(state, item, index) {
+      const r = accessor === undefined ? (item as unknown as AcquisitionRecord) : accessor(item, index)
+      const x = state.excluded
+      if (r === null || typeof r !== 'object') {
+        _exclude(x, r === null || r === undefined ? 'missing' : 'invalid', onInvalid, fn, index, r)
+        return state
+      }
+      if ('customerId' in r) {
+        const at = parseInstant(r.acquiredAt)
+        const id = r.customerId
+        if (id === undefined || id === null || r.acquiredAt === undefined || r.acquiredAt === null) {
+          _exclude(x, 'missing', onInvalid, fn, index, r)
+          return state
+        }
+        if (
+          at === null ||
+          (typeof id !== 'string' && typeof id !== 'number') ||
+          (r.channel !== undefined && typeof r.channel !== 'string')
+        ) {
+          _exclude(x, 'invalid', onInvalid, fn, index, r.acquiredAt)
+          return state
+        }
+        const seen = state.customers[id]
+        if (seen !== undefined) {
+          x.duplicate++
+          if (at < seen[0]) state.customers[id] = [at, r.channel ?? null]
+        } else state.customers[id] = [at, r.channel ?? null]
+        return state
+      }
+      if (r.at === undefined || r.at === null || r.amount === undefined || r.amount === null) {
+        _exclude(x, 'missing', onInvalid, fn, index, r)
+        return state
+      }
+      const at = parseInstant(r.at)
+      const amount = _amount(r.amount)
+      if (at === null || amount === null || (r.channel !== undefined && typeof r.channel !== 'string')) {
+        _exclude(x, 'invalid', onInvalid, fn, index, r.amount)
+        return state
+      }
+      if (kinds !== null && !kinds.has(r.kind ?? '')) {
+        x.otherKind++
+        return state
+      }
+      const money = r.currency ?? currency
+      if (money !== null && money !== undefined) {
+        const known = currency ?? state.currency
+        if (known !== null && known !== money) {
+          throw new KpiError(
+            'incompatible-input',
+            `${fn}: spend ${index} is in ${money} but the computation is in ${known}; convert first`,
+            {
+              kpi: fn,
+              index,
+              value: money,
+            },
+          )
+        }
+        state.currency = money
+      }
+      const k = indexOf(at)
+      if (k < 0) return state
+      const key = `${k}|${r.channel ?? ''}`
+      const before = state.spend[key]
+      state.spend[key] = before === undefined ? amount.toFixed() : amount.plus(before).toFixed()
+      return state
+    },
+    merge(a, b) {
+      if (a.currency !== null && b.currency !== null && a.currency !== b.currency) {
+        throw new KpiError(
+          'incompatible-state',
+          `${fn}: cannot merge spend in ${a.currency} with spend in ${b.currency}`,
+          { kpi: fn },
+        )
+      }
+      a.currency ??= b.currency
+      const D = _Decimal()
+      for (const key in b.spend) {
+        const mine = a.spend[key]
+        a.spend[key] =
+          mine === undefined ? (b.spend[key] as string) : new D(mine).plus(b.spend[key] as string).toFixed()
+      }
+      for (const id in b.customers) {
+        const theirs = b.customers[id] as [number, string | null]
+        const mine = a.customers[id]
+        if (mine === undefined) a.customers[id] = [theirs[0], theirs[1]]
+        else {
+          a.excluded.duplicate++
+          if (theirs[0] < mine[0]) a.customers[id] = [theirs[0], theirs[1]]
+        }
+      }
+      _mergeCounts(a.excluded, b.excluded)
+      return a
+    },
+    result(state) {
+      const D = _Decimal()
+      const m = p.periods.length
+      const offset = bounds.length - p.bounds.length
+      // Spend by period (of the extended grid) and channel.
+      const spend = new Map<number, Map<string, InstanceType<typeof D>>>()
+      for (const key in state.spend) {
+        const bar = key.indexOf('|')
+        const k = Number(key.slice(0, bar))
+        const channel = key.slice(bar + 1)
+        let byChannel = spend.get(k)
+        if (byChannel === undefined) {
+          byChannel = new Map()
+          spend.set(k, byChannel)
+        }
+        byChannel.set(channel, new D(state.spend[key] as string))
+      }
+      const newBy = Array.from({ length: m }, () => new Map<string, number>())
+      for (const id in state.customers) {
+        const [at, channel] = state.customers[id] as [number, string | null]
+        const k = indexOf(at) - offset
+        if (k < 0 || k >= m) continue
+        const counts = newBy[k] as Map<string, number>
+        counts.set(channel ?? '', (counts.get(channel ?? '') ?? 0) + 1)
+      }
+      const excluded = { ...state.excluded }
+      const results = p.periods.map((period, k): AcquisitionCostResult => {
+        const spent = spend.get(k + offset - lag) ?? new Map<string, InstanceType<typeof D>>()
+        const counts = newBy[k] as Map<string, number>
+        const counted = (channel: string): boolean => paid === null || paid.has(channel)
+        let total = new D(0)
+        for (const [channel, amount] of spent) if (counted(channel)) total = total.plus(amount)
+        let customers = 0
+        for (const [channel, n] of counts) if (counted(channel)) customers += n
+        const cac = customers === 0 ? null : _exact(total.div(customers))
+        const result: AcquisitionCostResult = {
+          kpi: 'acquisitionCost',
+          value: cac === null ? null : cac.value,
+          exact: cac === null ? null : cac.exact,
+          reason: cac === null ? 'no-new-customers' : null,
+          n: customers,
+          excluded,
+          scale: 'level',
+          period,
+          attribution,
+          spend: total.toNumber(),
+          spendExact: total.toFixed(),
+          newCustomers: customers,
+          currency: state.currency,
+        }
+        if (attribution !== 'per-channel') return result
+        const channels: Record<string, ChannelCost> = {}
+        for (const channel of new Set([...spent.keys(), ...counts.keys()])) {
+          const amount = spent.get(channel) ?? new D(0)
+          const n = counts.get(channel) ?? 0
+          const v = n === 0 ? null : _exact(amount.div(n))
+          channels[channel === '' ? '(none)' : channel] = {
+            value: v === null ? null : v.value,
+            exact: v === null ? null : v.exact,
+            spend: amount.toNumber(),
+            newCustomers: n,
+          }
+        }
+        return { ...result, channels }
+      })
+      return _periodOutput(fn, p, results, excluded) as AcquisitionCostOutput<O>
+    },
+  }
+}
+
+/**
+ * Customer acquisition cost: the acquisition spend of a period over the customers acquired in it —
+ * blended (all spend, all new customers; the default), paid (spend on paid channels over customers
+ * acquired through them, which a16z prefers for judging whether acquisition scales) or per channel. A
+ * cost basis filter (`costKinds`) and a lag (spend of the previous period against this period's
+ * customers, as SaaSGrid does) are options.
+ *
+ * Reactivated customers are not new: each customer counts once, at their first acquisition. Spend is
+ * summed exactly with decimal.js; the result gives CAC as a number and as an exact decimal string.
+ * Without new customers, `value` is `null` with `reason: 'no-new-customers'` and the spend is still
+ * reported. Unit: currency per new customer.
+ *
+ * Sources: a16z "16 startup metrics" (#8); SaaSGrid; spec §7 (E1: $1,000 a day, 20 new customers, 5 of
+ * them paid: blended $50, paid $200).
+ *
+ * @example
+ * ```ts
+ * acquisitionCost(spend, newCustomers, { period: '2025-03', unit: 'month' }).value
+ * ```
+ * @category Economics
+ */
+export function acquisitionCost<const O extends AcquisitionCostOptions = AcquisitionCostOptions>(
+  spend: Iterable<SpendRecord>,
+  customers: Iterable<NewCustomer>,
+  options: O,
+): AcquisitionCostOutput<O> {
+  const aggregator = acquisitionCostAggregator<AcquisitionRecord, O>(undefined, options)
+  const state = aggregator.init()
+  let index = 0
+  for (const s of spend) aggregator.add(state, s, index++)
+  for (const c of customers) aggregator.add(state, c, index++)
+  return aggregator.result(state)
+}
