@@ -3,27 +3,38 @@
 import {
   type Aggregator,
   accumulate,
+  acquisitionCost,
   businessHours,
   byKey,
   byPeriod,
+  cacPayback,
   cesAggregator,
   churnRate,
   cohortRetention,
   comparePeriods,
   csatAggregator,
   customerLifetimes,
+  customerLifetimeValue,
   firstContactResolutionAggregator,
   firstReplyTimeAggregator,
+  fitBgNbd,
+  fitGammaGamma,
   fold,
+  lifetimeValue,
+  ltvToCacRatio,
   mrrMovements,
   npsAggregator,
   parseInstant,
+  periodRange,
+  probabilityAlive,
   responseRateAggregator,
   revenueRetention,
+  rfmSummary,
   rolling,
   roundForDisplay,
   survival,
 } from 'cx-metrics'
+import { loadCdnow } from './_cdnow.ts'
 import { loadSampleData, type SurveyResponse, type Ticket } from './_load.ts'
 import { supportSchedule } from './_schedule.ts'
 import { fixed, percent, table } from './_table.ts'
@@ -402,4 +413,117 @@ console.log(
 console.log(
   `Median lifetime: ${km.median.reached ? `${fixed(km.median.value)} months` : 'not reached'}; ` +
     `restricted mean over the first 12 months: ${fixed(km.restrictedMean?.value)} months.`,
+)
+
+// Unit economics. Spend comes by month; new customers are those whose first paid subscription starts in a
+// period (a customer who comes back is not new), with the channel they signed up through.
+const spendRecords = data.spend.map((r) => ({ ...r, at: periodRange(r.month, { timeZone }).start }))
+const channelOf = new Map(data.customers.map((c) => [c.id, c.channel]))
+const acquired = lifetimes.map((l) => ({
+  customerId: l.customerId,
+  acquiredAt: l.since,
+  channel: channelOf.get(l.customerId) ?? 'unknown',
+}))
+const cacByMonth = acquisitionCost(spendRecords, acquired, {
+  range,
+  unit: 'month',
+  timeZone,
+  attribution: 'per-channel',
+})
+const channelNames = ['paid-search', 'paid-social', 'partner', 'outbound', 'organic']
+console.log(
+  '\nCustomer acquisition cost by month and channel (blended; per channel: its spend / the customers it brought)',
+)
+console.log(
+  table(
+    ['month', 'spend', 'new', 'blended CAC', ...channelNames],
+    cacByMonth.periods
+      .slice(-6)
+      .map(({ period, result }) => [
+        period.key,
+        fixed(result.spend, 0),
+        result.newCustomers,
+        fixed(result.value, 0),
+        ...channelNames.map((c) => fixed(result.channels?.[c]?.value, 0)),
+      ]),
+  ),
+)
+
+const margin = 0.8
+const quarterlyChurn = churnRate(subscriptions, undefined, { range, unit: 'quarter', timeZone })
+const quarterlyMrr = mrrMovements(subscriptions, undefined, { range, unit: 'quarter', timeZone })
+const cacByQuarter = acquisitionCost(spendRecords, acquired, { range, unit: 'quarter', timeZone })
+console.log(
+  `\nLTV, LTV:CAC and CAC payback by quarter (gross margin ${100 * margin} % assumed; ARPA = MRR / paying customers at the quarter's end; quarterly churn)`,
+)
+console.log(
+  table(
+    ['quarter', 'ARPA / month', 'churn', 'LTV', 'CAC', 'LTV:CAC', 'payback (months)'],
+    quarterlyChurn.periods.slice(1).map(({ period, result }, i) => {
+      const mrrEnd = quarterlyMrr.periods[i + 1]?.result.end ?? 0
+      const arpa = result.atEnd === 0 ? null : mrrEnd / result.atEnd
+      const ltv = lifetimeValue({
+        arpa: 3 * (arpa ?? 0),
+        churn: result.value,
+        margin,
+        arpaPeriod: 'quarter',
+        churnPeriod: 'quarter',
+      })
+      const cac = cacByQuarter.periods[i + 1]?.result ?? null
+      return [
+        period.key,
+        fixed(arpa, 0),
+        percent(result.value),
+        fixed(ltv.value, 0),
+        fixed(cac?.value, 0),
+        fixed(ltvToCacRatio(ltv, cac).value, 1),
+        fixed(arpa === null || cac === null ? null : cacPayback({ cac, arpa, margin }).value, 1),
+      ]
+    }),
+  ),
+)
+
+// Predicted customer value needs purchases, not subscriptions: the CDNOW sample (examples/data/cdnow),
+// the data set of the BG/NBD and Gamma-Gamma papers.
+const cdnow = rfmSummary(loadCdnow(), undefined, { calibrationEnd: '1997-09-30T00:00:00Z' })
+const buying = fitBgNbd(cdnow)
+const spending = fitGammaGamma(cdnow)
+const predicted = customerLifetimeValue(buying, spending, cdnow.customers, {
+  horizon: 12,
+  discountRate: 0.01,
+})
+const byId = new Map(cdnow.customers.map((c) => [c.customerId, c]))
+console.log(
+  `\nTop customers by predicted 12-month CLV (CDNOW sample, ${cdnow.customers.length} customers, calibration to 1997-09-30; ` +
+    `BG/NBD r ${buying.r.toFixed(3)}, α ${buying.alpha.toFixed(3)}, a ${buying.a.toFixed(3)}, b ${buying.b.toFixed(3)}; ` +
+    `Gamma-Gamma p ${spending.p.toFixed(2)}, q ${spending.q.toFixed(2)}, γ ${spending.gamma.toFixed(2)}; 1 % a month discount)`,
+)
+console.log(
+  table(
+    [
+      'customer',
+      'repeat purchases',
+      'weeks since last',
+      'mean spend',
+      'P(alive)',
+      'expected purchases',
+      'CLV',
+    ],
+    predicted
+      .filter((v) => v.value !== null)
+      .sort((a, b) => (b.value as number) - (a.value as number))
+      .slice(0, 10)
+      .map((v) => {
+        const c = byId.get(v.customerId as string)
+        return [
+          v.customerId,
+          c?.frequency ?? null,
+          c === undefined ? null : fixed(c.T - c.recency, 1),
+          fixed(c?.monetaryValue, 2),
+          c === undefined ? null : fixed(probabilityAlive(buying, c), 3),
+          fixed(v.expectedPurchases, 2),
+          fixed(v.value, 0),
+        ]
+      }),
+  ),
 )
