@@ -15,7 +15,7 @@ export type { ConfidenceInterval, Excluded, ExclusionCounts, KpiResult, OnInvali
 export { roundForDisplay } from './core/roundForDisplay.ts'
 export type { BgNbdParameters } from './economics/_bgnbd.ts'
 export type { GammaGammaParameters } from './economics/_gammaGamma.ts'
-export type { RfmInput } from './economics/_rfm.ts'
+export type { RfmInput, RfmRows, RfmTable } from './economics/_rfm.ts'
 export type { ShiftedBetaGeometricParameters } from './economics/_sbg.ts'
 export {
   type AcquisitionCostOptions,
@@ -65,7 +65,12 @@ export {
   type LifetimeValueResult,
   lifetimeValue,
 } from './economics/lifetimeValue.ts'
-export { type Figure, type LtvToCacRatioResult, ltvToCacRatio } from './economics/ltvToCacRatio.ts'
+export {
+  type Figure,
+  type FigureResult,
+  type LtvToCacRatioResult,
+  ltvToCacRatio,
+} from './economics/ltvToCacRatio.ts'
 export { probabilityAlive } from './economics/probabilityAlive.ts'
 export { retentionCurve } from './economics/retentionCurve.ts'
 export {

@@ -16,13 +16,25 @@ export interface RfmInput {
   readonly monetaryValue?: number
 }
 
-/** A summary as the fits take it: the rows, or an {@link RfmSummaryResult}. */
-export type _Summary =
-  | Iterable<RfmInput>
-  | { readonly customers: readonly RfmInput[]; readonly unitDays?: number }
+/**
+ * A summary as the fits take it: the rows, or an {@link RfmSummaryResult}.
+ * @category Economics
+ */
+export type RfmRows = Iterable<RfmInput> | RfmTable
+
+/**
+ * A summary with its unit, as {@link rfmSummary} returns it.
+ * @category Economics
+ */
+export interface RfmTable {
+  /** The customers' rows. */
+  readonly customers: readonly RfmInput[]
+  /** Days per time unit. */
+  readonly unitDays?: number
+}
 
 /** The rows of a summary and its unit, if it says. */
-export function _rows(fn: string, summary: _Summary): { rows: RfmInput[]; unitDays: number | null } {
+export function _rows(fn: string, summary: RfmRows): { rows: RfmInput[]; unitDays: number | null } {
   if (
     summary !== null &&
     typeof summary === 'object' &&

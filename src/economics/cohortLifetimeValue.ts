@@ -13,11 +13,19 @@ export interface RevenueCohortTable {
   /** The cohorts. */
   readonly cohorts: readonly {
     /** The cohort's period. */
-    readonly period: { readonly key: string }
+    readonly period: {
+      /** The cohort's period key. */
+      readonly key: string
+    }
     /** Customers acquired. */
     readonly size: number
     /** Cells: the cohort's MRR at the end of each period (`retained`), null while immature. */
-    readonly cells: readonly { readonly retained: number | null; readonly complete: boolean }[]
+    readonly cells: readonly {
+      /** The cohort's MRR at the end of the period (major units), or null. */
+      readonly retained: number | null
+      /** Whether the period is over. */
+      readonly complete: boolean
+    }[]
   }[]
 }
 
@@ -47,7 +55,14 @@ export interface CohortLifetimeValueResult {
   /** Column labels (periods since acquisition). */
   readonly columns: string[]
   /** Per cohort: cumulative value per acquired customer after each period, null once immature. */
-  readonly cohorts: { readonly key: string; readonly size: number; readonly cumulative: (number | null)[] }[]
+  readonly cohorts: {
+    /** The cohort's period key. */
+    readonly key: string
+    /** Customers acquired. */
+    readonly size: number
+    /** Cumulative value per acquired customer after each period; null from the first immature cell. */
+    readonly cumulative: (number | null)[]
+  }[]
   /** Per column: the average over cohorts whose cell is complete, or null. */
   readonly average: (number | null)[]
 }

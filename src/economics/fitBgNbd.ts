@@ -1,7 +1,7 @@
 import { _integer, _number, _options } from '../core/_assert.ts'
 import { _nelderMead } from '../stats/_nelderMead.ts'
 import type { BgNbdParameters } from './_bgnbd.ts'
-import { _rows, type _Summary, _validCustomer } from './_rfm.ts'
+import { _rows, _validCustomer, type RfmRows } from './_rfm.ts'
 
 /**
  * Options of {@link fitBgNbd}.
@@ -40,7 +40,10 @@ export interface BgNbdFit extends BgNbdParameters {
   /** Customers fitted on. */
   readonly n: number
   /** Customers left out: invalid x, t_x or T. */
-  readonly excluded: { readonly invalid: number }
+  readonly excluded: {
+    /** Rows with an invalid x, t_x or T. */
+    readonly invalid: number
+  }
   /** Days per time unit of the summary (7 for weeks), or null when unknown. */
   readonly unitDays: number | null
 }
@@ -65,7 +68,7 @@ export interface BgNbdFit extends BgNbdParameters {
  * ```
  * @category Economics
  */
-export function fitBgNbd(summary: _Summary, options?: FitBgNbdOptions): BgNbdFit {
+export function fitBgNbd(summary: RfmRows, options?: FitBgNbdOptions): BgNbdFit {
   const fn = 'fitBgNbd'
   const o = _options(fn, options)
   const { rows, unitDays } = _rows(fn, summary)

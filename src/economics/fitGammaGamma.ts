@@ -3,7 +3,7 @@ import { KpiError } from '../core/KpiError.ts'
 import { _nelderMead } from '../stats/_nelderMead.ts'
 import { logGamma } from '../stats/logGamma.ts'
 import type { GammaGammaParameters } from './_gammaGamma.ts'
-import { _rows, type _Summary, _validCustomer } from './_rfm.ts'
+import { _rows, _validCustomer, type RfmRows } from './_rfm.ts'
 
 /**
  * Options of {@link fitGammaGamma}.
@@ -49,7 +49,12 @@ export interface GammaGammaFit extends GammaGammaParameters {
   /** Pearson correlation between x and m_x among them. */
   readonly correlation: number | null
   /** Customers left out: without repeat purchases (`noRepeat`), or with an invalid x or m_x. */
-  readonly excluded: { readonly noRepeat: number; readonly invalid: number }
+  readonly excluded: {
+    /** Customers without repeat purchases (x = 0): the model is fitted on the others. */
+    readonly noRepeat: number
+    /** Rows with an invalid x, t_x, T or m_x. */
+    readonly invalid: number
+  }
 }
 
 /**
@@ -68,7 +73,7 @@ export interface GammaGammaFit extends GammaGammaParameters {
  * ```
  * @category Economics
  */
-export function fitGammaGamma(summary: _Summary, options?: FitGammaGammaOptions): GammaGammaFit {
+export function fitGammaGamma(summary: RfmRows, options?: FitGammaGammaOptions): GammaGammaFit {
   const fn = 'fitGammaGamma'
   const o = _options(fn, options)
   const { rows } = _rows(fn, summary)

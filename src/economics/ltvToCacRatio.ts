@@ -5,11 +5,18 @@ import { _amount, _exact } from './_decimal.ts'
  * A figure or a result with a `value` (a {@link lifetimeValue} or {@link acquisitionCost} result).
  * @category Economics
  */
-export type Figure =
-  | number
-  | string
-  | null
-  | { readonly value: number | null; readonly exact?: string | null }
+export type Figure = number | string | null | FigureResult
+
+/**
+ * A result with a money figure.
+ * @category Economics
+ */
+export interface FigureResult {
+  /** The figure, or null. */
+  readonly value: number | null
+  /** Its exact decimal string, when there is one. */
+  readonly exact?: string | null
+}
 
 /**
  * The result of {@link ltvToCacRatio}.
