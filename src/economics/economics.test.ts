@@ -95,6 +95,12 @@ describe('acquisitionCost', () => {
     expect(earlier.newCustomers).toBe(19)
   })
 
+  it('measures a trailing window before asOf', () => {
+    const r = acquisitionCost(spend, people, { trailingDays: 7, asOf: '2024-03-08T00:00:00Z' })
+    expect(r.value).toBe(50)
+    expect(acquisitionCost(spend, people, { trailingDays: 2, asOf: '2024-03-08T00:00:00Z' }).value).toBeNull()
+  })
+
   it('reports the spend and null without new customers', () => {
     expect(acquisitionCost(spend, [], day)).toMatchObject({
       value: null,
@@ -130,6 +136,12 @@ describe('acquisitionCost', () => {
       expect(isKpiError(e) && e.code).toBe('incompatible-input')
       expect(String(e)).toMatch(/EUR.*USD/)
     }
+    expect(() =>
+      acquisitionCost([{ at, amount: 1, currency: 'EUR' }], [], { ...day, currency: 'USD' }),
+    ).toThrow(/EUR.*USD/)
+    expect(() => acquisitionCost([{ at: 'soon', amount: 1 }], [], { ...day, onInvalid: 'throw' })).toThrow(
+      /invalid/,
+    )
     const bad = acquisitionCost(
       [{ at: 'soon', amount: 1 }, { at, amount: 'ten' } as never],
       [{ customerId: 'a' } as never],
@@ -188,6 +200,8 @@ describe('lifetimeValue', () => {
       lifetimePeriods: 60,
     })
     // A 1 % churn implies 100 months; the cap keeps 60.
+    expect(lifetimeValue({ arpa: 100, churn: 0 }, { maxLifetimeMonths: true }).value).toBe(6000)
+    expect(lifetimeValue({ arpa: 100, churn: 0 }, { maxLifetimeMonths: 24 }).value).toBe(2400)
     expect(lifetimeValue({ arpa: 100, churn: 0.01 }, { maxLifetimeMonths: 60 }).value).toBe(6000)
     expect(lifetimeValue({ arpa: 100, churn: 0.05 }, { maxLifetimeMonths: 60 }).value).toBe(2000)
     // Yearly figures: 60 months are 5 years.

@@ -90,7 +90,13 @@ describe('rfmSummary on CDNOW', () => {
       frequency: 1,
       monetaryValue: 15,
     })
-    expect(rfmSummary(late, undefined, { ...options, minorUnits: 0 }).customers[0]?.monetaryValue).toBe(7.5)
+    // Whole minor units: with none (JPY-like), 10.4 and 5.4 count as 10 and 5.
+    const odd = late.map((t) => ({ ...t, amount: t.amount + 0.4 }))
+    expect(rfmSummary(odd, undefined, options).customers[0]?.monetaryValue).toBeCloseTo(7.9, 12)
+    expect(rfmSummary(odd, undefined, { ...options, minorUnits: 0 }).customers[0]?.monetaryValue).toBe(7.5)
+    const junk = [...late, { customerId: 'z', at: 'yesterday', amount: 1 }]
+    expect(rfmSummary(junk, undefined, options).excluded.invalid).toBe(1)
+    expect(() => rfmSummary(junk, undefined, { ...options, onInvalid: 'throw' })).toThrow(/invalid/)
   })
 })
 
@@ -139,6 +145,10 @@ describe('BG/NBD on CDNOW', () => {
     ])
     expect(odd.excluded.invalid).toBe(2)
     expect(fitBgNbd(summary.customers, { unitDays: 1 }).unitDays).toBe(1)
+    // Another start reaches the same maximum; a loose tolerance stops earlier.
+    const elsewhere = fitBgNbd(summary, { start: { r: 2, alpha: 10, a: 0.5, b: 5 } })
+    expect(elsewhere.logLikelihood).toBeCloseTo(model.logLikelihood, 6)
+    expect(fitBgNbd(summary, { tolerance: 1e-3 }).iterations).toBeLessThan(model.iterations)
     expect(() => expectedPurchases({ r: -1, alpha: 1, a: 1, b: 1 }, 3)).toThrow(TypeError)
   })
 })
@@ -183,6 +193,12 @@ describe('Gamma-Gamma on CDNOW', () => {
     }))
     expect(() => fitGammaGamma(correlated)).toThrow(/correlates with purchase frequency \(r = 1\.000/)
     expect(fitGammaGamma(correlated, { maxCorrelation: 1 }).n).toBe(50)
+    expect(fitGammaGamma(summary, { start: { p: 3, q: 2, gamma: 5 } }).logLikelihood).toBeCloseTo(
+      spend.logLikelihood,
+      6,
+    )
+    expect(fitGammaGamma(summary, { maxEvaluations: 20 }).converged).toBe(false)
+    expect(fitGammaGamma(summary, { tolerance: 1e-2 }).iterations).toBeLessThan(spend.iterations)
   })
 })
 
@@ -222,6 +238,9 @@ describe('customerLifetimeValue', () => {
       horizon: 12,
     })[0]?.value
     expect(inDays).not.toBeCloseTo(base, 3)
+    expect(
+      customerLifetimeValue(scipy.bgnbd, scipy.gammaGamma, one, { horizon: 12, unitDays: 1 })[0]?.value,
+    ).toBe(inDays)
     expect(
       customerLifetimeValue(scipy.bgnbd, scipy.gammaGamma, [{ frequency: -1, recency: 0, T: 1 }], {
         horizon: 1,
@@ -264,5 +283,12 @@ describe('shifted-beta-geometric (Fader & Hardie 2007)', () => {
     // With α = 2, β = 3 it is E[(1 − θ)/θ] = (α + β − 1)/(α − 1) − 1 = 3 payments.
     relative(discountedResidualLifetime({ alpha: 2, beta: 3 }, 0, 0), 3, 1e-12)
     expect(() => fitShiftedBetaGeometric([1000, 1200])).toThrow(TypeError)
+    expect(fitShiftedBetaGeometric(regular, { start: { alpha: 5, beta: 0.2 } }).alpha.toFixed(3)).toBe(
+      '0.704',
+    )
+    expect(fitShiftedBetaGeometric(regular, { maxEvaluations: 10 }).converged).toBe(false)
+    expect(fitShiftedBetaGeometric(regular, { tolerance: 1e-2 }).iterations).toBeLessThan(
+      fitShiftedBetaGeometric(regular).iterations,
+    )
   })
 })
