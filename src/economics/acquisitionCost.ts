@@ -409,10 +409,9 @@ export function acquisitionCost<const O extends AcquisitionCostOptions = Acquisi
   customers: Iterable<NewCustomer>,
   options: O,
 ): AcquisitionCostOutput<O> {
-  const aggregator = acquisitionCostAggregator<AcquisitionRecord, O>(undefined, options)
-  const state = aggregator.init()
-  let index = 0
-  for (const s of spend) aggregator.add(state, s, index++)
-  for (const c of customers) aggregator.add(state, c, index++)
-  return aggregator.result(state)
+  function* records(): Iterable<AcquisitionRecord> {
+    yield* spend
+    yield* customers
+  }
+  return fold(acquisitionCostAggregator<AcquisitionRecord, O>(undefined, options), records())
 }

@@ -125,12 +125,12 @@ describe('BG/NBD on CDNOW', () => {
 
   it('predicts E[Y(39) | x = 2, t_x = 30.43, T = 38.86] = 1.226 with the published parameters', () => {
     expect(conditionalExpectedPurchases(paper, customers[0] as never, 39).toFixed(3)).toBe('1.226')
-    scipy.publishedParams.conditional39.forEach((v, i) =>
-      relative(conditionalExpectedPurchases(paper, customers[i] as never, 39), v, 1e-10),
-    )
-    scipy.publishedParams.alive.forEach((v, i) =>
-      relative(probabilityAlive(paper, customers[i] as never), v, 1e-12),
-    )
+    scipy.publishedParams.conditional39.forEach((v, i) => {
+      relative(conditionalExpectedPurchases(paper, customers[i] as never, 39), v, 1e-10)
+    })
+    scipy.publishedParams.alive.forEach((v, i) => {
+      relative(probabilityAlive(paper, customers[i] as never), v, 1e-12)
+    })
     for (const [t, v] of Object.entries(scipy.publishedParams.expected))
       relative(expectedPurchases(paper, Number(t)), v, 1e-10)
     expect(probabilityAlive(paper, { frequency: 0, recency: 0, T: 30 })).toBe(1)
@@ -270,8 +270,8 @@ describe('shifted-beta-geometric (Fader & Hardie 2007)', () => {
   it('projects survival and retention beyond the data, and values a customer by DERL', () => {
     for (const name of ['regular', 'highEnd'] as const) {
       const p = scipy.sbg[name]
-      survivalCurve(p, 12).forEach((s, t) => relative(s, p.survival[t] as number, 1e-12))
-      retentionCurve(p, 12).forEach((r, t) => relative(r, p.retention[t] as number, 1e-12))
+      for (const [t, s] of survivalCurve(p, 12).entries()) relative(s, p.survival[t] as number, 1e-12)
+      for (const [t, r] of retentionCurve(p, 12).entries()) relative(r, p.retention[t] as number, 1e-12)
       for (const [n, v] of Object.entries(p.derl10))
         relative(discountedResidualLifetime(p, Number(n), 0.1), v, 1e-10)
     }
