@@ -337,3 +337,48 @@ describe('cohortLifetimeValue', () => {
     expect(() => cohortLifetimeValue({ ...table, basis: 'logo' })).toThrow(TypeError)
   })
 })
+
+describe('argument errors name the function, the argument and what was expected', () => {
+  it('for the formula KPIs', () => {
+    expect(() => cacPayback(null as never)).toThrow(/cacPayback expected `input`/)
+    expect(() => cacPayback({ margin: 0.5 } as never)).toThrow(/cacPayback expected `input`/)
+    expect(() => cacPayback({ spend: [1, 2], movements: [] } as never)).toThrow(/as long as `input.spend`/)
+    expect(() => cacPayback({ spend: 1, newMrr: 5 }, { lag: 1 })).toThrow(/cacPayback expected `options.lag`/)
+    expect(() => cacPayback({ spend: 1, newMrr: 5 }, { mrrBasis: 'net-new' })).toThrow(
+      /needs more than new MRR/,
+    )
+    expect(() => cacPayback({ spend: 1, movements: 'lots' as never })).toThrow(/MRR movements/)
+    expect(() => cacPayback({ cac: 'ten', arpa: 5 })).toThrow(/cacPayback expected `input.cac`/)
+    expect(() => lifetimeValue({ arpa: 'lots', churn: 0.1 })).toThrow(/lifetimeValue expected `input.arpa`/)
+    expect(() => lifetimeValue({ mrr: 5 } as never)).toThrow(/input.customers/)
+    expect(() => lifetimeValue(null as never)).toThrow(TypeError)
+    expect(() => lifetimeValue({ arpa: 100 }, { churnBasis: 'net-revenue' })).toThrow(/input.nrr/)
+  })
+
+  it('for the models', async () => {
+    const m = await import('cx-metrics')
+    expect(() => m.fitBgNbd(5 as never)).toThrow(/fitBgNbd expected `summary`/)
+    expect(() => m.conditionalExpectedSpend({ p: 1, q: 2, gamma: 1 }, { frequency: -1 } as never)).toThrow(
+      /customer/,
+    )
+    expect(() =>
+      m.conditionalExpectedSpend({ p: 1, q: 0.5, gamma: 1 }, { frequency: 1, recency: 1, T: 2 }),
+    ).toThrow(/q > 1/)
+    expect(() => m.survivalCurve({ alpha: 0, beta: 1 }, 3)).toThrow(/survivalCurve expected `params`/)
+    expect(() =>
+      m.probabilityAlive({ r: 1, alpha: 1, a: 1, b: 1 }, { frequency: 1, recency: 5, T: 2 }),
+    ).toThrow(/customer/)
+    expect(() =>
+      m.customerLifetimeValue({ r: 1, alpha: 1, a: 2, b: 1 }, { p: 1, q: 2, gamma: 1 }, 5 as never, {
+        horizon: 1,
+      }),
+    ).toThrow(/customers/)
+    expect(() => m.rfmSummary([], undefined, {} as never)).toThrow(/calibrationEnd/)
+    expect(() =>
+      m.rfmSummary([], undefined, {
+        calibrationEnd: '2024-01-02T00:00:00Z',
+        holdoutEnd: '2024-01-01T00:00:00Z',
+      }),
+    ).toThrow(/holdoutEnd/)
+  })
+})
