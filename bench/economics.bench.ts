@@ -1,25 +1,11 @@
 // Predictive CLV: the model fits on CDNOW (issue target: under 1 s), and an RFM summary of 1,000,000
 // transactions against a hand-written single pass and arquero.
-import { readFileSync } from 'node:fs'
 import * as aq from 'arquero'
-import { fitBgNbd, fitGammaGamma, fitShiftedBetaGeometric, rfmSummary, type Transaction } from 'cx-metrics'
+import { fitBgNbd, fitGammaGamma, fitShiftedBetaGeometric, rfmSummary } from 'cx-metrics'
+import { loadCdnow } from '../examples/_cdnow.ts'
 import { compare } from './_harness.ts'
 
 const DAY = 86_400_000
-
-function cdnow(): Transaction[] {
-  return readFileSync(new URL('../test/fixtures/cdnow/CDNOW_sample.txt', import.meta.url), 'utf8')
-    .trim()
-    .split(/\r?\n/)
-    .map((line) => {
-      const [, id, date, , value] = line.trim().split(/\s+/) as [string, string, string, string, string]
-      return {
-        customerId: String(Number(id)),
-        at: Date.UTC(Number(date.slice(0, 4)), Number(date.slice(4, 6)) - 1, Number(date.slice(6, 8))),
-        amount: Number(value),
-      }
-    })
-}
 
 interface Purchase {
   customerId: string
@@ -101,7 +87,7 @@ function arquero(rows: readonly Purchase[]) {
 }
 
 export async function run(): Promise<void> {
-  const transactions = cdnow()
+  const transactions = loadCdnow()
   const summary = rfmSummary(transactions, undefined, { calibrationEnd: '1997-09-30T00:00:00Z' })
   await compare({
     title: 'Model fits on CDNOW (2,357 customers; target: under 1 s)',

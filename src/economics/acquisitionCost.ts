@@ -5,6 +5,7 @@ import { fold } from '../core/fold.ts'
 import { KpiError } from '../core/KpiError.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
+import { _upper } from '../stats/_upper.ts'
 import { _calendar, type CalendarOptions } from '../time/_calendar.ts'
 import {
   _periodOutput,
@@ -201,15 +202,10 @@ export function acquisitionCostAggregator<
       bounds.unshift(calendar.startOf(first - 1))
     }
   }
+  /** The index of the (extended) period containing t, or −1 outside them. */
   const indexOf = (t: number): number => {
-    let lo = 0
-    let hi = bounds.length
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1
-      if ((bounds[mid] as number) <= t) lo = mid + 1
-      else hi = mid
-    }
-    return lo - 1 < bounds.length - 1 ? lo - 1 : -1
+    const k = _upper(bounds, t) - 1
+    return k < bounds.length - 1 ? k : -1
   }
 
   return {

@@ -1,3 +1,4 @@
+import { _major, type _SubscriptionConfig } from './_subscription.ts'
 import { _eachChange, type _Line } from './_timeline.ts'
 
 /** The five MRR movements (ChartMogul). */
@@ -49,5 +50,16 @@ export class _Movements {
       ;(this.counts[k] as _Totals)[movement] += 1
       if (this.each !== undefined) this.each(k, id, movement, v0, v1)
     })
+  }
+}
+
+/** Movement totals in major units. */
+export function _majorTotals(a: _Totals, config: _SubscriptionConfig): _Totals {
+  return {
+    new: _major(a.new, config),
+    expansion: _major(a.expansion, config),
+    contraction: _major(a.contraction, config),
+    churn: _major(a.churn, config),
+    reactivation: _major(a.reactivation, config),
   }
 }

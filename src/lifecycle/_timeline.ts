@@ -1,3 +1,4 @@
+import { _upper } from '../stats/_upper.ts'
 import type { SubscriptionSpan, SubscriptionState } from './_subscription.ts'
 
 /**
@@ -175,18 +176,6 @@ export class _Levels {
     }
     return { count, value }
   }
-}
-
-/** The index of the first element of sorted `xs` greater than `x`. */
-export function _upper(xs: readonly number[], x: number): number {
-  let lo = 0
-  let hi = xs.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    if ((xs[mid] as number) <= x) lo = mid + 1
-    else hi = mid
-  }
-  return lo
 }
 
 /** The value just before instant `p` (at the last moment of the period that ends at `p`). */

@@ -2,6 +2,7 @@ import { _oneOf, _options } from '../core/_assert.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
+import { _upper } from '../stats/_upper.ts'
 import {
   _dayBounds,
   _periodOutput,
@@ -18,7 +19,7 @@ import {
   type SubscriptionOptions,
   type SubscriptionState,
 } from './_subscription.ts'
-import { _eachChange, _eachLine, _Levels, _upper } from './_timeline.ts'
+import { _eachChange, _eachLine, _Levels } from './_timeline.ts'
 
 /**
  * The denominator of the churn rate (spec §4.2):

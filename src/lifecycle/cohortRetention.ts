@@ -5,6 +5,7 @@ import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { Excluded, ExclusionCounts } from '../core/result.ts'
+import { _upper } from '../stats/_upper.ts'
 import { _calendar, type CalendarOptions, type DateRange, type PeriodUnit } from '../time/_calendar.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import {
@@ -17,7 +18,7 @@ import {
   type SubscriptionSpan,
   type SubscriptionState,
 } from './_subscription.ts'
-import { _eachLine, _upper } from './_timeline.ts'
+import { _eachLine } from './_timeline.ts'
 
 /**
  * A product-usage event, for cohorts by first event.

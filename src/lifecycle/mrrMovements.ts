@@ -9,7 +9,7 @@ import {
   type PeriodSeries,
 } from '../time/_periodSelection.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
-import { _Movements } from './_movements.ts'
+import { _Movements, _majorTotals } from './_movements.ts'
 import {
   _major,
   _subscriptionAggregator,
@@ -160,13 +160,7 @@ export function mrrMovementsAggregator<
         currency: state.currency,
         start: _major(start, config),
         end: _major(end, config),
-        movements: {
-          new: _major(a.new, config),
-          expansion: _major(a.expansion, config),
-          contraction: _major(a.contraction, config),
-          churn: _major(a.churn, config),
-          reactivation: _major(a.reactivation, config),
-        },
+        movements: _majorTotals(a, config),
         customerCounts: counts[k] as MovementTotals,
         quickRatio: losses === 0 ? null : (a.new + a.expansion + a.reactivation) / losses,
       }

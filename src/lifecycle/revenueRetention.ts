@@ -4,6 +4,7 @@ import { _integer, _oneOf, _options } from '../core/_assert.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
+import { _upper } from '../stats/_upper.ts'
 import {
   _dayBounds,
   _periodOutput,
@@ -12,7 +13,7 @@ import {
   type PeriodSeries,
 } from '../time/_periodSelection.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
-import { _Movements, type _Totals } from './_movements.ts'
+import { _Movements, _majorTotals, type _Totals } from './_movements.ts'
 import {
   _major,
   _subscriptionAggregator,
@@ -22,7 +23,7 @@ import {
   type SubscriptionOptions,
   type SubscriptionState,
 } from './_subscription.ts'
-import { _before, _eachLine, _Levels, _upper } from './_timeline.ts'
+import { _before, _eachLine, _Levels } from './_timeline.ts'
 import type { MovementTotals } from './mrrMovements.ts'
 
 /**
@@ -195,13 +196,7 @@ export function revenueRetentionAggregator<
         mrrChurn,
         quickRatio: losses === 0 ? null : (a.new + a.expansion + a.reactivation) / losses,
         startMrr: _major(start, config),
-        movements: {
-          new: _major(a.new, config),
-          expansion: _major(a.expansion, config),
-          contraction: _major(a.contraction, config),
-          churn: _major(a.churn, config),
-          reactivation: _major(a.reactivation, config),
-        },
+        movements: _majorTotals(a, config),
       }
     })
     return _periodOutput('revenueRetention', p, results, excluded) as RevenueRetentionOutput<O>
