@@ -1,5 +1,5 @@
 // Business durations: 1,000,000 ticket spans of up to 30 days, New York 09:00–17:00 on weekdays with
-// holidays (issue target: under 2 s on one core), against a hand-written loop that only subtracts.
+// holidays (issue targetMs: under 2 s on one core), against a hand-written loop that only subtracts.
 import { businessHours } from 'cx-metrics'
 import { _newYorkNineToFive } from '../src/time/_testSchedules.ts'
 import { compare } from './_harness.ts'

@@ -1,5 +1,5 @@
-// NPS against a hand-written loop that counts the three buckets (issue target: within 1.5×), and NPS by
-// month in São Paulo time against a hand-written loop that also buckets by month (target: within 2×).
+// NPS against a hand-written loop that counts the three buckets (issue targetMs: within 1.5×), and NPS by
+// month in São Paulo time against a hand-written loop that also buckets by month (targetMs: within 2×).
 import { accumulate, byPeriod, nps, npsAggregator } from 'cx-metrics'
 import { bucketOf, saoPauloMonthBounds } from './_baselines.ts'
 import { compare } from './_harness.ts'

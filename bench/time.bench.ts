@@ -1,5 +1,5 @@
 // Bucketing by period: 1,000,000 events by month, in UTC and in America/Sao_Paulo, against a
-// hand-written loop that only sums a number per event (issue target: zone ≤ 1.5× UTC, ≤ 2× the loop).
+// hand-written loop that only sums a number per event (issue targetMs: zone ≤ 1.5× UTC, ≤ 2× the loop).
 import { type Aggregator, accumulate, byPeriod } from 'cx-metrics'
 import { bucketOf, saoPauloMonthBounds } from './_baselines.ts'
 import { compare } from './_harness.ts'

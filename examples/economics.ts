@@ -29,15 +29,15 @@ const newCustomers = Array.from({ length: 40 }, (_, i) => ({
   channel: i < 10 ? 'paid-search' : 'organic',
 }))
 const march = { period: '2025-03', unit: 'month' } as const
-const blended = acquisitionCost(spend, newCustomers, march)
+const blended = acquisitionCost([...spend, ...newCustomers], march)
 assert.equal(blended.value, 375) // 15,000 / 40
-const paid = acquisitionCost(spend, newCustomers, {
+const paid = acquisitionCost([...spend, ...newCustomers], {
   ...march,
   attribution: 'paid',
   paidChannels: ['paid-search'],
 })
 assert.equal(paid.value, 1200) // 12,000 / 10
-assert.equal(acquisitionCost(spend, newCustomers, { ...march, costKinds: ['media'] }).value, 300)
+assert.equal(acquisitionCost([...spend, ...newCustomers], { ...march, costKinds: ['media'] }).value, 300)
 
 // LTV: ARPA $150 a month at 80 % gross margin, 2.5 % monthly logo churn: 150 × 0.8 / 0.025 = $4,800.
 const ltv = lifetimeValue({ arpa: 150, churn: 0.025, margin: 0.8 })
@@ -51,7 +51,7 @@ assert.equal(lifetimeValue({ arpa: 150, churn: 0 }).value, null)
 assert.equal(lifetimeValue({ arpa: 150, churn: 0 }, { maxLifetimeMonths: 60 }).value, 9000)
 
 // Predictive CLV on CDNOW: the summary, the BG/NBD and Gamma-Gamma fits of Fader, Hardie & Lee (2005).
-const summary = rfmSummary(loadCdnow(), undefined, { calibrationEnd: '1997-09-30T00:00:00Z' })
+const summary = rfmSummary(loadCdnow(), { calibrationEnd: '1997-09-30T00:00:00Z' })
 const purchases = fitBgNbd(summary)
 assert.deepEqual(
   [purchases.r, purchases.alpha, purchases.a, purchases.b].map((v) => v.toFixed(3)),

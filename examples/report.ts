@@ -124,9 +124,13 @@ console.log(
 
 // Survey response rates, the three surveys in one pass, segmented with byKey.
 const rates = fold(
-  byKey(responseRateAggregator({ answered: (s: SurveyResponse) => s.answeredAt !== null }), (s) => s.survey, {
-    keys: ['nps', 'csat', 'ces'],
-  }),
+  byKey(
+    responseRateAggregator((s: SurveyResponse) => s.answeredAt !== null),
+    (s) => s.survey,
+    {
+      keys: ['nps', 'csat', 'ces'],
+    },
+  ),
   data.surveys,
 )
 console.log('\nSurvey response rate (answered / offered, Wilson 95 % interval)')
@@ -222,10 +226,8 @@ const schedule = businessHours(supportSchedule)
 const supportByMonth = <R>(aggregator: Aggregator<Ticket, unknown, R>) =>
   fold(byPeriod(aggregator, { date: (t) => t.createdAt, unit: 'month', timeZone, range }), data.tickets)
     .periods
-const replies = supportByMonth(
-  firstReplyTimeAggregator<Ticket>(undefined, { schedule, target: 8 * 3_600_000 }),
-)
-const fcr = supportByMonth(firstContactResolutionAggregator<Ticket>())
+const replies = supportByMonth(firstReplyTimeAggregator({ schedule, targetMs: 8 * 3_600_000 }))
+const fcr = supportByMonth(firstContactResolutionAggregator())
 console.log(
   `\nSupport by month of creation (business hours: ${supportSchedule.name}; FCR: one agent reply, no reopen, over solved tickets)`,
 )
@@ -298,8 +300,8 @@ console.log(
 // Customer lifecycle and revenue, from the subscriptions (churn recognised when the paid period ends).
 const asOf = '2026-01-01T00:00:00-03:00'
 const subscriptions = data.subscriptions
-const churn = churnRate(subscriptions, undefined, { range, unit: 'month', timeZone })
-const movements = mrrMovements(subscriptions, undefined, { range, unit: 'month', timeZone })
+const churn = churnRate(subscriptions, { range, unit: 'month', timeZone })
+const movements = mrrMovements(subscriptions, { range, unit: 'month', timeZone })
 console.log(
   `\nMonthly customer churn and MRR movements (${timeZone}; ChartMogul standard: customers at the start, ` +
     `joined-and-churned and churned-and-reactivated left out; ${churn.excluded.trial} trials and ` +
@@ -341,8 +343,8 @@ console.log(
   ),
 )
 
-const quarterly = revenueRetention(subscriptions, undefined, { range, unit: 'quarter', timeZone })
-const annualNrr = revenueRetention(subscriptions, undefined, {
+const quarterly = revenueRetention(subscriptions, { range, unit: 'quarter', timeZone })
+const annualNrr = revenueRetention(subscriptions, {
   range,
   unit: 'quarter',
   timeZone,
@@ -381,7 +383,7 @@ console.log(
   ),
 )
 
-const cohorts = cohortRetention(subscriptions, undefined, { unit: 'quarter', timeZone, asOf })
+const cohorts = cohortRetention(subscriptions, { unit: 'quarter', timeZone, asOf })
 console.log(
   '\nLogo retention by quarterly cohort (share paying at the end of each quarter since the first; — not over yet)',
 )
@@ -395,8 +397,8 @@ console.log(
   ),
 )
 
-const lifetimes = customerLifetimes(subscriptions, undefined, { asOf, unit: 'month' })
-const km = survival(lifetimes, undefined, { horizon: 12 })
+const lifetimes = customerLifetimes(subscriptions, { asOf, unit: 'month' })
+const km = survival(lifetimes, { horizon: 12 })
 const at = (months: number) => km.curve.filter((p) => p.time <= months).at(-1)
 console.log(
   `\nCustomer survival (Kaplan–Meier over ${km.n} customers' first paid spell, ${km.n - km.events} still active and censored; log 95 % intervals)`,
@@ -424,7 +426,7 @@ const acquired = lifetimes.map((l) => ({
   acquiredAt: l.since,
   channel: channelOf.get(l.customerId) ?? 'unknown',
 }))
-const cacByMonth = acquisitionCost(spendRecords, acquired, {
+const cacByMonth = acquisitionCost([...spendRecords, ...acquired], {
   range,
   unit: 'month',
   timeZone,
@@ -450,9 +452,9 @@ console.log(
 )
 
 const margin = 0.8
-const quarterlyChurn = churnRate(subscriptions, undefined, { range, unit: 'quarter', timeZone })
-const quarterlyMrr = mrrMovements(subscriptions, undefined, { range, unit: 'quarter', timeZone })
-const cacByQuarter = acquisitionCost(spendRecords, acquired, { range, unit: 'quarter', timeZone })
+const quarterlyChurn = churnRate(subscriptions, { range, unit: 'quarter', timeZone })
+const quarterlyMrr = mrrMovements(subscriptions, { range, unit: 'quarter', timeZone })
+const cacByQuarter = acquisitionCost([...spendRecords, ...acquired], { range, unit: 'quarter', timeZone })
 console.log(
   `\nLTV, LTV:CAC and CAC payback by quarter (gross margin ${100 * margin} % assumed; ARPA = MRR / paying customers at the quarter's end; quarterly churn)`,
 )
@@ -485,7 +487,7 @@ console.log(
 
 // Predicted customer value needs purchases, not subscriptions: the CDNOW sample (examples/data/cdnow),
 // the data set of the BG/NBD and Gamma-Gamma papers.
-const cdnow = rfmSummary(loadCdnow(), undefined, { calibrationEnd: '1997-09-30T00:00:00Z' })
+const cdnow = rfmSummary(loadCdnow(), { calibrationEnd: '1997-09-30T00:00:00Z' })
 const buying = fitBgNbd(cdnow)
 const spending = fitGammaGamma(cdnow)
 const predicted = customerLifetimeValue(buying, spending, cdnow.customers, {

@@ -63,18 +63,18 @@ assert.deepEqual(
 // Zendesk-compatible: first reply time in business hours (ticket 2 waited 1 business hour — 30 minutes
 // before closing, 30 after opening — not 17 hours), one-touch resolution as "fewer than 2 agent
 // replies" over solved tickets.
-const frt = firstReplyTime(tickets, undefined, { schedule: newYork, statistic: 'mean' })
+const frt = firstReplyTime(tickets, { schedule: newYork, method: 'mean' })
 console.log(frt)
 assert.equal(frt.business?.maxMs, H)
 assert.equal(frt.calendar.maxMs, 17 * H)
 assert.equal(frt.excluded.unanswered, 1) // ticket 3: never 0, counted
-const oneTouch = firstContactResolution(tickets, undefined, { method: 'zendesk-lt2' })
+const oneTouch = firstContactResolution(tickets, { method: 'zendesk-lt2' })
 assert.equal(oneTouch.value, 0.5)
 
 // Intercom-compatible: the median first reply over calendar time, conversations grouped by their start
 // date (byPeriod with date: (t) => t.createdAt), FCR as "closed once with one participating teammate".
 assert.equal(firstReplyTime(tickets).value, (45 * 60_000 + 17 * H) / 2)
-const intercom = firstContactResolution(tickets, undefined, { method: 'single-teammate-closed-once' })
+const intercom = firstContactResolution(tickets, { method: 'single-teammate-closed-once' })
 assert.equal(intercom.value, 0.5)
 
 // First and full resolution of the reopened ticket.

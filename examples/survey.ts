@@ -56,7 +56,7 @@ assert.equal(change.test?.pValue?.toFixed(4), '0.1681')
 const effort = [...Array(210).fill(6), ...Array(100).fill(5), ...Array(10).fill(3), ...Array(30).fill(2)]
 assert.equal(ces(effort).value?.toFixed(4), '5.2857')
 const net = [...Array(230).fill(7), ...Array(150).fill(4), ...Array(120).fill(1)]
-assert.equal(ces(net, undefined, { aggregation: 'net' }).value, 22)
+assert.equal(ces(net, { method: 'net' }).value, 22)
 
 // Account-level NPS: each customer counted once, by their latest answer.
 const responses = [

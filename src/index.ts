@@ -4,6 +4,7 @@
 export { accumulate } from './core/accumulate.ts'
 export type { Accessor, Aggregator, AnyAggregator, InputOf, ResultOf, StateOf } from './core/aggregator.ts'
 export { type CombinedInput, type CombinedState, combine } from './core/combine.ts'
+export type { InputField, KpiDescriptor, OptionRule, OptionRules, ResultKind } from './core/descriptor.ts'
 export { fold } from './core/fold.ts'
 export { type AsyncSource, foldAsync } from './core/foldAsync.ts'
 export { isKpiError } from './core/isKpiError.ts'
@@ -11,7 +12,15 @@ export { KpiError, type KpiErrorCode, type KpiErrorDetails } from './core/KpiErr
 export { mapInput } from './core/mapInput.ts'
 export { mergeAll } from './core/mergeAll.ts'
 export { type DateInput, parseInstant } from './core/parseInstant.ts'
-export type { ConfidenceInterval, Excluded, ExclusionCounts, KpiResult, OnInvalid } from './core/result.ts'
+export type {
+  ConfidenceInterval,
+  Excluded,
+  ExclusionCounts,
+  KpiResult,
+  NumericInput,
+  OnInvalid,
+  ScoreInput,
+} from './core/result.ts'
 export { roundForDisplay } from './core/roundForDisplay.ts'
 export type { BgNbdParameters } from './economics/_bgnbd.ts'
 export type { GammaGammaParameters } from './economics/_gammaGamma.ts'
@@ -26,6 +35,7 @@ export {
   type AcquisitionRecord,
   acquisitionCost,
   acquisitionCostAggregator,
+  acquisitionCostDescriptor,
   type ChannelCost,
   type NewCustomer,
   type SpendRecord,
@@ -82,6 +92,7 @@ export {
   type RfmUnit,
   rfmSummary,
   rfmSummaryAggregator,
+  rfmSummaryDescriptor,
   type Transaction,
 } from './economics/rfmSummary.ts'
 export { survivalCurve } from './economics/survivalCurve.ts'
@@ -104,6 +115,7 @@ export {
   type ChurnVariant,
   churnRate,
   churnRateAggregator,
+  churnRateDescriptor,
 } from './lifecycle/churnRate.ts'
 export {
   type ActivityEvent,
@@ -116,6 +128,7 @@ export {
   type CohortRow,
   cohortRetention,
   cohortRetentionAggregator,
+  cohortRetentionDescriptor,
 } from './lifecycle/cohortRetention.ts'
 export {
   type CustomerLifetime,
@@ -132,8 +145,9 @@ export {
   type GrowthUndefined,
   growth,
   growthAggregator,
+  growthDescriptor,
 } from './lifecycle/growth.ts'
-export { type MrrOptions, type MrrResult, mrr, mrrAggregator } from './lifecycle/mrr.ts'
+export { type MrrOptions, type MrrResult, mrr, mrrAggregator, mrrDescriptor } from './lifecycle/mrr.ts'
 export {
   type CustomerMovement,
   type MovementTotals,
@@ -143,6 +157,7 @@ export {
   type MrrMovementsResult,
   mrrMovements,
   mrrMovementsAggregator,
+  mrrMovementsDescriptor,
 } from './lifecycle/mrrMovements.ts'
 export {
   type RetentionRateOptions,
@@ -150,6 +165,7 @@ export {
   type RetentionRateResult,
   retentionRate,
   retentionRateAggregator,
+  retentionRateDescriptor,
 } from './lifecycle/retentionRate.ts'
 export {
   type RevenueRetentionOptions,
@@ -157,6 +173,7 @@ export {
   type RevenueRetentionResult,
   revenueRetention,
   revenueRetentionAggregator,
+  revenueRetentionDescriptor,
 } from './lifecycle/revenueRetention.ts'
 export {
   type LogRankTest,
@@ -169,6 +186,7 @@ export {
   type SurvivalTally,
   survival,
   survivalAggregator,
+  survivalDescriptor,
 } from './lifecycle/survival.ts'
 export type { NpsCounts } from './stats/_npsCounts.ts'
 export type { ProportionSample } from './stats/_sample.ts'
@@ -207,6 +225,7 @@ export {
   type FirstContactResolutionState,
   firstContactResolution,
   firstContactResolutionAggregator,
+  firstContactResolutionDescriptor,
 } from './support/firstContactResolution.ts'
 export {
   type FirstReplyTimeExclusion,
@@ -215,6 +234,7 @@ export {
   type FirstReplyTimeState,
   firstReplyTime,
   firstReplyTimeAggregator,
+  firstReplyTimeDescriptor,
 } from './support/firstReplyTime.ts'
 export {
   type ResolutionDurations,
@@ -224,6 +244,7 @@ export {
   type ResolutionTimeState,
   resolutionTime,
   resolutionTimeAggregator,
+  resolutionTimeDescriptor,
 } from './support/resolutionTime.ts'
 export {
   type SlaAttainmentOptions,
@@ -232,6 +253,7 @@ export {
   type SlaExclusion,
   slaAttainment,
   slaAttainmentAggregator,
+  slaAttainmentDescriptor,
 } from './support/slaAttainment.ts'
 export {
   type TicketEvent,
@@ -254,7 +276,8 @@ export {
   accountLevel,
 } from './survey/accountLevel.ts'
 export {
-  type CesAggregation,
+  type CesInput,
+  type CesMethod,
   type CesOptions,
   type CesResult,
   type CesState,
@@ -262,8 +285,10 @@ export {
   type CustomCesVersion,
   ces,
   cesAggregator,
+  cesDescriptor,
 } from './survey/ces.ts'
 export {
+  type CsatInput,
   type CsatMethod,
   type CsatOptions,
   type CsatResult,
@@ -271,6 +296,7 @@ export {
   type CsatState,
   csat,
   csatAggregator,
+  csatDescriptor,
 } from './survey/csat.ts'
 export {
   type NpsBuckets,
@@ -281,13 +307,16 @@ export {
   type NpsState,
   nps,
   npsAggregator,
+  npsDescriptor,
 } from './survey/nps.ts'
 export {
+  type ResponseRateInput,
   type ResponseRateOptions,
   type ResponseRateResult,
   type ResponseRateState,
   responseRate,
   responseRateAggregator,
+  responseRateDescriptor,
 } from './survey/responseRate.ts'
 export { reverseScale } from './survey/reverseScale.ts'
 export type { CalendarOptions, DateRange, PeriodUnit } from './time/_calendar.ts'

@@ -1,3 +1,5 @@
+import { _knownKeys } from './_keys.ts'
+
 // Argument checks shared by every public function. Each failure names the function, the argument,
 // what was expected and what was got, in one sentence:
 //   nps expected `options.confidence` to be a number between 0 and 1, got `95`
@@ -26,12 +28,20 @@ export function _rangeError(fn: string, arg: string, expected: string, got: unkn
   return new RangeError(message(fn, arg, expected, got))
 }
 
-/** Checks that `options` is undefined or a plain object and returns it as an object. */
-export function _options<T extends object>(fn: string, options: T | undefined): Partial<T> {
+/**
+ * Checks that `options` is undefined or a plain object and returns it as an object. With `known`, a key
+ * that is not one of them is a RangeError naming the closest known key.
+ */
+export function _options<T extends object>(
+  fn: string,
+  options: T | undefined,
+  known?: readonly string[],
+): Partial<T> {
   if (options === undefined) return {}
   if (options === null || typeof options !== 'object' || Array.isArray(options)) {
     throw _typeError(fn, 'options', 'an object or undefined', options)
   }
+  if (known !== undefined) _knownKeys(fn, 'options', options, known)
   return options
 }
 

@@ -1,4 +1,29 @@
+import { _iterable } from './_args.ts'
+import { _show } from './_assert.ts'
 import type { Aggregator } from './aggregator.ts'
+
+/** Checks that `value` is an aggregator; names a swapped `(items, aggregator)` call as such. */
+export function _aggregatorArgument(fn: string, value: unknown, arg: string = 'aggregator'): void {
+  const a = value as Partial<Aggregator<unknown, unknown, unknown>> | null
+  if (
+    a !== null &&
+    typeof a === 'object' &&
+    typeof a.init === 'function' &&
+    typeof a.add === 'function' &&
+    typeof a.merge === 'function' &&
+    typeof a.result === 'function'
+  )
+    return
+  const swapped =
+    value !== null &&
+    value !== undefined &&
+    typeof (value as Iterable<unknown>)[Symbol.iterator] === 'function'
+  throw new TypeError(
+    `${fn} expected \`${arg}\` to be an aggregator (init, add, merge, result)${
+      swapped ? ` — the arguments look swapped: ${fn}(aggregator, items)` : ''
+    }, got \`${_show(value)}\``,
+  )
+}
 
 /**
  * Folds every item of `items` into a fresh state of `aggregator` and returns the state (not the result).
@@ -17,6 +42,16 @@ import type { Aggregator } from './aggregator.ts'
  * @category Core
  */
 export function accumulate<In, State>(
+  aggregator: Aggregator<In, State, unknown>,
+  items: Iterable<In>,
+): State {
+  _aggregatorArgument('accumulate', aggregator)
+  _iterable('accumulate', items)
+  return _accumulate(aggregator, items)
+}
+
+/** {@link accumulate} without the argument checks, for callers that made them. */
+export function _accumulate<In, State>(
   aggregator: Aggregator<In, State, unknown>,
   items: Iterable<In>,
 ): State {

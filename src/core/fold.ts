@@ -1,4 +1,5 @@
-import { accumulate } from './accumulate.ts'
+import { _iterable } from './_args.ts'
+import { _accumulate, _aggregatorArgument } from './accumulate.ts'
 import type { Aggregator } from './aggregator.ts'
 
 /**
@@ -12,5 +13,17 @@ import type { Aggregator } from './aggregator.ts'
  * @category Core
  */
 export function fold<In, Out>(aggregator: Aggregator<In, unknown, Out>, items: Iterable<In>): Out {
-  return aggregator.result(accumulate(aggregator, items))
+  _aggregatorArgument('fold', aggregator)
+  _iterable('fold', items)
+  return aggregator.result(_accumulate(aggregator, items))
+}
+
+/** `fold` for a KPI function: `items` is checked in the KPI's name. */
+export function _foldAs<In, Out>(
+  fn: string,
+  aggregator: Aggregator<In, unknown, Out>,
+  items: Iterable<In>,
+): Out {
+  _iterable(fn, items)
+  return aggregator.result(_accumulate(aggregator, items))
 }

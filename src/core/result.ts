@@ -52,3 +52,16 @@ export interface KpiResult<Kpi extends string = string, Reason extends string = 
  * @category Core
  */
 export type OnInvalid = 'exclude' | 'throw'
+
+/**
+ * A score or an amount as data sources deliver it: a number, or a canonical decimal string (`'9'`,
+ * `'9.5'`, `'-3'`) as a CSV export gives it. Any other string is invalid and counted, never guessed.
+ * @category Core
+ */
+export type NumericInput = number | string
+
+/**
+ * A survey answer: a score, or `null`/`undefined` when the question was not answered.
+ * @category Core
+ */
+export type ScoreInput = NumericInput | null | undefined

@@ -1,13 +1,18 @@
-import { _accessor, _integer, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _integer, _oneOf, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _resolve } from '../core/_resolve.ts'
+import { _ON_INVALID } from '../core/_rules.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { InputField, KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import { KpiError } from '../core/KpiError.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
 import { _upper } from '../stats/_upper.ts'
 import { _calendar, type CalendarOptions } from '../time/_calendar.ts'
 import {
+  _PERIOD_SELECTION_RULES,
   _periodOutput,
   _selectPeriods,
   type PeriodSelection,
@@ -158,21 +163,82 @@ export interface AcquisitionCostState {
  */
 export type AcquisitionRecord = SpendRecord | NewCustomer
 
+const RULES = {
+  ..._PERIOD_SELECTION_RULES,
+  attribution: {
+    type: 'enum',
+    values: ['blended', 'paid', 'per-channel'],
+    default: 'blended',
+    doc: 'All spend over all new customers, paid spend over paid customers, or per channel.',
+  },
+  paidChannels: { type: 'array', doc: "For 'paid': the channels whose spend and customers are paid." },
+  costKinds: { type: 'array', doc: 'Only spend of these kinds counts (media, salaries…).' },
+  lag: {
+    type: 'number',
+    integer: true,
+    min: 0,
+    default: 0,
+    doc: 'Set spend this many periods earlier against customers.',
+  },
+  currency: { type: 'string', doc: 'The currency expected; spend in another one is an error.' },
+  onInvalid: _ON_INVALID,
+} as const
+
+const INPUT_FIELDS: { readonly [name: string]: InputField } = {
+  at: { type: 'instant', required: true, doc: 'Spend: when it was spent.' },
+  amount: { type: 'money', required: true, doc: 'Spend: the amount, in major units.' },
+  channel: { type: 'string', required: false, doc: 'The acquisition channel.' },
+  kind: { type: 'string', required: false, doc: 'Spend: the kind of cost.' },
+  customerId: { type: 'string', required: true, doc: 'A new customer.' },
+  acquiredAt: { type: 'instant', required: true, doc: 'A new customer: when they were acquired.' },
+}
+
+/**
+ * What {@link acquisitionCost} computes, as data: its input, options, unit, range and direction.
+ * @category Economics
+ */
+export const acquisitionCostDescriptor: KpiDescriptor = {
+  id: 'acquisitionCost',
+  title: 'Customer acquisition cost',
+  category: 'economics',
+  input: { kind: 'spend-or-customer', fields: INPUT_FIELDS },
+  options: RULES,
+  result: {
+    kind: 'result-or-series',
+    unit: 'money',
+    scale: 'level',
+    range: [0, null],
+    better: 'lower',
+    components: ['spend', 'customers', 'channels'],
+  },
+  periods: 'select',
+  compute: acquisitionCost,
+  aggregator: acquisitionCostAggregator,
+}
+
 /**
  * The aggregator behind {@link acquisitionCost}.
  * @category Economics
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function acquisitionCostAggregator<
-  T = AcquisitionRecord,
-  const O extends AcquisitionCostOptions = AcquisitionCostOptions,
->(
-  accessor: Accessor<T, AcquisitionRecord> | undefined,
+export function acquisitionCostAggregator<const O extends AcquisitionCostOptions>(
   options: O,
+): Aggregator<AcquisitionRecord, AcquisitionCostState, AcquisitionCostOutput<O>>
+export function acquisitionCostAggregator<T, const O extends AcquisitionCostOptions>(
+  accessor: Accessor<T, AcquisitionRecord>,
+  options: O,
+): Aggregator<T, AcquisitionCostState, AcquisitionCostOutput<O>>
+/* @__NO_SIDE_EFFECTS__ */
+export function acquisitionCostAggregator<T, const O extends AcquisitionCostOptions>(
+  accessorOrOptions: Accessor<T, AcquisitionRecord> | O,
+  maybeOptions?: O,
 ): Aggregator<T, AcquisitionCostState, AcquisitionCostOutput<O>> {
   const fn = 'acquisitionCost'
-  _accessor(fn, accessor)
-  const o = _options(fn, options)
+  const [accessor, options] = _accessorAndOptions<Accessor<T, AcquisitionRecord>, O>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const o = _resolve(fn, RULES, options)
   const asOf = o.asOf === undefined ? Number.POSITIVE_INFINITY : (parseInstant(o.asOf) ?? Number.NaN)
   if (Number.isNaN(asOf)) throw _typeError(fn, 'options.asOf', 'a date', o.asOf)
   const p = _selectPeriods(fn, options, asOf)
@@ -396,18 +462,27 @@ export function acquisitionCostAggregator<
  *
  * @example
  * ```ts
- * acquisitionCost(spend, newCustomers, { period: '2025-03', unit: 'month' }).value
+ * acquisitionCost([...spend, ...newCustomers], { period: '2025-03', unit: 'month' }).value
  * ```
  * @category Economics
  */
-export function acquisitionCost<const O extends AcquisitionCostOptions = AcquisitionCostOptions>(
-  spend: Iterable<SpendRecord>,
-  customers: Iterable<NewCustomer>,
+export function acquisitionCost<const O extends AcquisitionCostOptions>(
+  records: Iterable<AcquisitionRecord>,
   options: O,
+): AcquisitionCostOutput<O>
+export function acquisitionCost<T, const O extends AcquisitionCostOptions>(
+  records: Iterable<T>,
+  accessor: Accessor<T, AcquisitionRecord>,
+  options: O,
+): AcquisitionCostOutput<O>
+export function acquisitionCost<T, const O extends AcquisitionCostOptions>(
+  records: Iterable<T>,
+  accessorOrOptions: Accessor<T, AcquisitionRecord> | O,
+  options?: O,
 ): AcquisitionCostOutput<O> {
-  function* records(): Iterable<AcquisitionRecord> {
-    yield* spend
-    yield* customers
-  }
-  return fold(acquisitionCostAggregator<AcquisitionRecord, O>(undefined, options), records())
+  return _foldAs(
+    'acquisitionCost',
+    acquisitionCostAggregator(accessorOrOptions as Accessor<T, AcquisitionRecord>, options as O),
+    records,
+  )
 }

@@ -112,7 +112,7 @@ export function cacPayback(
   const fn = 'cacPayback'
   if (input === null || typeof input !== 'object')
     throw _typeError(fn, 'input', 'an object { cac, arpa } or { spend, movements }', input)
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['mrrBasis', 'lag'])
   const margin = input.margin === undefined ? null : _number(fn, 'input.margin', input.margin, 0, 1)
   const basis = margin === null ? ('revenue' as const) : ('gross-margin' as const)
   const result = (

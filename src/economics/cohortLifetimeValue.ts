@@ -74,12 +74,12 @@ export interface CohortLifetimeValueResult {
  * averages show the curve a new customer can be expected to follow (a16z prefers these 12- and 24-month
  * values to a formula when data are short).
  *
- * Input: a revenue cohort table from `cohortRetention(subscriptions, undefined, { basis: 'revenue', … })`
+ * Input: a revenue cohort table from `cohortRetention(subscriptions, { basis: 'revenue', … })`
  * with monthly periods (each cell counts one month of MRR). Immature cells end a cohort's curve.
  *
  * @example
  * ```ts
- * const table = cohortRetention(subscriptions, undefined, { unit: 'month', basis: 'revenue', asOf })
+ * const table = cohortRetention(subscriptions, { unit: 'month', basis: 'revenue', asOf })
  * cohortLifetimeValue(table, { margin: 0.8 }).average // [m0, m0 + m1, …]
  * ```
  * @category Economics
@@ -97,7 +97,7 @@ export function cohortLifetimeValue(
   ) {
     throw _typeError(fn, 'table', "a cohortRetention result with basis 'revenue'", table)
   }
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['margin', 'average'])
   const margin = o.margin === undefined ? 1 : _number(fn, 'options.margin', o.margin, 0, 1)
   const average =
     o.average === undefined ? 'weighted' : _oneOf(fn, 'options.average', o.average, ['weighted', 'mean'])

@@ -21,7 +21,7 @@ describe('acquisitionCost', () => {
   const people = [...customers('ads', 5), ...customers('organic', 15)]
 
   it('reproduces E1: blended $50, paid $200', () => {
-    const blended = acquisitionCost(spend, people, day)
+    const blended = acquisitionCost([...spend, ...people], day)
     expect(blended).toMatchObject({
       value: 50,
       exact: '50',
@@ -29,20 +29,24 @@ describe('acquisitionCost', () => {
       newCustomers: 20,
       attribution: 'blended',
     })
-    const paid = acquisitionCost(spend, people, { ...day, attribution: 'paid', paidChannels: ['ads'] })
+    const paid = acquisitionCost([...spend, ...people], {
+      ...day,
+      attribution: 'paid',
+      paidChannels: ['ads'],
+    })
     expect(paid).toMatchObject({ value: 200, newCustomers: 5 })
   })
 
   it('reproduces E2: $1,000 on ads, 100 sales, 50 from ads: blended $10, paid $20', () => {
     const sales = [...customers('ads', 50), ...customers('direct', 50)]
-    expect(acquisitionCost(spend, sales, day).value).toBe(10)
-    expect(acquisitionCost(spend, sales, { ...day, attribution: 'paid', paidChannels: ['ads'] }).value).toBe(
-      20,
-    )
+    expect(acquisitionCost([...spend, ...sales], day).value).toBe(10)
+    expect(
+      acquisitionCost([...spend, ...sales], { ...day, attribution: 'paid', paidChannels: ['ads'] }).value,
+    ).toBe(20)
   })
 
   it('breaks the figures down per channel', () => {
-    const r = acquisitionCost([...spend, { at, amount: 300, channel: 'events', kind: 'events' }], people, {
+    const r = acquisitionCost([...spend, { at, amount: 300, channel: 'events', kind: 'events' }, ...people], {
       ...day,
       attribution: 'per-channel',
     })
@@ -56,8 +60,8 @@ describe('acquisitionCost', () => {
 
   it('counts only the cost kinds asked for', () => {
     const mixed = [...spend, { at, amount: 500, channel: 'ads', kind: 'salaries' }]
-    expect(acquisitionCost(mixed, people, day).value).toBe(75)
-    const media = acquisitionCost(mixed, people, { ...day, costKinds: ['media'] })
+    expect(acquisitionCost([...mixed, ...people], day).value).toBe(75)
+    const media = acquisitionCost([...mixed, ...people], { ...day, costKinds: ['media'] })
     expect(media.value).toBe(50)
     expect(media.excluded.otherKind).toBe(1)
   })
@@ -68,9 +72,11 @@ describe('acquisitionCost', () => {
       { at: '2024-03-01T00:00:00Z', amount: 9000 },
     ]
     const march = customers('x', 30).map((c) => ({ ...c, acquiredAt: '2024-03-10T00:00:00Z' }))
-    expect(acquisitionCost(monthly, march, { period: '2024-03', unit: 'month' }).value).toBe(300)
-    expect(acquisitionCost(monthly, march, { period: '2024-03', unit: 'month', lag: 1 }).value).toBe(100)
-    const series = acquisitionCost(monthly, march, {
+    expect(acquisitionCost([...monthly, ...march], { period: '2024-03', unit: 'month' }).value).toBe(300)
+    expect(acquisitionCost([...monthly, ...march], { period: '2024-03', unit: 'month', lag: 1 }).value).toBe(
+      100,
+    )
+    const series = acquisitionCost([...monthly, ...march], {
       range: { from: '2024-02-01T00:00:00Z', to: '2024-04-01T00:00:00Z' },
       unit: 'month',
       lag: 1,
@@ -83,26 +89,27 @@ describe('acquisitionCost', () => {
 
   it('does not count a reactivated customer as new', () => {
     const again = [...people, { customerId: 'ads0', acquiredAt: '2024-03-05T18:00:00Z', channel: 'ads' }]
-    const r = acquisitionCost(spend, again, day)
+    const r = acquisitionCost([...spend, ...again], day)
     expect(r.newCustomers).toBe(20)
     expect(r.excluded.duplicate).toBe(1)
     // The first acquisition decides the period.
     const earlier = acquisitionCost(
-      spend,
-      [...people, { customerId: 'ads0', acquiredAt: '2024-03-04T10:00:00Z' }],
+      [...spend, ...people, { customerId: 'ads0', acquiredAt: '2024-03-04T10:00:00Z' }],
       day,
     )
     expect(earlier.newCustomers).toBe(19)
   })
 
   it('measures a trailing window before asOf', () => {
-    const r = acquisitionCost(spend, people, { trailingDays: 7, asOf: '2024-03-08T00:00:00Z' })
+    const r = acquisitionCost([...spend, ...people], { trailingDays: 7, asOf: '2024-03-08T00:00:00Z' })
     expect(r.value).toBe(50)
-    expect(acquisitionCost(spend, people, { trailingDays: 2, asOf: '2024-03-08T00:00:00Z' }).value).toBeNull()
+    expect(
+      acquisitionCost([...spend, ...people], { trailingDays: 2, asOf: '2024-03-08T00:00:00Z' }).value,
+    ).toBeNull()
   })
 
   it('reports the spend and null without new customers', () => {
-    expect(acquisitionCost(spend, [], day)).toMatchObject({
+    expect(acquisitionCost([...spend], day)).toMatchObject({
       value: null,
       reason: 'no-new-customers',
       spend: 1000,
@@ -115,7 +122,7 @@ describe('acquisitionCost', () => {
       { at, amount: 0.2 },
       { at, amount: '0.05' },
     ]
-    const r = acquisitionCost(cents, customers('x', 7), day)
+    const r = acquisitionCost([...cents, ...customers('x', 7)], day)
     expect(r.spendExact).toBe('0.35')
     expect(r.exact).toBe('0.05')
     expect(r.value).toBe(0.05)
@@ -128,7 +135,6 @@ describe('acquisitionCost', () => {
           { at, amount: 1, currency: 'USD' },
           { at, amount: 1, currency: 'EUR' },
         ],
-        [],
         day,
       )
       expect.unreachable()
@@ -136,21 +142,22 @@ describe('acquisitionCost', () => {
       expect(isKpiError(e) && e.code).toBe('incompatible-input')
       expect(String(e)).toMatch(/EUR.*USD/)
     }
-    expect(() =>
-      acquisitionCost([{ at, amount: 1, currency: 'EUR' }], [], { ...day, currency: 'USD' }),
-    ).toThrow(/EUR.*USD/)
-    expect(() => acquisitionCost([{ at: 'soon', amount: 1 }], [], { ...day, onInvalid: 'throw' })).toThrow(
+    expect(() => acquisitionCost([{ at, amount: 1, currency: 'EUR' }], { ...day, currency: 'USD' })).toThrow(
+      /EUR.*USD/,
+    )
+    expect(() => acquisitionCost([{ at: 'soon', amount: 1 }], { ...day, onInvalid: 'throw' })).toThrow(
       /invalid/,
     )
     const bad = acquisitionCost(
-      [{ at: 'soon', amount: 1 }, { at, amount: 'ten' } as never],
-      [{ customerId: 'a' } as never],
+      [{ at: 'soon', amount: 1 }, { at, amount: 'ten' } as never, { customerId: 'a' } as never],
       day,
     )
     expect(bad.excluded).toMatchObject({ invalid: 2, missing: 1 })
-    expect(() => acquisitionCost(spend, people, { ...day, attribution: 'paid' })).toThrow(/paidChannels/)
+    expect(() => acquisitionCost([...spend, ...people], { ...day, attribution: 'paid' })).toThrow(
+      /paidChannels/,
+    )
     expect(() =>
-      acquisitionCost(spend, people, { period: { from: at, to: '2024-03-06T00:00:00Z' }, lag: 1 }),
+      acquisitionCost([...spend, ...people], { period: { from: at, to: '2024-03-06T00:00:00Z' }, lag: 1 }),
     ).toThrow(/unit/)
   })
 })
@@ -373,9 +380,9 @@ describe('argument errors name the function, the argument and what was expected'
         horizon: 1,
       }),
     ).toThrow(/customers/)
-    expect(() => m.rfmSummary([], undefined, {} as never)).toThrow(/calibrationEnd/)
+    expect(() => m.rfmSummary([], {} as never)).toThrow(/calibrationEnd/)
     expect(() =>
-      m.rfmSummary([], undefined, {
+      m.rfmSummary([], {
         calibrationEnd: '2024-01-02T00:00:00Z',
         holdoutEnd: '2024-01-01T00:00:00Z',
       }),

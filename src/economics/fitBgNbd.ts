@@ -63,14 +63,14 @@ export interface BgNbdFit extends BgNbdParameters {
  *
  * @example
  * ```ts
- * const model = fitBgNbd(rfmSummary(transactions, undefined, { calibrationEnd: '1997-09-30T00:00:00Z' }))
+ * const model = fitBgNbd(rfmSummary(transactions, { calibrationEnd: '1997-09-30T00:00:00Z' }))
  * model.r // 0.243
  * ```
  * @category Economics
  */
 export function fitBgNbd(summary: RfmRows, options?: FitBgNbdOptions): BgNbdFit {
   const fn = 'fitBgNbd'
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['start', 'tolerance', 'maxEvaluations', 'unitDays'])
   const { rows, unitDays } = _rows(fn, summary)
   const start = o.start ?? { r: 1, alpha: 1, a: 1, b: 1 }
   for (const key of ['r', 'alpha', 'a', 'b'] as const)

@@ -75,7 +75,7 @@ export interface GammaGammaFit extends GammaGammaParameters {
  */
 export function fitGammaGamma(summary: RfmRows, options?: FitGammaGammaOptions): GammaGammaFit {
   const fn = 'fitGammaGamma'
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['maxCorrelation', 'start', 'tolerance', 'maxEvaluations'])
   const { rows } = _rows(fn, summary)
   const maxCorrelation =
     o.maxCorrelation === undefined ? 0.3 : _number(fn, 'options.maxCorrelation', o.maxCorrelation, 0, 1)

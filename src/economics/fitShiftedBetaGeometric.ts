@@ -76,7 +76,7 @@ export function fitShiftedBetaGeometric(
       throw _typeError(fn, `survivors[${t}]`, expected, s)
     }
   })
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['start', 'tolerance', 'maxEvaluations'])
   const start = o.start ?? { alpha: 1, beta: 1 }
   _number(fn, 'options.start.alpha', start.alpha, Number.MIN_VALUE)
   _number(fn, 'options.start.beta', start.beta, Number.MIN_VALUE)

@@ -125,7 +125,7 @@ export function lifetimeValue(
   const fn = 'lifetimeValue'
   if (input === null || typeof input !== 'object')
     throw _typeError(fn, 'input', 'an object { arpa, churn, margin? }', input)
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['churnBasis', 'discountRate', 'paymentTiming', 'maxLifetimeMonths'])
   const churnBasis =
     o.churnBasis === undefined
       ? 'logo'

@@ -1,8 +1,12 @@
-import { _accessor, _integer, _number, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _integer, _number, _oneOf, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _resolve } from '../core/_resolve.ts'
+import { _ON_INVALID } from '../core/_rules.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { InputField, KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { ExclusionCounts, OnInvalid } from '../core/result.ts'
 import { _calendar } from '../time/_calendar.ts'
@@ -128,18 +132,73 @@ const civil = (key: string): number =>
   Date.UTC(Number(key.slice(0, 4)), Number(key.slice(5, 7)) - 1, Number(key.slice(8, 10))) / DAY
 const dayKey = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10)
 
+const RULES = {
+  calibrationEnd: { type: 'instant', doc: 'The end of the calibration period.' },
+  holdoutEnd: { type: 'instant', doc: 'The end of a holdout period, whose purchases are counted apart.' },
+  unit: {
+    type: 'enum',
+    values: ['day', 'week'],
+    also: 'number',
+    default: 'week',
+    doc: "The unit of recency and age: 'week', 'day' or a number of days.",
+  },
+  timeZone: { type: 'string', default: 'UTC', doc: 'The zone in which purchases on one day merge.' },
+  minorUnits: { type: 'number', integer: true, min: 0, max: 6, default: 2, doc: 'Digits of the minor unit.' },
+  onInvalid: _ON_INVALID,
+} as const
+
+const INPUT_FIELDS: { readonly [name: string]: InputField } = {
+  customerId: { type: 'string', required: true, doc: 'The customer.' },
+  at: { type: 'instant', required: true, doc: 'When the purchase was made.' },
+  amount: { type: 'money', required: true, doc: 'Its value, in major units.' },
+}
+
+/**
+ * What {@link rfmSummary} computes, as data: its input and options.
+ * @category Economics
+ */
+export const rfmSummaryDescriptor: KpiDescriptor = {
+  id: 'rfmSummary',
+  title: 'Recency, frequency and monetary value',
+  category: 'predictive',
+  input: { kind: 'transaction', fields: INPUT_FIELDS },
+  options: RULES,
+  result: {
+    kind: 'table',
+    unit: 'count',
+    scale: 'level',
+    range: [0, null],
+    better: 'higher',
+    components: ['customers', 'repeatCustomers'],
+  },
+  periods: 'none',
+  compute: rfmSummary,
+  aggregator: rfmSummaryAggregator,
+}
+
 /**
  * The aggregator behind {@link rfmSummary}.
  * @category Economics
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function rfmSummaryAggregator<T = Transaction>(
-  accessor: Accessor<T, Transaction> | undefined,
+export function rfmSummaryAggregator(
   options: RfmSummaryOptions,
+): Aggregator<Transaction, RfmSummaryState, RfmSummaryResult>
+export function rfmSummaryAggregator<T>(
+  accessor: Accessor<T, Transaction>,
+  options: RfmSummaryOptions,
+): Aggregator<T, RfmSummaryState, RfmSummaryResult>
+/* @__NO_SIDE_EFFECTS__ */
+export function rfmSummaryAggregator<T>(
+  accessorOrOptions: Accessor<T, Transaction> | RfmSummaryOptions,
+  maybeOptions?: RfmSummaryOptions,
 ): Aggregator<T, RfmSummaryState, RfmSummaryResult> {
   const fn = 'rfmSummary'
-  _accessor(fn, accessor)
-  const o = _options(fn, options)
+  const [accessor, options] = _accessorAndOptions<Accessor<T, Transaction>, RfmSummaryOptions>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const o = _resolve(fn, RULES, options)
   if (o.calibrationEnd === undefined) throw _typeError(fn, 'options.calibrationEnd', 'a date', undefined)
   const unitDays =
     typeof o.unit === 'number'
@@ -299,15 +358,25 @@ export function rfmSummaryAggregator<T = Transaction>(
  *
  * @example
  * ```ts
- * rfmSummary(transactions, undefined, { calibrationEnd: '1997-09-30T00:00:00Z' }).customers[0]
+ * rfmSummary(transactions, { calibrationEnd: '1997-09-30T00:00:00Z' }).customers[0]
  * // { customerId: '1', frequency: 2, recency: 30.43, T: 38.86, monetaryValue: 22.35, … }
  * ```
  * @category Economics
  */
-export function rfmSummary<T = Transaction>(
+export function rfmSummary(transactions: Iterable<Transaction>, options: RfmSummaryOptions): RfmSummaryResult
+export function rfmSummary<T>(
   transactions: Iterable<T>,
-  accessor: Accessor<T, Transaction> | undefined,
+  accessor: Accessor<T, Transaction>,
   options: RfmSummaryOptions,
+): RfmSummaryResult
+export function rfmSummary<T>(
+  transactions: Iterable<T>,
+  accessorOrOptions: Accessor<T, Transaction> | RfmSummaryOptions,
+  options?: RfmSummaryOptions,
 ): RfmSummaryResult {
-  return fold(rfmSummaryAggregator(accessor, options), transactions)
+  return _foldAs(
+    'rfmSummary',
+    rfmSummaryAggregator(accessorOrOptions as Accessor<T, Transaction>, options as RfmSummaryOptions),
+    transactions,
+  )
 }

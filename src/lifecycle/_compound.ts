@@ -24,7 +24,7 @@ export function _compound(
   options: CompoundOptions | undefined,
   inverse: boolean,
 ): number | null {
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['periodsPerYear', 'kind'])
   const n =
     o.periodsPerYear === undefined
       ? 12

@@ -1,7 +1,9 @@
 import { _accessor, _integer, _number, _oneOf, _options, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _AS_OF, type _Defaulted, _ON_INVALID } from '../core/_rules.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import type { InputField, OptionRule } from '../core/descriptor.ts'
 import { KpiError } from '../core/KpiError.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { ExclusionCounts, OnInvalid } from '../core/result.ts'
@@ -155,6 +157,63 @@ const DAY = 86_400_000
 export const _SCALE = 360
 
 const PER_MONTH: Record<string, number> = { day: 10_950, week: 1_560, month: 360, quarter: 120, year: 30 }
+
+/** The option rules of {@link SubscriptionOptions}. */
+export const _SUBSCRIPTION_RULES: {
+  readonly recognition: _Defaulted<'expiry' | 'cancellation'>
+  readonly graceDays: OptionRule
+  readonly discounts: _Defaulted<'recurring' | 'forever' | 'none'>
+  readonly currency: OptionRule
+  readonly minorUnits: _Defaulted<number>
+  readonly asOf: OptionRule
+  readonly onInvalid: _Defaulted<'exclude' | 'throw'>
+} = {
+  recognition: {
+    type: 'enum',
+    values: ['expiry', 'cancellation'],
+    default: 'expiry',
+    doc: 'When a cancelling customer stops counting: at the end of the paid period, or at cancellation.',
+  },
+  graceDays: {
+    type: 'number',
+    min: 0,
+    doc: 'A subscription past due for more than this many days counts as ended.',
+  },
+  discounts: {
+    type: 'enum',
+    values: ['recurring', 'forever', 'none'],
+    default: 'recurring',
+    doc: 'Which discounts reduce MRR.',
+  },
+  currency: { type: 'string', expected: "an ISO 4217 code such as 'USD'", doc: 'The currency expected.' },
+  minorUnits: {
+    type: 'number',
+    integer: true,
+    min: 0,
+    max: 6,
+    default: 2,
+    doc: 'Digits of the currency’s minor unit (2 for USD, 0 for JPY).',
+  },
+  asOf: _AS_OF,
+  onInvalid: _ON_INVALID,
+}
+
+/** The fields of a subscription, for the descriptors of the lifecycle KPIs. */
+export const _SUBSCRIPTION_FIELDS: { readonly [name: string]: InputField } = {
+  customerId: { type: 'string', required: true, doc: 'The customer.' },
+  subscriptionId: { type: 'string', required: false, doc: 'The subscription.' },
+  start: { type: 'instant', required: true, doc: 'When it started.' },
+  end: { type: 'instant', required: false, doc: 'When it ended (null while active).' },
+  cancelledAt: { type: 'instant', required: false, doc: 'When cancellation was asked for.' },
+  pastDueSince: { type: 'instant', required: false, doc: 'Since when it is past due.' },
+  amount: { type: 'money', required: false, doc: 'The price per interval, in major units.' },
+  interval: { type: 'object', required: false, doc: 'The billing interval.' },
+  discount: { type: 'object', required: false, doc: 'A recurring discount.' },
+  quantity: { type: 'number', required: false, doc: 'Seats or units.' },
+  trial: { type: 'boolean', required: false, doc: 'A trial (never a customer).' },
+  currency: { type: 'string', required: false, doc: 'ISO 4217 code.' },
+  mrr: { type: 'money', required: false, doc: 'A pre-normalised monthly value.' },
+}
 
 /** Reads the common options of a subscription-based KPI. */
 export function _subscriptionConfig(

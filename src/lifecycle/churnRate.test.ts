@@ -17,7 +17,7 @@ const e1 = [
 
 describe('churnRate', () => {
   it("reproduces ChartMogul's standard example (E1): (12 − 1 − 1) / 100 = 10 %", () => {
-    const r = churnRate(e1, undefined, march)
+    const r = churnRate(e1, march)
     expect(r.value).toBe(0.1)
     expect(r).toMatchObject({
       churned: 10,
@@ -32,19 +32,19 @@ describe('churnRate', () => {
   })
 
   it('counts joined-and-churned customers when asked (Stripe, Baremetrics)', () => {
-    expect(churnRate(e1, undefined, { ...march, joinedAndChurned: 'include' }).value).toBe(0.11)
+    expect(churnRate(e1, { ...march, joinedAndChurned: 'include' }).value).toBe(0.11)
   })
 
   it('counts every churn event of reactivated customers when asked (Stripe)', () => {
-    expect(churnRate(e1, undefined, { ...march, churnedAndReactivated: 'include' }).value).toBe(0.11)
+    expect(churnRate(e1, { ...march, churnedAndReactivated: 'include' }).value).toBe(0.11)
     const twice = [
       ...e1,
       paid('twice', '2023-01-01', '2024-03-02'),
       paid('twice', '2024-03-04', '2024-03-06'),
     ]
     // 101 at the start; 10 lost + back + twice's two churns
-    expect(churnRate(twice, undefined, { ...march, churnedAndReactivated: 'include' }).churned).toBe(13)
-    expect(churnRate(twice, undefined, march).churned).toBe(11)
+    expect(churnRate(twice, { ...march, churnedAndReactivated: 'include' }).churned).toBe(13)
+    expect(churnRate(twice, march).churned).toBe(11)
   })
 
   it('reproduces the Shopify example (E2): 6.25 % in July, 5.87 % in August', () => {
@@ -55,7 +55,7 @@ describe('churnRate', () => {
     for (let i = 0; i < 125; i++) july[i] = paid(`j${i}`, '2024-07-02', '2024-07-20')
     const august = many('a', 5000, '2024-08-02', null)
     for (let i = 0; i < 125; i++) august[i] = paid(`a${i}`, '2024-08-02', '2024-08-20')
-    const series = churnRate([...base, ...july, ...august], undefined, {
+    const series = churnRate([...base, ...july, ...august], {
       range: { from: utc('2024-07-01'), to: utc('2024-09-01') },
       unit: 'month',
       joinedAndChurned: 'include',
@@ -70,9 +70,9 @@ describe('churnRate', () => {
 
   it('reproduces the snapshot example (E4) and the average denominator', () => {
     const subs = [...many('k', 450, '2023-01-01', null), ...many('l', 50, '2023-01-01', '2024-03-20')]
-    expect(churnRate(subs, undefined, march).value).toBe(0.1)
+    expect(churnRate(subs, march).value).toBe(0.1)
     // 50 / ((500 + 450) / 2)
-    expect(churnRate(subs, undefined, { ...march, denominator: 'average' }).value).toBeCloseTo(50 / 475, 15)
+    expect(churnRate(subs, { ...march, denominator: 'average' }).value).toBeCloseTo(50 / 475, 15)
   })
 
   it("divides by customers at the start plus new ones with 'start-plus-new' (Stripe)", () => {
@@ -81,8 +81,8 @@ describe('churnRate', () => {
       ...many('l', 10, '2023-01-01', '2024-03-20'),
       ...many('n', 25, '2024-03-05', null),
     ]
-    expect(churnRate(subs, undefined, { ...march, denominator: 'start-plus-new' }).value).toBe(10 / 125)
-    expect(churnRate(subs, undefined, march).value).toBe(0.1)
+    expect(churnRate(subs, { ...march, denominator: 'start-plus-new' }).value).toBe(10 / 125)
+    expect(churnRate(subs, march).value).toBe(0.1)
   })
 
   it("sums daily rates with 'daily-sum' (Shopify, ChartMogul B2C)", () => {
@@ -92,10 +92,10 @@ describe('churnRate', () => {
       ...many('y', 9, '2023-01-01', '2024-03-20T08:00:00'),
     ]
     // 10 / 100 on 10 March + 9 / 90 on 20 March
-    const r = churnRate(subs, undefined, { ...march, denominator: 'daily-sum' })
+    const r = churnRate(subs, { ...march, denominator: 'daily-sum' })
     expect(r.value).toBeCloseTo(0.2, 15)
     expect(r.churned).toBe(19)
-    expect(churnRate(subs, undefined, march).value).toBe(0.19)
+    expect(churnRate(subs, march).value).toBe(0.19)
   })
 
   it('recognises churn at expiry by default, at cancellation when asked', () => {
@@ -107,11 +107,11 @@ describe('churnRate', () => {
         cancelledAt: utc('2024-03-12'),
       }),
     ]
-    expect(churnRate(subs, undefined, march).value).toBe(0)
-    expect(churnRate(subs, undefined, { ...march, recognition: 'cancellation' }).value).toBe(0.1)
+    expect(churnRate(subs, march).value).toBe(0)
+    expect(churnRate(subs, { ...march, recognition: 'cancellation' }).value).toBe(0.1)
     // Paid through 31 December: the churn happens on 1 January, when the paid period ends.
-    expect(churnRate(subs, undefined, { period: '2024-12', unit: 'month' }).value).toBe(0)
-    expect(churnRate(subs, undefined, { period: '2025-01', unit: 'month' }).value).toBe(0.1)
+    expect(churnRate(subs, { period: '2024-12', unit: 'month' }).value).toBe(0)
+    expect(churnRate(subs, { period: '2025-01', unit: 'month' }).value).toBe(0.1)
   })
 
   it('ends past-due subscriptions after the grace days, and only with graceDays', () => {
@@ -119,10 +119,10 @@ describe('churnRate', () => {
       ...many('k', 9, '2023-01-01', null),
       paid('late', '2023-01-01', null, { pastDueSince: utc('2024-02-20') }),
     ]
-    expect(churnRate(subs, undefined, march).value).toBe(0)
+    expect(churnRate(subs, march).value).toBe(0)
     // 20 February + 30 days = 21 March
-    expect(churnRate(subs, undefined, { ...march, graceDays: 30 }).value).toBe(0.1)
-    expect(churnRate(subs, undefined, { ...march, graceDays: 5 }).value).toBe(0)
+    expect(churnRate(subs, { ...march, graceDays: 30 }).value).toBe(0.1)
+    expect(churnRate(subs, { ...march, graceDays: 5 }).value).toBe(0)
   })
 
   it('churns a customer only when the last subscription ends; subscriptions churn on their own', () => {
@@ -131,8 +131,8 @@ describe('churnRate', () => {
       paid('two', '2023-01-01', '2024-03-15', { subscriptionId: 'b' }),
       paid('one', '2023-01-01', null, { subscriptionId: 'c' }),
     ]
-    expect(churnRate(subs, undefined, march).value).toBe(0)
-    const bySubscription = churnRate(subs, undefined, { ...march, entity: 'subscription' })
+    expect(churnRate(subs, march).value).toBe(0)
+    const bySubscription = churnRate(subs, { ...march, entity: 'subscription' })
     expect(bySubscription.value).toBeCloseTo(1 / 3, 15)
     expect(bySubscription.variant.entity).toBe('subscription')
   })
@@ -143,32 +143,30 @@ describe('churnRate', () => {
       paid('feb', '2023-01-01', '2024-02-20'),
       paid('mar', '2023-01-01', '2024-03-15'),
     ]
-    const r = churnRate(subs, undefined, { trailingDays: 30, asOf: utc('2024-03-31') })
+    const r = churnRate(subs, { trailingDays: 30, asOf: utc('2024-03-31') })
     // active on 1 March: 9; churned since: 1
     expect(r.value).toBeCloseTo(1 / 9, 15)
     expect(r.period.start).toBe(Date.parse(utc('2024-03-01')))
-    expect(churnRate(subs, undefined, { trailingDays: 60, asOf: utc('2024-03-31') }).value).toBe(0.2)
+    expect(churnRate(subs, { trailingDays: 60, asOf: utc('2024-03-31') }).value).toBe(0.2)
   })
 
   it('measures a custom range given as { from, to }', () => {
     const subs = [...many('k', 9, '2023-01-01', null), paid('x', '2023-01-01', '2024-03-20')]
-    const r = churnRate(subs, undefined, { period: { from: utc('2024-03-15'), to: utc('2024-03-25') } })
+    const r = churnRate(subs, { period: { from: utc('2024-03-15'), to: utc('2024-03-25') } })
     expect(r.value).toBe(0.1)
     expect(r.period.key).toBe('2024-03-15T00:00:00.000Z/2024-03-25T00:00:00.000Z')
-    expect(
-      churnRate(subs, undefined, { period: { from: utc('2024-03-21'), to: utc('2024-03-25') } }).value,
-    ).toBe(0)
-    expect(() =>
-      churnRate(subs, undefined, { period: { from: utc('2024-03-25'), to: utc('2024-03-21') } }),
-    ).toThrow(RangeError)
+    expect(churnRate(subs, { period: { from: utc('2024-03-21'), to: utc('2024-03-25') } }).value).toBe(0)
+    expect(() => churnRate(subs, { period: { from: utc('2024-03-25'), to: utc('2024-03-21') } })).toThrow(
+      RangeError,
+    )
   })
 
   it('treats later events as unknown at asOf and marks the period incomplete', () => {
     const subs = [...many('k', 9, '2023-01-01', null), paid('x', '2023-01-01', '2024-03-20')]
-    const r = churnRate(subs, undefined, { ...march, asOf: utc('2024-03-15') })
+    const r = churnRate(subs, { ...march, asOf: utc('2024-03-15') })
     expect(r.value).toBe(0)
     expect(r.period.complete).toBe(false)
-    const after = churnRate([...subs, paid('later', '2024-03-16', null)], undefined, {
+    const after = churnRate([...subs, paid('later', '2024-03-16', null)], {
       ...march,
       asOf: utc('2024-03-15'),
     })
@@ -178,14 +176,14 @@ describe('churnRate', () => {
   it('reports months in the reporting time zone', () => {
     // Ends 31 March 23:30 in New York = 1 April 03:30 UTC.
     const subs = [...many('k', 9, '2023-01-01', null), paid('x', '2023-01-01', '2024-04-01T03:30:00')]
-    expect(churnRate(subs, undefined, march).value).toBe(0)
-    expect(churnRate(subs, undefined, { ...march, timeZone: 'America/New_York' }).value).toBe(0.1)
+    expect(churnRate(subs, march).value).toBe(0)
+    expect(churnRate(subs, { ...march, timeZone: 'America/New_York' }).value).toBe(0.1)
   })
 
   it('gives null, never 0, without customers at the start', () => {
-    const r = churnRate([paid('new', '2024-03-05', null)], undefined, march)
+    const r = churnRate([paid('new', '2024-03-05', null)], march)
     expect(r.value).toBeNull()
-    expect(churnRate([], undefined, march).value).toBeNull()
+    expect(churnRate([], march).value).toBeNull()
   })
 
   it('leaves out trials and free plans and counts invalid records by reason', () => {
@@ -198,10 +196,10 @@ describe('churnRate', () => {
       { start: utc('2024-01-02') },
       null,
     ]
-    const r = churnRate(subs as never[], undefined, march)
+    const r = churnRate(subs as never[], march)
     expect(r.value).toBe(0)
     expect(r.excluded).toEqual({ missing: 2, invalid: 2, trial: 1, free: 1, afterAsOf: 0 })
-    expect(() => churnRate(subs as never[], undefined, { ...march, onInvalid: 'throw' })).toThrow(/invalid/)
+    expect(() => churnRate(subs as never[], { ...march, onInvalid: 'throw' })).toThrow(/invalid/)
   })
 
   it('reads the customers through an accessor', () => {
@@ -211,13 +209,13 @@ describe('churnRate', () => {
   })
 
   it('rejects wrong options with the function, the argument and what was expected', () => {
-    expect(() => churnRate([], undefined, { ...march, denominator: 'end' as never })).toThrow(
+    expect(() => churnRate([], { ...march, denominator: 'end' as never })).toThrow(
       "churnRate expected `options.denominator` to be one of 'start', 'start-plus-new', 'average', 'daily-sum', got `\"end\"`",
     )
-    expect(() => churnRate([], undefined, {} as never)).toThrow(TypeError)
-    expect(() => churnRate([], undefined, { period: '2024-13', unit: 'month' })).toThrow(/period key/)
-    expect(() => churnRate([], undefined, { trailingDays: 30 })).toThrow(/asOf/)
-    expect(() => churnRate([], undefined, { ...march, graceDays: -1 })).toThrow(RangeError)
+    expect(() => churnRate([], {} as never)).toThrow(TypeError)
+    expect(() => churnRate([], { period: '2024-13', unit: 'month' })).toThrow(/period key/)
+    expect(() => churnRate([], { trailingDays: 30 })).toThrow(/asOf/)
+    expect(() => churnRate([], { ...march, graceDays: -1 })).toThrow(RangeError)
     expect(() => churnRate([], 'x' as never, march)).toThrow(/accessor/)
   })
 })
@@ -229,7 +227,7 @@ describe('retentionRate', () => {
       ...many('l', 20, '2023-01-01', '2024-03-10'),
       ...many('n', 40, '2024-03-05', null),
     ]
-    expect(retentionRate(subs, undefined, march)).toMatchObject({
+    expect(retentionRate(subs, march)).toMatchObject({
       value: 0.9,
       atStart: 200,
       atEnd: 220,
@@ -243,15 +241,15 @@ describe('retentionRate', () => {
       ...many('l', 150, '2023-01-01', '2024-03-10'),
       ...many('n', 100, '2024-03-05', null),
     ]
-    expect(retentionRate(subs, undefined, march).value).toBe(0.85)
+    expect(retentionRate(subs, march).value).toBe(0.85)
   })
 
   it('is not 1 − churn: a customer who joins and leaves in the period lowers it, a reactivation raises it', () => {
-    const r = retentionRate(e1, undefined, march)
+    const r = retentionRate(e1, march)
     // E = 89 + back = 90; N = 1 (fleeting, gone by the end); S = 100: (90 − 1) / 100, while 1 − churn is 0.9
     expect(r.value).toBe(0.89)
     expect(r.reactivated).toBe(1)
-    expect(retentionRate(e1, undefined, { ...march, entity: 'subscription' }).atStart).toBe(100)
+    expect(retentionRate(e1, { ...march, entity: 'subscription' }).atStart).toBe(100)
   })
 
   it('counts subscriptions with entity: subscription', () => {
@@ -260,12 +258,12 @@ describe('retentionRate', () => {
       paid('two', '2023-01-01', '2024-03-15', { subscriptionId: 'b' }),
     ]
     // One customer retained, but one of two subscriptions lost.
-    expect(retentionRate(subs, undefined, march).value).toBe(1)
-    expect(retentionRate(subs, undefined, { ...march, entity: 'subscription' }).value).toBe(0.5)
+    expect(retentionRate(subs, march).value).toBe(1)
+    expect(retentionRate(subs, { ...march, entity: 'subscription' }).value).toBe(0.5)
   })
 
   it('gives a series over a range, and null without customers at the start', () => {
-    const s = retentionRate(e1, undefined, {
+    const s = retentionRate(e1, {
       range: { from: utc('2023-05-01'), to: utc('2023-07-01') },
       unit: 'month',
     })
@@ -299,7 +297,7 @@ describe('mixing currencies', () => {
     const { mrr } = await import('cx-metrics')
     const subs = [paid('a', '2024-01-01', null), paid('b', '2024-01-01', null, { currency: 'EUR' })]
     try {
-      mrr(subs, undefined, { at: utc('2024-02-01') })
+      mrr(subs, { at: utc('2024-02-01') })
       expect.unreachable()
     } catch (e) {
       expect(isKpiError(e) && e.code).toBe('incompatible-input')

@@ -1,10 +1,13 @@
-import { _oneOf, _options } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _resolve } from '../core/_resolve.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
 import { _upper } from '../stats/_upper.ts'
 import {
   _dayBounds,
+  _PERIOD_SELECTION_RULES,
   _periodOutput,
   _selectPeriods,
   type PeriodSelection,
@@ -12,6 +15,8 @@ import {
 } from '../time/_periodSelection.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import {
+  _SUBSCRIPTION_FIELDS,
+  _SUBSCRIPTION_RULES,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
@@ -122,42 +127,89 @@ export type ChurnRateOutput<O> = O extends {
   ? PeriodSeries<ChurnRateResult, 'churnRate', SubscriptionExclusion>
   : ChurnRateResult
 
+const RULES = {
+  ..._SUBSCRIPTION_RULES,
+  ..._PERIOD_SELECTION_RULES,
+  denominator: {
+    type: 'enum',
+    values: ['start', 'start-plus-new', 'average', 'daily-sum'],
+    default: 'start',
+    doc: 'Customers at the start, start plus new, the average of start and end, or ChartMogul’s daily sum.',
+  },
+  joinedAndChurned: {
+    type: 'enum',
+    values: ['exclude', 'include'],
+    default: 'exclude',
+    doc: 'Whether a customer who joins and churns in the same period counts as churned.',
+  },
+  churnedAndReactivated: {
+    type: 'enum',
+    values: ['exclude', 'include'],
+    default: 'exclude',
+    doc: 'Whether a customer who churns and returns in the same period counts as churned.',
+  },
+  entity: {
+    type: 'enum',
+    values: ['customer', 'subscription'],
+    default: 'customer',
+    doc: 'What churns: customers (logos) or subscriptions.',
+  },
+} as const
+
+/**
+ * What {@link churnRate} computes, as data: its input, options, unit, range and direction.
+ * @category Lifecycle
+ */
+export const churnRateDescriptor: KpiDescriptor = {
+  id: 'churnRate',
+  title: 'Customer churn rate',
+  category: 'lifecycle',
+  input: { kind: 'subscription', fields: _SUBSCRIPTION_FIELDS },
+  options: RULES,
+  result: {
+    kind: 'result-or-series',
+    unit: 'proportion',
+    scale: 'proportion',
+    range: [0, 1],
+    better: 'lower',
+    components: ['churned', 'atStart', 'atEnd', 'new', 'reactivated', 'denominator'],
+  },
+  periods: 'select',
+  compute: churnRate,
+  aggregator: churnRateAggregator,
+}
+
 /**
  * The aggregator behind {@link churnRate}.
  * @category Lifecycle
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function churnRateAggregator<T = Subscription, const O extends ChurnRateOptions = ChurnRateOptions>(
-  accessor: Accessor<T, Subscription> | undefined,
+export function churnRateAggregator<const O extends ChurnRateOptions>(
   options: O,
+): Aggregator<Subscription, SubscriptionState, ChurnRateOutput<O>>
+export function churnRateAggregator<T, const O extends ChurnRateOptions>(
+  accessor: Accessor<T, Subscription>,
+  options: O,
+): Aggregator<T, SubscriptionState, ChurnRateOutput<O>>
+/* @__NO_SIDE_EFFECTS__ */
+export function churnRateAggregator<T, const O extends ChurnRateOptions>(
+  accessorOrOptions: Accessor<T, Subscription> | O,
+  maybeOptions?: O,
 ): Aggregator<T, SubscriptionState, ChurnRateOutput<O>> {
   const fn = 'churnRate'
-  const o = _options(fn, options)
+  const [accessor, options] = _accessorAndOptions<Accessor<T, Subscription>, O>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const o = _resolve(fn, RULES, options)
   const config = _subscriptionConfig(fn, options, false)
   const p = _selectPeriods(fn, options, config.asOf)
   const variant: ChurnVariant = {
-    denominator:
-      o.denominator === undefined
-        ? 'start'
-        : _oneOf(fn, 'options.denominator', o.denominator, [
-            'start',
-            'start-plus-new',
-            'average',
-            'daily-sum',
-          ]),
-    joinedAndChurned:
-      o.joinedAndChurned === undefined
-        ? 'exclude'
-        : _oneOf(fn, 'options.joinedAndChurned', o.joinedAndChurned, ['exclude', 'include']),
-    churnedAndReactivated:
-      o.churnedAndReactivated === undefined
-        ? 'exclude'
-        : _oneOf(fn, 'options.churnedAndReactivated', o.churnedAndReactivated, ['exclude', 'include']),
+    denominator: o.denominator,
+    joinedAndChurned: o.joinedAndChurned,
+    churnedAndReactivated: o.churnedAndReactivated,
     recognition: config.recognition,
-    entity:
-      o.entity === undefined
-        ? 'customer'
-        : _oneOf(fn, 'options.entity', o.entity, ['customer', 'subscription']),
+    entity: o.entity,
   }
   const days = variant.denominator === 'daily-sum' ? _dayBounds(p) : null
 
@@ -296,16 +348,29 @@ function _dailySum(
  *
  * @example
  * ```ts
- * churnRate(subscriptions, undefined, { period: '2024-03', unit: 'month' }).value
- * churnRate(subscriptions, undefined, { range: { from: '2024-01-01T00:00Z', to: '2025-01-01T00:00Z' }, unit: 'month' })
+ * churnRate(subscriptions, { period: '2024-03', unit: 'month' }).value
+ * churnRate(subscriptions, { range: { from: '2024-01-01T00:00Z', to: '2025-01-01T00:00Z' }, unit: 'month' })
  *   .periods.map((p) => p.result.value) // monthly churn
  * ```
  * @category Lifecycle
  */
-export function churnRate<T = Subscription, const O extends ChurnRateOptions = ChurnRateOptions>(
-  subscriptions: Iterable<T>,
-  accessor: Accessor<T, Subscription> | undefined,
+export function churnRate<const O extends ChurnRateOptions>(
+  subscriptions: Iterable<Subscription>,
   options: O,
+): ChurnRateOutput<O>
+export function churnRate<T, const O extends ChurnRateOptions>(
+  subscriptions: Iterable<T>,
+  accessor: Accessor<T, Subscription>,
+  options: O,
+): ChurnRateOutput<O>
+export function churnRate<T, const O extends ChurnRateOptions>(
+  subscriptions: Iterable<T>,
+  accessorOrOptions: Accessor<T, Subscription> | O,
+  options?: O,
 ): ChurnRateOutput<O> {
-  return fold(churnRateAggregator(accessor, options), subscriptions)
+  return _foldAs(
+    'churnRate',
+    churnRateAggregator(accessorOrOptions as Accessor<T, Subscription>, options as O),
+    subscriptions,
+  )
 }

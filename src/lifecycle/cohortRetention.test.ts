@@ -16,7 +16,7 @@ const values = (row: { cells: { value: number | null }[] } | undefined) => row?.
 
 describe('cohortRetention', () => {
   it('reproduces the Mixpanel example (E9): 90 %, 70 %, 60 %', () => {
-    const t = cohortRetention(mixpanel, undefined, { ...daily, periods: 4 })
+    const t = cohortRetention(mixpanel, { ...daily, periods: 4 })
     expect(t.cohorts).toHaveLength(1)
     expect(t.cohorts[0]?.size).toBe(10)
     expect(values(t.cohorts[0])).toEqual([1, 0.9, 0.7, 0.6])
@@ -24,7 +24,7 @@ describe('cohortRetention', () => {
   })
 
   it('reproduces the PostHog example (E10): 3 users on day 0, 1 back on day 1 is 33 %', () => {
-    const t = cohortRetention([...events('a', [1, 2]), ...events('b', [1]), ...events('c', [1])], undefined, {
+    const t = cohortRetention([...events('a', [1, 2]), ...events('b', [1]), ...events('c', [1])], {
       ...daily,
       periods: 2,
     })
@@ -33,17 +33,15 @@ describe('cohortRetention', () => {
 
   it("counts a return on or after a period with 'unbounded' (Amplitude)", () => {
     const data = [...events('a', [1, 4]), ...events('b', [1, 2])]
-    expect(values(cohortRetention(data, undefined, { ...daily, periods: 4 }).cohorts[0])).toEqual([
-      1, 0.5, 0, 0.5,
-    ])
+    expect(values(cohortRetention(data, { ...daily, periods: 4 }).cohorts[0])).toEqual([1, 0.5, 0, 0.5])
     expect(
-      values(cohortRetention(data, undefined, { ...daily, periods: 4, criterion: 'unbounded' }).cohorts[0]),
+      values(cohortRetention(data, { ...daily, periods: 4, criterion: 'unbounded' }).cohorts[0]),
     ).toEqual([1, 1, 0.5, 0.5])
   })
 
   it('counts any activity within custom brackets', () => {
     const data = [...events('a', [1, 4]), ...events('b', [1, 2]), ...events('c', [1])]
-    const t = cohortRetention(data, undefined, {
+    const t = cohortRetention(data, {
       ...daily,
       criterion: 'bracket',
       brackets: [
@@ -53,13 +51,13 @@ describe('cohortRetention', () => {
     })
     expect(t.columns).toEqual(['1', '2–5'])
     expect(values(t.cohorts[0])).toEqual([1 / 3, 1 / 3])
-    expect(() => cohortRetention(data, undefined, { ...daily, criterion: 'bracket' })).toThrow(/brackets/)
+    expect(() => cohortRetention(data, { ...daily, criterion: 'bracket' })).toThrow(/brackets/)
   })
 
   it('puts customers in every period they were active with recurring cohorts', () => {
     const data = [...events('a', [1, 2, 3]), ...events('b', [2])]
-    const first = cohortRetention(data, undefined, { ...daily, periods: 2 })
-    const recurring = cohortRetention(data, undefined, { ...daily, periods: 2, cohorting: 'recurring' })
+    const first = cohortRetention(data, { ...daily, periods: 2 })
+    const recurring = cohortRetention(data, { ...daily, periods: 2, cohorting: 'recurring' })
     expect(first.cohorts.map((c) => [c.period.key, c.size])).toEqual([
       ['2024-01-01', 1],
       ['2024-01-02', 1],
@@ -79,7 +77,7 @@ describe('cohortRetention', () => {
       ...events('c', [2], 'login'),
       ...events('b', [2], 'page'),
     ]
-    const t = cohortRetention(data, undefined, {
+    const t = cohortRetention(data, {
       ...daily,
       periods: 2,
       events: { start: 'signup', return: 'login' },
@@ -90,7 +88,7 @@ describe('cohortRetention', () => {
   })
 
   it('marks cells whose period is not over as immature: null, not 0', () => {
-    const t = cohortRetention(mixpanel, undefined, { ...daily, asOf: utc('2024-01-04T12:00') })
+    const t = cohortRetention(mixpanel, { ...daily, asOf: utc('2024-01-04T12:00') })
     expect(t.cohorts[0]?.cells.map((c) => [c.value, c.complete])).toEqual([
       [1, true],
       [0.9, true],
@@ -106,21 +104,19 @@ describe('cohortRetention', () => {
       ...events('c', [3]),
     ]
     const options = { ...daily, asOf: utc('2024-01-04'), periods: 2 } as const
-    const t = cohortRetention(data, undefined, options)
+    const t = cohortRetention(data, options)
     // day-1 column: cohort 1 (1 of 1) and cohort 2 (1 of 3) completed; cohort 3's is not over
     expect(t.average[1]).toEqual({ value: 2 / 4, cohorts: 2, size: 4 })
-    expect(cohortRetention(data, undefined, { ...options, average: 'mean' }).average[1]?.value).toBeCloseTo(
+    expect(cohortRetention(data, { ...options, average: 'mean' }).average[1]?.value).toBeCloseTo(
       (1 + 1 / 3) / 2,
       15,
     )
   })
 
   it('drills down to the customers behind a cell', () => {
-    const t = cohortRetention(mixpanel, undefined, { ...daily, periods: 4, members: true })
+    const t = cohortRetention(mixpanel, { ...daily, periods: 4, members: true })
     expect(t.cohorts[0]?.cells[3]?.members).toEqual(['u0', 'u1', 'u2', 'u3', 'u4', 'u5'])
-    expect(
-      cohortRetention(mixpanel, undefined, { ...daily, periods: 4 }).cohorts[0]?.cells[3]?.members,
-    ).toBeUndefined()
+    expect(cohortRetention(mixpanel, { ...daily, periods: 4 }).cohorts[0]?.cells[3]?.members).toBeUndefined()
   })
 
   it('builds logo cohorts from subscriptions: paying at the end of each month', () => {
@@ -130,7 +126,7 @@ describe('cohortRetention', () => {
       paid('feb', '2024-02-03', '2024-03-15'),
       paid('trial', '2024-01-05', '2024-01-20', { trial: true, amount: 0 }),
     ]
-    const t = cohortRetention(subs, undefined, { unit: 'month', asOf: utc('2024-04-10') })
+    const t = cohortRetention(subs, { unit: 'month', asOf: utc('2024-04-10') })
     expect(t.cohorts.map((c) => [c.period.key, c.size, values(c)])).toEqual([
       ['2024-01', 5, [1, 0.8, 0.8, null]],
       ['2024-02', 1, [1, 0, null, null]],
@@ -145,25 +141,25 @@ describe('cohortRetention', () => {
       paid('a', '2024-02-15', null, { amount: 150, subscriptionId: 'a2' }),
       paid('b', '2024-01-20', '2024-03-05', { amount: 100 }),
     ]
-    const t = cohortRetention(subs, undefined, { unit: 'month', basis: 'revenue', asOf: utc('2024-04-01') })
+    const t = cohortRetention(subs, { unit: 'month', basis: 'revenue', asOf: utc('2024-04-01') })
     expect(t.cohorts[0]?.base).toBe(200)
     expect(values(t.cohorts[0])).toEqual([1, 1.25, 0.75])
     expect(t.cohorts[0]?.cells[1]?.retained).toBe(250)
-    expect(() =>
-      cohortRetention(subs, undefined, { unit: 'month', basis: 'revenue', criterion: 'unbounded' }),
-    ).toThrow(RangeError)
+    expect(() => cohortRetention(subs, { unit: 'month', basis: 'revenue', criterion: 'unbounded' })).toThrow(
+      RangeError,
+    )
   })
 
   it('limits cohorts to a range, in the reporting time zone', () => {
     const subs = [paid('dec', '2023-12-15', null), paid('jan', '2024-01-01T03:00', null)]
-    const utcTable = cohortRetention(subs, undefined, {
+    const utcTable = cohortRetention(subs, {
       unit: 'month',
       range: { from: utc('2024-01-01'), to: utc('2024-02-01') },
       asOf: utc('2024-03-01'),
     })
     expect(utcTable.cohorts.map((c) => [c.period.key, c.size])).toEqual([['2024-01', 1]])
     // 03:00 UTC on 1 January is still December in New York
-    const ny = cohortRetention(subs, undefined, {
+    const ny = cohortRetention(subs, {
       unit: 'month',
       timeZone: 'America/New_York',
       asOf: utc('2024-03-01'),
@@ -172,18 +168,14 @@ describe('cohortRetention', () => {
   })
 
   it('is empty without data, and rejects wrong options', () => {
-    const t = cohortRetention([], undefined, { unit: 'month' })
+    const t = cohortRetention([], { unit: 'month' })
     expect(t.cohorts).toEqual([])
     expect(t.average).toEqual([])
-    expect(() => cohortRetention([], undefined, { unit: 'fortnight' as never })).toThrow(RangeError)
-    expect(() => cohortRetention([], undefined, { unit: 'month', average: 'median' as never })).toThrow(
-      "cohortRetention expected `options.average` to be one of 'weighted', 'mean', got `\"median\"`",
+    expect(() => cohortRetention([], { unit: 'fortnight' as never })).toThrow(RangeError)
+    expect(() => cohortRetention([], { unit: 'month', average: 'median' as never })).toThrow(
+      "cohortRetention expected `options.average` to be one of 'weighted', 'mean' (did you mean 'mean'?), got `\"median\"`",
     )
-    const bad = cohortRetention(
-      [{ customerId: 'a', at: 'soon' }, { at: day(1) }] as never[],
-      undefined,
-      daily,
-    )
+    const bad = cohortRetention([{ customerId: 'a', at: 'soon' }, { at: day(1) }] as never[], daily)
     expect(bad.excluded).toMatchObject({ invalid: 1, missing: 1 })
   })
 })

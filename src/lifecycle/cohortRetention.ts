@@ -1,15 +1,26 @@
-import { _accessor, _boolean, _integer, _oneOf, _options, _rangeError, _typeError } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _integer, _rangeError, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _resolve } from '../core/_resolve.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { Excluded, ExclusionCounts } from '../core/result.ts'
 import { _upper } from '../stats/_upper.ts'
-import { _calendar, type CalendarOptions, type DateRange, type PeriodUnit } from '../time/_calendar.ts'
+import {
+  _CALENDAR_RULES,
+  _calendar,
+  type CalendarOptions,
+  type DateRange,
+  type PeriodUnit,
+} from '../time/_calendar.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import {
   _major,
+  _SUBSCRIPTION_FIELDS,
+  _SUBSCRIPTION_RULES,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
@@ -182,34 +193,110 @@ export interface CohortRetentionState extends SubscriptionState {
   excluded: ExclusionCounts<CohortExclusion>
 }
 
+const RULES = {
+  ..._SUBSCRIPTION_RULES,
+  ..._CALENDAR_RULES,
+  source: {
+    type: 'enum',
+    values: ['subscriptions', 'events'],
+    default: 'subscriptions',
+    doc: 'Cohorts from paid subscriptions, or from activity events.',
+  },
+  unit: {
+    type: 'enum',
+    values: ['day', 'week', 'month', 'quarter', 'year', 'fiscal-quarter', 'fiscal-year', 'n-days'],
+    doc: 'The period of cohorts and columns.',
+  },
+  range: { type: 'custom', doc: 'Only cohorts that start within { from, to }.' },
+  criterion: {
+    type: 'enum',
+    values: ['n-period', 'unbounded', 'bracket'],
+    default: 'n-period',
+    doc: 'Active in period n, active in n or later, or active within a bracket of periods.',
+  },
+  brackets: { type: 'custom', doc: "For 'bracket': the brackets, [from, to] period offsets." },
+  cohorting: {
+    type: 'enum',
+    values: ['first', 'recurring'],
+    default: 'first',
+    doc: 'A customer in the cohort of their first period only, or of every period they start in.',
+  },
+  basis: {
+    type: 'enum',
+    values: ['logo', 'revenue'],
+    default: 'logo',
+    doc: 'Cells count customers, or MRR over the cohort’s starting MRR.',
+  },
+  average: {
+    type: 'enum',
+    values: ['weighted', 'mean'],
+    default: 'weighted',
+    doc: 'Column averages weighted by cohort size, or plain means.',
+  },
+  events: {
+    type: 'object',
+    fields: {
+      start: { type: 'string', doc: 'The event type that starts a customer’s cohort.' },
+      return: { type: 'string', doc: 'The event type that counts as returning.' },
+    },
+    doc: 'For events: which event types start a cohort and which count as a return.',
+  },
+  periods: { type: 'number', integer: true, min: 1, doc: 'At most this many columns.' },
+  members: { type: 'boolean', default: false, doc: 'List the customer ids behind each cell.' },
+} as const
+
+/**
+ * What {@link cohortRetention} computes, as data: its input, options, unit, range and direction.
+ * @category Lifecycle
+ */
+export const cohortRetentionDescriptor: KpiDescriptor = {
+  id: 'cohortRetention',
+  title: 'Cohort retention table',
+  category: 'lifecycle',
+  input: { kind: 'subscription', fields: _SUBSCRIPTION_FIELDS },
+  options: RULES,
+  result: {
+    kind: 'table',
+    unit: 'proportion',
+    scale: 'proportion',
+    range: [0, 1],
+    better: 'higher',
+    components: ['cohorts', 'average'],
+  },
+  periods: 'none',
+  compute: cohortRetention,
+  aggregator: cohortRetentionAggregator,
+}
+
 /**
  * The aggregator behind {@link cohortRetention}.
  * @category Lifecycle
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function cohortRetentionAggregator<T = Subscription>(
-  accessor: Accessor<T, Subscription | ActivityEvent> | undefined,
+export function cohortRetentionAggregator(
   options: CohortRetentionOptions,
+): Aggregator<Subscription | ActivityEvent, CohortRetentionState, CohortRetentionResult>
+export function cohortRetentionAggregator<T>(
+  accessor: Accessor<T, Subscription | ActivityEvent>,
+  options: CohortRetentionOptions,
+): Aggregator<T, CohortRetentionState, CohortRetentionResult>
+/* @__NO_SIDE_EFFECTS__ */
+export function cohortRetentionAggregator<T>(
+  accessorOrOptions: Accessor<T, Subscription | ActivityEvent> | CohortRetentionOptions,
+  maybeOptions?: CohortRetentionOptions,
 ): Aggregator<T, CohortRetentionState, CohortRetentionResult> {
   const fn = 'cohortRetention'
-  _accessor(fn, accessor)
-  const o = _options(fn, options)
-  const source =
-    o.source === undefined
-      ? 'subscriptions'
-      : _oneOf(fn, 'options.source', o.source, ['subscriptions', 'events'])
-  const basis = o.basis === undefined ? 'logo' : _oneOf(fn, 'options.basis', o.basis, ['logo', 'revenue'])
-  const criterion =
-    o.criterion === undefined
-      ? 'n-period'
-      : _oneOf(fn, 'options.criterion', o.criterion, ['n-period', 'unbounded', 'bracket'])
-  const cohorting =
-    o.cohorting === undefined ? 'first' : _oneOf(fn, 'options.cohorting', o.cohorting, ['first', 'recurring'])
-  const averageMethod =
-    o.average === undefined ? 'weighted' : _oneOf(fn, 'options.average', o.average, ['weighted', 'mean'])
-  const members = o.members === undefined ? false : _boolean(fn, 'options.members', o.members)
-  const maxColumns =
-    o.periods === undefined ? Number.POSITIVE_INFINITY : _integer(fn, 'options.periods', o.periods, 1)
+  const [accessor, options] = _accessorAndOptions<
+    Accessor<T, Subscription | ActivityEvent>,
+    CohortRetentionOptions
+  >(fn, accessorOrOptions, maybeOptions)
+  const o = _resolve(fn, RULES, options)
+  const source = o.source
+  const basis = o.basis
+  const criterion = o.criterion
+  const cohorting = o.cohorting
+  const averageMethod = o.average
+  const members = o.members
+  const maxColumns = o.periods ?? Number.POSITIVE_INFINITY
   if (basis === 'revenue' && (source === 'events' || criterion !== 'n-period')) {
     throw _rangeError(
       fn,
@@ -219,7 +306,7 @@ export function cohortRetentionAggregator<T = Subscription>(
     )
   }
   const brackets = criterion === 'bracket' ? readBrackets(fn, o.brackets) : []
-  const events = o.events === undefined ? {} : _options(fn, o.events)
+  const events = o.events ?? {}
   const calendar = _calendar(fn, o.unit, o)
   const config = _subscriptionConfig(fn, options, basis === 'revenue')
   const range =
@@ -536,16 +623,32 @@ function cohortsOfRuns(runs: readonly number[], start: number): number[] {
  *
  * @example
  * ```ts
- * const t = cohortRetention(subscriptions, undefined, { unit: 'month', asOf: '2026-01-01T00:00:00Z' })
+ * const t = cohortRetention(subscriptions, { unit: 'month', asOf: '2026-01-01T00:00:00Z' })
  * t.cohorts[0].cells.map((c) => c.value) // [0.97, 0.93, …]
  * t.average.map((a) => a.value)
  * ```
  * @category Lifecycle
  */
-export function cohortRetention<T = Subscription>(
-  items: Iterable<T>,
-  accessor: Accessor<T, Subscription | ActivityEvent> | undefined,
+export function cohortRetention(
+  items: Iterable<Subscription | ActivityEvent>,
   options: CohortRetentionOptions,
+): CohortRetentionResult
+export function cohortRetention<T>(
+  items: Iterable<T>,
+  accessor: Accessor<T, Subscription | ActivityEvent>,
+  options: CohortRetentionOptions,
+): CohortRetentionResult
+export function cohortRetention<T>(
+  items: Iterable<T>,
+  accessorOrOptions: Accessor<T, Subscription | ActivityEvent> | CohortRetentionOptions,
+  options?: CohortRetentionOptions,
 ): CohortRetentionResult {
-  return fold(cohortRetentionAggregator(accessor, options), items)
+  return _foldAs(
+    'cohortRetention',
+    cohortRetentionAggregator(
+      accessorOrOptions as Accessor<T, Subscription | ActivityEvent>,
+      options as CohortRetentionOptions,
+    ),
+    items,
+  )
 }

@@ -1,9 +1,12 @@
-import { _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _typeError } from '../core/_assert.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _resolve } from '../core/_resolve.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import { _foldAs } from '../core/fold.ts'
 import type { DateInput } from '../core/parseInstant.ts'
 import {
+  _SUBSCRIPTION_RULES,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
@@ -45,25 +48,45 @@ export interface CustomerLifetime extends SurvivalObservation {
 
 const UNIT_MS = { day: 86_400_000, week: 604_800_000, month: 2_629_800_000, year: 31_557_600_000 } as const
 
+const RULES = {
+  ..._SUBSCRIPTION_RULES,
+  unit: {
+    type: 'enum',
+    values: ['day', 'week', 'month', 'year'],
+    default: 'month',
+    doc: 'The unit of the durations (a month is 30.4375 days).',
+  },
+  observedFrom: { type: 'instant', doc: 'Left truncation: customers who started before it enter late.' },
+} as const
+
 /**
  * The aggregator behind {@link customerLifetimes}.
  * @category Lifecycle
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function customerLifetimesAggregator<T = Subscription>(
-  accessor: Accessor<T, Subscription> | undefined,
+export function customerLifetimesAggregator(
   options: CustomerLifetimesOptions,
+): Aggregator<Subscription, SubscriptionState, CustomerLifetime[]>
+export function customerLifetimesAggregator<T>(
+  accessor: Accessor<T, Subscription>,
+  options: CustomerLifetimesOptions,
+): Aggregator<T, SubscriptionState, CustomerLifetime[]>
+/* @__NO_SIDE_EFFECTS__ */
+export function customerLifetimesAggregator<T>(
+  accessorOrOptions: Accessor<T, Subscription> | CustomerLifetimesOptions,
+  maybeOptions?: CustomerLifetimesOptions,
 ): Aggregator<T, SubscriptionState, CustomerLifetime[]> {
   const fn = 'customerLifetimes'
-  const o = _options(fn, options)
+  const [accessor, options] = _accessorAndOptions<Accessor<T, Subscription>, CustomerLifetimesOptions>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const o = _resolve(fn, RULES, options)
   if (o.asOf === undefined)
     throw _typeError(fn, 'options.asOf', 'a date (active customers are censored at it)', undefined)
   const config = _subscriptionConfig(fn, options, false)
   const asOf = config.asOf
-  const unitMs =
-    UNIT_MS[
-      o.unit === undefined ? 'month' : _oneOf(fn, 'options.unit', o.unit, ['day', 'week', 'month', 'year'])
-    ]
+  const unitMs = UNIT_MS[o.unit]
   const from =
     o.observedFrom === undefined ? null : _instantArgument(fn, 'options.observedFrom', o.observedFrom)
   return _subscriptionAggregator(fn, accessor, config, (state) => {
@@ -93,14 +116,30 @@ export function customerLifetimesAggregator<T = Subscription>(
  *
  * @example
  * ```ts
- * survival(customerLifetimes(subscriptions, undefined, { asOf: '2026-01-01T00:00:00Z' })).median
+ * survival(customerLifetimes(subscriptions, { asOf: '2026-01-01T00:00:00Z' })).median
  * ```
  * @category Lifecycle
  */
-export function customerLifetimes<T = Subscription>(
-  subscriptions: Iterable<T>,
-  accessor: Accessor<T, Subscription> | undefined,
+export function customerLifetimes(
+  subscriptions: Iterable<Subscription>,
   options: CustomerLifetimesOptions,
+): CustomerLifetime[]
+export function customerLifetimes<T>(
+  subscriptions: Iterable<T>,
+  accessor: Accessor<T, Subscription>,
+  options: CustomerLifetimesOptions,
+): CustomerLifetime[]
+export function customerLifetimes<T>(
+  subscriptions: Iterable<T>,
+  accessorOrOptions: Accessor<T, Subscription> | CustomerLifetimesOptions,
+  options?: CustomerLifetimesOptions,
 ): CustomerLifetime[] {
-  return fold(customerLifetimesAggregator(accessor, options), subscriptions)
+  return _foldAs(
+    'customerLifetimes',
+    customerLifetimesAggregator(
+      accessorOrOptions as Accessor<T, Subscription>,
+      options as CustomerLifetimesOptions,
+    ),
+    subscriptions,
+  )
 }

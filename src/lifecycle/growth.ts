@@ -1,6 +1,8 @@
-import { _accessor, _integer, _number, _oneOf, _options } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _resolve } from '../core/_resolve.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import type { ExclusionCounts, KpiResult } from '../core/result.ts'
 
 /**
@@ -81,28 +83,78 @@ function rate(base: number | null, last: number | null): [number | null, GrowthU
   return [(last - base) / base, null]
 }
 
+const RULES = {
+  method: {
+    type: 'enum',
+    values: ['period-over-period', 'cmgr', 'cagr'],
+    default: 'period-over-period',
+    doc: 'Period over period, compound monthly growth, or compound annual growth.',
+  },
+  lag: {
+    type: 'number',
+    integer: true,
+    min: 1,
+    default: 1,
+    doc: 'Period over period: compare with this many periods back.',
+  },
+  periodsPerYear: {
+    type: 'number',
+    min: Number.MIN_VALUE,
+    default: 1,
+    doc: 'For CAGR: how many of the values make a year.',
+  },
+} as const
+
+/**
+ * What {@link growth} computes, as data: its input, options, unit, range and direction.
+ * @category Lifecycle
+ */
+export const growthDescriptor: KpiDescriptor = {
+  id: 'growth',
+  title: 'Revenue growth',
+  category: 'revenue',
+  input: { kind: 'value', fields: {} },
+  options: RULES,
+  result: {
+    kind: 'result',
+    unit: 'proportion',
+    scale: 'level',
+    range: [-1, null],
+    better: 'higher',
+    components: ['first', 'last', 'steps'],
+  },
+  periods: 'none',
+  compute: growth,
+  aggregator: growthAggregator,
+}
+
 /**
  * The aggregator behind {@link growth}. Its state keeps the values in order, so merging concatenates:
  * merge states in time order.
  * @category Lifecycle
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function growthAggregator<T = number | null>(
-  accessor?: Accessor<T, number | null | undefined>,
+export function growthAggregator(
   options?: GrowthOptions,
+): Aggregator<number | null | undefined, GrowthState, GrowthResult>
+export function growthAggregator<T>(
+  accessor: Accessor<T, number | null | undefined>,
+  options?: GrowthOptions,
+): Aggregator<T, GrowthState, GrowthResult>
+/* @__NO_SIDE_EFFECTS__ */
+export function growthAggregator<T>(
+  accessorOrOptions?: Accessor<T, number | null | undefined> | GrowthOptions,
+  maybeOptions?: GrowthOptions,
 ): Aggregator<T, GrowthState, GrowthResult> {
   const fn = 'growth'
-  _accessor(fn, accessor)
-  const o = _options(fn, options)
-  const method =
-    o.method === undefined
-      ? 'period-over-period'
-      : _oneOf(fn, 'options.method', o.method, ['period-over-period', 'cmgr', 'cagr'])
-  const lag = o.lag === undefined ? 1 : _integer(fn, 'options.lag', o.lag, 1)
-  const perYear =
-    o.periodsPerYear === undefined
-      ? 1
-      : _number(fn, 'options.periodsPerYear', o.periodsPerYear, Number.MIN_VALUE)
+  const [accessor, options] = _accessorAndOptions<Accessor<T, number | null | undefined>, GrowthOptions>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const o = _resolve(fn, RULES, options)
+  const method = o.method
+  const lag = o.lag
+  const perYear = o.periodsPerYear
   return {
     kpi: fn,
     init: () => ({ values: [], excluded: { missing: 0, invalid: 0 } }),
@@ -177,14 +229,24 @@ export function growthAggregator<T = number | null>(
  * @example
  * ```ts
  * growth([100, 110, 121]).value // 0.1 (the last MoM)
- * growth([100, 110, 121], undefined, { method: 'cmgr' }).value // 0.1
+ * growth([100, 110, 121], { method: 'cmgr' }).value // 0.1
  * ```
  * @category Lifecycle
  */
-export function growth<T = number | null>(
+export function growth(values: Iterable<number | null | undefined>, options?: GrowthOptions): GrowthResult
+export function growth<T>(
   values: Iterable<T>,
-  accessor?: Accessor<T, number | null | undefined>,
+  accessor: Accessor<T, number | null | undefined>,
+  options?: GrowthOptions,
+): GrowthResult
+export function growth<T>(
+  values: Iterable<T>,
+  accessorOrOptions?: Accessor<T, number | null | undefined> | GrowthOptions,
   options?: GrowthOptions,
 ): GrowthResult {
-  return fold(growthAggregator(accessor, options), values)
+  return _foldAs(
+    'growth',
+    growthAggregator(accessorOrOptions as Accessor<T, number | null | undefined>, options),
+    values,
+  )
 }

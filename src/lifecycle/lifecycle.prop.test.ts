@@ -34,7 +34,7 @@ describe('lifecycle invariants', () => {
   test.prop([history])(
     'end = start + new + expansion + reactivation − contraction − churn, every period',
     (rows) => {
-      for (const { result: r } of mrrMovements(toSubscriptions(rows), undefined, year).periods) {
+      for (const { result: r } of mrrMovements(toSubscriptions(rows), year).periods) {
         const m = r.movements
         const expected = r.start + m.new + m.expansion + m.reactivation - m.contraction - m.churn
         expect(Math.abs(r.end - expected)).toBeLessThanOrEqual(1e-9 * Math.max(1, r.end))
@@ -46,7 +46,7 @@ describe('lifecycle invariants', () => {
   test.prop([history, fc.constantFrom('n-period' as const, 'unbounded' as const, 'bracket' as const)])(
     'cohort cells never exceed the cohort size',
     (rows, criterion) => {
-      const t = cohortRetention(toSubscriptions(rows), undefined, {
+      const t = cohortRetention(toSubscriptions(rows), {
         unit: 'quarter',
         criterion,
         brackets: [
@@ -68,12 +68,12 @@ describe('lifecycle invariants', () => {
     'a cohort without churn keeps 1 in every complete cell; churn is 0 and retention 1',
     (rows) => {
       const forever = toSubscriptions(rows).map((s) => ({ ...s, end: null }))
-      const t = cohortRetention(forever, undefined, { unit: 'month', asOf: '2025-01-01T00:00:00Z' })
+      const t = cohortRetention(forever, { unit: 'month', asOf: '2025-01-01T00:00:00Z' })
       for (const row of t.cohorts) for (const cell of row.cells) if (cell.complete) expect(cell.value).toBe(1)
-      for (const { result } of churnRate(forever, undefined, year).periods) {
+      for (const { result } of churnRate(forever, year).periods) {
         expect(result.value === null || result.value === 0).toBe(true)
       }
-      for (const { result } of retentionRate(forever, undefined, year).periods) {
+      for (const { result } of retentionRate(forever, year).periods) {
         expect(result.value === null || result.value >= 1).toBe(true)
       }
     },

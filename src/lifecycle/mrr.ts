@@ -1,11 +1,16 @@
-import { _options, _typeError } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _typeError } from '../core/_assert.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _resolve } from '../core/_resolve.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import type { DateInput } from '../core/parseInstant.ts'
 import type { KpiResult } from '../core/result.ts'
 import {
   _major,
+  _SUBSCRIPTION_FIELDS,
+  _SUBSCRIPTION_RULES,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
@@ -41,17 +46,55 @@ export interface MrrResult extends KpiResult<'mrr', SubscriptionExclusion> {
   readonly arr: number | null
 }
 
+const RULES = {
+  ..._SUBSCRIPTION_RULES,
+  at: { type: 'instant', doc: 'The instant of the snapshot.' },
+} as const
+
+/**
+ * What {@link mrr} computes, as data: its input, options, unit, range and direction.
+ * @category Lifecycle
+ */
+export const mrrDescriptor: KpiDescriptor = {
+  id: 'mrr',
+  title: 'Monthly recurring revenue',
+  category: 'revenue',
+  input: { kind: 'subscription', fields: _SUBSCRIPTION_FIELDS },
+  options: RULES,
+  result: {
+    kind: 'result',
+    unit: 'money',
+    scale: 'level',
+    range: [0, null],
+    better: 'higher',
+    components: ['customers', 'exact'],
+  },
+  periods: 'none',
+  compute: mrr,
+  aggregator: mrrAggregator,
+}
+
 /**
  * The aggregator behind {@link mrr}.
  * @category Lifecycle
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function mrrAggregator<T = Subscription>(
-  accessor: Accessor<T, Subscription> | undefined,
+export function mrrAggregator(options: MrrOptions): Aggregator<Subscription, SubscriptionState, MrrResult>
+export function mrrAggregator<T>(
+  accessor: Accessor<T, Subscription>,
   options: MrrOptions,
+): Aggregator<T, SubscriptionState, MrrResult>
+/* @__NO_SIDE_EFFECTS__ */
+export function mrrAggregator<T>(
+  accessorOrOptions: Accessor<T, Subscription> | MrrOptions,
+  maybeOptions?: MrrOptions,
 ): Aggregator<T, SubscriptionState, MrrResult> {
   const fn = 'mrr'
-  const o = _options(fn, options)
+  const [accessor, options] = _accessorAndOptions<Accessor<T, Subscription>, MrrOptions>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const o = _resolve(fn, RULES, options)
   if (o.at === undefined) throw _typeError(fn, 'options.at', 'a date', undefined)
   const at = _instantArgument(fn, 'options.at', o.at)
   const config = _subscriptionConfig(fn, options, true)
@@ -101,14 +144,24 @@ export function mrrAggregator<T = Subscription>(
  *
  * @example
  * ```ts
- * mrr(subscriptions, undefined, { at: '2025-01-01T00:00:00Z' }).value
+ * mrr(subscriptions, { at: '2025-01-01T00:00:00Z' }).value
  * ```
  * @category Lifecycle
  */
-export function mrr<T = Subscription>(
+export function mrr(subscriptions: Iterable<Subscription>, options: MrrOptions): MrrResult
+export function mrr<T>(
   subscriptions: Iterable<T>,
-  accessor: Accessor<T, Subscription> | undefined,
+  accessor: Accessor<T, Subscription>,
   options: MrrOptions,
+): MrrResult
+export function mrr<T>(
+  subscriptions: Iterable<T>,
+  accessorOrOptions: Accessor<T, Subscription> | MrrOptions,
+  options?: MrrOptions,
 ): MrrResult {
-  return fold(mrrAggregator(accessor, options), subscriptions)
+  return _foldAs(
+    'mrr',
+    mrrAggregator(accessorOrOptions as Accessor<T, Subscription>, options as MrrOptions),
+    subscriptions,
+  )
 }

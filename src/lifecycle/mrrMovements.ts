@@ -1,8 +1,12 @@
-import { _boolean, _options } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _boolean } from '../core/_assert.ts'
+import { _resolve } from '../core/_resolve.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
 import {
+  _PERIOD_SELECTION_RULES,
   _periodOutput,
   _selectPeriods,
   type PeriodSelection,
@@ -12,6 +16,8 @@ import type { PeriodInfo } from '../time/byPeriod.ts'
 import { _Movements, _majorTotals } from './_movements.ts'
 import {
   _major,
+  _SUBSCRIPTION_FIELDS,
+  _SUBSCRIPTION_RULES,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
@@ -98,22 +104,60 @@ export type MrrMovementsOutput<O> = O extends {
   ? PeriodSeries<MrrMovementsResult, 'mrrMovements', SubscriptionExclusion>
   : MrrMovementsResult
 
+const RULES = {
+  ..._SUBSCRIPTION_RULES,
+  ..._PERIOD_SELECTION_RULES,
+  detail: { type: 'boolean', default: false, doc: 'Also list the movement of every customer.' },
+} as const
+
+/**
+ * What {@link mrrMovements} computes, as data: its input, options, unit, range and direction.
+ * @category Lifecycle
+ */
+export const mrrMovementsDescriptor: KpiDescriptor = {
+  id: 'mrrMovements',
+  title: 'MRR movements',
+  category: 'revenue',
+  input: { kind: 'subscription', fields: _SUBSCRIPTION_FIELDS },
+  options: RULES,
+  result: {
+    kind: 'result-or-series',
+    unit: 'money',
+    scale: 'level',
+    range: [null, null],
+    better: 'higher',
+    components: ['new', 'expansion', 'contraction', 'churn', 'reactivation', 'quickRatio'],
+  },
+  periods: 'select',
+  compute: mrrMovements,
+  aggregator: mrrMovementsAggregator,
+}
+
 /**
  * The aggregator behind {@link mrrMovements}.
  * @category Lifecycle
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function mrrMovementsAggregator<
-  T = Subscription,
-  const O extends MrrMovementsOptions = MrrMovementsOptions,
->(
-  accessor: Accessor<T, Subscription> | undefined,
+export function mrrMovementsAggregator<const O extends MrrMovementsOptions>(
   options: O,
+): Aggregator<Subscription, SubscriptionState, MrrMovementsOutput<O>>
+export function mrrMovementsAggregator<T, const O extends MrrMovementsOptions>(
+  accessor: Accessor<T, Subscription>,
+  options: O,
+): Aggregator<T, SubscriptionState, MrrMovementsOutput<O>>
+/* @__NO_SIDE_EFFECTS__ */
+export function mrrMovementsAggregator<T, const O extends MrrMovementsOptions>(
+  accessorOrOptions: Accessor<T, Subscription> | O,
+  maybeOptions?: O,
 ): Aggregator<T, SubscriptionState, MrrMovementsOutput<O>> {
   const fn = 'mrrMovements'
+  const [accessor, options] = _accessorAndOptions<Accessor<T, Subscription>, O>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const { detail: d } = _resolve(fn, RULES, options)
   const config = _subscriptionConfig(fn, options, true)
   const p = _selectPeriods(fn, options, config.asOf)
-  const { detail: d } = _options(fn, options)
   const detail = d === undefined ? false : _boolean(fn, 'options.detail', d)
   return _subscriptionAggregator(fn, accessor, config, (state) => {
     const m = p.periods.length
@@ -189,15 +233,28 @@ export function mrrMovementsAggregator<
  *
  * @example
  * ```ts
- * const q = mrrMovements(subscriptions, undefined, { period: '2025-Q1', unit: 'quarter' })
+ * const q = mrrMovements(subscriptions, { period: '2025-Q1', unit: 'quarter' })
  * q.movements // { new: …, expansion: …, contraction: …, churn: …, reactivation: … }
  * ```
  * @category Lifecycle
  */
-export function mrrMovements<T = Subscription, const O extends MrrMovementsOptions = MrrMovementsOptions>(
-  subscriptions: Iterable<T>,
-  accessor: Accessor<T, Subscription> | undefined,
+export function mrrMovements<const O extends MrrMovementsOptions>(
+  subscriptions: Iterable<Subscription>,
   options: O,
+): MrrMovementsOutput<O>
+export function mrrMovements<T, const O extends MrrMovementsOptions>(
+  subscriptions: Iterable<T>,
+  accessor: Accessor<T, Subscription>,
+  options: O,
+): MrrMovementsOutput<O>
+export function mrrMovements<T, const O extends MrrMovementsOptions>(
+  subscriptions: Iterable<T>,
+  accessorOrOptions: Accessor<T, Subscription> | O,
+  options?: O,
 ): MrrMovementsOutput<O> {
-  return fold(mrrMovementsAggregator(accessor, options), subscriptions)
+  return _foldAs(
+    'mrrMovements',
+    mrrMovementsAggregator(accessorOrOptions as Accessor<T, Subscription>, options as O),
+    subscriptions,
+  )
 }

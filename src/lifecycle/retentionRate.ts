@@ -1,8 +1,11 @@
-import { _oneOf, _options } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _resolve } from '../core/_resolve.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
 import {
+  _PERIOD_SELECTION_RULES,
   _periodOutput,
   _selectPeriods,
   type PeriodSelection,
@@ -10,6 +13,8 @@ import {
 } from '../time/_periodSelection.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import {
+  _SUBSCRIPTION_FIELDS,
+  _SUBSCRIPTION_RULES,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
@@ -61,24 +66,66 @@ export type RetentionRateOutput<O> = O extends {
   ? PeriodSeries<RetentionRateResult, 'retentionRate', SubscriptionExclusion>
   : RetentionRateResult
 
+const RULES = {
+  ..._SUBSCRIPTION_RULES,
+  ..._PERIOD_SELECTION_RULES,
+  entity: {
+    type: 'enum',
+    values: ['customer', 'subscription'],
+    default: 'customer',
+    doc: 'What is retained: customers (logos) or subscriptions.',
+  },
+} as const
+
+/**
+ * What {@link retentionRate} computes, as data: its input, options, unit, range and direction.
+ * @category Lifecycle
+ */
+export const retentionRateDescriptor: KpiDescriptor = {
+  id: 'retentionRate',
+  title: 'Customer retention rate',
+  category: 'lifecycle',
+  input: { kind: 'subscription', fields: _SUBSCRIPTION_FIELDS },
+  options: RULES,
+  result: {
+    kind: 'result-or-series',
+    unit: 'proportion',
+    scale: 'proportion',
+    range: [0, 1],
+    better: 'higher',
+    components: ['atStart', 'atEnd', 'new'],
+  },
+  periods: 'select',
+  compute: retentionRate,
+  aggregator: retentionRateAggregator,
+}
+
 /**
  * The aggregator behind {@link retentionRate}.
  * @category Lifecycle
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function retentionRateAggregator<
-  T = Subscription,
-  const O extends RetentionRateOptions = RetentionRateOptions,
->(
-  accessor: Accessor<T, Subscription> | undefined,
+export function retentionRateAggregator<const O extends RetentionRateOptions>(
   options: O,
+): Aggregator<Subscription, SubscriptionState, RetentionRateOutput<O>>
+export function retentionRateAggregator<T, const O extends RetentionRateOptions>(
+  accessor: Accessor<T, Subscription>,
+  options: O,
+): Aggregator<T, SubscriptionState, RetentionRateOutput<O>>
+/* @__NO_SIDE_EFFECTS__ */
+export function retentionRateAggregator<T, const O extends RetentionRateOptions>(
+  accessorOrOptions: Accessor<T, Subscription> | O,
+  maybeOptions?: O,
 ): Aggregator<T, SubscriptionState, RetentionRateOutput<O>> {
   const fn = 'retentionRate'
-  const o = _options(fn, options)
+  const [accessor, options] = _accessorAndOptions<Accessor<T, Subscription>, O>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const o = _resolve(fn, RULES, options)
   const config = _subscriptionConfig(fn, options, false)
   const p = _selectPeriods(fn, options, config.asOf)
-  const entity =
-    o.entity === undefined ? 'customer' : _oneOf(fn, 'options.entity', o.entity, ['customer', 'subscription'])
+  const entity = o.entity
   return _subscriptionAggregator(fn, accessor, config, (state) => {
     const m = p.periods.length
     const levelsOf = new _Levels(p.bounds)
@@ -126,14 +173,27 @@ export function retentionRateAggregator<
  *
  * @example
  * ```ts
- * retentionRate(subscriptions, undefined, { period: '2024-Q1', unit: 'quarter' }).value
+ * retentionRate(subscriptions, { period: '2024-Q1', unit: 'quarter' }).value
  * ```
  * @category Lifecycle
  */
-export function retentionRate<T = Subscription, const O extends RetentionRateOptions = RetentionRateOptions>(
-  subscriptions: Iterable<T>,
-  accessor: Accessor<T, Subscription> | undefined,
+export function retentionRate<const O extends RetentionRateOptions>(
+  subscriptions: Iterable<Subscription>,
   options: O,
+): RetentionRateOutput<O>
+export function retentionRate<T, const O extends RetentionRateOptions>(
+  subscriptions: Iterable<T>,
+  accessor: Accessor<T, Subscription>,
+  options: O,
+): RetentionRateOutput<O>
+export function retentionRate<T, const O extends RetentionRateOptions>(
+  subscriptions: Iterable<T>,
+  accessorOrOptions: Accessor<T, Subscription> | O,
+  options?: O,
 ): RetentionRateOutput<O> {
-  return fold(retentionRateAggregator(accessor, options), subscriptions)
+  return _foldAs(
+    'retentionRate',
+    retentionRateAggregator(accessorOrOptions as Accessor<T, Subscription>, options as O),
+    subscriptions,
+  )
 }

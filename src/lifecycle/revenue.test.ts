@@ -14,14 +14,13 @@ describe('mrr', () => {
       ...many('m', 100, '2024-01-01', null, { amount: 100 }),
       ...many('y', 50, '2024-01-01', null, { amount: 600, interval: 'year' }),
     ]
-    const r = mrr(subs, undefined, at('2024-06-01'))
+    const r = mrr(subs, at('2024-06-01'))
     expect(r.value).toBe(12_500)
     expect(r).toMatchObject({ customers: 150, n: 150, currency: 'USD', arr: 150_000, scale: 'level' })
   })
 
   it('normalises weekly, quarterly and N-month plans and multiplies by quantity', () => {
-    const one = (extra: object) =>
-      mrr([paid('a', '2024-01-01', null, extra)], undefined, at('2024-02-01')).value
+    const one = (extra: object) => mrr([paid('a', '2024-01-01', null, extra)], at('2024-02-01')).value
     expect(one({ amount: 10, interval: 'week' })).toBeCloseTo(520 / 12, 12)
     expect(one({ amount: 300, interval: 'quarter' })).toBe(100)
     expect(one({ amount: 600, interval: 6 })).toBe(100)
@@ -35,10 +34,10 @@ describe('mrr', () => {
       paid('a', '2024-01-01', null, { amount: 0.1 }),
       paid('b', '2024-01-01', null, { amount: 0.2 }),
     ]
-    expect(mrr(subs, undefined, at('2024-02-01')).value).toBe(0.3)
+    expect(mrr(subs, at('2024-02-01')).value).toBe(0.3)
     // twelve annual $1,000 plans are $1,000 a month, not 999.99…
     const annual = many('y', 12, '2024-01-01', null, { amount: 1000, interval: 'year' })
-    expect(mrr(annual, undefined, at('2024-02-01')).value).toBe(1000)
+    expect(mrr(annual, at('2024-02-01')).value).toBe(1000)
   })
 
   it('takes recurring discounts off by the named policy', () => {
@@ -46,18 +45,16 @@ describe('mrr', () => {
       paid('a', '2024-01-01', null, { amount: 49.99, discount: { percentOff: 10, duration } }),
     ]
     // 49.99 less 10 % rounded to the cent: 49.99 − 5.00
-    expect(mrr(coupon('forever'), undefined, at('2024-02-01')).value).toBe(44.99)
-    expect(mrr(coupon('repeating'), undefined, at('2024-02-01')).value).toBe(44.99)
-    expect(mrr(coupon('once'), undefined, at('2024-02-01')).value).toBe(49.99)
-    expect(mrr(coupon('repeating'), undefined, { ...at('2024-02-01'), discounts: 'forever' }).value).toBe(
-      49.99,
-    )
-    expect(mrr(coupon('forever'), undefined, { ...at('2024-02-01'), discounts: 'forever' }).value).toBe(44.99)
-    expect(mrr(coupon('forever'), undefined, { ...at('2024-02-01'), discounts: 'none' }).value).toBe(49.99)
+    expect(mrr(coupon('forever'), at('2024-02-01')).value).toBe(44.99)
+    expect(mrr(coupon('repeating'), at('2024-02-01')).value).toBe(44.99)
+    expect(mrr(coupon('once'), at('2024-02-01')).value).toBe(49.99)
+    expect(mrr(coupon('repeating'), { ...at('2024-02-01'), discounts: 'forever' }).value).toBe(49.99)
+    expect(mrr(coupon('forever'), { ...at('2024-02-01'), discounts: 'forever' }).value).toBe(44.99)
+    expect(mrr(coupon('forever'), { ...at('2024-02-01'), discounts: 'none' }).value).toBe(49.99)
     const off = [
       paid('a', '2024-01-01', null, { amount: 120, interval: 'year', discount: { amountOff: 24 } }),
     ]
-    expect(mrr(off, undefined, at('2024-02-01')).value).toBe(8)
+    expect(mrr(off, at('2024-02-01')).value).toBe(8)
   })
 
   it('leaves out trials, free plans and inactive subscriptions; null when nothing is active', () => {
@@ -67,22 +64,22 @@ describe('mrr', () => {
       paid('c', '2024-01-01', null, { amount: 0 }),
       paid('d', '2024-03-01', null),
     ]
-    const r = mrr(subs, undefined, at('2024-02-01'))
+    const r = mrr(subs, at('2024-02-01'))
     expect(r.value).toBeNull()
     expect(r.excluded).toMatchObject({ trial: 1, free: 1 })
   })
 
   it('works in whole minor units of the currency', () => {
     const yen = (amount: number) =>
-      mrr([paid('a', '2024-01-01', null, { amount, currency: 'JPY' })], undefined, {
+      mrr([paid('a', '2024-01-01', null, { amount, currency: 'JPY' })], {
         ...at('2024-02-01'),
         minorUnits: 0,
       })
     expect(yen(1200).value).toBe(1200)
     expect(yen(1200.5).excluded.invalid).toBe(1)
-    expect(() => mrr([], undefined, { at: utc('2024-02-01'), currency: 5 as never })).toThrow(TypeError)
+    expect(() => mrr([], { at: utc('2024-02-01'), currency: 5 as never })).toThrow(TypeError)
     expect(() =>
-      mrr([paid('a', '2024-01-01', null, { currency: 'EUR' })], undefined, {
+      mrr([paid('a', '2024-01-01', null, { currency: 'EUR' })], {
         ...at('2024-02-01'),
         currency: 'USD',
       }),
@@ -110,7 +107,7 @@ describe('mrrMovements', () => {
     paid('sync', '2025-03-01', null, { subscriptionId: 'gold-monthly', amount: 50, quantity: 3 }),
   ]
   const month = (period: string, options = {}) =>
-    mrrMovements(syncalytics, undefined, { period, unit: 'month', ...options })
+    mrrMovements(syncalytics, { period, unit: 'month', ...options })
 
   it('reproduces the Syncalytics movements (E3)', () => {
     expect(month('2024-01').movements.new).toBeCloseTo(166.67, 2)
@@ -139,12 +136,12 @@ describe('mrrMovements', () => {
       worth('a', 70, '2024-03-10', '2024-03-20'),
       worth('a', 130, '2024-03-20'),
     ]
-    const r = mrrMovements(subs, undefined, { ...march, detail: true })
+    const r = mrrMovements(subs, { ...march, detail: true })
     expect(r.movements).toEqual({ new: 0, expansion: 30, contraction: 0, churn: 0, reactivation: 0 })
     expect(r.customers).toEqual([
       { customerId: 'a', movement: 'expansion', amount: 30, before: 100, after: 130 },
     ])
-    expect(mrrMovements(subs, undefined, march).customers).toBeUndefined()
+    expect(mrrMovements(subs, march).customers).toBeUndefined()
   })
 
   it('keeps end = start + new + expansion + reactivation − contraction − churn', () => {
@@ -157,7 +154,7 @@ describe('mrrMovements', () => {
       worth('back', 5, '2023-01-01', '2023-06-01'),
       worth('back', 15, '2024-03-25'),
     ]
-    const r = mrrMovements(subs, undefined, march)
+    const r = mrrMovements(subs, march)
     const m = r.movements
     expect(r.start).toBe(80)
     expect(r.end).toBe(r.start + m.new + m.expansion + m.reactivation - m.contraction - m.churn)
@@ -179,7 +176,7 @@ describe('revenueRetention', () => {
   ]
 
   it('reproduces E1: gross MRR churn 20 %, net 10 %, GRR 80 %, NRR 90 %', () => {
-    const r = revenueRetention(e1, undefined, march)
+    const r = revenueRetention(e1, march)
     expect(r).toMatchObject({
       grossMrrChurn: 0.2,
       netMrrChurn: 0.1,
@@ -197,12 +194,12 @@ describe('revenueRetention', () => {
       worth('x', 110, '2024-03-10T12:00:00'),
       worth('y', 10, '2024-03-10T13:00:00'),
     ]
-    const r = revenueRetention(subs, undefined, { period: '2024-03-10', unit: 'day', mrrChurn: 'daily-sum' })
+    const r = revenueRetention(subs, { period: '2024-03-10', unit: 'day', mrrChurn: 'daily-sum' })
     expect(r.netMrrChurn).toBeCloseTo(-0.1, 15)
     expect(r.grossMrrChurn).toBe(0)
     expect(r.mrrChurn).toBe('daily-sum')
     // The standard formula on the same day: no losses, expansion 10 → −10 % as well, from movements
-    expect(revenueRetention(subs, undefined, { period: '2024-03-10', unit: 'day' }).netMrrChurn).toBe(-0.1)
+    expect(revenueRetention(subs, { period: '2024-03-10', unit: 'day' }).netMrrChurn).toBe(-0.1)
   })
 
   it('sums daily losses with the Shopify formula', () => {
@@ -212,9 +209,9 @@ describe('revenueRetention', () => {
       worth('b', 10, '2023-01-01', '2024-03-10'),
       worth('c', 9, '2023-01-01', '2024-03-20'),
     ]
-    const r = revenueRetention(subs, undefined, { ...march, mrrChurn: 'daily-sum' })
+    const r = revenueRetention(subs, { ...march, mrrChurn: 'daily-sum' })
     expect(r.grossMrrChurn).toBeCloseTo(0.2, 15)
-    expect(revenueRetention(subs, undefined, march).grossMrrChurn).toBe(0.19)
+    expect(revenueRetention(subs, march).grossMrrChurn).toBe(0.19)
   })
 
   it('reproduces E6: ARR $10M, churn $1M, downsell $1M over 12 months gives GRR 80 %', () => {
@@ -226,12 +223,12 @@ describe('revenueRetention', () => {
       annual('down', 2_000_000, '2023-01-01', '2024-01-01'),
       annual('down', 1_000_000, '2024-01-01'),
     ]
-    const r = revenueRetention(subs, undefined, { period: '2024-12', unit: 'month', horizonMonths: 12 })
+    const r = revenueRetention(subs, { period: '2024-12', unit: 'month', horizonMonths: 12 })
     expect(r.grr).toBeCloseTo(0.8, 15)
     expect(r.nrr).toBeCloseTo(0.8, 15)
     expect(r.cohort.from).toBe(Date.parse(utc('2024-01-01')))
     // Over December alone nothing moved.
-    expect(revenueRetention(subs, undefined, { period: '2024-12', unit: 'month' }).grr).toBe(1)
+    expect(revenueRetention(subs, { period: '2024-12', unit: 'month' }).grr).toBe(1)
   })
 
   it('reproduces E7 (GRR 87.5 %), E8 (GRR 90 %, NRR 102 %) and E9 (MRR retention 110 %)', () => {
@@ -242,7 +239,7 @@ describe('revenueRetention', () => {
       worth('c', 15_000, '2023-01-01', '2024-03-09'),
       worth('d', 35_000, '2023-01-01'),
     ]
-    expect(revenueRetention(e7, undefined, march).grr).toBe(0.875)
+    expect(revenueRetention(e7, march).grr).toBe(0.875)
     const e8 = [
       worth('a', 20_000, '2023-01-01', '2024-03-05'),
       worth('a', 18_000, '2024-03-05'),
@@ -250,28 +247,28 @@ describe('revenueRetention', () => {
       worth('c', 27_000, '2023-01-01', '2024-03-20'),
       worth('c', 33_000, '2024-03-20'),
     ]
-    expect(revenueRetention(e8, undefined, march)).toMatchObject({ grr: 0.9, nrr: 1.02 })
+    expect(revenueRetention(e8, march)).toMatchObject({ grr: 0.9, nrr: 1.02 })
     const e9 = [
       worth('a', 100, '2023-01-01', '2024-03-05'),
       worth('b', 900, '2023-01-01', '2024-03-09'),
       worth('b', 1100, '2024-03-09'),
     ]
-    expect(revenueRetention(e9, undefined, march).nrr).toBe(1.1)
+    expect(revenueRetention(e9, march).nrr).toBe(1.1)
   })
 
   it('names how reactivation is treated: it offsets net MRR churn, never NRR', () => {
     const subs = [...e1, worth('old', 5, '2022-01-01', '2022-06-01'), worth('old', 20, '2024-03-20')]
-    const offset = revenueRetention(subs, undefined, march)
+    const offset = revenueRetention(subs, march)
     expect(offset.netMrrChurn).toBe(-0.1)
     expect(offset.nrr).toBe(0.9)
-    const excluded = revenueRetention(subs, undefined, { ...march, reactivation: 'exclude' })
+    const excluded = revenueRetention(subs, { ...march, reactivation: 'exclude' })
     expect(excluded.netMrrChurn).toBe(0.1)
     expect(excluded.reactivation).toBe('exclude')
     expect(offset.quickRatio).toBe((10 + 20) / 20)
   })
 
   it('gives null rates on a zero base', () => {
-    const r = revenueRetention([worth('n', 10, '2024-03-05')], undefined, march)
+    const r = revenueRetention([worth('n', 10, '2024-03-05')], march)
     expect(r).toMatchObject({ nrr: null, grr: null, grossMrrChurn: null, netMrrChurn: null, value: null })
   })
 })
@@ -282,44 +279,44 @@ describe('growth', () => {
     expect(growth([100, 110, 121]).changes).toEqual([null, expect.closeTo(0.1, 15), expect.closeTo(0.1, 15)])
     const months = Array.from({ length: 13 }, (_, i) => 100 + i * 5)
     // 160 against 100 twelve months earlier
-    expect(growth(months, undefined, { lag: 12 }).value).toBeCloseTo(0.6, 15)
+    expect(growth(months, { lag: 12 }).value).toBeCloseTo(0.6, 15)
   })
 
   it('computes CMGR with k = the number of steps (months − 1)', () => {
     const doubling = Array.from({ length: 13 }, (_, i) => (i === 12 ? 200 : 100 + i))
-    const r = growth(doubling, undefined, { method: 'cmgr' })
+    const r = growth(doubling, { method: 'cmgr' })
     expect(r.value).toBeCloseTo(2 ** (1 / 12) - 1, 15)
     expect(r.steps).toBe(12)
     // CMGR is below the mean of the MoM rates of a volatile series: 1.8^(1/3) − 1 vs (0.5 − 0.2 + 0.5) / 3
     const volatile = [100, 150, 120, 180]
-    expect(growth(volatile, undefined, { method: 'cmgr' }).value).toBeCloseTo(1.8 ** (1 / 3) - 1, 15)
+    expect(growth(volatile, { method: 'cmgr' }).value).toBeCloseTo(1.8 ** (1 / 3) - 1, 15)
   })
 
   it('computes CAGR from the number of values a year', () => {
-    expect(growth([100, 110, 121], undefined, { method: 'cagr' }).value).toBeCloseTo(0.1, 15)
-    expect(growth([100, 121], undefined, { method: 'cagr' }).value).toBeCloseTo(0.21, 15)
+    expect(growth([100, 110, 121], { method: 'cagr' }).value).toBeCloseTo(0.1, 15)
+    expect(growth([100, 121], { method: 'cagr' }).value).toBeCloseTo(0.21, 15)
     const monthly = Array.from({ length: 25 }, (_, i) => (i === 24 ? 144 : 100))
-    expect(growth(monthly, undefined, { method: 'cagr', periodsPerYear: 12 }).value).toBeCloseTo(0.2, 15)
+    expect(growth(monthly, { method: 'cagr', periodsPerYear: 12 }).value).toBeCloseTo(0.2, 15)
   })
 
   it('gives null with a reason on a zero or negative base, a missing value or too few values', () => {
     expect(growth([0, 10])).toMatchObject({ value: null, reason: 'zero-base' })
-    expect(growth([-5, 10], undefined, { method: 'cmgr' })).toMatchObject({
+    expect(growth([-5, 10], { method: 'cmgr' })).toMatchObject({
       value: null,
       reason: 'negative-base',
     })
-    expect(growth([5, -10], undefined, { method: 'cagr' })).toMatchObject({
+    expect(growth([5, -10], { method: 'cagr' })).toMatchObject({
       value: null,
       reason: 'negative-value',
     })
-    expect(growth([5, null, 10], undefined, { method: 'cmgr' })).toMatchObject({
+    expect(growth([5, null, 10], { method: 'cmgr' })).toMatchObject({
       value: null,
       reason: 'missing-value',
     })
     expect(growth([5])).toMatchObject({ value: null, reason: 'too-few-values' })
     expect(growth([5, Number.NaN]).excluded.invalid).toBe(1)
     expect(growth([{ r: 1 }, { r: 2 }], (x) => x.r).value).toBe(1)
-    expect(() => growth([1, 2], undefined, { lag: 0 })).toThrow(
+    expect(() => growth([1, 2], { lag: 0 })).toThrow(
       'growth expected `options.lag` to be an integer of at least 1, got `0`',
     )
   })

@@ -1,12 +1,15 @@
 import { TZDate } from '@date-fns/tz'
 import { addMonths } from 'date-fns'
-import { _integer, _oneOf, _options } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _resolve } from '../core/_resolve.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
 import { _upper } from '../stats/_upper.ts'
 import {
   _dayBounds,
+  _PERIOD_SELECTION_RULES,
   _periodOutput,
   _selectPeriods,
   type PeriodSelection,
@@ -16,6 +19,8 @@ import type { PeriodInfo } from '../time/byPeriod.ts'
 import { _Movements, _majorTotals, type _Totals } from './_movements.ts'
 import {
   _major,
+  _SUBSCRIPTION_FIELDS,
+  _SUBSCRIPTION_RULES,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
@@ -105,33 +110,81 @@ export type RevenueRetentionOutput<O> = O extends {
   ? PeriodSeries<RevenueRetentionResult, 'revenueRetention', SubscriptionExclusion>
   : RevenueRetentionResult
 
+const RULES = {
+  ..._SUBSCRIPTION_RULES,
+  ..._PERIOD_SELECTION_RULES,
+  horizonMonths: {
+    type: 'number',
+    integer: true,
+    min: 1,
+    doc: 'Measure the cohort of this many months back (12 for trailing NRR) instead of the period’s start.',
+  },
+  reactivation: {
+    type: 'enum',
+    values: ['offset', 'exclude'],
+    default: 'offset',
+    doc: 'Whether reactivated MRR offsets churn in net MRR churn.',
+  },
+  mrrChurn: {
+    type: 'enum',
+    values: ['standard', 'daily-sum'],
+    default: 'standard',
+    doc: 'MRR churn over the period’s starting MRR, or ChartMogul’s sum of daily rates.',
+  },
+} as const
+
+/**
+ * What {@link revenueRetention} computes, as data: its input, options, unit, range and direction.
+ * @category Lifecycle
+ */
+export const revenueRetentionDescriptor: KpiDescriptor = {
+  id: 'revenueRetention',
+  title: 'Net and gross revenue retention',
+  category: 'revenue',
+  input: { kind: 'subscription', fields: _SUBSCRIPTION_FIELDS },
+  options: RULES,
+  result: {
+    kind: 'result-or-series',
+    unit: 'proportion',
+    scale: 'proportion',
+    range: [0, null],
+    better: 'higher',
+    components: ['nrr', 'grr', 'grossMrrChurn', 'netMrrChurn', 'quickRatio'],
+  },
+  periods: 'select',
+  compute: revenueRetention,
+  aggregator: revenueRetentionAggregator,
+}
+
 /**
  * The aggregator behind {@link revenueRetention}.
  * @category Lifecycle
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function revenueRetentionAggregator<
-  T = Subscription,
-  const O extends RevenueRetentionOptions = RevenueRetentionOptions,
->(
-  accessor: Accessor<T, Subscription> | undefined,
+export function revenueRetentionAggregator<const O extends RevenueRetentionOptions>(
   options: O,
+): Aggregator<Subscription, SubscriptionState, RevenueRetentionOutput<O>>
+export function revenueRetentionAggregator<T, const O extends RevenueRetentionOptions>(
+  accessor: Accessor<T, Subscription>,
+  options: O,
+): Aggregator<T, SubscriptionState, RevenueRetentionOutput<O>>
+/* @__NO_SIDE_EFFECTS__ */
+export function revenueRetentionAggregator<T, const O extends RevenueRetentionOptions>(
+  accessorOrOptions: Accessor<T, Subscription> | O,
+  maybeOptions?: O,
 ): Aggregator<T, SubscriptionState, RevenueRetentionOutput<O>> {
   const fn = 'revenueRetention'
-  const o = _options(fn, options)
+  const [accessor, options] = _accessorAndOptions<Accessor<T, Subscription>, O>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const o = _resolve(fn, RULES, options)
   const config = _subscriptionConfig(fn, options, true)
   const p = _selectPeriods(fn, options, config.asOf)
-  const reactivation =
-    o.reactivation === undefined
-      ? 'offset'
-      : _oneOf(fn, 'options.reactivation', o.reactivation, ['offset', 'exclude'])
-  const mrrChurn =
-    o.mrrChurn === undefined
-      ? 'standard'
-      : _oneOf(fn, 'options.mrrChurn', o.mrrChurn, ['standard', 'daily-sum'])
+  const reactivation = o.reactivation
+  const mrrChurn = o.mrrChurn
   const days = mrrChurn === 'daily-sum' ? _dayBounds(p) : null
-  const horizon =
-    o.horizonMonths === undefined ? null : _integer(fn, 'options.horizonMonths', o.horizonMonths, 1)
+  const horizon = o.horizonMonths ?? null
   const cohortStarts = p.periods.map((period) =>
     horizon === null ? period.start : addMonths(new TZDate(period.end, p.timeZone), -horizon).getTime(),
   )
@@ -245,18 +298,28 @@ function dailyChurn(
  *
  * @example
  * ```ts
- * const r = revenueRetention(subscriptions, undefined, { period: '2025', unit: 'year' })
+ * const r = revenueRetention(subscriptions, { period: '2025', unit: 'year' })
  * r.nrr; r.grr; r.netMrrChurn
  * ```
  * @category Lifecycle
  */
-export function revenueRetention<
-  T = Subscription,
-  const O extends RevenueRetentionOptions = RevenueRetentionOptions,
->(
-  subscriptions: Iterable<T>,
-  accessor: Accessor<T, Subscription> | undefined,
+export function revenueRetention<const O extends RevenueRetentionOptions>(
+  subscriptions: Iterable<Subscription>,
   options: O,
+): RevenueRetentionOutput<O>
+export function revenueRetention<T, const O extends RevenueRetentionOptions>(
+  subscriptions: Iterable<T>,
+  accessor: Accessor<T, Subscription>,
+  options: O,
+): RevenueRetentionOutput<O>
+export function revenueRetention<T, const O extends RevenueRetentionOptions>(
+  subscriptions: Iterable<T>,
+  accessorOrOptions: Accessor<T, Subscription> | O,
+  options?: O,
 ): RevenueRetentionOutput<O> {
-  return fold(revenueRetentionAggregator(accessor, options), subscriptions)
+  return _foldAs(
+    'revenueRetention',
+    revenueRetentionAggregator(accessorOrOptions as Accessor<T, Subscription>, options as O),
+    subscriptions,
+  )
 }

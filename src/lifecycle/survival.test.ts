@@ -22,7 +22,7 @@ describe('survival', () => {
   it("takes the median where the curve sits at 0.5 by R's midpoint rule, or lifelines' first time", () => {
     // R: print(survfit(Surv(c(5,6,6,2.5,4,4), c(1,0,0,1,1,1)) ~ 1)) gives median 4.5; lifelines gives 4 (E13).
     expect(survival(e13).median.value).toBe(4.5)
-    expect(survival(e13, undefined, { median: 'first' }).median.value).toBe(4)
+    expect(survival(e13, { median: 'first' }).median.value).toBe(4)
   })
 
   it('reports a median that is not reached as null, never Infinity', () => {
@@ -37,10 +37,10 @@ describe('survival', () => {
   })
 
   it('widens the intervals with the level', () => {
-    const wide = survival(e13, undefined, { level: 0.99 }).curve[0]
+    const wide = survival(e13, { level: 0.99 }).curve[0]
     const narrow = survival(e13).curve[0]
     expect((wide?.lower as number) < (narrow?.lower as number)).toBe(true)
-    expect(survival(e13, undefined, { level: 0.99 }).level).toBe(0.99)
+    expect(survival(e13, { level: 0.99 }).level).toBe(0.99)
   })
 
   it('leaves subjects out of the risk set before their entry (delayed entry)', () => {
@@ -59,7 +59,7 @@ describe('survival', () => {
 
   it('computes the restricted mean lifetime to a horizon', () => {
     // S = 1 on [0, 2.5), 5/6 on [2.5, 4), 5/12 … on [4, 5): area to 4 = 2.5 + 1.5 × 5/6
-    const km = survival(e13, undefined, { horizon: 4 })
+    const km = survival(e13, { horizon: 4 })
     expect(km.restrictedMean?.value).toBeCloseTo(2.5 + 1.5 * (5 / 6), 12)
     expect(survival(e13).restrictedMean).toBeNull()
   })
@@ -83,8 +83,8 @@ describe('survival', () => {
     expect(km.excluded).toEqual({ missing: 1, invalid: 3 })
     expect(survival([]).value).toBeNull()
     expect(survival([]).curve).toEqual([])
-    expect(() => survival([null as never], undefined, { onInvalid: 'throw' })).toThrow(/missing/)
-    expect(() => survival([], undefined, { interval: 'arcsine' as never })).toThrow(RangeError)
+    expect(() => survival([null as never], { onInvalid: 'throw' })).toThrow(/missing/)
+    expect(() => survival([], { interval: 'arcsine' as never })).toThrow(RangeError)
   })
 })
 
@@ -99,19 +99,19 @@ describe('customerLifetimes', () => {
   const asOf = utc('2024-07-01')
 
   it('measures the first paid spell to churn, censoring customers still active at asOf', () => {
-    const lives = customerLifetimes(subs, undefined, { asOf, unit: 'day' })
+    const lives = customerLifetimes(subs, { asOf, unit: 'day' })
     expect(lives.map((l) => [l.customerId, l.time, l.event])).toEqual([
       ['a', 60, true],
       ['b', 151, false],
       ['c', 151, true],
       ['d', 245, true],
     ])
-    expect(customerLifetimes(subs, undefined, { asOf, unit: 'week' })[0]?.time).toBeCloseTo(60 / 7, 12)
-    expect(customerLifetimes(subs, undefined, { asOf })[0]?.time).toBeCloseTo(60 / 30.4375, 12)
+    expect(customerLifetimes(subs, { asOf, unit: 'week' })[0]?.time).toBeCloseTo(60 / 7, 12)
+    expect(customerLifetimes(subs, { asOf })[0]?.time).toBeCloseTo(60 / 30.4375, 12)
   })
 
   it('enters earlier customers at observedFrom and leaves out those gone by then', () => {
-    const lives = customerLifetimes(subs, undefined, { asOf, unit: 'day', observedFrom: utc('2024-01-01') })
+    const lives = customerLifetimes(subs, { asOf, unit: 'day', observedFrom: utc('2024-01-01') })
     expect(lives.map((l) => [l.customerId, l.entry ?? null])).toEqual([
       ['a', null],
       ['b', null],
@@ -121,6 +121,6 @@ describe('customerLifetimes', () => {
   })
 
   it('needs asOf', () => {
-    expect(() => customerLifetimes(subs, undefined, {} as never)).toThrow(/asOf/)
+    expect(() => customerLifetimes(subs, {} as never)).toThrow(/asOf/)
   })
 })

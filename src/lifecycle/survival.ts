@@ -1,7 +1,10 @@
-import { _accessor, _level, _number, _oneOf, _options } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _resolve } from '../core/_resolve.ts'
+import { _LEVEL, _ON_INVALID } from '../core/_rules.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import type { ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
 import { normalCdf } from '../stats/normalCdf.ts'
 import { normalQuantile } from '../stats/normalQuantile.ts'
@@ -375,26 +378,81 @@ function logRank(names: [string, string], a: SurvivalTally, b: SurvivalTally): L
   }
 }
 
+const RULES = {
+  level: _LEVEL,
+  interval: {
+    type: 'enum',
+    values: ['log', 'log-log', 'plain'],
+    default: 'log',
+    doc: 'The pointwise interval of the curve (R’s conf.type).',
+  },
+  horizon: { type: 'number', min: 0, doc: 'The restricted mean is computed up to this time.' },
+  median: {
+    type: 'enum',
+    values: ['midpoint', 'first'],
+    default: 'midpoint',
+    doc: 'A flat 0.5 stretch: its midpoint (R) or its first time (lifelines).',
+  },
+  onInvalid: _ON_INVALID,
+} as const
+
+/**
+ * What {@link survival} computes, as data: its input, options, unit, range and direction.
+ * @category Lifecycle
+ */
+export const survivalDescriptor: KpiDescriptor = {
+  id: 'survival',
+  title: 'Kaplan–Meier customer survival',
+  category: 'lifecycle',
+  input: {
+    kind: 'observation',
+    fields: {
+      time: { type: 'number', required: true, doc: 'Time to churn or censoring.' },
+      event: { type: 'boolean', required: true, doc: 'Churned (true) or censored.' },
+    },
+  },
+  options: RULES,
+  result: {
+    kind: 'table',
+    unit: 'months',
+    scale: 'level',
+    range: [0, null],
+    better: 'higher',
+    components: ['curve', 'median', 'restrictedMean', 'groups', 'logRank'],
+  },
+  periods: 'none',
+  compute: survival,
+  aggregator: survivalAggregator,
+}
+
 /**
  * The aggregator behind {@link survival}.
  * @category Lifecycle
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function survivalAggregator<T = SurvivalObservation>(
-  accessor?: Accessor<T, SurvivalObservation>,
+export function survivalAggregator(
   options?: SurvivalOptions,
+): Aggregator<SurvivalObservation, SurvivalState, SurvivalResult>
+export function survivalAggregator<T>(
+  accessor: Accessor<T, SurvivalObservation>,
+  options?: SurvivalOptions,
+): Aggregator<T, SurvivalState, SurvivalResult>
+/* @__NO_SIDE_EFFECTS__ */
+export function survivalAggregator<T>(
+  accessorOrOptions?: Accessor<T, SurvivalObservation> | SurvivalOptions,
+  maybeOptions?: SurvivalOptions,
 ): Aggregator<T, SurvivalState, SurvivalResult> {
   const fn = 'survival'
-  _accessor(fn, accessor)
-  const o = _options(fn, options)
-  const level = o.level === undefined ? 0.95 : _level(fn, o.level)
-  const interval =
-    o.interval === undefined ? 'log' : _oneOf(fn, 'options.interval', o.interval, ['log', 'log-log', 'plain'])
-  const horizon = o.horizon === undefined ? null : _number(fn, 'options.horizon', o.horizon, 0)
-  const rule =
-    o.median === undefined ? 'midpoint' : _oneOf(fn, 'options.median', o.median, ['midpoint', 'first'])
-  const onInvalid =
-    o.onInvalid === undefined ? 'exclude' : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw'])
+  const [accessor, options] = _accessorAndOptions<Accessor<T, SurvivalObservation>, SurvivalOptions>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const o = _resolve(fn, RULES, options)
+  const level = o.level
+  const interval = o.interval
+  const horizon = o.horizon ?? null
+  const rule = o.median
+  const onInvalid = o.onInvalid
   const z = normalQuantile(1 - (1 - level) / 2)
   return {
     kpi: fn,
@@ -519,10 +577,23 @@ export function survivalAggregator<T = SurvivalObservation>(
  * ```
  * @category Lifecycle
  */
-export function survival<T = SurvivalObservation>(
+export function survival(
+  observations: Iterable<SurvivalObservation>,
+  options?: SurvivalOptions,
+): SurvivalResult
+export function survival<T>(
   observations: Iterable<T>,
-  accessor?: Accessor<T, SurvivalObservation>,
+  accessor: Accessor<T, SurvivalObservation>,
+  options?: SurvivalOptions,
+): SurvivalResult
+export function survival<T>(
+  observations: Iterable<T>,
+  accessorOrOptions?: Accessor<T, SurvivalObservation> | SurvivalOptions,
   options?: SurvivalOptions,
 ): SurvivalResult {
-  return fold(survivalAggregator(accessor, options), observations)
+  return _foldAs(
+    'survival',
+    survivalAggregator(accessorOrOptions as Accessor<T, SurvivalObservation>, options),
+    observations,
+  )
 }

@@ -1,4 +1,4 @@
-import { _level, _number } from '../core/_assert.ts'
+import { _level, _number, _options } from '../core/_assert.ts'
 
 /** Options shared by the proportion intervals. */
 export interface ProportionIntervalOptions {
@@ -16,6 +16,7 @@ export function _proportionArguments(
   trials: number,
   options: ProportionIntervalOptions | undefined,
 ): number {
+  _options(fn, options, ['level'])
   _number(fn, 'trials', trials, 0)
   _number(fn, 'successes', successes, 0, trials)
   return options?.level === undefined ? 0.95 : _level(fn, options.level)

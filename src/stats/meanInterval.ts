@@ -47,7 +47,7 @@ export function meanInterval(
   const n = _number(fn, 'summary.n', summary?.n, 0)
   const mean = _number(fn, 'summary.mean', summary.mean)
   const sd = _number(fn, 'summary.standardDeviation', summary.standardDeviation, 0)
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['level'])
   const level = o.level === undefined ? 0.95 : _level(fn, o.level)
   if (n < 2) return null
   const half = (studentTQuantile(0.5 + level / 2, n - 1) * sd) / Math.sqrt(n)

@@ -38,7 +38,7 @@ export function newcombeInterval(
   const fn = 'newcombeInterval'
   _proportionSample(fn, 'a', a)
   _proportionSample(fn, 'b', b)
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['level'])
   const level = o.level === undefined ? 0.95 : _level(fn, o.level)
   const first = wilsonInterval(a.successes, a.trials, { level })
   const second = wilsonInterval(b.successes, b.trials, { level })

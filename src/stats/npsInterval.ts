@@ -65,7 +65,7 @@ const METHODS: readonly NpsIntervalMethod[] = ['adjusted-wald', 'wald', 'trinomi
 export function npsInterval(counts: NpsCounts, options?: NpsIntervalOptions): ConfidenceInterval | null {
   const fn = 'npsInterval'
   const n = _npsCounts(fn, 'counts', counts)
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['method', 'level', 'resamples', 'seed'])
   const method = o.method === undefined ? 'adjusted-wald' : _oneOf(fn, 'options.method', o.method, METHODS)
   const level = o.level === undefined ? 0.95 : _level(fn, o.level)
   const resamples =

@@ -40,7 +40,7 @@ export function npsTest(a: NpsCounts, b: NpsCounts, options?: NpsTestOptions): S
   const fn = 'npsTest'
   const na = _npsCounts(fn, 'a', a)
   const nb = _npsCounts(fn, 'b', b)
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['method', 'level'])
   const variant =
     o.method === undefined
       ? 'adjusted-wald'

@@ -30,7 +30,7 @@ export interface QuantileOptions {
 export function quantile(values: Iterable<number>, p: number, options?: QuantileOptions): number | null {
   const fn = 'quantile'
   _number(fn, 'p', p, 0, 1)
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['method'])
   const method =
     o.method === undefined ? 'linear' : _oneOf(fn, 'options.method', o.method, ['linear', 'nearest-rank'])
   if (values === null || typeof (values as Iterable<number>)[Symbol.iterator] !== 'function') {

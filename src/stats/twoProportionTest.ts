@@ -40,7 +40,7 @@ export function twoProportionTest(
   const fn = 'twoProportionTest'
   _proportionSample(fn, 'a', a)
   _proportionSample(fn, 'b', b)
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['level'])
   const level = o.level === undefined ? 0.95 : _level(fn, o.level)
   const method = 'two-proportion-z'
   if (a.trials === 0 || b.trials === 0) {

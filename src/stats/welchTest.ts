@@ -42,7 +42,7 @@ export function welchTest(a: SampleSummary, b: SampleSummary, options?: WelchTes
   const fn = 'welchTest'
   summary(fn, 'a', a)
   summary(fn, 'b', b)
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['level'])
   const level = o.level === undefined ? 0.95 : _level(fn, o.level)
   const method = 'welch-t'
   const difference = a.n > 0 && b.n > 0 ? a.mean - b.mean : null

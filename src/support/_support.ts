@@ -1,4 +1,6 @@
-import { _accessor, _level, _number, _oneOf } from '../core/_assert.ts'
+import type { _Resolved } from '../core/_resolve.ts'
+import { type _Defaulted, _LEVEL, _ON_INVALID } from '../core/_rules.ts'
+import type { OptionRule } from '../core/descriptor.ts'
 import type { ConfidenceInterval, OnInvalid } from '../core/result.ts'
 import { type QuantileMethod, quantileSorted } from '../stats/quantileSorted.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
@@ -61,14 +63,14 @@ export interface DurationOptions {
    * The statistic reported as `value`.
    * @defaultValue 'median'
    */
-  readonly statistic?: DurationStatistic
+  readonly method?: DurationStatistic
   /**
    * How percentiles are read: linear interpolation (R type 7, numpy's default) or nearest rank.
    * @defaultValue 'linear'
    */
-  readonly percentile?: QuantileMethod
+  readonly quantileMethod?: QuantileMethod
   /** A target in ms (business ms with a schedule): the result then reports the share within it. */
-  readonly target?: number
+  readonly targetMs?: number
   /**
    * Confidence level of the target share's interval.
    * @defaultValue 0.95
@@ -90,25 +92,54 @@ export interface _DurationConfig {
   readonly onInvalid: OnInvalid
 }
 
-export function _durationConfig(fn: string, accessor: unknown, o: DurationOptions): _DurationConfig {
-  _accessor(fn, accessor)
+export const _SCHEDULE: OptionRule = {
+  type: 'custom',
+  expected: 'a schedule or prepared business hours (businessHours)',
+  aliases: ['businessHours', 'hours', 'calendar'],
+  doc: 'Business hours: durations are then also measured in business time, which `value` reports.',
+}
+
+/** The option rules every duration KPI shares. */
+export const _DURATION_RULES: {
+  readonly schedule: OptionRule
+  readonly method: _Defaulted<DurationStatistic>
+  readonly quantileMethod: _Defaulted<QuantileMethod>
+  readonly targetMs: OptionRule
+  readonly level: _Defaulted<number>
+  readonly onInvalid: _Defaulted<OnInvalid>
+} = {
+  schedule: _SCHEDULE,
+  method: {
+    type: 'enum',
+    values: ['median', 'mean', 'p90', 'p95'],
+    default: 'median',
+    doc: 'The statistic reported as `value`.',
+  },
+  quantileMethod: {
+    type: 'enum',
+    values: ['linear', 'nearest-rank'],
+    default: 'linear',
+    doc: 'How percentiles are read: linear interpolation (R type 7) or nearest rank.',
+  },
+  targetMs: {
+    type: 'number',
+    min: 0,
+    doc: 'A target in ms (business ms with a schedule): the result reports the share within it.',
+  },
+  level: _LEVEL,
+  onInvalid: _ON_INVALID,
+}
+
+/** The resolved duration options as the support KPIs use them. */
+export function _durationConfig(o: _Resolved<DurationOptions, typeof _DURATION_RULES>): _DurationConfig {
   const s = o.schedule
   return {
     hours: s === undefined ? null : _businessHoursOf(s),
-    statistic:
-      o.statistic === undefined
-        ? 'median'
-        : _oneOf(fn, 'options.statistic', o.statistic, ['median', 'mean', 'p90', 'p95']),
-    percentile:
-      o.percentile === undefined
-        ? 'linear'
-        : _oneOf(fn, 'options.percentile', o.percentile, ['linear', 'nearest-rank']),
-    target: o.target === undefined ? null : _number(fn, 'options.target', o.target, 0),
-    level: o.level === undefined ? 0.95 : _level(fn, o.level),
-    onInvalid:
-      o.onInvalid === undefined
-        ? 'exclude'
-        : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw']),
+    statistic: o.method,
+    percentile: o.quantileMethod,
+    target: o.targetMs ?? null,
+    level: o.level,
+    onInvalid: o.onInvalid,
   }
 }
 

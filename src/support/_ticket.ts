@@ -1,8 +1,34 @@
 import { _exclude } from '../core/_exclude.ts'
 import type { Accessor } from '../core/aggregator.ts'
+import type { InputField } from '../core/descriptor.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { OnInvalid } from '../core/result.ts'
 import type { TicketSummary } from './ticketSummaries.ts'
+
+/** The fields of a ticket summary, for the descriptors of the support KPIs. */
+export const _TICKET_FIELDS: { readonly [name: string]: InputField } = {
+  id: { type: 'string', required: false, doc: 'The ticket id.' },
+  createdAt: { type: 'instant', required: true, doc: 'When the ticket was created.' },
+  firstReplyAt: { type: 'instant', required: false, doc: 'The first public reply by a human agent.' },
+  firstSolvedAt: { type: 'instant', required: false, doc: 'When the ticket was first solved.' },
+  solvedAt: { type: 'instant', required: false, doc: 'When the ticket was last solved.' },
+  agentReplies: { type: 'number', required: false, doc: 'Public replies by agents.' },
+  reopens: { type: 'number', required: false, doc: 'Times the ticket was reopened.' },
+  customerFollowups: {
+    type: 'number',
+    required: false,
+    doc: 'Messages from the customer after the first reply.',
+  },
+  agentsInvolved: { type: 'number', required: false, doc: 'Distinct agents who replied.' },
+  closes: { type: 'number', required: false, doc: 'Times the ticket was closed.' },
+  requesterWaitMs: { type: 'number', required: false, doc: 'Time waiting on the requester, ms.' },
+  onHoldMs: { type: 'number', required: false, doc: 'Time on hold, ms.' },
+  agentWaitMs: { type: 'number', required: false, doc: 'Time waiting on an agent, ms.' },
+  requesterId: { type: 'string', required: false, doc: 'Who asked (for repeat contacts).' },
+  channel: { type: 'string', required: false, doc: 'The channel.' },
+  spam: { type: 'boolean', required: false, doc: 'Marked as spam (left out).' },
+  merged: { type: 'boolean', required: false, doc: 'Merged into another ticket (left out).' },
+}
 
 /** Reads the ticket of an item, or counts why it cannot be used (spam, merged, no or a bad creation date). */
 export function _ticket<T>(

@@ -1,12 +1,16 @@
-import { _accessor, _function, _integer, _level, _number, _oneOf, _options } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _function, _number } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _resolve } from '../core/_resolve.ts'
+import { _AS_OF, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import type { DateInput } from '../core/parseInstant.ts'
 import type { ConfidenceInterval, ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
-import { _optionalInstant, _ticket } from './_ticket.ts'
+import { _optionalInstant, _TICKET_FIELDS, _ticket } from './_ticket.ts'
 import type { TicketSummary } from './ticketSummaries.ts'
 
 /**
@@ -47,7 +51,7 @@ export interface FirstContactResolutionOptions {
   /** For `denominator: 'resolvable'`: whether a ticket could be resolved at first contact at all. */
   readonly resolvable?: (ticket: TicketSummary) => boolean
   /** For `'repeat-contact-window'`: the window after resolution, in ms (24–72 hours is typical). */
-  readonly window?: number
+  readonly windowMs?: number
   /** For `'repeat-contact-window'`: "now" — tickets whose window has not ended are left out (`windowOpen`). */
   readonly asOf?: DateInput
   /**
@@ -114,38 +118,90 @@ export interface FirstContactResolutionState {
   excluded: ExclusionCounts<FcrExclusion>
 }
 
-const METHODS: readonly FcrMethod[] = [
-  'one-agent-reply',
-  'zendesk-lt2',
-  'no-customer-followup',
-  'single-teammate-closed-once',
-  'repeat-contact-window',
-]
+const RULES = {
+  method: {
+    type: 'enum',
+    values: [
+      'one-agent-reply',
+      'zendesk-lt2',
+      'no-customer-followup',
+      'single-teammate-closed-once',
+      'repeat-contact-window',
+    ],
+    default: 'one-agent-reply',
+    doc: 'What counts as resolved at first contact.',
+  },
+  denominator: {
+    type: 'enum',
+    values: ['resolved', 'all', 'resolvable'],
+    default: 'resolved',
+    doc: 'Resolved tickets, all tickets, or the tickets that could be resolved at first contact.',
+  },
+  resolvable: {
+    type: 'function',
+    doc: "For denominator 'resolvable': whether a ticket could be resolved at first contact.",
+  },
+  windowMs: {
+    type: 'number',
+    min: 0,
+    doc: "For 'repeat-contact-window': the window after resolution, in ms.",
+  },
+  asOf: _AS_OF,
+  level: _LEVEL,
+  minN: _MIN_N,
+  onInvalid: _ON_INVALID,
+} as const
+
+/**
+ * What {@link firstContactResolution} computes, as data: its input, options, unit, range and direction.
+ * @category Support
+ */
+export const firstContactResolutionDescriptor: KpiDescriptor = {
+  id: 'firstContactResolution',
+  title: 'First-contact resolution',
+  category: 'support',
+  input: { kind: 'ticket', fields: _TICKET_FIELDS },
+  options: RULES,
+  result: {
+    kind: 'result',
+    unit: 'proportion',
+    scale: 'proportion',
+    range: [0, 1],
+    better: 'higher',
+    components: ['successes'],
+  },
+  periods: 'bucket',
+  compute: firstContactResolution,
+  aggregator: firstContactResolutionAggregator,
+}
 
 /**
  * The aggregator behind {@link firstContactResolution}.
  * @category Support
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function firstContactResolutionAggregator<T = TicketSummary>(
-  accessor?: Accessor<T, TicketSummary>,
+export function firstContactResolutionAggregator(
   options?: FirstContactResolutionOptions,
+): Aggregator<TicketSummary, FirstContactResolutionState, FirstContactResolutionResult>
+export function firstContactResolutionAggregator<T>(
+  accessor: Accessor<T, TicketSummary>,
+  options?: FirstContactResolutionOptions,
+): Aggregator<T, FirstContactResolutionState, FirstContactResolutionResult>
+/* @__NO_SIDE_EFFECTS__ */
+export function firstContactResolutionAggregator<T>(
+  accessorOrOptions?: Accessor<T, TicketSummary> | FirstContactResolutionOptions,
+  maybeOptions?: FirstContactResolutionOptions,
 ): Aggregator<T, FirstContactResolutionState, FirstContactResolutionResult> {
   const fn = 'firstContactResolution'
-  const o = _options(fn, options)
-  _accessor(fn, accessor)
-  const method = o.method === undefined ? 'one-agent-reply' : _oneOf(fn, 'options.method', o.method, METHODS)
-  const denominator =
-    o.denominator === undefined
-      ? 'resolved'
-      : _oneOf(fn, 'options.denominator', o.denominator, ['resolved', 'all', 'resolvable'])
+  const [accessor, options] = _accessorAndOptions<Accessor<T, TicketSummary>, FirstContactResolutionOptions>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const o = _resolve(fn, RULES, options)
+  const { method, denominator, level, minN, onInvalid } = o
   if (denominator === 'resolvable') _function(fn, 'options.resolvable', o.resolvable)
-  const windowMs = method === 'repeat-contact-window' ? _number(fn, 'options.window', o.window, 0) : 0
+  const windowMs = method === 'repeat-contact-window' ? _number(fn, 'options.windowMs', o.windowMs, 0) : 0
   const asOf = o.asOf === undefined ? Number.POSITIVE_INFINITY : _instantArgument(fn, 'options.asOf', o.asOf)
-  const level = o.level === undefined ? 0.95 : _level(fn, o.level)
-  const minN = o.minN === undefined ? 0 : _integer(fn, 'options.minN', o.minN, 0)
-  const onInvalid =
-    o.onInvalid === undefined ? 'exclude' : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw'])
 
   /** Whether the ticket meets the method, or null when a field it needs is absent. */
   const meets = (t: TicketSummary, resolved: boolean): boolean | null => {
@@ -288,13 +344,12 @@ export function firstContactResolutionAggregator<T = TicketSummary>(
  * @example
  * ```ts
  * firstContactResolution(tickets).value                                    //=> 0.7
- * firstContactResolution(tickets, undefined, { method: 'zendesk-lt2' }).value
+ * firstContactResolution(tickets, { method: 'zendesk-lt2' }).value
  * ```
  * @category Support
  */
 export function firstContactResolution(
   items: Iterable<TicketSummary>,
-  accessor?: undefined,
   options?: FirstContactResolutionOptions,
 ): FirstContactResolutionResult
 export function firstContactResolution<T>(
@@ -304,8 +359,12 @@ export function firstContactResolution<T>(
 ): FirstContactResolutionResult
 export function firstContactResolution<T>(
   items: Iterable<T>,
-  accessor?: Accessor<T, TicketSummary>,
+  accessorOrOptions?: Accessor<T, TicketSummary> | FirstContactResolutionOptions,
   options?: FirstContactResolutionOptions,
 ): FirstContactResolutionResult {
-  return fold(firstContactResolutionAggregator(accessor, options), items)
+  return _foldAs(
+    'firstContactResolution',
+    firstContactResolutionAggregator(accessorOrOptions as Accessor<T, TicketSummary>, options),
+    items,
+  )
 }

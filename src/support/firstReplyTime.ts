@@ -1,10 +1,13 @@
-import { _options } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _resolve } from '../core/_resolve.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import type { ExclusionCounts, KpiResult } from '../core/result.ts'
 import {
   _attainment,
+  _DURATION_RULES,
   _durationConfig,
   _durationStats,
   _pick,
@@ -13,7 +16,7 @@ import {
   type DurationStats,
   type TargetAttainment,
 } from './_support.ts'
-import { _optionalInstant, _ticket } from './_ticket.ts'
+import { _optionalInstant, _TICKET_FIELDS, _ticket } from './_ticket.ts'
 import type { TicketSummary } from './ticketSummaries.ts'
 
 /**
@@ -39,7 +42,7 @@ export interface FirstReplyTimeResult extends KpiResult<'firstReplyTime', FirstR
   /** `'business'` when a schedule was given (and `value` is business time), else `'calendar'`. */
   readonly basis: 'business' | 'calendar'
   /** The statistic `value` reports. */
-  readonly statistic: DurationStatistic
+  readonly method: DurationStatistic
   /** Calendar (elapsed) durations. */
   readonly calendar: DurationStats
   /** Business-hours durations, with a schedule. */
@@ -64,18 +67,53 @@ export interface FirstReplyTimeState {
 }
 
 /**
+ * What {@link firstReplyTime} computes, as data: its input, options, unit, range and direction.
+ * @category Support
+ */
+export const firstReplyTimeDescriptor: KpiDescriptor = {
+  id: 'firstReplyTime',
+  title: 'First reply time',
+  category: 'support',
+  input: { kind: 'ticket', fields: _TICKET_FIELDS },
+  options: _DURATION_RULES,
+  result: {
+    kind: 'result',
+    unit: 'ms',
+    scale: 'level',
+    range: [0, null],
+    better: 'lower',
+    components: ['calendar', 'business', 'withinTarget'],
+  },
+  periods: 'bucket',
+  compute: firstReplyTime,
+  aggregator: firstReplyTimeAggregator,
+}
+
+/**
  * The aggregator behind {@link firstReplyTime}, for `byPeriod` (by creation date by default:
  * `date: (t) => t.createdAt`; by reply date: `date: (t) => t.firstReplyAt`), `byKey` (team, channel)
  * and streams.
  * @category Support
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function firstReplyTimeAggregator<T = TicketSummary>(
-  accessor?: Accessor<T, TicketSummary>,
+export function firstReplyTimeAggregator(
   options?: FirstReplyTimeOptions,
+): Aggregator<TicketSummary, FirstReplyTimeState, FirstReplyTimeResult>
+export function firstReplyTimeAggregator<T>(
+  accessor: Accessor<T, TicketSummary>,
+  options?: FirstReplyTimeOptions,
+): Aggregator<T, FirstReplyTimeState, FirstReplyTimeResult>
+/* @__NO_SIDE_EFFECTS__ */
+export function firstReplyTimeAggregator<T>(
+  accessorOrOptions?: Accessor<T, TicketSummary> | FirstReplyTimeOptions,
+  maybeOptions?: FirstReplyTimeOptions,
 ): Aggregator<T, FirstReplyTimeState, FirstReplyTimeResult> {
   const fn = 'firstReplyTime'
-  const config = _durationConfig(fn, accessor, _options(fn, options))
+  const [accessor, options] = _accessorAndOptions<Accessor<T, TicketSummary>, FirstReplyTimeOptions>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const config = _durationConfig(_resolve(fn, _DURATION_RULES, options))
   return {
     kpi: fn,
     init: () => ({
@@ -114,7 +152,7 @@ export function firstReplyTimeAggregator<T = TicketSummary>(
         excluded: { ...state.excluded },
         unit: 'ms',
         basis: business === null ? 'calendar' : 'business',
-        statistic: config.statistic,
+        method: config.statistic,
         calendar,
         business,
         withinTarget: _attainment(business === null ? state.calendar : state.business, config),
@@ -139,14 +177,13 @@ export function firstReplyTimeAggregator<T = TicketSummary>(
  *
  * @example
  * ```ts
- * firstReplyTime(tickets, undefined, { schedule: support, target: 4 * 3_600_000 })
+ * firstReplyTime(tickets, { schedule: support, targetMs: 4 * 3_600_000 })
  * //=> { value: 5_400_000, basis: 'business', calendar: { medianMs: …, p90Ms: … }, withinTarget: { value: 0.82, … }, … }
  * ```
  * @category Support
  */
 export function firstReplyTime(
   items: Iterable<TicketSummary>,
-  accessor?: undefined,
   options?: FirstReplyTimeOptions,
 ): FirstReplyTimeResult
 export function firstReplyTime<T>(
@@ -156,8 +193,12 @@ export function firstReplyTime<T>(
 ): FirstReplyTimeResult
 export function firstReplyTime<T>(
   items: Iterable<T>,
-  accessor?: Accessor<T, TicketSummary>,
+  accessorOrOptions?: Accessor<T, TicketSummary> | FirstReplyTimeOptions,
   options?: FirstReplyTimeOptions,
 ): FirstReplyTimeResult {
-  return fold(firstReplyTimeAggregator(accessor, options), items)
+  return _foldAs(
+    'firstReplyTime',
+    firstReplyTimeAggregator(accessorOrOptions as Accessor<T, TicketSummary>, options),
+    items,
+  )
 }

@@ -1,10 +1,13 @@
-import { _oneOf, _options } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _resolve } from '../core/_resolve.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import type { ExclusionCounts, KpiResult } from '../core/result.ts'
 import {
   _attainment,
+  _DURATION_RULES,
   _durationConfig,
   _durationStats,
   _pick,
@@ -13,7 +16,7 @@ import {
   type DurationStats,
   type TargetAttainment,
 } from './_support.ts'
-import { _optionalInstant, _ticket } from './_ticket.ts'
+import { _optionalInstant, _TICKET_FIELDS, _ticket } from './_ticket.ts'
 import type { TicketSummary } from './ticketSummaries.ts'
 
 /**
@@ -59,7 +62,7 @@ export interface ResolutionTimeResult extends KpiResult<'resolutionTime', Resolu
   /** The resolution `value` measures. */
   readonly resolution: 'full' | 'first'
   /** The statistic `value` reports. */
-  readonly statistic: DurationStatistic
+  readonly method: DurationStatistic
   /** Creation → first solve. */
   readonly first: ResolutionDurations
   /** Creation → last solve. */
@@ -109,20 +112,64 @@ const LISTS = [
   'agentWait',
 ] as const
 
+const RULES = {
+  ..._DURATION_RULES,
+  resolution: {
+    type: 'enum',
+    values: ['full', 'first'],
+    default: 'full',
+    doc: 'Which resolution `value` measures: the final one (full) or the first solve.',
+  },
+} as const
+
+/**
+ * What {@link resolutionTime} computes, as data: its input, options, unit, range and direction.
+ * @category Support
+ */
+export const resolutionTimeDescriptor: KpiDescriptor = {
+  id: 'resolutionTime',
+  title: 'Resolution time',
+  category: 'support',
+  input: { kind: 'ticket', fields: _TICKET_FIELDS },
+  options: RULES,
+  result: {
+    kind: 'result',
+    unit: 'ms',
+    scale: 'level',
+    range: [0, null],
+    better: 'lower',
+    components: ['first', 'full', 'requesterWait', 'agentWait', 'withinTarget'],
+  },
+  periods: 'bucket',
+  compute: resolutionTime,
+  aggregator: resolutionTimeAggregator,
+}
+
 /**
  * The aggregator behind {@link resolutionTime}.
  * @category Support
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function resolutionTimeAggregator<T = TicketSummary>(
-  accessor?: Accessor<T, TicketSummary>,
+export function resolutionTimeAggregator(
   options?: ResolutionTimeOptions,
+): Aggregator<TicketSummary, ResolutionTimeState, ResolutionTimeResult>
+export function resolutionTimeAggregator<T>(
+  accessor: Accessor<T, TicketSummary>,
+  options?: ResolutionTimeOptions,
+): Aggregator<T, ResolutionTimeState, ResolutionTimeResult>
+/* @__NO_SIDE_EFFECTS__ */
+export function resolutionTimeAggregator<T>(
+  accessorOrOptions?: Accessor<T, TicketSummary> | ResolutionTimeOptions,
+  maybeOptions?: ResolutionTimeOptions,
 ): Aggregator<T, ResolutionTimeState, ResolutionTimeResult> {
   const fn = 'resolutionTime'
-  const o = _options(fn, options)
-  const config = _durationConfig(fn, accessor, o)
-  const resolution =
-    o.resolution === undefined ? 'full' : _oneOf(fn, 'options.resolution', o.resolution, ['full', 'first'])
+  const [accessor, options] = _accessorAndOptions<Accessor<T, TicketSummary>, ResolutionTimeOptions>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const o = _resolve(fn, RULES, options)
+  const config = _durationConfig(o)
+  const resolution = o.resolution
   const hours = config.hours
   return {
     kpi: fn,
@@ -198,7 +245,7 @@ export function resolutionTimeAggregator<T = TicketSummary>(
         unit: 'ms',
         basis: hours === null ? 'calendar' : 'business',
         resolution,
-        statistic: config.statistic,
+        method: config.statistic,
         first,
         full,
         requesterWait: wait(state.requesterWait),
@@ -216,7 +263,7 @@ export function resolutionTimeAggregator<T = TicketSummary>(
  * solve (full resolution: a reopened ticket's clock runs on), in calendar time and, with a `schedule`,
  * in business hours; with status history (see {@link ticketSummaries}), also the requester's wait, the
  * time on hold and the agent's wait. `value` is the median full resolution time (business time with a
- * schedule); `resolution: 'first'` and `statistic` change that.
+ * schedule); `resolution: 'first'` and `method` change that.
  *
  * Unit: milliseconds. Unresolved tickets are counted in `excluded.unresolved`, never as 0. No resolved
  * tickets give `value: null`.
@@ -225,13 +272,12 @@ export function resolutionTimeAggregator<T = TicketSummary>(
  *
  * @example
  * ```ts
- * resolutionTime(tickets, undefined, { schedule: support }).full.business?.medianMs
+ * resolutionTime(tickets, { schedule: support }).full.business?.medianMs
  * ```
  * @category Support
  */
 export function resolutionTime(
   items: Iterable<TicketSummary>,
-  accessor?: undefined,
   options?: ResolutionTimeOptions,
 ): ResolutionTimeResult
 export function resolutionTime<T>(
@@ -241,8 +287,12 @@ export function resolutionTime<T>(
 ): ResolutionTimeResult
 export function resolutionTime<T>(
   items: Iterable<T>,
-  accessor?: Accessor<T, TicketSummary>,
+  accessorOrOptions?: Accessor<T, TicketSummary> | ResolutionTimeOptions,
   options?: ResolutionTimeOptions,
 ): ResolutionTimeResult {
-  return fold(resolutionTimeAggregator(accessor, options), items)
+  return _foldAs(
+    'resolutionTime',
+    resolutionTimeAggregator(accessorOrOptions as Accessor<T, TicketSummary>, options),
+    items,
+  )
 }

@@ -17,7 +17,7 @@ const tickets: TicketSummary[] = [
 
 describe('slaAttainment', () => {
   it('measures first replies against a due time in business hours', () => {
-    const result = slaAttainment(tickets, undefined, { target: 8 * H, schedule: support })
+    const result = slaAttainment(tickets, { targetMs: 8 * H, schedule: support })
     expect(result).toMatchObject({
       kpi: 'slaAttainment',
       value: 0.5,
@@ -30,8 +30,8 @@ describe('slaAttainment', () => {
   })
   it('counts a ticket still waiting past its due time as breached, once asOf says so', () => {
     expect(
-      slaAttainment(tickets, undefined, {
-        target: 8 * H,
+      slaAttainment(tickets, {
+        targetMs: 8 * H,
         schedule: support,
         asOf: '2024-03-11T18:00:00-04:00',
       }),
@@ -40,26 +40,25 @@ describe('slaAttainment', () => {
       breached: 2,
     })
     expect(
-      slaAttainment(tickets, undefined, {
-        target: 8 * H,
+      slaAttainment(tickets, {
+        targetMs: 8 * H,
         schedule: support,
         asOf: '2024-03-11T12:00:00-04:00',
       }).excluded.pending,
     ).toBe(1)
   })
   it('measures in calendar time without a schedule (due Saturday 04:00: every reply is late)', () => {
-    expect(slaAttainment(tickets, undefined, { target: 8 * H }).value).toBe(0)
+    expect(slaAttainment(tickets, { targetMs: 8 * H }).value).toBe(0)
   })
   it('measures resolutions when asked (due Monday 17:00: the first is late, the second too)', () => {
-    const result = slaAttainment(tickets, undefined, {
-      target: 8 * H,
+    const result = slaAttainment(tickets, {
+      targetMs: 8 * H,
       schedule: support,
       metric: 'resolution',
     })
     expect(result).toMatchObject({ successes: 0, breached: 2 })
     expect(
-      slaAttainment(tickets, undefined, { target: 10 * H, schedule: support, metric: 'resolution' })
-        .successes,
+      slaAttainment(tickets, { targetMs: 10 * H, schedule: support, metric: 'resolution' }).successes,
     ).toBe(2)
   })
   it('takes a target per ticket', () => {
@@ -81,20 +80,17 @@ describe('slaAttainment', () => {
           channel: 'email',
         },
       ],
-      undefined,
-      { target: (t) => (t.channel === 'chat' ? 0.5 * H : 4 * H) },
+      { targetMs: (t) => (t.channel === 'chat' ? 0.5 * H : 4 * H) },
     )
     expect(byChannel).toMatchObject({ successes: 2, breached: 1 })
-    expect(slaAttainment(tickets, undefined, { target: () => Number.NaN }).excluded.invalid).toBe(3)
+    expect(slaAttainment(tickets, { targetMs: () => Number.NaN }).excluded.invalid).toBe(3)
   })
   it('uses level and minN, throws on invalid tickets when asked, and refuses a bad target', () => {
-    expect(
-      slaAttainment(tickets, undefined, { target: 8 * H, schedule: support, level: 0.8 }).ci?.level,
-    ).toBe(0.8)
-    expect(slaAttainment(tickets, undefined, { target: 8 * H, schedule: support, minN: 3 }).value).toBeNull()
-    expect(() =>
-      slaAttainment([{ createdAt: 'soon' }], undefined, { target: H, onInvalid: 'throw' }),
-    ).toThrow(expect.objectContaining({ code: 'invalid-observation' }))
-    expect(() => slaAttainment(tickets, undefined, { target: -1 })).toThrow(RangeError)
+    expect(slaAttainment(tickets, { targetMs: 8 * H, schedule: support, level: 0.8 }).ci?.level).toBe(0.8)
+    expect(slaAttainment(tickets, { targetMs: 8 * H, schedule: support, minN: 3 }).value).toBeNull()
+    expect(() => slaAttainment([{ createdAt: 'soon' }], { targetMs: H, onInvalid: 'throw' })).toThrow(
+      expect.objectContaining({ code: 'invalid-observation' }),
+    )
+    expect(() => slaAttainment(tickets, { targetMs: -1 })).toThrow(RangeError)
   })
 })

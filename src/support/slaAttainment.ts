@@ -1,13 +1,18 @@
-import { _accessor, _integer, _level, _number, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _number, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _resolve } from '../core/_resolve.ts'
+import { _AS_OF, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import type { DateInput } from '../core/parseInstant.ts'
 import type { ConfidenceInterval, ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
 import { _businessHoursOf, type BusinessHours, type Schedule } from '../time/businessHours.ts'
-import { _optionalInstant, _ticket } from './_ticket.ts'
+import { _SCHEDULE } from './_support.ts'
+import { _optionalInstant, _TICKET_FIELDS, _ticket } from './_ticket.ts'
 import type { TicketSummary } from './ticketSummaries.ts'
 
 /**
@@ -20,7 +25,7 @@ export interface SlaAttainmentOptions {
    * (by priority, plan, channel…); a target that is not a non-negative number leaves the ticket out
    * (`excluded.invalid`).
    */
-  readonly target: number | ((ticket: TicketSummary) => number)
+  readonly targetMs: number | ((ticket: TicketSummary) => number)
   /**
    * What must happen by the due time: the first reply or the (last) resolution.
    * @defaultValue 'first-reply'
@@ -87,33 +92,81 @@ export interface SlaAttainmentState {
   excluded: ExclusionCounts<SlaExclusion>
 }
 
+const RULES = {
+  targetMs: {
+    type: 'number',
+    min: 0,
+    also: 'function',
+    expected: 'a number of at least 0 or a function of the ticket',
+    doc: 'The target in ms (business ms with a schedule), or a function giving each ticket its own.',
+  },
+  metric: {
+    type: 'enum',
+    values: ['first-reply', 'resolution'],
+    default: 'first-reply',
+    doc: 'What must happen by the due time.',
+  },
+  schedule: _SCHEDULE,
+  asOf: _AS_OF,
+  level: _LEVEL,
+  minN: _MIN_N,
+  onInvalid: _ON_INVALID,
+} as const
+
+/**
+ * What {@link slaAttainment} computes, as data: its input, options, unit, range and direction.
+ * @category Support
+ */
+export const slaAttainmentDescriptor: KpiDescriptor = {
+  id: 'slaAttainment',
+  title: 'SLA attainment',
+  category: 'support',
+  input: { kind: 'ticket', fields: _TICKET_FIELDS },
+  options: RULES,
+  result: {
+    kind: 'result',
+    unit: 'proportion',
+    scale: 'proportion',
+    range: [0, 1],
+    better: 'higher',
+    components: ['successes', 'breached'],
+  },
+  periods: 'bucket',
+  compute: slaAttainment,
+  aggregator: slaAttainmentAggregator,
+}
+
 /**
  * The aggregator behind {@link slaAttainment}.
  * @category Support
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function slaAttainmentAggregator<T = TicketSummary>(
-  accessor: Accessor<T, TicketSummary> | undefined,
+export function slaAttainmentAggregator(
   options: SlaAttainmentOptions,
+): Aggregator<TicketSummary, SlaAttainmentState, SlaAttainmentResult>
+export function slaAttainmentAggregator<T>(
+  accessor: Accessor<T, TicketSummary>,
+  options: SlaAttainmentOptions,
+): Aggregator<T, SlaAttainmentState, SlaAttainmentResult>
+/* @__NO_SIDE_EFFECTS__ */
+export function slaAttainmentAggregator<T>(
+  accessorOrOptions: Accessor<T, TicketSummary> | SlaAttainmentOptions,
+  maybeOptions?: SlaAttainmentOptions,
 ): Aggregator<T, SlaAttainmentState, SlaAttainmentResult> {
   const fn = 'slaAttainment'
-  _accessor(fn, accessor)
-  const o = _options(fn, options)
-  const target = o.target
-  if (typeof target !== 'function') _number(fn, 'options.target', target, 0)
-  const metric =
-    o.metric === undefined
-      ? 'first-reply'
-      : _oneOf(fn, 'options.metric', o.metric, ['first-reply', 'resolution'])
+  const [accessor, options] = _accessorAndOptions<Accessor<T, TicketSummary>, SlaAttainmentOptions>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const o = _resolve(fn, RULES, options)
+  const target = o.targetMs
+  if (typeof target !== 'function') _number(fn, 'options.targetMs', target, 0)
+  const { metric, level, minN, onInvalid } = o
   const s = o.schedule
   if (s !== undefined && (s === null || typeof s !== 'object'))
     throw _typeError(fn, 'options.schedule', 'a schedule', s)
   const hours = s === undefined ? null : _businessHoursOf(s)
   const asOf = o.asOf === undefined ? null : _instantArgument(fn, 'options.asOf', o.asOf)
-  const level = o.level === undefined ? 0.95 : _level(fn, o.level)
-  const minN = o.minN === undefined ? 0 : _integer(fn, 'options.minN', o.minN, 0)
-  const onInvalid =
-    o.onInvalid === undefined ? 'exclude' : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw'])
   return {
     kpi: fn,
     init: () => ({ counts: [0, 0], excluded: { missing: 0, invalid: 0, pending: 0, spam: 0, merged: 0 } }),
@@ -174,13 +227,12 @@ export function slaAttainmentAggregator<T = TicketSummary>(
  *
  * @example
  * ```ts
- * slaAttainment(tickets, undefined, { target: (t) => (t.channel === 'chat' ? 30 : 240) * 60_000, schedule: support })
+ * slaAttainment(tickets, { target: (t) => (t.channel === 'chat' ? 30 : 240) * 60_000, schedule: support })
  * ```
  * @category Support
  */
 export function slaAttainment(
   items: Iterable<TicketSummary>,
-  accessor: undefined,
   options: SlaAttainmentOptions,
 ): SlaAttainmentResult
 export function slaAttainment<T>(
@@ -190,8 +242,12 @@ export function slaAttainment<T>(
 ): SlaAttainmentResult
 export function slaAttainment<T>(
   items: Iterable<T>,
-  accessor: Accessor<T, TicketSummary> | undefined,
-  options: SlaAttainmentOptions,
+  accessorOrOptions: Accessor<T, TicketSummary> | SlaAttainmentOptions,
+  options?: SlaAttainmentOptions,
 ): SlaAttainmentResult {
-  return fold(slaAttainmentAggregator(accessor, options), items)
+  return _foldAs(
+    'slaAttainment',
+    slaAttainmentAggregator(accessorOrOptions as Accessor<T, TicketSummary>, options as SlaAttainmentOptions),
+    items,
+  )
 }

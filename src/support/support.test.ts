@@ -70,7 +70,7 @@ describe('ticketSummaries (Zendesk rules)', () => {
     expect(t.firstSolvedAt).toBe(Date.parse(at('09:15')))
     expect(t.solvedAt).toBe(Date.parse(at('10:45')))
     expect(firstContactResolution([t]).value).toBe(0)
-    expect(firstContactResolution([t], undefined, { method: 'zendesk-lt2' }).value).toBe(0)
+    expect(firstContactResolution([t], { method: 'zendesk-lt2' }).value).toBe(0)
   })
   it('reopens a solved ticket on a customer message even without a status event', () => {
     const t = only([
@@ -161,16 +161,14 @@ describe('firstReplyTime', () => {
     )
     const result = firstReplyTime(tickets)
     expect(result.value).toBe(45 * M)
-    expect(result).toMatchObject({ unit: 'ms', basis: 'calendar', statistic: 'median', n: 5 })
+    expect(result).toMatchObject({ unit: 'ms', basis: 'calendar', method: 'median', n: 5 })
     expect(result.calendar.meanMs).toBe(53 * M)
   })
   it('reports calendar and business time side by side with a schedule', () => {
     // Friday 16:00 → Monday 10:00 across the spring-forward weekend: 66 h elapsed, 2 business hours.
-    const result = firstReplyTime(
-      [ticket('2024-03-08T16:00:00-05:00', '2024-03-11T10:00:00-04:00')],
-      undefined,
-      { schedule: support },
-    )
+    const result = firstReplyTime([ticket('2024-03-08T16:00:00-05:00', '2024-03-11T10:00:00-04:00')], {
+      schedule: support,
+    })
     expect(result.basis).toBe('business')
     expect(result.value).toBe(2 * H)
     expect(result.calendar.medianMs).toBe(65 * H)
@@ -179,8 +177,7 @@ describe('firstReplyTime', () => {
   it('gives 0 business time to a ticket created and answered outside hours, and counts from opening', () => {
     const result = firstReplyTime(
       [ticket('2024-03-09T10:00:00-05:00', '2024-03-09T11:00:00-05:00'), ticket(at('07:00'), at('10:00'))],
-      undefined,
-      { schedule: support, statistic: 'mean' },
+      { schedule: support, method: 'mean' },
     )
     expect(result.business?.minMs).toBe(0)
     expect(result.business?.maxMs).toBe(H)
@@ -198,17 +195,15 @@ describe('firstReplyTime', () => {
   })
   it('reads percentiles linearly by default, by nearest rank when asked (1, 2, 3, 4 h: p90 3.7 h vs 4 h)', () => {
     const tickets = [1, 2, 3, 4].map((hours) => ticket(at('00:00'), at(`0${hours}:00`)))
-    expect(firstReplyTime(tickets, undefined, { statistic: 'p90' }).value).toBeCloseTo(3.7 * H, 6)
-    expect(firstReplyTime(tickets, undefined, { statistic: 'p90', percentile: 'nearest-rank' }).value).toBe(
-      4 * H,
-    )
-    expect(firstReplyTime(tickets, undefined, { statistic: 'p95' }).value).toBeCloseTo(3.85 * H, 6)
+    expect(firstReplyTime(tickets, { method: 'p90' }).value).toBeCloseTo(3.7 * H, 6)
+    expect(firstReplyTime(tickets, { method: 'p90', quantileMethod: 'nearest-rank' }).value).toBe(4 * H)
+    expect(firstReplyTime(tickets, { method: 'p95' }).value).toBeCloseTo(3.85 * H, 6)
   })
   it('reports SLA attainment against a target, with a Wilson interval at the level given', () => {
     const tickets = [10, 20, 50, 70].map((minutes) =>
       ticket(at('10:00'), new Date(Date.parse(at('10:00')) + minutes * M).toISOString()),
     )
-    const result = firstReplyTime(tickets, undefined, { target: 60 * M, level: 0.9 })
+    const result = firstReplyTime(tickets, { targetMs: 60 * M, level: 0.9 })
     expect(result.withinTarget).toMatchObject({
       targetMs: 60 * M,
       successes: 3,
@@ -225,7 +220,7 @@ describe('firstReplyTime', () => {
     ])
     expect(result.excluded).toMatchObject({ spam: 1, merged: 1 })
     try {
-      firstReplyTime([ticket('2024-03-13T09:00:00', at('10:00'))], undefined, { onInvalid: 'throw' })
+      firstReplyTime([ticket('2024-03-13T09:00:00', at('10:00'))], { onInvalid: 'throw' })
       expect.unreachable()
     } catch (error) {
       expect(isKpiError(error) && error.code === 'invalid-observation').toBe(true)
@@ -245,7 +240,7 @@ describe('resolutionTime', () => {
     expect(result.value).toBe(105 * M)
     expect(result.first.calendar.medianMs).toBe(15 * M)
     expect(result.resolution).toBe('full')
-    expect(resolutionTime([reopened], undefined, { resolution: 'first' }).value).toBe(15 * M)
+    expect(resolutionTime([reopened], { resolution: 'first' }).value).toBe(15 * M)
   })
   it('reads resolvedAt, counts unresolved tickets, and measures business time over a holiday', () => {
     const result = resolutionTime(
@@ -253,7 +248,6 @@ describe('resolutionTime', () => {
         { createdAt: '2024-07-03T16:00:00-04:00', resolvedAt: '2024-07-05T10:00:00-04:00' },
         { createdAt: at('09:00'), solvedAt: null },
       ],
-      undefined,
       { schedule: support },
     )
     expect(result.value).toBe(2 * H)
@@ -270,8 +264,8 @@ describe('resolutionTime', () => {
     expect(resolutionTime([reopened]).onHold).toBeNull()
   })
   it('reports the share resolved within a target', () => {
-    expect(resolutionTime([reopened], undefined, { target: 2 * H }).withinTarget?.value).toBe(1)
-    expect(resolutionTime([reopened], undefined, { target: H }).withinTarget?.value).toBe(0)
+    expect(resolutionTime([reopened], { targetMs: 2 * H }).withinTarget?.value).toBe(1)
+    expect(resolutionTime([reopened], { targetMs: H }).withinTarget?.value).toBe(0)
   })
 })
 
@@ -303,14 +297,14 @@ describe('firstContactResolution', () => {
   it('counts a zero-reply solve under Zendesk’s formula but not under one agent reply', () => {
     const tickets = [solvedTicket(0), solvedTicket(1)]
     expect(firstContactResolution(tickets).value).toBe(0.5)
-    expect(firstContactResolution(tickets, undefined, { method: 'zendesk-lt2' }).value).toBe(1)
+    expect(firstContactResolution(tickets, { method: 'zendesk-lt2' }).value).toBe(1)
   })
   it('one agent reply requires no reopen', () => {
     expect(firstContactResolution([solvedTicket(1, { reopens: 1 })]).value).toBe(0)
   })
   it('no-customer-followup counts tickets the customer never wrote to again, whatever the replies', () => {
     const tickets = [solvedTicket(3, { customerFollowups: 0 }), solvedTicket(1, { customerFollowups: 2 })]
-    expect(firstContactResolution(tickets, undefined, { method: 'no-customer-followup' }).value).toBe(0.5)
+    expect(firstContactResolution(tickets, { method: 'no-customer-followup' }).value).toBe(0.5)
   })
   it('single-teammate-closed-once needs one agent and one close', () => {
     const tickets = [
@@ -318,11 +312,12 @@ describe('firstContactResolution', () => {
       solvedTicket(1, { agentsInvolved: 2, closes: 1 }),
       solvedTicket(1, { agentsInvolved: 1, closes: 2 }),
     ]
+    expect(firstContactResolution(tickets, { method: 'single-teammate-closed-once' }).value).toBeCloseTo(
+      1 / 3,
+      12,
+    )
     expect(
-      firstContactResolution(tickets, undefined, { method: 'single-teammate-closed-once' }).value,
-    ).toBeCloseTo(1 / 3, 12)
-    expect(
-      firstContactResolution([solvedTicket(1)], undefined, { method: 'single-teammate-closed-once' }).excluded
+      firstContactResolution([solvedTicket(1)], { method: 'single-teammate-closed-once' }).excluded
         .incomplete,
     ).toBe(1)
   })
@@ -335,18 +330,18 @@ describe('firstContactResolution', () => {
     ]
     expect(firstContactResolution(tickets)).toMatchObject({ value: 1 / 3, n: 3 })
     expect(firstContactResolution(tickets).excluded.unresolved).toBe(1)
-    expect(firstContactResolution(tickets, undefined, { denominator: 'all' })).toMatchObject({
+    expect(firstContactResolution(tickets, { denominator: 'all' })).toMatchObject({
       value: 0.25,
       n: 4,
     })
-    const net = firstContactResolution(tickets, undefined, {
+    const net = firstContactResolution(tickets, {
       denominator: 'resolvable',
       resolvable: (t) => t.topic !== 'hardware',
     })
     expect(net).toMatchObject({ value: 1 / 3, n: 3 })
     expect(net.excluded.notResolvable).toBe(1)
   })
-  it('repeat-contact-window: a contact from the same requester on the same topic within the window undoes FCR', () => {
+  it('repeat-contact-windowMs: a contact from the same requester on the same topic within the window undoes FCR', () => {
     const day = (d: number, hh = '09:00'): string => `2024-03-${String(10 + d).padStart(2, '0')}T${hh}:00Z`
     const tickets: TicketSummary[] = [
       { requesterId: 'r1', topic: 'billing', createdAt: day(1), solvedAt: day(1, '10:00') },
@@ -357,33 +352,31 @@ describe('firstContactResolution', () => {
       { requesterId: 'r3', createdAt: day(8), solvedAt: day(8, '10:00') }, // after the window
       { createdAt: day(1), solvedAt: day(1, '10:00') },
     ]
-    const result = firstContactResolution(tickets, undefined, {
+    const result = firstContactResolution(tickets, {
       method: 'repeat-contact-window',
-      window: 72 * H,
+      windowMs: 72 * H,
     })
     expect(result).toMatchObject({ n: 6, successes: 5 })
     expect(result.excluded.missingRequester).toBe(1)
-    const early = firstContactResolution(tickets, undefined, {
+    const early = firstContactResolution(tickets, {
       method: 'repeat-contact-window',
-      window: 72 * H,
+      windowMs: 72 * H,
       asOf: day(5),
     })
     // r1's and r2's second contacts (solved on day 2 at 10:00: windows end on day 5 at 10:00) and r3's
     // second contact have windows that end after asOf (day 5, 09:00).
     expect(early.excluded.windowOpen).toBe(3)
-    expect(() => firstContactResolution(tickets, undefined, { method: 'repeat-contact-window' })).toThrow(
-      TypeError,
-    )
+    expect(() => firstContactResolution(tickets, { method: 'repeat-contact-window' })).toThrow(TypeError)
   })
   it('uses level and minN, and throws on invalid tickets when asked', () => {
     const tickets = [solvedTicket(1), solvedTicket(2)]
-    expect(firstContactResolution(tickets, undefined, { level: 0.8 }).ci?.level).toBe(0.8)
-    expect(firstContactResolution(tickets, undefined, { minN: 3 })).toMatchObject({
+    expect(firstContactResolution(tickets, { level: 0.8 }).ci?.level).toBe(0.8)
+    expect(firstContactResolution(tickets, { minN: 3 })).toMatchObject({
       value: null,
       lowSample: true,
     })
     expect(() =>
-      firstContactResolution([{ createdAt: at('09:00'), solvedAt: at('10:00') }], undefined, {
+      firstContactResolution([{ createdAt: at('09:00'), solvedAt: at('10:00') }], {
         onInvalid: 'throw',
       }),
     ).toThrow(expect.objectContaining({ code: 'invalid-observation', reason: 'incomplete' }))

@@ -1,4 +1,5 @@
-import { _function, _options, _typeError } from '../core/_assert.ts'
+import { _typeError } from '../core/_assert.ts'
+import { _resolve } from '../core/_resolve.ts'
 import type { Accessor } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 
@@ -93,6 +94,10 @@ export interface TicketSummariesOptions<E> {
   readonly ticket?: Accessor<E, string | number>
 }
 
+const RULES = {
+  ticket: { type: 'function', doc: 'Reads an event’s ticket id, when the events have no `ticketId`.' },
+} as const
+
 /**
  * Turns ticket event logs into the summaries the support KPIs read, by Zendesk's rules:
  * - only public messages by human agents are replies: bots, automations (`'system'`) and internal notes
@@ -130,8 +135,7 @@ export function ticketSummaries<E = TicketEvent>(
   if (events === null || typeof (events as Iterable<E>)?.[Symbol.iterator] !== 'function') {
     throw _typeError(fn, 'events', 'an iterable of ticket events', events)
   }
-  const o = _options(fn, options)
-  if (o.ticket !== undefined) _function(fn, 'options.ticket', o.ticket)
+  const o = _resolve(fn, RULES, options)
   const ticketOf = (o.ticket ?? ((e: E) => (e as unknown as TicketEvent).ticketId)) as Accessor<
     E,
     string | number

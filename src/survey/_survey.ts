@@ -1,4 +1,3 @@
-import { _integer, _level, _number, _oneOf } from '../core/_assert.ts'
 import type { Aggregator } from '../core/aggregator.ts'
 import type { OnInvalid } from '../core/result.ts'
 
@@ -65,22 +64,14 @@ export interface SurveyAggregator<T, State, Result> extends Aggregator<T, State,
   tally(state: State, score: number): State
 }
 
-/** Validated common options. */
-export interface _Common {
-  readonly level: number
-  readonly minN: number
-  readonly onInvalid: OnInvalid
-}
+/** A canonical decimal: an optional minus, digits without a leading zero, an optional fraction. */
+const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/
 
-export function _common(fn: string, o: SurveyOptions): _Common {
-  return {
-    level: o.level === undefined ? 0.95 : _level(fn, o.level),
-    minN: o.minN === undefined ? 0 : _integer(fn, 'options.minN', o.minN, 0),
-    onInvalid:
-      o.onInvalid === undefined
-        ? 'exclude'
-        : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw']),
-  }
+/** Reads a number or a canonical decimal string; anything else is `null`. */
+export function _numeric(raw: unknown): number | null {
+  if (typeof raw === 'number') return Number.isNaN(raw) ? null : raw
+  if (typeof raw === 'string' && raw.length <= 40 && DECIMAL.test(raw)) return Number(raw)
+  return null
 }
 
 /** A fresh exclusion record of a survey KPI. */
@@ -106,13 +97,9 @@ export function _score(
   max: number,
   whole: boolean,
 ): number | 'missing' | 'invalid' | 'outOfRange' | 'nonInteger' {
-  if (typeof raw !== 'number') return raw === null || raw === undefined ? 'missing' : 'invalid'
-  if (Number.isNaN(raw)) return 'invalid'
-  if (raw < min || raw > max) return 'outOfRange'
-  return whole && !Number.isInteger(raw) ? 'nonInteger' : raw
-}
-
-/** Checks a low-sample threshold option. */
-export function _threshold(fn: string, value: unknown, fallback: number): number {
-  return value === undefined ? fallback : _number(fn, 'options.lowSampleHalfWidth', value, 0)
+  if (raw === null || raw === undefined) return 'missing'
+  const x = _numeric(raw)
+  if (x === null) return 'invalid'
+  if (x < min || x > max) return 'outOfRange'
+  return whole && !Number.isInteger(x) ? 'nonInteger' : x
 }

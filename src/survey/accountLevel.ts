@@ -1,5 +1,7 @@
-import { _function, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _function, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _resolve } from '../core/_resolve.ts'
+import { _ON_INVALID } from '../core/_rules.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { ExclusionCounts, OnInvalid } from '../core/result.ts'
@@ -67,6 +69,17 @@ export interface AccountLevelState<State> {
  * ```
  * @category Survey
  */
+const RULES = {
+  account: { type: 'function', doc: 'Reads the customer or account a response belongs to.' },
+  policy: {
+    type: 'enum',
+    values: ['all', 'latest', 'first', 'mean'],
+    doc: 'How several responses of one account count.',
+  },
+  date: { type: 'function', doc: "Reads when a response was given; required by 'latest' and 'first'." },
+  onInvalid: _ON_INVALID,
+} as const
+
 /* @__NO_SIDE_EFFECTS__ */
 export function accountLevel<T, State, Result extends SurveyResult>(
   aggregator: SurveyAggregator<T, State, Result>,
@@ -81,12 +94,13 @@ export function accountLevel<T, State, Result extends SurveyResult>(
       aggregator,
     )
   }
-  const o = _options(fn, options)
+  const o = _resolve(fn, RULES, options)
   _function(fn, 'options.account', o.account)
-  const policy = _oneOf(fn, 'options.policy', o.policy, ['all', 'latest', 'first', 'mean'])
+  const policy = o.policy
+  if (policy === undefined)
+    throw _typeError(fn, 'options.policy', "one of 'all', 'latest', 'first', 'mean'", policy)
   if (policy === 'latest' || policy === 'first') _function(fn, 'options.date', o.date)
-  const onInvalid =
-    o.onInvalid === undefined ? 'exclude' : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw'])
+  const onInvalid = o.onInvalid
   const account = o.account as Accessor<T, unknown>
   const date = o.date as Accessor<T, unknown>
   const kpi = aggregator.kpi

@@ -28,22 +28,22 @@ describe('ces', () => {
     expect(result).toMatchObject({
       n: 350,
       version: '2.0',
-      aggregation: 'mean',
+      method: 'mean',
       higherIsBetter: true,
       scale: 'mean',
     })
     expect(result.ci?.method).toBe('t')
   })
   it('E1: the low-effort (6–7) share is 60 %', () => {
-    expect(ces(e1, undefined, { aggregation: 'percent-easy', easyThreshold: 6 }).value).toBeCloseTo(0.6, 12)
+    expect(ces(e1, { method: 'percent-easy', easyThreshold: 6 }).value).toBeCloseTo(0.6, 12)
   })
   it('counts 5 and up as agree by default ("at least somewhat agree")', () => {
-    const result = ces(e1, undefined, { aggregation: 'percent-easy' })
+    const result = ces(e1, { method: 'percent-easy' })
     expect(result.value).toBeCloseTo(310 / 350, 12)
     expect(result.ci?.method).toBe('wilson')
   })
   it('E2: net effort is 46 % − 24 % = +22 points', () => {
-    const result = ces(e2, undefined, { aggregation: 'net' })
+    const result = ces(e2, { method: 'net' })
     expect(result.value).toBeCloseTo(22, 12)
     expect(result).toMatchObject({ easy: 230, neutral: 150, difficult: 120, scale: 'points' })
     // Trinomial variance: a = 0.46, d = 0.24, Var = 0.70 − 0.22² = 0.6516; half-width 1.959964·√(0.6516/500) = 7.0756 points
@@ -53,10 +53,10 @@ describe('ces', () => {
     )
   })
   it('keeps neutral (4 on 1–7) in the denominator but in neither side', () => {
-    expect(ces([4, 4, 7, 1], undefined, { aggregation: 'net' })).toMatchObject({ value: 0, neutral: 2 })
+    expect(ces([4, 4, 7, 1], { method: 'net' })).toMatchObject({ value: 0, neutral: 2 })
   })
   it('reads CES 1.0 as effort, lower is better', () => {
-    const result = ces([1, 2, 3, 4, 5], undefined, { version: '1.0', aggregation: 'net' })
+    const result = ces([1, 2, 3, 4, 5], { version: '1.0', method: 'net' })
     expect(result).toMatchObject({
       version: '1.0',
       higherIsBetter: false,
@@ -65,18 +65,17 @@ describe('ces', () => {
       difficult: 2,
       value: 0,
     })
-    expect(ces([1, 2, 2, 5], undefined, { version: '1.0' }).value).toBe(2.5)
-    expect(ces([6], undefined, { version: '1.0' }).excluded.outOfRange).toBe(1)
+    expect(ces([1, 2, 2, 5], { version: '1.0' }).value).toBe(2.5)
+    expect(ces([6], { version: '1.0' }).excluded.outOfRange).toBe(1)
   })
   it('takes custom versions with their thresholds', () => {
     const version = { min: 0, max: 10, higherIsBetter: true }
     expect(
-      ces([10, 8, 5, 2], undefined, { version, easyThreshold: 8, difficultThreshold: 3, aggregation: 'net' })
-        .value,
+      ces([10, 8, 5, 2], { version, easyThreshold: 8, difficultThreshold: 3, method: 'net' }).value,
     ).toBe(25)
-    expect(() => ces([], undefined, { version })).toThrow(TypeError)
-    expect(() => ces([], undefined, { difficultThreshold: 6 })).toThrow(RangeError)
-    expect(() => ces([], undefined, { version: '3.0' as never })).toThrow(RangeError)
+    expect(() => ces([], { version })).toThrow(TypeError)
+    expect(() => ces([], { difficultThreshold: 6 })).toThrow(RangeError)
+    expect(() => ces([], { version: '3.0' as never })).toThrow(RangeError)
   })
   it('never mixes versions: a response tagged 1.0 in a 2.0 computation is an error', () => {
     const tagged = [
@@ -94,7 +93,7 @@ describe('ces', () => {
   })
   it('refuses to merge states of different versions', () => {
     const two = cesAggregator()
-    const one = cesAggregator(undefined, { version: '1.0' })
+    const one = cesAggregator({ version: '1.0' })
     expect(() => two.merge(accumulate(two, [6]), accumulate(one, [2]))).toThrow(
       expect.objectContaining({ code: 'incompatible-state' }),
     )
@@ -104,7 +103,6 @@ describe('ces', () => {
     expect(
       ces(
         [1, 2, 5].map((x) => reverseScale(x, 1, 5)),
-        undefined,
         { version: { min: 1, max: 5, higherIsBetter: true }, easyThreshold: 4, difficultThreshold: 2 },
       ).value,
     ).toBeCloseTo(10 / 3, 12)
@@ -118,11 +116,11 @@ describe('ces', () => {
       invalid: 1,
     })
     expect(ces([]).value).toBeNull()
-    expect(ces([7, 7], undefined, { minN: 3 })).toMatchObject({ value: null, lowSample: true })
+    expect(ces([7, 7], { minN: 3 })).toMatchObject({ value: null, lowSample: true })
   })
   it('uses the level and the low-sample threshold', () => {
-    expect(ces(e1, undefined, { level: 0.99 }).ci?.level).toBe(0.99)
+    expect(ces(e1, { level: 0.99 }).ci?.level).toBe(0.99)
     expect(ces(e1).lowSample).toBe(false) // ± 0.12 < 0.3
-    expect(ces(e1, undefined, { lowSampleHalfWidth: 0.1 }).lowSample).toBe(true)
+    expect(ces(e1, { lowSampleHalfWidth: 0.1 }).lowSample).toBe(true)
   })
 })

@@ -1,18 +1,20 @@
-import { _accessor, _number, _oneOf, _options, _rangeError, _typeError } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _number, _rangeError, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _resolve } from '../core/_resolve.ts'
+import { _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
 import type { Accessor } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import { KpiError } from '../core/KpiError.ts'
-import type { ConfidenceInterval, ExclusionCounts, KpiResult } from '../core/result.ts'
+import type { ConfidenceInterval, ExclusionCounts, KpiResult, ScoreInput } from '../core/result.ts'
 import { _momentsAdd, _momentsMerge, _sampleVariance } from '../stats/_moments.ts'
 import { _npsWald } from '../stats/_npsWald.ts'
 import { meanInterval } from '../stats/meanInterval.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
 import {
-  _common,
   _score,
   _surveyExcluded,
-  _threshold,
   type SurveyAggregator,
   type SurveyExclusion,
   type SurveyOptions,
@@ -47,7 +49,7 @@ export interface CustomCesVersion {
  * effort — the share easy minus the share difficult, in points (−100…100).
  * @category Survey
  */
-export type CesAggregation = 'mean' | 'percent-easy' | 'net'
+export type CesMethod = 'mean' | 'percent-easy' | 'net'
 
 /**
  * Options of {@link ces}.
@@ -61,10 +63,10 @@ export interface CesOptions extends SurveyOptions {
    */
   readonly version?: CesVersion
   /**
-   * The aggregation.
+   * The formula: mean rating, share easy, or net effort (share easy − share difficult, in points).
    * @defaultValue 'mean'
    */
-  readonly aggregation?: CesAggregation
+  readonly method?: CesMethod
   /**
    * Responses this easy or easier count as easy ("agree"): at least this score when higher is better,
    * at most it when lower is better.
@@ -92,8 +94,8 @@ export interface CesResult extends KpiResult<'ces', SurveyExclusion> {
   readonly scale: 'mean' | 'proportion' | 'points'
   /** The instrument. */
   readonly version: '2.0' | '1.0' | 'custom'
-  /** The aggregation used. */
-  readonly aggregation: CesAggregation
+  /** The formula used. */
+  readonly method: CesMethod
   /** Whether a higher score means less effort. */
   readonly higherIsBetter: boolean
   /** Easy ("agree") responses. */
@@ -130,24 +132,95 @@ export interface CesState {
 }
 
 /**
+ * A CES answer: a score, or a response that says its version (`{ score, version }`), which is refused
+ * when the version differs from the computation's.
+ * @category Survey
+ */
+export type CesInput = ScoreInput | { readonly score: ScoreInput; readonly version?: string }
+
+const RULES = {
+  level: _LEVEL,
+  minN: _MIN_N,
+  onInvalid: _ON_INVALID,
+  version: {
+    type: 'enum',
+    values: ['2.0', '1.0'],
+    also: 'object',
+    default: '2.0',
+    expected: "'2.0', '1.0' or { min, max, higherIsBetter }",
+    fields: {
+      min: { type: 'number', doc: 'Lowest score.' },
+      max: { type: 'number', doc: 'Highest score.' },
+      higherIsBetter: { type: 'boolean', doc: 'Whether a higher score means less effort.' },
+    },
+    doc: 'CES 2.0 (agreement 1–7, higher is easier), CES 1.0 (effort 1–5, lower is easier), or a custom scale.',
+  },
+  method: {
+    type: 'enum',
+    values: ['mean', 'percent-easy', 'net'],
+    default: 'mean',
+    doc: 'Mean score, share easy, or net effort (easy − difficult, in points).',
+  },
+  easyThreshold: { type: 'number', doc: 'Scores at or beyond it (on the easy side) are easy.' },
+  difficultThreshold: {
+    type: 'number',
+    doc: 'Scores at or beyond it (on the difficult side) are difficult.',
+  },
+  lowSampleHalfWidth: {
+    type: 'number',
+    min: 0,
+    doc: '`lowSample` is set when the interval is wider than ± this (default 5 % of the scale for the mean).',
+  },
+} as const
+
+/**
+ * What {@link ces} computes, as data: its input, options, unit, range and direction.
+ * @category Survey
+ */
+export const cesDescriptor: KpiDescriptor = {
+  id: 'ces',
+  title: 'Customer Effort Score',
+  category: 'survey',
+  input: { kind: 'score', fields: {} },
+  options: RULES,
+  result: {
+    kind: 'result',
+    unit: 'score',
+    scale: 'mean',
+    range: [1, 7],
+    better: 'higher',
+    components: ['easy', 'neutral', 'difficult', 'mean', 'standardDeviation'],
+  },
+  periods: 'bucket',
+  compute: ces,
+  aggregator: cesAggregator,
+}
+
+/**
  * The aggregator behind {@link ces}, for windows, segments, streams, stored states and
  * {@link accountLevel}.
  * @category Survey
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function cesAggregator<T = number>(
-  accessor?: Accessor<T, unknown>,
+export function cesAggregator(options?: CesOptions): SurveyAggregator<CesInput, CesState, CesResult>
+export function cesAggregator<T>(
+  accessor: Accessor<T, CesInput>,
   options?: CesOptions,
+): SurveyAggregator<T, CesState, CesResult>
+/* @__NO_SIDE_EFFECTS__ */
+export function cesAggregator<T>(
+  accessorOrOptions?: Accessor<T, CesInput> | CesOptions,
+  maybeOptions?: CesOptions,
 ): SurveyAggregator<T, CesState, CesResult> {
   const fn = 'ces'
-  _accessor(fn, accessor)
-  const o = _options(fn, options)
-  const { level, minN, onInvalid } = _common(fn, o)
-  const aggregation =
-    o.aggregation === undefined
-      ? 'mean'
-      : _oneOf(fn, 'options.aggregation', o.aggregation, ['mean', 'percent-easy', 'net'])
-  const v = o.version ?? '2.0'
+  const [accessor, options] = _accessorAndOptions<Accessor<T, CesInput>, CesOptions>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const o = _resolve(fn, RULES, options)
+  const { level, minN, onInvalid } = o
+  const aggregation = o.method
+  const v = o.version
   let version: '2.0' | '1.0' | 'custom'
   let min: number
   let max: number
@@ -157,7 +230,7 @@ export function cesAggregator<T = number>(
   if (v === '2.0' || v === '1.0') {
     version = v
     ;[min, max, higherIsBetter, easyAt, difficultAt] = v === '2.0' ? [1, 7, true, 5, 3] : [1, 5, false, 2, 4]
-  } else if (v !== null && typeof v === 'object') {
+  } else {
     version = 'custom'
     min = _number(fn, 'options.version.min', v.min)
     max = _number(fn, 'options.version.max', v.max, min + 1)
@@ -173,13 +246,6 @@ export function cesAggregator<T = number>(
       )
     }
     ;[easyAt, difficultAt] = [max, min]
-  } else {
-    throw (typeof v === 'string' ? _rangeError : _typeError)(
-      fn,
-      'options.version',
-      "'2.0', '1.0' or { min, max, higherIsBetter }",
-      v,
-    )
   }
   if (o.easyThreshold !== undefined) easyAt = _number(fn, 'options.easyThreshold', o.easyThreshold, min, max)
   if (o.difficultThreshold !== undefined)
@@ -192,11 +258,8 @@ export function cesAggregator<T = number>(
       difficultAt,
     )
   }
-  const threshold = _threshold(
-    fn,
-    o.lowSampleHalfWidth,
-    aggregation === 'mean' ? 0.05 * (max - min) : aggregation === 'net' ? 10 : 0.1,
-  )
+  const threshold =
+    o.lowSampleHalfWidth ?? (aggregation === 'mean' ? 0.05 * (max - min) : aggregation === 'net' ? 10 : 0.1)
   const read = accessor as Accessor<T, unknown> | undefined
   const raw = (item: T, index: number): unknown => {
     const x = read === undefined ? item : read(item, index)
@@ -275,7 +338,7 @@ export function cesAggregator<T = number>(
         excluded: { ...state.excluded },
         scale: aggregation === 'mean' ? 'mean' : aggregation === 'percent-easy' ? 'proportion' : 'points',
         version,
-        aggregation,
+        method: aggregation,
         higherIsBetter,
         easy,
         neutral,
@@ -306,12 +369,16 @@ export function cesAggregator<T = number>(
  * @example
  * ```ts
  * ces([7, 6, 5, 4, 2]).value                                    //=> 4.8
- * ces([7, 6, 5, 4, 2], undefined, { aggregation: 'net' }).value  //=> 40
+ * ces([7, 6, 5, 4, 2], { method: 'net' }).value  //=> 40
  * ```
  * @category Survey
  */
-export function ces(items: Iterable<unknown>, accessor?: undefined, options?: CesOptions): CesResult
-export function ces<T>(items: Iterable<T>, accessor: Accessor<T, unknown>, options?: CesOptions): CesResult
-export function ces<T>(items: Iterable<T>, accessor?: Accessor<T, unknown>, options?: CesOptions): CesResult {
-  return fold(cesAggregator(accessor, options), items)
+export function ces(items: Iterable<CesInput>, options?: CesOptions): CesResult
+export function ces<T>(items: Iterable<T>, accessor: Accessor<T, CesInput>, options?: CesOptions): CesResult
+export function ces<T>(
+  items: Iterable<T>,
+  accessorOrOptions?: Accessor<T, CesInput> | CesOptions,
+  options?: CesOptions,
+): CesResult {
+  return _foldAs('ces', cesAggregator(accessorOrOptions as Accessor<T, CesInput>, options), items)
 }

@@ -29,7 +29,7 @@ describe('csat', () => {
     expect(result.mean).toBe(3.5)
   })
   it('E1: mean 3.50 with the 95 % t-interval [3.154, 3.846]', () => {
-    const result = csat(e1, undefined, { method: 'mean' })
+    const result = csat(e1, { method: 'mean' })
     expect(result.value).toBe(3.5)
     expect(result.scale).toBe('mean')
     expect(result.ci?.lower).toBeCloseTo(3.154, 3)
@@ -45,53 +45,48 @@ describe('csat', () => {
     expect(result.ci?.upper).toBeCloseTo(0.7712, 4)
   })
   it('E6: 4 of 5 satisfied with the Agresti–Coull interval gives [35.96 %, 97.97 %]', () => {
-    const result = csat([5, 4, 5, 4, 2], undefined, { interval: 'agresti-coull' })
+    const result = csat([5, 4, 5, 4, 2], { interval: 'agresti-coull' })
     expect(result.value).toBe(0.8)
     expect(result.ci?.method).toBe('agresti-coull')
     expect(result.ci?.lower).toBeCloseTo(0.3596, 4)
     expect(result.ci?.upper).toBeCloseTo(0.9797, 4)
-    expect(csat([5, 4, 5, 4, 2], undefined, { interval: 'none' }).ci).toBeNull()
+    expect(csat([5, 4, 5, 4, 2], { interval: 'none' }).ci).toBeNull()
   })
   it('leaves neutral responses out only when asked: E1 gives 30 / (30 + 10) = 0.75', () => {
-    const result = csat(e1, undefined, { neutral: 'exclude' })
+    const result = csat(e1, { neutral: 'exclude' })
     expect(result.value).toBe(0.75)
     expect(result.n).toBe(40)
   })
   it('computes Zendesk’s good / (good + bad), where 3 on 1–5 is bad', () => {
-    const result = csat(e1, undefined, { method: 'binary' })
+    const result = csat(e1, { method: 'binary' })
     expect(result.value).toBe(0.6)
     expect(result.dissatisfied).toBe(20)
     // On 1–3, 1–2 are bad and 3 is good; on the binary scale, booleans and 'good'/'bad'.
-    expect(csat([3, 3, 2, 1], undefined, { scale: '1-3', method: 'binary' }).value).toBe(0.5)
+    expect(csat([3, 3, 2, 1], { scale: '1-3', method: 'binary' }).value).toBe(0.5)
     expect(
-      csat([true, 'good', false, 'bad', 'good', null], undefined, { scale: 'binary', method: 'binary' }),
+      csat([true, 'good', false, 'bad', 'good', null], { scale: 'binary', method: 'binary' }),
     ).toMatchObject({
       value: 0.6,
       n: 5,
     })
   })
   it('computes the normalised mean, sum / (n × max): E1 gives 175 / 250 = 0.7', () => {
-    expect(csat(e1, undefined, { method: 'normalized-mean' }).value).toBeCloseTo(0.7, 12)
+    expect(csat(e1, { method: 'normalized-mean' }).value).toBeCloseTo(0.7, 12)
   })
   it('computes the ACSI index: means 8, 7, 6 give 100 × (8 + 7 + 6 − 3) / 27 = 66.67', () => {
     const answers = [
       [9, 8, 7],
       [7, 6, 5],
     ]
-    expect(csat(answers, undefined, { method: 'acsi', scale: '1-10' }).value).toBeCloseTo(66.6667, 4)
+    expect(csat(answers, { method: 'acsi', scale: '1-10' }).value).toBeCloseTo(66.6667, 4)
     // weights 2, 1, 1: 100 × (2·8 + 7 + 6 − 4) / (9 · 4) = 69.44
-    expect(csat(answers, undefined, { method: 'acsi', scale: '1-10', weights: [2, 1, 1] }).value).toBeCloseTo(
-      69.4444,
-      4,
-    )
-    expect(
-      csat([[9, 8], [11, 1, 1], null], undefined, { method: 'acsi', scale: '1-10' }).excluded,
-    ).toMatchObject({
+    expect(csat(answers, { method: 'acsi', scale: '1-10', weights: [2, 1, 1] }).value).toBeCloseTo(69.4444, 4)
+    expect(csat([[9, 8], [11, 1, 1], null], { method: 'acsi', scale: '1-10' }).excluded).toMatchObject({
       invalid: 1,
       outOfRange: 1,
       missing: 1,
     })
-    expect(() => csat([], undefined, { method: 'acsi' })).toThrow(
+    expect(() => csat([], { method: 'acsi' })).toThrow(
       "csat expected `options.scale` to be '1-10' for the ACSI method",
     )
   })
@@ -101,23 +96,20 @@ describe('csat', () => {
     ['1-10', [10, 9, 8, 1], 0.5],
     ['0-10', [0, 9, 10, 8], 0.5],
   ] as const)('uses the satisfied threshold of the %s scale', (scale, scores, expected) => {
-    expect(csat(scores, undefined, { scale }).value).toBe(expected)
+    expect(csat(scores, { scale }).value).toBe(expected)
   })
   it('takes custom scales and thresholds', () => {
     expect(
-      csat([1, 2, 3, 4], undefined, {
+      csat([1, 2, 3, 4], {
         scale: { min: 1, max: 4 },
         satisfiedThreshold: 3,
         dissatisfiedThreshold: 1,
       }).value,
     ).toBe(0.5)
-    expect(csat(e1, undefined, { satisfiedThreshold: 5 }).value).toBe(0.2)
-    expect(csat(e1, undefined, { dissatisfiedThreshold: 1, neutral: 'exclude' }).value).toBeCloseTo(
-      30 / 35,
-      12,
-    )
-    expect(() => csat([], undefined, { scale: { min: 1, max: 4 } })).toThrow(TypeError)
-    expect(() => csat([], undefined, { satisfiedThreshold: 2, dissatisfiedThreshold: 3 })).toThrow(RangeError)
+    expect(csat(e1, { satisfiedThreshold: 5 }).value).toBe(0.2)
+    expect(csat(e1, { dissatisfiedThreshold: 1, neutral: 'exclude' }).value).toBeCloseTo(30 / 35, 12)
+    expect(() => csat([], { scale: { min: 1, max: 4 } })).toThrow(TypeError)
+    expect(() => csat([], { satisfiedThreshold: 2, dissatisfiedThreshold: 3 })).toThrow(RangeError)
   })
   it('counts off-scale, fractional and unanswered ratings, and never counts them as 0', () => {
     const result = csat([5, 0, 6, 4.5, null, undefined, 'x'])
@@ -126,12 +118,12 @@ describe('csat', () => {
   })
   it('gives null without responses, and below minN', () => {
     expect(csat([])).toMatchObject({ value: null, ci: null, mean: null })
-    expect(csat([5, 4], undefined, { minN: 3 })).toMatchObject({ value: null, lowSample: true })
+    expect(csat([5, 4], { minN: 3 })).toMatchObject({ value: null, lowSample: true })
   })
   it('flags an interval wider than ± 10 points (shares) by default, or than the threshold given', () => {
     expect(csat(e1).lowSample).toBe(true) // ± 13 points
-    expect(csat(e1, undefined, { lowSampleHalfWidth: 0.15 }).lowSample).toBe(false)
-    expect(csat(e1, undefined, { method: 'mean' }).lowSample).toBe(true) // ± 0.35 > 0.2
+    expect(csat(e1, { lowSampleHalfWidth: 0.15 }).lowSample).toBe(false)
+    expect(csat(e1, { method: 'mean' }).lowSample).toBe(true) // ± 0.35 > 0.2
   })
   it('compares two months in points with the two-proportion test (spec §15: 74/107 vs 60/100)', () => {
     const thisMonth = csat(e2)
@@ -149,7 +141,7 @@ describe('responseRate', () => {
       ...Array.from({ length: 74 }, () => ({ answered: true })),
       ...Array.from({ length: 33 }, () => ({ answered: false })),
     ]
-    const result = responseRate(offers, { answered: (o) => o.answered })
+    const result = responseRate(offers, (o) => o.answered)
     expect(result).toMatchObject({
       kpi: 'responseRate',
       answered: 74,
@@ -161,12 +153,11 @@ describe('responseRate', () => {
     expect(result.ci?.upper).toBeCloseTo(0.77118, 5)
   })
   it('counts offers it cannot read, and gives null for none', () => {
-    const result = responseRate([{ a: true }, { a: null }, { a: 'yes' }], {
-      answered: (o) => o.a as boolean | null,
-    })
+    const result = responseRate([{ a: true }, { a: null }, { a: 'yes' }], (o) => o.a as boolean | null)
     expect(result.excluded).toEqual({ missing: 1, invalid: 1 })
-    expect(responseRate([], { answered: () => true }).value).toBeNull()
-    expect(responseRate([{}], { answered: () => true, minN: 2 }).value).toBeNull()
+    expect(responseRate([], () => true).value).toBeNull()
+    expect(responseRate([{}], () => true, { minN: 2 }).value).toBeNull()
+    expect(responseRate([true, false, true]).value).toBeCloseTo(2 / 3, 12)
   })
 })
 

@@ -1,17 +1,19 @@
-import { _accessor, _number, _oneOf, _options, _rangeError, _typeError } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _number, _rangeError, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _resolve } from '../core/_resolve.ts'
+import { _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
 import type { Accessor } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
-import type { ConfidenceInterval, ExclusionCounts, KpiResult } from '../core/result.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
+import type { ConfidenceInterval, ExclusionCounts, KpiResult, ScoreInput } from '../core/result.ts'
 import { _momentsAdd, _momentsMerge, _sampleVariance } from '../stats/_moments.ts'
 import { agrestiCoullInterval } from '../stats/agrestiCoullInterval.ts'
 import { meanInterval } from '../stats/meanInterval.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
 import {
-  _common,
   _score,
   _surveyExcluded,
-  _threshold,
   type RatingScale,
   type SurveyAggregator,
   type SurveyExclusion,
@@ -138,45 +140,122 @@ const NAMED: Record<string, [min: number, max: number, satisfied: number, dissat
   '0-10': [0, 10, 9, 6],
   binary: [0, 1, 1, 0],
 }
-const METHODS: readonly CsatMethod[] = ['top-box', 'binary', 'mean', 'normalized-mean', 'acsi']
+
+/**
+ * A CSAT answer: a score, or for the binary scale `true`/`false` or `'good'`/`'bad'`, or for ACSI an
+ * array of scores (one per question).
+ * @category Survey
+ */
+export type CsatInput = ScoreInput | boolean | readonly ScoreInput[]
+
+const RULES = {
+  level: _LEVEL,
+  minN: _MIN_N,
+  onInvalid: _ON_INVALID,
+  scale: {
+    type: 'enum',
+    values: ['1-5', '1-3', '1-7', '1-10', '0-10', 'binary'],
+    also: 'object',
+    default: '1-5',
+    expected: "one of '1-5', '1-3', '1-7', '1-10', '0-10', 'binary' or { min, max }",
+    fields: {
+      min: { type: 'number', doc: 'Lowest rating.' },
+      max: { type: 'number', doc: 'Highest rating.' },
+    },
+    doc: 'The rating scale: a named one, binary (good/bad), or { min, max } of whole points.',
+  },
+  method: {
+    type: 'enum',
+    values: ['top-box', 'binary', 'mean', 'normalized-mean', 'acsi'],
+    default: 'top-box',
+    doc: 'Top-2-box share, good/(good+bad), mean rating, normalised mean, or the ACSI index.',
+  },
+  satisfiedThreshold: { type: 'number', doc: 'Scores at or above it are satisfied (default by scale).' },
+  dissatisfiedThreshold: {
+    type: 'number',
+    doc: 'Scores at or below it are dissatisfied (default by scale).',
+  },
+  neutral: {
+    type: 'enum',
+    values: ['include', 'exclude'],
+    default: 'include',
+    doc: 'For top-box: neutral responses stay in the denominator (standard) or are left out.',
+  },
+  interval: {
+    type: 'enum',
+    values: ['wilson', 'agresti-coull', 'none'],
+    default: 'wilson',
+    doc: 'The interval of a share.',
+  },
+  weights: {
+    type: 'array',
+    items: { type: 'number', min: 0, exclusive: true, max: Number.MAX_VALUE, doc: 'A positive weight.' },
+    expected: 'a non-empty array of positive numbers',
+    doc: 'For ACSI: the weight of each question; their number is the number of questions.',
+  },
+  lowSampleHalfWidth: {
+    type: 'number',
+    min: 0,
+    doc: '`lowSample` is set when the interval is wider than ± this (default 0.1 for shares, 5 % of the scale for means).',
+  },
+} as const
+
+/**
+ * What {@link csat} computes, as data: its input, options, unit, range and direction.
+ * @category Survey
+ */
+export const csatDescriptor: KpiDescriptor = {
+  id: 'csat',
+  title: 'Customer Satisfaction Score',
+  category: 'survey',
+  input: { kind: 'score', fields: {} },
+  options: RULES,
+  result: {
+    kind: 'result',
+    unit: 'proportion',
+    scale: 'proportion',
+    range: [0, 1],
+    better: 'higher',
+    components: ['satisfied', 'neutral', 'dissatisfied', 'mean', 'standardDeviation'],
+  },
+  periods: 'bucket',
+  compute: csat,
+  aggregator: csatAggregator,
+}
 
 /**
  * The aggregator behind {@link csat}, for windows, segments, streams, stored states and
  * {@link accountLevel}.
  * @category Survey
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function csatAggregator<T = number>(
-  accessor?: Accessor<T, unknown>,
+export function csatAggregator(options?: CsatOptions): SurveyAggregator<CsatInput, CsatState, CsatResult>
+export function csatAggregator<T>(
+  accessor: Accessor<T, CsatInput>,
   options?: CsatOptions,
+): SurveyAggregator<T, CsatState, CsatResult>
+/* @__NO_SIDE_EFFECTS__ */
+export function csatAggregator<T>(
+  accessorOrOptions?: Accessor<T, CsatInput> | CsatOptions,
+  maybeOptions?: CsatOptions,
 ): SurveyAggregator<T, CsatState, CsatResult> {
   const fn = 'csat'
-  _accessor(fn, accessor)
-  const o = _options(fn, options)
-  const { level, minN, onInvalid } = _common(fn, o)
-  const method = o.method === undefined ? 'top-box' : _oneOf(fn, 'options.method', o.method, METHODS)
-  const named = typeof o.scale === 'string' || o.scale === undefined
-  const scaleName = o.scale ?? '1-5'
+  const [accessor, options] = _accessorAndOptions<Accessor<T, CsatInput>, CsatOptions>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const o = _resolve(fn, RULES, options)
+  const { level, minN, onInvalid, method, interval } = o
+  const named = typeof o.scale === 'string'
+  const scaleName = o.scale
   let min: number
   let max: number
   let satisfiedAt: number
   let dissatisfiedAt: number
   if (named) {
-    const entry = NAMED[scaleName as string]
-    if (entry === undefined)
-      throw _rangeError(
-        fn,
-        'options.scale',
-        `one of ${Object.keys(NAMED)
-          .map((k) => `'${k}'`)
-          .join(', ')} or { min, max }`,
-        o.scale,
-      )
-    ;[min, max, satisfiedAt, dissatisfiedAt] = entry
+    ;[min, max, satisfiedAt, dissatisfiedAt] = NAMED[scaleName as string] as [number, number, number, number]
   } else {
     const custom = o.scale as { min: number; max: number }
-    if (custom === null || typeof custom !== 'object')
-      throw _typeError(fn, 'options.scale', 'a scale name or { min, max }', custom)
     min = _number(fn, 'options.scale.min', custom.min)
     max = _number(fn, 'options.scale.max', custom.max, min + 1)
     if (o.satisfiedThreshold === undefined || o.dissatisfiedThreshold === undefined) {
@@ -204,27 +283,14 @@ export function csatAggregator<T = number>(
       dissatisfiedAt,
     )
   }
-  const neutralPolicy =
-    o.neutral === undefined ? 'include' : _oneOf(fn, 'options.neutral', o.neutral, ['include', 'exclude'])
-  const interval =
-    o.interval === undefined
-      ? 'wilson'
-      : _oneOf(fn, 'options.interval', o.interval, ['wilson', 'agresti-coull', 'none'])
+  const neutralPolicy = o.neutral
   const weights = o.weights
-  if (
-    weights !== undefined &&
-    (!Array.isArray(weights) ||
-      weights.length === 0 ||
-      weights.some((w) => !(typeof w === 'number' && w > 0 && Number.isFinite(w))))
-  ) {
+  if (weights !== undefined && weights.length === 0) {
     throw _typeError(fn, 'options.weights', 'a non-empty array of positive numbers', weights)
   }
   const isShare = method === 'top-box' || method === 'binary'
-  const threshold = _threshold(
-    fn,
-    o.lowSampleHalfWidth,
-    isShare ? 0.1 : (0.05 * (max - min)) / (method === 'normalized-mean' ? max : 1),
-  )
+  const threshold =
+    o.lowSampleHalfWidth ?? (isShare ? 0.1 : (0.05 * (max - min)) / (method === 'normalized-mean' ? max : 1))
   const read = accessor as Accessor<T, unknown> | undefined
   const raw = (item: T, index: number): unknown => {
     const x = read === undefined ? item : read(item, index)
@@ -350,16 +416,20 @@ function acsiReason(
  * @example
  * ```ts
  * csat([5, 5, 4, 3, 1]).value                   //=> 0.6
- * csat([5, 5, 4, 3, 1], undefined, { method: 'mean' }).value //=> 3.6
+ * csat([5, 5, 4, 3, 1], { method: 'mean' }).value //=> 3.6
  * ```
  * @category Survey
  */
-export function csat(items: Iterable<unknown>, accessor?: undefined, options?: CsatOptions): CsatResult
-export function csat<T>(items: Iterable<T>, accessor: Accessor<T, unknown>, options?: CsatOptions): CsatResult
+export function csat(items: Iterable<CsatInput>, options?: CsatOptions): CsatResult
 export function csat<T>(
   items: Iterable<T>,
-  accessor?: Accessor<T, unknown>,
+  accessor: Accessor<T, CsatInput>,
+  options?: CsatOptions,
+): CsatResult
+export function csat<T>(
+  items: Iterable<T>,
+  accessorOrOptions?: Accessor<T, CsatInput> | CsatOptions,
   options?: CsatOptions,
 ): CsatResult {
-  return fold(csatAggregator(accessor, options), items)
+  return _foldAs('csat', csatAggregator(accessorOrOptions as Accessor<T, CsatInput>, options), items)
 }

@@ -32,7 +32,7 @@ describe('nps', () => {
     expect(nps(responses(40, 55, 5)).value).toBeCloseTo(35, 12)
   })
   it('E6: p = 1/2, d = 1/6, n = 600: NPS 33.33 and a Wald half-width of 5.96 points', () => {
-    const result = nps(responses(300, 200, 100), undefined, { interval: 'wald' })
+    const result = nps(responses(300, 200, 100), { interval: 'wald' })
     expect(result.value).toBeCloseTo(33.333, 3)
     expect(((result.ci?.upper ?? 0) - (result.ci?.lower ?? 0)) / 2).toBeCloseTo(5.96, 2)
   })
@@ -41,8 +41,15 @@ describe('nps', () => {
     const empty = nps([])
     expect(empty).toMatchObject({ value: null, n: 0, ci: null, promoterShare: null, lowSample: true })
   })
+  it('reads canonical decimal strings, as a CSV export gives them, and nothing else', () => {
+    // '9' and '10' are promoters, '3' a detractor, '7' a passive: NPS = 100 × (2 − 1) / 4 = 25.
+    const result = nps(['9', '10', '3', '7', '9.5', ' 9', '09', '1e1', '+9', '', '-1'])
+    expect(result.value).toBe(25)
+    expect(result.n).toBe(4)
+    expect(result.excluded).toMatchObject({ invalid: 5, nonInteger: 1, outOfRange: 1 })
+  })
   it('counts what it leaves out, by reason', () => {
-    const result = nps([10, 9, null, undefined, 11, -1, 7.5, Number.NaN, '9' as never, 3])
+    const result = nps([10, 9, null, undefined, 11, -1, 7.5, Number.NaN, 'nine', 3])
     expect(result.n).toBe(3)
     expect(result.excluded).toEqual({
       missing: 2,
@@ -59,7 +66,7 @@ describe('nps', () => {
   })
   it('throws a KpiError on the first invalid score when asked', () => {
     try {
-      nps([10, 11], undefined, { onInvalid: 'throw' })
+      nps([10, 11], { onInvalid: 'throw' })
       expect.unreachable()
     } catch (error) {
       expect(
@@ -78,30 +85,30 @@ describe('nps', () => {
       expect(ci?.upper).toBeCloseTo(46.52161971494625, 6)
     })
     it('is Wald when asked', () => {
-      expect(nps(data, undefined, { interval: 'wald' }).ci?.lower).toBeCloseTo(18.318574509634715, 6)
+      expect(nps(data, { interval: 'wald' }).ci?.lower).toBeCloseTo(18.318574509634715, 6)
     })
     it('is absent with none', () => {
-      expect(nps(data, undefined, { interval: 'none' }).ci).toBeNull()
+      expect(nps(data, { interval: 'none' }).ci).toBeNull()
     })
     it('takes a function of the counts, for the trinomial t and the seeded bootstrap', () => {
-      const t = nps(data, undefined, {
+      const t = nps(data, {
         interval: (counts, level) => npsInterval(counts, { method: 'trinomial-t', level }),
       })
       expect(t.ci?.lower).toBeCloseTo(18.062026225792287, 6)
       const boot = (seed: number) =>
-        nps(data, undefined, {
+        nps(data, {
           interval: (counts, level) => npsInterval(counts, { method: 'bootstrap', seed, level }),
         }).ci
       expect(boot(3)).toEqual(boot(3))
       expect(boot(3)?.method).toBe('bootstrap')
     })
     it('uses the level', () => {
-      expect(nps(data, undefined, { level: 0.9 }).ci?.level).toBe(0.9)
-      expect(nps(data, undefined, { level: 0.9 }).ci?.lower).toBeGreaterThan(17.556050187966367)
+      expect(nps(data, { level: 0.9 }).ci?.level).toBe(0.9)
+      expect(nps(data, { level: 0.9 }).ci?.lower).toBeGreaterThan(17.556050187966367)
     })
     it('names the other methods in its error', () => {
-      expect(() => nps(data, undefined, { interval: 'bootstrap' as never })).toThrow(RangeError)
-      expect(() => nps(data, undefined, { interval: 'bootstrap' as never })).toThrow(
+      expect(() => nps(data, { interval: 'bootstrap' as never })).toThrow(RangeError)
+      expect(() => nps(data, { interval: 'bootstrap' as never })).toThrow(
         'npsInterval(counts, { method, level })',
       )
     })
@@ -109,25 +116,25 @@ describe('nps', () => {
 
   describe('minimum sample', () => {
     it('turns value and interval into null below minN', () => {
-      expect(nps([10, 9, 3], undefined, { minN: 4 })).toMatchObject({
+      expect(nps([10, 9, 3], { minN: 4 })).toMatchObject({
         value: null,
         ci: null,
         n: 3,
         lowSample: true,
       })
-      expect(nps([10, 9, 3, 8], undefined, { minN: 4 }).value).toBe(25)
+      expect(nps([10, 9, 3, 8], { minN: 4 }).value).toBe(25)
     })
     it('flags an interval wider than the threshold (default ± 10 points)', () => {
       expect(nps(responses(30, 50, 20)).lowSample).toBe(true) // n = 100: half-width ≈ 13.6 points
       expect(nps(responses(300, 500, 200)).lowSample).toBe(false) // n = 1,000: ≈ 4.3 points
-      expect(nps(responses(30, 50, 20), undefined, { lowSampleHalfWidth: 15 }).lowSample).toBe(false)
+      expect(nps(responses(30, 50, 20), { lowSampleHalfWidth: 15 }).lowSample).toBe(false)
     })
   })
 
   describe('custom buckets', () => {
     it('are labelled as not Bain’s NPS', () => {
       const buckets = { min: 1, max: 5, detractorMax: 2, promoterMin: 5 }
-      const result = nps([5, 5, 4, 3, 2, 1], undefined, { buckets })
+      const result = nps([5, 5, 4, 3, 2, 1], { buckets })
       expect(result).toMatchObject({
         definition: 'custom',
         promoters: 2,
@@ -136,12 +143,12 @@ describe('nps', () => {
         value: 0,
       })
       expect(nps([0, 10]).definition).toBe('bain')
-      expect(nps([0], undefined, { buckets }).excluded.outOfRange).toBe(1)
+      expect(nps([0], { buckets }).excluded.outOfRange).toBe(1)
     })
     it('must be ordered', () => {
-      expect(() =>
-        nps([], undefined, { buckets: { min: 0, max: 10, detractorMax: 8, promoterMin: 7 } }),
-      ).toThrow(RangeError)
+      expect(() => nps([], { buckets: { min: 0, max: 10, detractorMax: 8, promoterMin: 7 } })).toThrow(
+        RangeError,
+      )
     })
   })
 

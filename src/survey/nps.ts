@@ -1,15 +1,17 @@
-import { _accessor, _integer, _options, _rangeError, _typeError } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
+import { _rangeError, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _resolve } from '../core/_resolve.ts'
+import { _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
 import type { Accessor } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
-import type { ConfidenceInterval, ExclusionCounts, KpiResult } from '../core/result.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
+import type { ConfidenceInterval, ExclusionCounts, KpiResult, ScoreInput } from '../core/result.ts'
 import type { NpsCounts } from '../stats/_npsCounts.ts'
 import { _npsWald } from '../stats/_npsWald.ts'
 import {
-  _common,
   _score,
   _surveyExcluded,
-  _threshold,
   type SurveyAggregator,
   type SurveyExclusion,
   type SurveyOptions,
@@ -102,40 +104,92 @@ export interface NpsState {
 
 const BAIN: NpsBuckets = { min: 0, max: 10, detractorMax: 6, promoterMin: 9 }
 
+const RULES = {
+  level: _LEVEL,
+  minN: _MIN_N,
+  onInvalid: _ON_INVALID,
+  interval: {
+    type: 'enum',
+    values: ['adjusted-wald', 'wald', 'none'],
+    also: 'function',
+    default: 'adjusted-wald',
+    expected:
+      "'adjusted-wald', 'wald', 'none' or a function (counts, level) => npsInterval(counts, { method, level })",
+    doc: 'The interval: adjusted Wald, Wald, none, or a function of the counts.',
+  },
+  buckets: {
+    type: 'object',
+    expected: 'an object { min, max, detractorMax, promoterMin }',
+    fields: {
+      min: { type: 'number', integer: true, min: -(2 ** 31), max: 2 ** 31 - 1, doc: 'Lowest score.' },
+      max: { type: 'number', integer: true, min: -(2 ** 31), max: 2 ** 31 - 1, doc: 'Highest score.' },
+      detractorMax: { type: 'number', integer: true, doc: 'Highest detractor score.' },
+      promoterMin: { type: 'number', integer: true, doc: 'Lowest promoter score.' },
+    },
+    doc: "Custom buckets for a scale other than Bain's 0–10 (the result is then `definition: 'custom'`).",
+  },
+  lowSampleHalfWidth: {
+    type: 'number',
+    min: 0,
+    default: 10,
+    doc: '`lowSample` is set when the interval is wider than ± this many points.',
+  },
+} as const
+
+/**
+ * What {@link nps} computes, as data: its input, options, unit, range and direction.
+ * @category Survey
+ */
+export const npsDescriptor: KpiDescriptor = {
+  id: 'nps',
+  title: 'Net Promoter Score',
+  category: 'survey',
+  input: { kind: 'score', fields: {} },
+  options: RULES,
+  result: {
+    kind: 'result',
+    unit: 'points',
+    scale: 'nps',
+    range: [-100, 100],
+    better: 'higher',
+    components: ['promoters', 'passives', 'detractors', 'promoterShare', 'passiveShare', 'detractorShare'],
+  },
+  periods: 'bucket',
+  compute: nps,
+  aggregator: npsAggregator,
+}
+
 /**
  * The aggregator behind {@link nps}, for windows (`byPeriod`), segments (`byKey`), streams and stored
  * partial states.
  * @category Survey
  */
-/* @__NO_SIDE_EFFECTS__ */
-export function npsAggregator<T = number>(
-  accessor?: Accessor<T, unknown>,
+export function npsAggregator(options?: NpsOptions): SurveyAggregator<ScoreInput, NpsState, NpsResult>
+export function npsAggregator<T>(
+  accessor: Accessor<T, ScoreInput>,
   options?: NpsOptions,
+): SurveyAggregator<T, NpsState, NpsResult>
+/* @__NO_SIDE_EFFECTS__ */
+export function npsAggregator<T>(
+  accessorOrOptions?: Accessor<T, ScoreInput> | NpsOptions,
+  maybeOptions?: NpsOptions,
 ): SurveyAggregator<T, NpsState, NpsResult> {
   const fn = 'nps'
-  _accessor(fn, accessor)
-  const o = _options(fn, options)
-  const { level, minN, onInvalid } = _common(fn, o)
+  const [read, options] = _accessorAndOptions<Accessor<T, ScoreInput>, NpsOptions>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const {
+    level,
+    minN,
+    onInvalid,
+    interval,
+    lowSampleHalfWidth: threshold,
+    ...o
+  } = _resolve(fn, RULES, options)
   const buckets = o.buckets === undefined ? BAIN : checkBuckets(fn, o.buckets)
   const { min, max, detractorMax, promoterMin } = buckets
-  const interval = o.interval ?? 'adjusted-wald'
-  if (
-    typeof interval !== 'function' &&
-    interval !== 'adjusted-wald' &&
-    interval !== 'wald' &&
-    interval !== 'none'
-  ) {
-    const expected =
-      "'adjusted-wald', 'wald', 'none' or a function (counts, level) => npsInterval(counts, { method, level })"
-    throw (typeof interval === 'string' ? _rangeError : _typeError)(
-      fn,
-      'options.interval',
-      expected,
-      interval,
-    )
-  }
-  const threshold = _threshold(fn, o.lowSampleHalfWidth, 10)
-  const read = accessor as Accessor<T, unknown> | undefined
   const score = (item: T, index: number) =>
     _score(read === undefined ? item : read(item, index), min, max, true)
   // Half-open buckets, so that an account's mean score (accountLevel) also finds one: [min, detractorMax + 1)
@@ -264,13 +318,9 @@ function scanWith<T>(
 }
 
 function checkBuckets(fn: string, buckets: NpsBuckets): NpsBuckets {
-  if (buckets === null || typeof buckets !== 'object') {
-    throw _typeError(fn, 'options.buckets', 'an object { min, max, detractorMax, promoterMin }', buckets)
-  }
-  const min = _integer(fn, 'options.buckets.min', buckets.min, -(2 ** 31), 2 ** 31 - 1)
-  const max = _integer(fn, 'options.buckets.max', buckets.max, -(2 ** 31), 2 ** 31 - 1)
-  const detractorMax = _integer(fn, 'options.buckets.detractorMax', buckets.detractorMax)
-  const promoterMin = _integer(fn, 'options.buckets.promoterMin', buckets.promoterMin)
+  const { min, max, detractorMax, promoterMin } = buckets
+  for (const key of ['min', 'max', 'detractorMax', 'promoterMin'] as const)
+    if (buckets[key] === undefined) throw _typeError(fn, `options.buckets.${key}`, 'an integer', undefined)
   if (!(min <= detractorMax && detractorMax < promoterMin && promoterMin <= max)) {
     throw _rangeError(fn, 'options.buckets', 'min ≤ detractorMax < promoterMin ≤ max', buckets)
   }
@@ -292,15 +342,16 @@ function checkBuckets(fn: string, buckets: NpsBuckets): NpsBuckets {
  * ```ts
  * nps([10, 9, 8, 7, 6, 0]).value //=> 0 (2 promoters, 2 detractors of 6)
  * nps(responses, (r) => r.score, { minN: 30 })
+ * nps(['9', '10', '3']).value //=> 33.33… (decimal strings, as a CSV export gives them)
  * ```
  * @category Survey
  */
-export function nps(
-  items: Iterable<number | null | undefined>,
-  accessor?: undefined,
+export function nps(items: Iterable<ScoreInput>, options?: NpsOptions): NpsResult
+export function nps<T>(items: Iterable<T>, accessor: Accessor<T, ScoreInput>, options?: NpsOptions): NpsResult
+export function nps<T>(
+  items: Iterable<T>,
+  accessorOrOptions?: Accessor<T, ScoreInput> | NpsOptions,
   options?: NpsOptions,
-): NpsResult
-export function nps<T>(items: Iterable<T>, accessor: Accessor<T, unknown>, options?: NpsOptions): NpsResult
-export function nps<T>(items: Iterable<T>, accessor?: Accessor<T, unknown>, options?: NpsOptions): NpsResult {
-  return fold(npsAggregator(accessor, options), items)
+): NpsResult {
+  return _foldAs('nps', npsAggregator(accessorOrOptions as Accessor<T, ScoreInput>, options), items)
 }

@@ -1,19 +1,25 @@
-import { _function, _options } from '../core/_assert.ts'
+import { _accessorAndOptions } from '../core/_args.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _resolve } from '../core/_resolve.ts'
+import { _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { fold } from '../core/fold.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import type { ConfidenceInterval, ExclusionCounts, KpiResult } from '../core/result.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
-import { _common, type SurveyOptions } from './_survey.ts'
+import type { SurveyOptions } from './_survey.ts'
 
 /**
  * Options of {@link responseRate}.
  * @category Survey
  */
-export interface ResponseRateOptions<T> extends SurveyOptions {
-  /** Whether an offered survey was answered (`true`/`false`). */
-  readonly answered: Accessor<T, boolean | null | undefined>
-}
+export interface ResponseRateOptions extends SurveyOptions {}
+
+/**
+ * Whether an offered survey was answered: `true` or `false` (`null`/`undefined` is missing).
+ * @category Survey
+ */
+export type ResponseRateInput = boolean | null | undefined
 
 /**
  * The result of {@link responseRate}.
@@ -45,19 +51,55 @@ export interface ResponseRateState {
   excluded: ExclusionCounts
 }
 
+const RULES = { level: _LEVEL, minN: _MIN_N, onInvalid: _ON_INVALID } as const
+
+/**
+ * What {@link responseRate} computes, as data: its input, options, unit, range and direction.
+ * @category Survey
+ */
+export const responseRateDescriptor: KpiDescriptor = {
+  id: 'responseRate',
+  title: 'Survey response rate',
+  category: 'survey',
+  input: { kind: 'answered', fields: {} },
+  options: RULES,
+  result: {
+    kind: 'result',
+    unit: 'proportion',
+    scale: 'proportion',
+    range: [0, 1],
+    better: 'higher',
+    components: ['answered', 'offered'],
+  },
+  periods: 'bucket',
+  compute: responseRate,
+  aggregator: responseRateAggregator,
+}
+
 /**
  * The aggregator behind {@link responseRate}.
  * @category Survey
  */
+export function responseRateAggregator(
+  options?: ResponseRateOptions,
+): Aggregator<ResponseRateInput, ResponseRateState, ResponseRateResult>
+export function responseRateAggregator<T>(
+  accessor: Accessor<T, ResponseRateInput>,
+  options?: ResponseRateOptions,
+): Aggregator<T, ResponseRateState, ResponseRateResult>
 /* @__NO_SIDE_EFFECTS__ */
 export function responseRateAggregator<T>(
-  options: ResponseRateOptions<T>,
+  accessorOrOptions?: Accessor<T, ResponseRateInput> | ResponseRateOptions,
+  maybeOptions?: ResponseRateOptions,
 ): Aggregator<T, ResponseRateState, ResponseRateResult> {
   const fn = 'responseRate'
-  const o = _options(fn, options)
-  _function(fn, 'options.answered', o.answered)
-  const answered = o.answered as Accessor<T, unknown>
-  const { level, minN, onInvalid } = _common(fn, o)
+  const [accessor, options] = _accessorAndOptions<Accessor<T, ResponseRateInput>, ResponseRateOptions>(
+    fn,
+    accessorOrOptions,
+    maybeOptions,
+  )
+  const answered: Accessor<T, unknown> = accessor ?? ((item) => item)
+  const { level, minN, onInvalid } = _resolve(fn, RULES, options)
   return {
     kpi: fn,
     init: () => ({ counts: [0, 0], excluded: { missing: 0, invalid: 0 } }),
@@ -111,10 +153,28 @@ export function responseRateAggregator<T>(
  *
  * @example
  * ```ts
- * responseRate(offers, { answered: (o) => o.answeredAt !== null }).value //=> 0.32
+ * responseRate([true, false, true, null]).value //=> 0.6667 (null is missing)
+ * responseRate(offers, (o) => o.answeredAt !== null).value //=> 0.32
  * ```
  * @category Survey
  */
-export function responseRate<T>(items: Iterable<T>, options: ResponseRateOptions<T>): ResponseRateResult {
-  return fold(responseRateAggregator(options), items)
+export function responseRate(
+  items: Iterable<ResponseRateInput>,
+  options?: ResponseRateOptions,
+): ResponseRateResult
+export function responseRate<T>(
+  items: Iterable<T>,
+  accessor: Accessor<T, ResponseRateInput>,
+  options?: ResponseRateOptions,
+): ResponseRateResult
+export function responseRate<T>(
+  items: Iterable<T>,
+  accessorOrOptions?: Accessor<T, ResponseRateInput> | ResponseRateOptions,
+  options?: ResponseRateOptions,
+): ResponseRateResult {
+  return _foldAs(
+    'responseRate',
+    responseRateAggregator(accessorOrOptions as Accessor<T, ResponseRateInput>, options),
+    items,
+  )
 }

@@ -17,6 +17,7 @@ import {
   startOfYear,
 } from 'date-fns'
 import { _integer, _oneOf, _options, _rangeError, _typeError } from '../core/_assert.ts'
+import type { OptionRule } from '../core/descriptor.ts'
 import type { DateInput } from '../core/parseInstant.ts'
 
 /**
@@ -100,6 +101,46 @@ export interface _Calendar {
   /** The start of the period with this key, or null when the key is not one of this calendar's. */
   parse(key: string): number | null
 }
+
+/** The option rules of {@link CalendarOptions}; the calendar checks the values itself. */
+export const _CALENDAR_RULES: {
+  readonly [K in
+    | 'timeZone'
+    | 'weekStartsOn'
+    | 'firstWeekContainsDate'
+    | 'fiscalYearStartMonth'
+    | 'fiscalYearStartDay'
+    | 'days'
+    | 'anchor']: OptionRule
+} = {
+  timeZone: { type: 'string', doc: 'The IANA time zone in which periods begin (default UTC).' },
+  weekStartsOn: {
+    type: 'number',
+    integer: true,
+    min: 0,
+    max: 6,
+    doc: 'First day of the week, 0 (Sunday) to 6; without it weeks are ISO 8601 weeks.',
+  },
+  firstWeekContainsDate: {
+    type: 'custom',
+    doc: 'With weekStartsOn: the day of January always in week 1 (1 or 4).',
+  },
+  fiscalYearStartMonth: { type: 'custom', doc: 'Month (1–12) in which the fiscal year starts.' },
+  fiscalYearStartDay: { type: 'custom', doc: 'Day of the month (1–28) on which the fiscal year starts.' },
+  days: { type: 'custom', doc: "For 'n-days': the length of a bucket in days." },
+  anchor: { type: 'custom', doc: "For 'n-days': a date on which a bucket starts, 'YYYY-MM-DD'." },
+}
+
+/** The keys of {@link CalendarOptions}. */
+export const _CALENDAR_KEYS: readonly string[] = [
+  'timeZone',
+  'weekStartsOn',
+  'firstWeekContainsDate',
+  'fiscalYearStartMonth',
+  'fiscalYearStartDay',
+  'days',
+  'anchor',
+]
 
 export const _UNITS: readonly PeriodUnit[] = [
   'day',

@@ -1,7 +1,14 @@
 import { _integer, _options, _rangeError, _typeError } from '../core/_assert.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import type { OptionRule } from '../core/descriptor.ts'
 import type { Excluded } from '../core/result.ts'
-import { _calendar, type CalendarOptions, type DateRange, type PeriodUnit } from './_calendar.ts'
+import {
+  _CALENDAR_RULES,
+  _calendar,
+  type CalendarOptions,
+  type DateRange,
+  type PeriodUnit,
+} from './_calendar.ts'
 import type { PeriodInfo, PeriodResult } from './byPeriod.ts'
 
 /**
@@ -50,6 +57,34 @@ export interface _Periods {
 }
 
 const iso = (t: number): string => new Date(t).toISOString()
+
+/** The option rules of {@link PeriodSelection}; {@link _selectPeriods} checks the values. */
+export const _PERIOD_SELECTION_RULES: {
+  readonly [K in
+    | keyof typeof _CALENDAR_RULES
+    | 'period'
+    | 'range'
+    | 'unit'
+    | 'trailingDays'
+    | 'asOf']: OptionRule
+} = {
+  ..._CALENDAR_RULES,
+  period: {
+    type: 'custom',
+    doc: "One period: a key of `unit` ('2024-03', '2024-Q1') or a range { from, to }.",
+  },
+  range: {
+    type: 'custom',
+    doc: 'Several consecutive periods of `unit`: every one that overlaps { from, to }.',
+  },
+  unit: {
+    type: 'enum',
+    values: ['day', 'week', 'month', 'quarter', 'year', 'fiscal-quarter', 'fiscal-year', 'n-days'],
+    doc: 'The kind of period, for `period` as a key and for `range`.',
+  },
+  trailingDays: { type: 'custom', doc: 'A trailing window of this many days ending at `asOf`.' },
+  asOf: { type: 'custom', doc: '"Now": periods ending after it are complete: false.' },
+}
 
 /** Reads the period options of a KPI that selects periods. */
 export function _selectPeriods(fn: string, options: PeriodSelection | undefined, asOf: number): _Periods {

@@ -1,5 +1,6 @@
 import { TZDate } from '@date-fns/tz'
 import { _rangeError, _typeError } from '../core/_assert.ts'
+import { _knownKeys } from '../core/_keys.ts'
 import { _timeZone } from './_calendar.ts'
 
 /**
@@ -182,6 +183,7 @@ function compileVersion(
     const where = `${path}.holidays[${i}]`
     if (holiday === null || typeof holiday !== 'object')
       throw _typeError(fn, where, '{ date, from?, to? }', holiday)
+    _knownKeys(fn, where, holiday, ['date', 'from', 'to', 'name'])
     const day = dayNumber(fn, `${where}.date`, holiday.date)
     if (day < fromDay || day >= untilDay) {
       throw _rangeError(fn, `${where}.date`, `a date while its hours are in force${label}`, holiday.date)
@@ -224,6 +226,10 @@ export function businessHours(schedule: Schedule): BusinessHours {
   const fn = 'businessHours'
   if (schedule === null || typeof schedule !== 'object')
     throw _typeError(fn, 'schedule', 'a schedule object', schedule)
+  _knownKeys(fn, 'schedule', schedule, ['name', 'timeZone', 'hours', 'holidays', 'versions'])
+  for (const [i, v] of (Array.isArray(schedule.versions) ? schedule.versions : []).entries())
+    if (v !== null && typeof v === 'object')
+      _knownKeys(fn, `schedule.versions[${i}]`, v, ['from', 'hours', 'holidays'])
   const label = schedule.name === undefined ? '' : ` (schedule ${JSON.stringify(schedule.name)})`
   const timeZone = _timeZone(fn, schedule.timeZone, 'schedule.timeZone')
   const versions = schedule.versions ?? []

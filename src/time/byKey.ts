@@ -76,7 +76,7 @@ export function byKey<T, State, Out>(
     throw _typeError(fn, 'aggregator', 'an aggregator', aggregator)
   }
   _function(fn, 'key', key)
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['keys'])
   const listed = o.keys ?? []
   if (!Array.isArray(listed) || listed.some((k) => typeof k !== 'string')) {
     throw _typeError(fn, 'options.keys', 'an array of strings', o.keys)

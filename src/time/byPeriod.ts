@@ -4,7 +4,13 @@ import { _instantArgument } from '../core/_instant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { Excluded, ExclusionCounts, OnInvalid } from '../core/result.ts'
-import { _calendar, type CalendarOptions, type DateRange, type PeriodUnit } from './_calendar.ts'
+import {
+  _CALENDAR_KEYS,
+  _calendar,
+  type CalendarOptions,
+  type DateRange,
+  type PeriodUnit,
+} from './_calendar.ts'
 import { _locator, type _Period } from './_locator.ts'
 
 /**
@@ -129,7 +135,7 @@ export function byPeriod<T, State, Out>(
   if (aggregator === null || typeof aggregator !== 'object' || typeof aggregator.add !== 'function') {
     throw _typeError(fn, 'aggregator', 'an aggregator', aggregator)
   }
-  const o = _options(fn, options)
+  const o = _options(fn, options, [..._CALENDAR_KEYS, 'date', 'unit', 'range', 'asOf', 'onInvalid'])
   _function(fn, 'options.date', o.date)
   const date = o.date as Accessor<T, DateInput | null | undefined>
   const calendar = _calendar(fn, o.unit, options)

@@ -104,7 +104,7 @@ export function compare(current: Comparable, previous: Comparable, options?: Com
       throw _typeError(fn, arg, 'a result with a `value`', value)
     }
   }
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['scale', 'level'])
   const scale =
     o.scale !== undefined
       ? _oneOf(fn, 'options.scale', o.scale, SCALES)

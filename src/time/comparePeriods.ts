@@ -66,7 +66,7 @@ export function comparePeriods<Out extends Comparable>(
   if (result === null || typeof result !== 'object' || !Array.isArray(result.periods)) {
     throw _typeError(fn, 'result', 'a result of byPeriod', result)
   }
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['against', 'scale', 'level'])
   const against =
     o.against === undefined ? 'previous' : _oneOf(fn, 'options.against', o.against, ['previous', 'year-ago'])
   const compareOptions = {

@@ -1,6 +1,7 @@
+import { _options } from '../core/_assert.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import type { DateInput } from '../core/parseInstant.ts'
-import { _calendar, type CalendarOptions, type PeriodUnit } from './_calendar.ts'
+import { _CALENDAR_KEYS, _calendar, type CalendarOptions, type PeriodUnit } from './_calendar.ts'
 
 /**
  * The key of the period of `unit` that contains `date`, in the options' time zone: `'2024-03-15'`
@@ -20,6 +21,7 @@ import { _calendar, type CalendarOptions, type PeriodUnit } from './_calendar.ts
  * @category Time
  */
 export function periodKey(date: DateInput, unit: PeriodUnit, options?: CalendarOptions): string {
+  _options('periodKey', options, _CALENDAR_KEYS)
   const calendar = _calendar('periodKey', unit, options)
   return calendar.key(calendar.startOf(_instantArgument('periodKey', 'date', date)))
 }

@@ -1,5 +1,5 @@
-import { _rangeError } from '../core/_assert.ts'
-import { _calendar, type CalendarOptions } from './_calendar.ts'
+import { _options, _rangeError } from '../core/_assert.ts'
+import { _CALENDAR_KEYS, _calendar, type CalendarOptions } from './_calendar.ts'
 import { parsePeriodKey } from './parsePeriodKey.ts'
 
 /**
@@ -28,6 +28,7 @@ export interface PeriodRange {
  * @category Time
  */
 export function periodRange(key: string, options?: CalendarOptions): PeriodRange {
+  _options('periodRange', options, _CALENDAR_KEYS)
   const parsed = parsePeriodKey(key)
   const calendar = _calendar(
     'periodRange',

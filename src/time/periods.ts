@@ -1,7 +1,7 @@
-import { _rangeError } from '../core/_assert.ts'
+import { _options, _rangeError } from '../core/_assert.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import type { DateInput } from '../core/parseInstant.ts'
-import { _calendar, type CalendarOptions, type PeriodUnit } from './_calendar.ts'
+import { _CALENDAR_KEYS, _calendar, type CalendarOptions, type PeriodUnit } from './_calendar.ts'
 
 /** The most periods one call may list. */
 const LIMIT = 1_000_000
@@ -23,6 +23,7 @@ export function periods(
   options?: CalendarOptions,
 ): string[] {
   const fn = 'periods'
+  _options(fn, options, _CALENDAR_KEYS)
   const calendar = _calendar(fn, unit, options)
   const start = _instantArgument(fn, 'from', from)
   const end = _instantArgument(fn, 'to', to)

@@ -59,7 +59,7 @@ export function rolling<T, State, Out>(
   if (state === null || typeof state !== 'object' || typeof state.periods !== 'object') {
     throw _typeError(fn, 'state', 'a state of that aggregator', state)
   }
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['size', 'partial'])
   const size = _integer(fn, 'options.size', o.size, 1)
   const partial =
     o.partial === undefined ? 'skip' : _oneOf(fn, 'options.partial', o.partial, ['skip', 'include'])

@@ -96,7 +96,7 @@ export function trailing<T, State, Out>(
   if (aggregator === null || typeof aggregator !== 'object' || typeof aggregator.add !== 'function') {
     throw _typeError(fn, 'aggregator', 'an aggregator', aggregator)
   }
-  const o = _options(fn, options)
+  const o = _options(fn, options, ['date', 'days', 'asOf', 'count', 'timeZone', 'onInvalid'])
   _function(fn, 'options.date', o.date)
   const date = o.date as Accessor<T, DateInput | null | undefined>
   const days = _integer(fn, 'options.days', o.days, 1)

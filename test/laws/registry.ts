@@ -1,3 +1,4 @@
+import type { ScoreInput } from '../../src/core/result.ts'
 // Every aggregator the library exports is listed here with a generator of its inputs; laws.prop.test.ts
 // checks the aggregator laws on each, and laws.test.ts fails when an exported `…Aggregator` is missing.
 
@@ -138,7 +139,7 @@ const survey = fc.record({
   customer: fc.constantFrom('a', 'b', 'c', 'd', null),
   at: fc.oneof(fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2024, 0, 10) }), fc.constant(null)),
 })
-type Survey = { score: unknown; customer: string | null; at: number | null }
+type Survey = { score: ScoreInput; customer: string | null; at: number | null }
 const directly = <R>(call: (items: unknown[]) => R) => call
 
 subjects.push(
@@ -154,16 +155,21 @@ subjects.push(
     input: survey,
     direct: directly((xs) => nps(xs as Survey[], (r) => r.score, { interval: 'wald', minN: 3 })),
   },
-  { name: 'csatAggregator', make: () => csatAggregator(), input: score, direct: directly((xs) => csat(xs)) },
+  {
+    name: 'csatAggregator',
+    make: () => csatAggregator(),
+    input: score,
+    direct: directly((xs) => csat(xs as never[])),
+  },
   {
     name: 'csatAggregator (mean on 0–10)',
-    make: () => csatAggregator(undefined, { method: 'mean', scale: '0-10' }),
+    make: () => csatAggregator({ method: 'mean', scale: '0-10' }),
     input: score,
-    direct: directly((xs) => csat(xs, undefined, { method: 'mean', scale: '0-10' })),
+    direct: directly((xs) => csat(xs as never[], { method: 'mean', scale: '0-10' })),
   },
   {
     name: 'csatAggregator (ACSI)',
-    make: () => csatAggregator(undefined, { method: 'acsi', scale: '1-10' }),
+    make: () => csatAggregator({ method: 'acsi', scale: '1-10' }),
     input: fc.oneof(
       fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 3, maxLength: 3 }),
       fc.constant(null),
@@ -171,16 +177,21 @@ subjects.push(
   },
   {
     name: 'cesAggregator (net)',
-    make: () => cesAggregator(undefined, { aggregation: 'net' }),
+    make: () => cesAggregator({ method: 'net' }),
     input: score,
-    direct: directly((xs) => ces(xs, undefined, { aggregation: 'net' })),
+    direct: directly((xs) => ces(xs as never[], { method: 'net' })),
   },
-  { name: 'cesAggregator', make: () => cesAggregator(), input: score, direct: directly((xs) => ces(xs)) },
+  {
+    name: 'cesAggregator',
+    make: () => cesAggregator(),
+    input: score,
+    direct: directly((xs) => ces(xs as never[])),
+  },
   {
     name: 'responseRateAggregator',
-    make: () => responseRateAggregator({ answered: (x: boolean | null) => x }),
+    make: () => responseRateAggregator(),
     input: fc.constantFrom(true, false, null),
-    direct: directly((xs) => responseRate(xs as (boolean | null)[], { answered: (x) => x })),
+    direct: directly((xs) => responseRate(xs as (boolean | null)[])),
   },
   ...(['latest', 'first', 'mean', 'all'] as const).map((policy) => ({
     name: `accountLevel (${policy})`,
@@ -222,34 +233,29 @@ const schedule = _newYorkNineToFive()
 subjects.push(
   {
     name: 'firstReplyTimeAggregator',
-    make: () => firstReplyTimeAggregator(undefined, { schedule, target: 4 * hour }),
+    make: () => firstReplyTimeAggregator({ schedule, targetMs: 4 * hour }),
     input: ticket,
-    direct: directly((xs) =>
-      firstReplyTime(xs as TicketSummary[], undefined, { schedule, target: 4 * hour }),
-    ),
+    direct: directly((xs) => firstReplyTime(xs as TicketSummary[], { schedule, targetMs: 4 * hour })),
   },
   {
     name: 'resolutionTimeAggregator',
-    make: () => resolutionTimeAggregator(undefined, { statistic: 'p90' }),
+    make: () => resolutionTimeAggregator({ method: 'p90' }),
     input: ticket,
-    direct: directly((xs) => resolutionTime(xs as TicketSummary[], undefined, { statistic: 'p90' })),
+    direct: directly((xs) => resolutionTime(xs as TicketSummary[], { method: 'p90' })),
   },
   {
     name: 'firstContactResolutionAggregator',
-    make: () => firstContactResolutionAggregator(undefined, { denominator: 'all' }),
+    make: () => firstContactResolutionAggregator({ denominator: 'all' }),
     input: ticket,
-    direct: directly((xs) =>
-      firstContactResolution(xs as TicketSummary[], undefined, { denominator: 'all' }),
-    ),
+    direct: directly((xs) => firstContactResolution(xs as TicketSummary[], { denominator: 'all' })),
   },
   {
     name: 'slaAttainmentAggregator',
-    make: () =>
-      slaAttainmentAggregator(undefined, { target: 4 * hour, schedule, asOf: Date.UTC(2024, 2, 25) }),
+    make: () => slaAttainmentAggregator({ targetMs: 4 * hour, schedule, asOf: Date.UTC(2024, 2, 25) }),
     input: ticket,
     direct: directly((xs) =>
-      slaAttainment(xs as TicketSummary[], undefined, {
-        target: 4 * hour,
+      slaAttainment(xs as TicketSummary[], {
+        targetMs: 4 * hour,
         schedule,
         asOf: Date.UTC(2024, 2, 25),
       }),
@@ -257,8 +263,7 @@ subjects.push(
   },
   {
     name: 'firstContactResolutionAggregator (repeat-contact window)',
-    make: () =>
-      firstContactResolutionAggregator(undefined, { method: 'repeat-contact-window', window: 72 * hour }),
+    make: () => firstContactResolutionAggregator({ method: 'repeat-contact-window', windowMs: 72 * hour }),
     input: ticket,
   },
 )
@@ -339,14 +344,14 @@ const observation = fc.oneof(
 subjects.push(
   {
     name: 'churnRateAggregator',
-    make: () => churnRateAggregator(undefined, { ...monthly, asOf }),
+    make: () => churnRateAggregator({ ...monthly, asOf }),
     input: subscription,
-    direct: directly((xs) => churnRate(subscriptions(xs), undefined, { ...monthly, asOf })),
+    direct: directly((xs) => churnRate(subscriptions(xs), { ...monthly, asOf })),
   },
   {
     name: 'churnRateAggregator (daily sum, Stripe policies, subscriptions)',
     make: () =>
-      churnRateAggregator(undefined, {
+      churnRateAggregator({
         ...monthly,
         denominator: 'daily-sum',
         joinedAndChurned: 'include',
@@ -358,49 +363,43 @@ subjects.push(
   },
   {
     name: 'retentionRateAggregator',
-    make: () => retentionRateAggregator(undefined, { period: '2024-Q2', unit: 'quarter' }),
+    make: () => retentionRateAggregator({ period: '2024-Q2', unit: 'quarter' }),
     input: subscription,
-    direct: directly((xs) =>
-      retentionRate(subscriptions(xs), undefined, { period: '2024-Q2', unit: 'quarter' }),
-    ),
+    direct: directly((xs) => retentionRate(subscriptions(xs), { period: '2024-Q2', unit: 'quarter' })),
   },
   {
     name: 'mrrAggregator',
-    make: () => mrrAggregator(undefined, { at: '2024-04-01T00:00:00Z' }),
+    make: () => mrrAggregator({ at: '2024-04-01T00:00:00Z' }),
     input: subscription,
-    direct: directly((xs) => mrr(subscriptions(xs), undefined, { at: '2024-04-01T00:00:00Z' })),
+    direct: directly((xs) => mrr(subscriptions(xs), { at: '2024-04-01T00:00:00Z' })),
   },
   {
     name: 'mrrMovementsAggregator',
-    make: () => mrrMovementsAggregator(undefined, { ...monthly, detail: true }),
+    make: () => mrrMovementsAggregator({ ...monthly, detail: true }),
     input: subscription,
-    direct: directly((xs) => mrrMovements(subscriptions(xs), undefined, { ...monthly, detail: true })),
+    direct: directly((xs) => mrrMovements(subscriptions(xs), { ...monthly, detail: true })),
   },
   {
     name: 'revenueRetentionAggregator',
-    make: () => revenueRetentionAggregator(undefined, { ...monthly, horizonMonths: 3 }),
+    make: () => revenueRetentionAggregator({ ...monthly, horizonMonths: 3 }),
     input: subscription,
-    direct: directly((xs) =>
-      revenueRetention(subscriptions(xs), undefined, { ...monthly, horizonMonths: 3 }),
-    ),
+    direct: directly((xs) => revenueRetention(subscriptions(xs), { ...monthly, horizonMonths: 3 })),
   },
   {
     name: 'cohortRetentionAggregator',
-    make: () => cohortRetentionAggregator(undefined, { unit: 'month', asOf, members: true }),
+    make: () => cohortRetentionAggregator({ unit: 'month', asOf, members: true }),
     input: subscription,
-    direct: directly((xs) =>
-      cohortRetention(subscriptions(xs), undefined, { unit: 'month', asOf, members: true }),
-    ),
+    direct: directly((xs) => cohortRetention(subscriptions(xs), { unit: 'month', asOf, members: true })),
   },
   {
     name: 'cohortRetentionAggregator (revenue)',
-    make: () => cohortRetentionAggregator(undefined, { unit: 'quarter', basis: 'revenue' }),
+    make: () => cohortRetentionAggregator({ unit: 'quarter', basis: 'revenue' }),
     input: subscription,
   },
   {
     name: 'cohortRetentionAggregator (events, recurring, brackets)',
     make: () =>
-      cohortRetentionAggregator(undefined, {
+      cohortRetentionAggregator({
         source: 'events',
         unit: 'week',
         cohorting: 'recurring',
@@ -415,23 +414,23 @@ subjects.push(
   },
   {
     name: 'customerLifetimesAggregator',
-    make: () => customerLifetimesAggregator(undefined, { asOf, observedFrom: '2024-02-01T00:00:00Z' }),
+    make: () => customerLifetimesAggregator({ asOf, observedFrom: '2024-02-01T00:00:00Z' }),
     input: subscription,
     direct: directly((xs) =>
-      customerLifetimes(subscriptions(xs), undefined, { asOf, observedFrom: '2024-02-01T00:00:00Z' }),
+      customerLifetimes(subscriptions(xs), { asOf, observedFrom: '2024-02-01T00:00:00Z' }),
     ),
   },
   {
     name: 'survivalAggregator',
-    make: () => survivalAggregator(undefined, { horizon: 20, interval: 'log-log' }),
+    make: () => survivalAggregator({ horizon: 20, interval: 'log-log' }),
     input: observation,
-    direct: directly((xs) => survival(xs as never[], undefined, { horizon: 20, interval: 'log-log' })),
+    direct: directly((xs) => survival(xs as never[], { horizon: 20, interval: 'log-log' })),
   },
   {
     name: 'growthAggregator',
-    make: () => growthAggregator(undefined, { method: 'cmgr' }),
+    make: () => growthAggregator({ method: 'cmgr' }),
     input: fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.constantFrom(null, Number.NaN)),
-    direct: directly((xs) => growth(xs as number[], undefined, { method: 'cmgr' })),
+    direct: directly((xs) => growth(xs as number[], { method: 'cmgr' })),
   },
 )
 
@@ -466,7 +465,7 @@ subjects.push(
   {
     name: 'acquisitionCostAggregator',
     make: () =>
-      acquisitionCostAggregator(undefined, {
+      acquisitionCostAggregator({
         range: { from: '2024-01-01T00:00:00Z', to: '2024-07-01T00:00:00Z' },
         unit: 'month',
         attribution: 'per-channel',
@@ -477,9 +476,9 @@ subjects.push(
   },
   {
     name: 'rfmSummaryAggregator',
-    make: () => rfmSummaryAggregator(undefined, calibration),
+    make: () => rfmSummaryAggregator(calibration),
     input: purchase,
-    direct: directly((xs) => rfmSummary(xs as never[], undefined, calibration)),
+    direct: directly((xs) => rfmSummary(xs as never[], calibration)),
   },
 )
 

@@ -36,7 +36,7 @@ const published = lines('cdnow_customers_summary_with_transactions.csv')
   .slice(1)
   .map((line) => line.split(','))
 const calibration = { calibrationEnd: '1997-09-30T00:00:00Z', holdoutEnd: '1998-06-30T00:00:00Z' }
-const summary = rfmSummary(transactions, undefined, calibration)
+const summary = rfmSummary(transactions, calibration)
 const paper = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 }
 const customers = scipy.customers.map(([x, tx, T, m]) => ({
   frequency: x as number,
@@ -74,7 +74,7 @@ describe('rfmSummary on CDNOW', () => {
   })
 
   it('measures in days, and merges days in the reporting zone', () => {
-    const days = rfmSummary(transactions, undefined, { ...calibration, unit: 'day' })
+    const days = rfmSummary(transactions, { ...calibration, unit: 'day' })
     expect(days.customers[0]?.T).toBe(272)
     // Two purchases at 23:30 and 00:30 UTC are one day in New York, two in UTC.
     const late = [
@@ -83,20 +83,18 @@ describe('rfmSummary on CDNOW', () => {
       { customerId: 'z', at: '2024-03-05T00:30:00Z', amount: 5 },
     ]
     const options = { calibrationEnd: '2024-03-31T00:00:00Z', unit: 'day' } as const
-    expect(rfmSummary(late, undefined, options).customers[0]?.frequency).toBe(2)
-    expect(
-      rfmSummary(late, undefined, { ...options, timeZone: 'America/New_York' }).customers[0],
-    ).toMatchObject({
+    expect(rfmSummary(late, options).customers[0]?.frequency).toBe(2)
+    expect(rfmSummary(late, { ...options, timeZone: 'America/New_York' }).customers[0]).toMatchObject({
       frequency: 1,
       monetaryValue: 15,
     })
     // Whole minor units: with none (JPY-like), 10.4 and 5.4 count as 10 and 5.
     const odd = late.map((t) => ({ ...t, amount: t.amount + 0.4 }))
-    expect(rfmSummary(odd, undefined, options).customers[0]?.monetaryValue).toBeCloseTo(7.9, 12)
-    expect(rfmSummary(odd, undefined, { ...options, minorUnits: 0 }).customers[0]?.monetaryValue).toBe(7.5)
+    expect(rfmSummary(odd, options).customers[0]?.monetaryValue).toBeCloseTo(7.9, 12)
+    expect(rfmSummary(odd, { ...options, minorUnits: 0 }).customers[0]?.monetaryValue).toBe(7.5)
     const junk = [...late, { customerId: 'z', at: 'yesterday', amount: 1 }]
-    expect(rfmSummary(junk, undefined, options).excluded.invalid).toBe(1)
-    expect(() => rfmSummary(junk, undefined, { ...options, onInvalid: 'throw' })).toThrow(/invalid/)
+    expect(rfmSummary(junk, options).excluded.invalid).toBe(1)
+    expect(() => rfmSummary(junk, { ...options, onInvalid: 'throw' })).toThrow(/invalid/)
   })
 })
 

@@ -69,7 +69,7 @@ describe('survival against R survfit', () => {
     for (const interval of ['log', 'log-log', 'plain'] as const) {
       it(`${name}, ${interval} intervals`, () => {
         const r: Curve = reference.curves[name][interval]
-        const km = survival(observations, undefined, { interval, horizon: r.horizon })
+        const km = survival(observations, { interval, horizon: r.horizon })
         expect(km.curve.map((p) => p.time)).toEqual(r.time)
         expect(km.curve.map((p) => p.atRisk)).toEqual(r.nRisk)
         expect(km.curve.map((p) => p.events)).toEqual(r.nEvent)
@@ -110,7 +110,7 @@ describe('log-rank test against R survdiff', () => {
   for (const [name, data] of tests) {
     it(name, () => {
       const r = reference.logRank[name]
-      const test = survival(data, undefined, {}).logRank
+      const test = survival(data, {}).logRank
       // R orders groups as factor levels; ours are sorted by name. Match them by observed counts' order.
       const order = name === 'gehan' ? [1, 0] : [0, 1]
       expect(test).not.toBeNull()

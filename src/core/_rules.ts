@@ -1,0 +1,57 @@
+// Option rules that many KPIs share, written once. Each is a plain literal that a KPI's descriptor
+// refers to by name.
+import type { OptionRule } from './descriptor.ts'
+
+/** A rule with a default, so that the resolved option is always there. */
+export type _Defaulted<T extends string | number | boolean | null = string | number | boolean | null> =
+  OptionRule & {
+    readonly default: T
+  }
+
+export const _LEVEL: _Defaulted<number> = {
+  type: 'number',
+  min: 0,
+  max: 1,
+  exclusive: true,
+  default: 0.95,
+  expected: 'a number between 0 and 1 (exclusive), e.g. 0.95',
+  doc: 'Confidence level of the interval.',
+}
+
+export const _ON_INVALID: _Defaulted<'exclude' | 'throw'> = {
+  type: 'enum',
+  values: ['exclude', 'throw'],
+  default: 'exclude',
+  doc: 'What to do with an invalid observation: count it in `excluded`, or throw a KpiError.',
+}
+
+export const _MIN_N: _Defaulted<number> = {
+  type: 'number',
+  integer: true,
+  min: 0,
+  default: 0,
+  doc: 'Below this many observations `value` is null (reason `low-sample`); 0 turns it off.',
+}
+
+export const _TIME_ZONE: _Defaulted<string> = {
+  type: 'string',
+  default: 'UTC',
+  doc: 'The IANA time zone in which periods are bucketed.',
+}
+
+export const _INPUT_TIME_ZONE: OptionRule = {
+  type: 'string',
+  doc: 'The IANA zone of timestamps written without an offset; without it such timestamps are invalid.',
+}
+
+export const _DISAMBIGUATION: _Defaulted<'reject' | 'compatible' | 'earlier' | 'later'> = {
+  type: 'enum',
+  values: ['reject', 'compatible', 'earlier', 'later'],
+  default: 'reject',
+  doc: 'A wall-clock time that a DST change skips or repeats, with `inputTimeZone`: invalid, or Temporal’s choice.',
+}
+
+export const _AS_OF: OptionRule = {
+  type: 'instant',
+  doc: '"Now": what is known at this instant; later events are excluded as `afterAsOf`.',
+}

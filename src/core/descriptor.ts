@@ -1,0 +1,128 @@
+/**
+ * One option of a KPI, as data: its type, the values it allows, its default and a one-line doc. The
+ * option checker, the documentation table and metric definitions all read these rules, so that an
+ * option is described in exactly one place.
+ *
+ * - `'enum'`: one of `values` (strings);
+ * - `'number'`: a finite number within `min`…`max` (bounds inclusive unless `exclusive`), whole when
+ *   `integer`;
+ * - `'boolean'`, `'string'`, `'function'`;
+ * - `'instant'`: a date (`Date`, epoch ms or ISO 8601 string with an offset), which the KPI parses;
+ * - `'object'`: a plain object; with `fields`, its keys are checked like options (unknown keys throw);
+ * - `'array'`: an array, each element checked by `items` when it is given;
+ * - `'custom'`: checked by the KPI itself (schedules, ranges); `expected` says what it takes.
+ *
+ * `also` lets a value of a second type through (an interval name or a function; a named scale or an
+ * object), which the KPI then reads.
+ * @category Core
+ */
+export interface OptionRule {
+  /** The kind of value. */
+  readonly type:
+    | 'enum'
+    | 'number'
+    | 'boolean'
+    | 'string'
+    | 'function'
+    | 'instant'
+    | 'object'
+    | 'array'
+    | 'custom'
+  /** One line on what the option does. */
+  readonly doc: string
+  /** The default, when there is one (otherwise the option is off until given). */
+  readonly default?: string | number | boolean | null
+  /** `'enum'`: the allowed values. */
+  readonly values?: readonly string[]
+  /** `'number'`: the smallest value allowed. */
+  readonly min?: number
+  /** `'number'`: the largest value allowed. */
+  readonly max?: number
+  /** `'number'`: the bounds themselves are not allowed. */
+  readonly exclusive?: boolean
+  /** `'number'`: whole numbers only. */
+  readonly integer?: boolean
+  /** `'object'`: the rules of its keys. */
+  readonly fields?: OptionRules
+  /** `'array'`: the rule of each element. */
+  readonly items?: OptionRule
+  /** A second type the option also takes. */
+  readonly also?: 'function' | 'object' | 'string' | 'number' | 'instant' | 'array'
+  /** Names users reach for instead of this one, suggested when they use them (`businessHours` → `schedule`). */
+  readonly aliases?: readonly string[]
+  /** What the option takes, in words, when the type alone does not say it. */
+  readonly expected?: string
+}
+
+/**
+ * The option rules of a KPI, by option name.
+ * @category Core
+ */
+export type OptionRules = { readonly [name: string]: OptionRule }
+
+/**
+ * One field of the records a KPI reads.
+ * @category Core
+ */
+export interface InputField {
+  /** `'score'` (a number or a decimal string), `'instant'`, `'money'` (a number or decimal string), `'string'`, `'number'`, `'boolean'`, `'array'`. */
+  readonly type: 'score' | 'instant' | 'money' | 'string' | 'number' | 'boolean' | 'array' | 'object'
+  /** Whether a record needs it. */
+  readonly required: boolean
+  /** What it is. */
+  readonly doc: string
+}
+
+/**
+ * What a KPI's result is. `kind` tells generic code how to walk it: `'result'` is one measurement;
+ * `'series'` a list of periods each with a result; `'segments'` results by key; `'windows'` rolling
+ * windows; `'combined'` several named results; `'table'` rows and columns (a cohort table, a
+ * survival curve); `'figure'` a computed figure without observations (a formula or a fitted model).
+ * @category Core
+ */
+export type ResultKind = 'result' | 'series' | 'segments' | 'windows' | 'combined' | 'table' | 'figure'
+
+/**
+ * How a KPI describes itself: the single source that option checking, documentation, metric
+ * definitions, health normalisers and display read. A plain literal beside each KPI
+ * (`npsDescriptor` beside `nps`), dropped by bundlers when unused.
+ * @category Core
+ */
+export interface KpiDescriptor {
+  /** The KPI's id, as in its results' `kpi`. */
+  readonly id: string
+  /** A human title. */
+  readonly title: string
+  /** The area of the library. */
+  readonly category: 'survey' | 'support' | 'lifecycle' | 'revenue' | 'economics' | 'predictive'
+  /** The records it reads (`kind`), and their fields. A KPI over plain numbers has `fields: {}`. */
+  readonly input: { readonly kind: string; readonly fields: { readonly [name: string]: InputField } }
+  /** Its options. */
+  readonly options: OptionRules
+  /** Its result. */
+  readonly result: {
+    /** What generic code walks; `'result'` or `'series'` when the options decide (`'period-selection'`). */
+    readonly kind: ResultKind | 'result-or-series'
+    /** Unit of `value`: `'points'`, `'proportion'`, `'ms'`, `'money'`, `'count'`, `'months'`, `'ratio'`, `'score'`. */
+    readonly unit: string
+    /** How `compare` treats it (`'nps'`, `'proportion'`, `'mean'`, `'level'`). */
+    readonly scale: 'nps' | 'proportion' | 'mean' | 'level'
+    /** The natural range of `value`; `null` where it is unbounded. */
+    readonly range: readonly [number | null, number | null]
+    /** Which direction is good. */
+    readonly better: 'higher' | 'lower'
+    /** Its KPI-specific parts. */
+    readonly components: readonly string[]
+  }
+  /**
+   * How it relates to periods: `'bucket'` (each observation has a date; window it with `byPeriod`),
+   * `'select'` (it selects periods itself: `period`, `range`, `trailingDays`), `'none'`.
+   */
+  readonly periods: 'bucket' | 'select' | 'none'
+  /** The KPI function. */
+  // biome-ignore lint/suspicious/noExplicitAny: any KPI's signature
+  readonly compute: (...args: any[]) => unknown
+  /** The aggregator factory, where the KPI is one. */
+  // biome-ignore lint/suspicious/noExplicitAny: any factory's signature
+  readonly aggregator: ((...args: any[]) => unknown) | null
+}

@@ -1,0 +1,122 @@
+// Every KPI describes itself, and what the descriptor says is what the function accepts: every option
+// rule is exercised with a wrong type, a wrong value and a misspelt key, and every result says its kind.
+import * as library from 'cx-metrics'
+import { describe, expect, it } from 'vitest'
+import type { KpiDescriptor, OptionRule } from '../src/core/descriptor.ts'
+
+const exports = library as unknown as Record<string, unknown>
+const descriptors = Object.entries(exports)
+  .filter(([name]) => name.endsWith('Descriptor'))
+  .map(([, d]) => d as KpiDescriptor)
+
+/** The least options each KPI needs to run at all. */
+const march = { period: '2024-03', unit: 'month' } as const
+const required: Record<string, Record<string, unknown>> = {
+  slaAttainment: { targetMs: 3_600_000 },
+  churnRate: march,
+  retentionRate: march,
+  mrrMovements: march,
+  revenueRetention: march,
+  acquisitionCost: march,
+  mrr: { at: '2024-03-01T00:00:00Z' },
+  cohortRetention: { unit: 'month' },
+  rfmSummary: { calibrationEnd: '2024-03-01T00:00:00Z' },
+}
+const call = (d: KpiDescriptor, options: Record<string, unknown>) => () =>
+  d.compute([], { ...required[d.id], ...options })
+
+/** Aggregator factories that are combinators, not KPIs. */
+const combinators = new Set(['byPeriod', 'byKey', 'rolling', 'trailing', 'customerLifetimes'])
+
+describe('descriptors', () => {
+  it('there is one for every KPI aggregator, and it names its own function and factory', () => {
+    const kpis = Object.keys(exports)
+      .filter((name) => name.endsWith('Aggregator'))
+      .map((name) => name.slice(0, -'Aggregator'.length))
+      .filter((id) => !combinators.has(id))
+    expect(descriptors.map((d) => d.id).sort()).toEqual(kpis.sort())
+    for (const d of descriptors) {
+      expect(d.compute, d.id).toBe(exports[d.id])
+      expect(d.aggregator, d.id).toBe(exports[`${d.id}Aggregator`])
+      expect(['higher', 'lower']).toContain(d.result.better)
+      const [low, high] = d.result.range
+      if (low !== null && high !== null) expect(low, d.id).toBeLessThan(high)
+    }
+  })
+
+  it.each(descriptors.map((d) => [d.id, d] as const))('%s runs with its required options only', (_, d) => {
+    expect(call(d, {})).not.toThrow()
+  })
+
+  it.each(descriptors.map((d) => [d.id, d] as const))(
+    '%s rejects a misspelt option key and suggests the right one',
+    (_, d) => {
+      for (const key of Object.keys(d.options)) {
+        const typo = `${key.slice(0, -1)}${key.endsWith('x') ? 'y' : 'x'}`
+        if (key.length < 4) continue
+        expect(call(d, { [typo]: 1 }), `${d.id} ${typo}`).toThrow(RangeError)
+        expect(call(d, { [typo]: 1 }), `${d.id} ${typo}`).toThrow(`did you mean \`${key}\`?`)
+      }
+      expect(call(d, { definitelyNotAnOption: 1 })).toThrow(/expected `options` to have only the keys/)
+    },
+  )
+
+  it.each(descriptors.map((d) => [d.id, d] as const))(
+    '%s checks every enum and number option by its rule',
+    (_, d) => {
+      const rules = Object.entries(d.options) as [string, OptionRule][]
+      for (const [key, rule] of rules) {
+        if (rule.type === 'enum' && rule.also === undefined) {
+          expect(call(d, { [key]: 'no-such-value' }), `${d.id}.${key}`).toThrow(RangeError)
+          expect(call(d, { [key]: 12_345 }), `${d.id}.${key}`).toThrow(TypeError)
+          expect(call(d, { [key]: 'no-such-value' }), `${d.id}.${key}`).toThrow(`\`options.${key}\``)
+        }
+        if (rule.type === 'number' && rule.also === undefined) {
+          expect(call(d, { [key]: 'seven' }), `${d.id}.${key}`).toThrow(TypeError)
+          expect(call(d, { [key]: Number.NaN }), `${d.id}.${key}`).toThrow(TypeError)
+          if (rule.min !== undefined && rule.min > Number.MIN_SAFE_INTEGER)
+            expect(call(d, { [key]: rule.min - 1 }), `${d.id}.${key}`).toThrow(RangeError)
+        }
+        if (rule.type === 'boolean') expect(call(d, { [key]: 'yes' }), `${d.id}.${key}`).toThrow(TypeError)
+        if (rule.default !== undefined && rule.type === 'enum')
+          expect(rule.values, `${d.id}.${key}`).toContain(rule.default)
+      }
+    },
+  )
+
+  it.each(descriptors.map((d) => [d.id, d] as const))('%s documents every option', (_, d) => {
+    for (const [key, rule] of Object.entries(d.options))
+      expect(rule.doc.length, `${d.id}.${key}`).toBeGreaterThan(8)
+  })
+})
+
+describe('the two call forms', () => {
+  it('take options second or an accessor then options, and refuse anything else', () => {
+    const rows = [{ s: 9 }, { s: 10 }, { s: 3 }]
+    expect(library.nps([9, 10, 3], { minN: 3 }).value).toBeCloseTo(100 / 3, 12)
+    expect(library.nps(rows, (r) => r.s, { minN: 3 }).value).toBeCloseTo(100 / 3, 12)
+    expect(library.npsAggregator({ minN: 4 }).result(library.npsAggregator().init()).value).toBeNull()
+    expect(() => library.nps([9], 'mean' as never)).toThrow(TypeError)
+    expect(() => library.nps([9], { minN: 1 } as never, { minN: 2 })).toThrow(/nps expected `accessor`/)
+    expect(() => library.nps(null as never)).toThrow(/nps expected `items` to be an iterable/)
+  })
+
+  it('say so when fold gets its arguments swapped', () => {
+    expect(() => library.fold([1, 2] as never, library.npsAggregator() as never)).toThrow(
+      /arguments look swapped/,
+    )
+  })
+
+  it('check nested options: schedules, their holidays, NPS buckets', () => {
+    const schedule = { timeZone: 'UTC', hours: { mon: [['09:00', '17:00']] }, holiday: [] }
+    expect(() => library.businessHours(schedule as never)).toThrow(/did you mean `holidays`/)
+    expect(() =>
+      library.nps([1], {
+        buckets: { min: 0, max: 10, detractorMax: 6, promoterMin: 9, passiveMax: 8 } as never,
+      }),
+    ).toThrow(/options.buckets/)
+    expect(() => library.firstReplyTime([], { businessHours: {} } as never)).toThrow(
+      /did you mean `schedule`/,
+    )
+  })
+})
