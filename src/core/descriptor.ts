@@ -96,7 +96,12 @@ export interface KpiDescriptor {
   /** The area of the library. */
   readonly category: 'survey' | 'support' | 'lifecycle' | 'revenue' | 'economics' | 'predictive'
   /** The records it reads (`kind`), and their fields. A KPI over plain numbers has `fields: {}`. */
-  readonly input: { readonly kind: string; readonly fields: { readonly [name: string]: InputField } }
+  readonly input: {
+    /** The kind of record (`'score'`, `'ticket'`, `'subscription'`…). */
+    readonly kind: string
+    /** Its fields, by name; `{}` for a KPI over plain values. */
+    readonly fields: { readonly [name: string]: InputField }
+  }
   /** Its options. */
   readonly options: OptionRules
   /** Its result. */

@@ -50,6 +50,17 @@ export interface AccountLevelState<State> {
   excluded: ExclusionCounts<SurveyExclusion>
 }
 
+const RULES = {
+  account: { type: 'function', doc: 'Reads the customer or account a response belongs to.' },
+  policy: {
+    type: 'enum',
+    values: ['all', 'latest', 'first', 'mean'],
+    doc: 'How several responses of one account count.',
+  },
+  date: { type: 'function', doc: "Reads when a response was given; required by 'latest' and 'first'." },
+  onInvalid: _ON_INVALID,
+} as const
+
 /**
  * Account-level survey KPIs: when one customer answered several times, count each account once —
  * its latest or first valid response, or the mean of its scores — instead of every response. Wraps
@@ -69,17 +80,6 @@ export interface AccountLevelState<State> {
  * ```
  * @category Survey
  */
-const RULES = {
-  account: { type: 'function', doc: 'Reads the customer or account a response belongs to.' },
-  policy: {
-    type: 'enum',
-    values: ['all', 'latest', 'first', 'mean'],
-    doc: 'How several responses of one account count.',
-  },
-  date: { type: 'function', doc: "Reads when a response was given; required by 'latest' and 'first'." },
-  onInvalid: _ON_INVALID,
-} as const
-
 /* @__NO_SIDE_EFFECTS__ */
 export function accountLevel<T, State, Result extends SurveyResult>(
   aggregator: SurveyAggregator<T, State, Result>,

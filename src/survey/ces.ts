@@ -136,7 +136,14 @@ export interface CesState {
  * when the version differs from the computation's.
  * @category Survey
  */
-export type CesInput = ScoreInput | { readonly score: ScoreInput; readonly version?: string }
+export type CesInput =
+  | ScoreInput
+  | {
+      /** The score. */
+      readonly score: ScoreInput
+      /** The CES version the response was given in (`'2.0'`, `'1.0'`). */
+      readonly version?: string
+    }
 
 const RULES = {
   level: _LEVEL,
