@@ -33,23 +33,8 @@ export const _MIN_N: _Defaulted<number> = {
   doc: 'Below this many observations `value` is null (reason `low-sample`); 0 turns it off.',
 }
 
-export const _TIME_ZONE: _Defaulted<string> = {
-  type: 'string',
-  default: 'UTC',
-  doc: 'The IANA time zone in which periods are bucketed.',
-}
 
-export const _INPUT_TIME_ZONE: OptionRule = {
-  type: 'string',
-  doc: 'The IANA zone of timestamps written without an offset; without it such timestamps are invalid.',
-}
 
-export const _DISAMBIGUATION: _Defaulted<'reject' | 'compatible' | 'earlier' | 'later'> = {
-  type: 'enum',
-  values: ['reject', 'compatible', 'earlier', 'later'],
-  default: 'reject',
-  doc: 'A wall-clock time that a DST change skips or repeats, with `inputTimeZone`: invalid, or Temporal’s choice.',
-}
 
 export const _AS_OF: OptionRule = {
   type: 'instant',
