@@ -33,9 +33,6 @@ export const _MIN_N: _Defaulted<number> = {
   doc: 'Below this many observations `value` is null (reason `low-sample`); 0 turns it off.',
 }
 
-
-
-
 export const _AS_OF: OptionRule = {
   type: 'instant',
   doc: '"Now": what is known at this instant; later events are excluded as `afterAsOf`.',
