@@ -34,7 +34,7 @@ const both = combine({
   replies: mapInput(mean, (t: Ticket) => t.replies),
   hours: mapInput(mean, (t: Ticket) => t.hours),
 })
-const result = fold(both, tickets)
+const result = fold(both, tickets).results
 console.log(result)
 assert.deepEqual(result, { replies: 2, hours: 13 })
 // No data gives null, not 0.

@@ -83,7 +83,7 @@ assert.equal(result.periods.at(-1)?.period.complete, false) // February 2025 is 
 assert.equal(result.excluded.invalid, 1)
 
 // Trailing three months, by merging monthly states (no second pass over the orders).
-const trailingQuarter = rolling(monthly, state, { size: 3 })
+const trailingQuarter = rolling(monthly, state, { size: 3 }).periods
 assert.equal(trailingQuarter.find((w) => w.period.key === '2024-04')?.result.value, 130) // Feb + Mar + Apr
 
 // Year over year: February 2025 against February 2024, as a relative change (a level).

@@ -170,7 +170,7 @@ console.log(
     ['quarter', 'n', 'NPS', '95 % interval', 'change', 'p-value', 'excluded'],
     npsQuarterly.periods.map(({ period, result: r }, i) => {
       const c = npsChanges[i]?.comparison
-      const excluded = r.excluded.outOfRange + r.excluded.nonInteger + r.excluded.invalid
+      const excluded = r.excluded.offScale + r.excluded.nonInteger + r.excluded.invalid
       return [
         period.key,
         r.n,
@@ -277,7 +277,7 @@ const ticketState = accumulate(monthlyTickets, data.tickets)
 const ticketMonths = monthlyTickets.result(ticketState)
 const momTickets = comparePeriods(ticketMonths)
 const trailing3 = new Map(
-  rolling(monthlyTickets, ticketState, { size: 3 }).map((w) => [w.period.key, w.result.value]),
+  rolling(monthlyTickets, ticketState, { size: 3 }).periods.map((w) => [w.period.key, w.result.value]),
 )
 console.log(
   `\nTickets created by month (${timeZone}; ${ticketMonths.excluded.invalid} with an invalid date left out)`,

@@ -22,7 +22,7 @@ assert.equal(result.ci?.method, 'adjusted-wald')
 // Unanswered, off-scale and fractional scores are counted, never turned into 0.
 const messy = nps([10, 9, null, 11, 7.5, 3])
 assert.deepEqual(
-  [messy.n, messy.excluded.missing, messy.excluded.outOfRange, messy.excluded.nonInteger],
+  [messy.n, messy.excluded.missing, messy.excluded.offScale, messy.excluded.nonInteger],
   [3, 1, 1, 1],
 )
 

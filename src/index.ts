@@ -3,8 +3,8 @@
 
 export { accumulate } from './core/accumulate.ts'
 export type { Accessor, Aggregator, AnyAggregator, InputOf, ResultOf, StateOf } from './core/aggregator.ts'
-export { type CombinedInput, type CombinedState, combine } from './core/combine.ts'
-export type { InputField, KpiDescriptor, OptionRule, OptionRules, ResultKind } from './core/descriptor.ts'
+export { type CombinedInput, type CombinedResult, type CombinedState, combine } from './core/combine.ts'
+export type { InputField, KpiDescriptor, OptionRule, OptionRules } from './core/descriptor.ts'
 export { fold } from './core/fold.ts'
 export { type AsyncSource, foldAsync } from './core/foldAsync.ts'
 export { isKpiError } from './core/isKpiError.ts'
@@ -17,9 +17,13 @@ export type {
   Excluded,
   ExclusionCounts,
   KpiResult,
+  NullReason,
   NumericInput,
   OnInvalid,
+  ResultKind,
   ScoreInput,
+  Variant,
+  VariantValue,
 } from './core/result.ts'
 export { roundForDisplay } from './core/roundForDisplay.ts'
 export type { BgNbdParameters } from './economics/_bgnbd.ts'
@@ -270,7 +274,9 @@ export type {
   SurveyResult,
 } from './survey/_survey.ts'
 export {
+  type AccountLevelExclusion,
   type AccountLevelOptions,
+  type AccountLevelResult,
   type AccountLevelState,
   type AccountPolicy,
   accountLevel,
@@ -320,7 +326,8 @@ export {
 } from './survey/responseRate.ts'
 export { reverseScale } from './survey/reverseScale.ts'
 export type { CalendarOptions, DateRange, PeriodUnit } from './time/_calendar.ts'
-export type { PeriodSelection, PeriodSeries } from './time/_periodSelection.ts'
+export type { PeriodSelection } from './time/_periodSelection.ts'
+export type { PeriodSeries } from './time/_series.ts'
 export { addBusinessTime } from './time/addBusinessTime.ts'
 export { businessDuration } from './time/businessDuration.ts'
 export {
@@ -354,7 +361,7 @@ export { type ParsedPeriodKey, parsePeriodKey } from './time/parsePeriodKey.ts'
 export { periodKey } from './time/periodKey.ts'
 export { type PeriodRange, periodRange } from './time/periodRange.ts'
 export { periods } from './time/periods.ts'
-export { type RollingOptions, type RollingWindow, rolling } from './time/rolling.ts'
+export { type RollingOptions, type RollingResult, type RollingWindow, rolling } from './time/rolling.ts'
 export {
   type TrailingOptions,
   type TrailingResult,

@@ -84,6 +84,68 @@ describe('descriptors', () => {
     },
   )
 
+  /** What a result of `d` is: the descriptor's kind, or one number for a KPI that also makes series. */
+  const kindOf = (d: KpiDescriptor): string =>
+    d.result.kind === 'result-or-series' ? 'result' : d.result.kind
+  const json = (x: unknown) => JSON.parse(JSON.stringify(x))
+
+  it.each(descriptors.map((d) => [d.id, d] as const))(
+    '%s says what its result is, echoes its options as JSON, and says why an empty one has no value',
+    (_, d) => {
+      const r = call(d, {})() as { kind: string; variant: unknown; value?: unknown; reason?: unknown }
+      expect(r.kind).toBe(kindOf(d))
+      expect(json(r.variant)).toEqual(r.variant)
+      for (const [key, rule] of Object.entries(d.options) as [string, OptionRule][]) {
+        const given = (required[d.id] as Record<string, unknown> | undefined)?.[key]
+        const echoed = (r.variant as Record<string, unknown>)[key]
+        if (rule.variant === false) expect(echoed, `${d.id}.${key}`).toBeUndefined()
+        else if (given === undefined && rule.default !== undefined)
+          expect(echoed, `${d.id}.${key}`).toEqual(rule.default)
+      }
+      if (r.kind === 'result' || r.kind === 'figure') {
+        expect(r.value).toBeNull()
+        expect(['no-data', 'zero-denominator']).toContain(r.reason)
+      }
+    },
+  )
+
+  it.each(descriptors.map((d) => [d.id, d] as const))(
+    '%s echoes every non-default enum value it is given in `variant`',
+    (_, d) => {
+      for (const [key, rule] of Object.entries(d.options) as [string, OptionRule][]) {
+        if (rule.type !== 'enum' || rule.variant === false || rule.values === undefined) continue
+        for (const value of rule.values) {
+          if (value === rule.default) continue
+          let r: { variant: Record<string, unknown> }
+          try {
+            r = call(d, { [key]: value })() as typeof r
+          } catch (error) {
+            // A value that needs another option (CES 'custom' needs a scale): it must say so.
+            expect(String(error), `${d.id}.${key}: ${value}`).toMatch(/expected `options/)
+            continue
+          }
+          expect(r.variant[key], `${d.id}.${key}`).toBe(value)
+        }
+      }
+    },
+  )
+
+  it.each(descriptors.map((d) => [d.id, d] as const))(
+    "%s says 'all-excluded' when every observation was left out",
+    (_, d) => {
+      const r = d.compute([{ nonsense: true }, 'nonsense'], required[d.id] ?? {}) as {
+        kind: string
+        reason?: unknown
+        excluded: Record<string, number>
+      }
+      expect(
+        Object.values(r.excluded).reduce((a, b) => a + b, 0),
+        d.id,
+      ).toBe(2)
+      if (r.kind === 'result' || r.kind === 'figure') expect(r.reason, d.id).toBe('all-excluded')
+    },
+  )
+
   it.each(descriptors.map((d) => [d.id, d] as const))('%s documents every option', (_, d) => {
     for (const [key, rule] of Object.entries(d.options))
       expect(rule.doc.length, `${d.id}.${key}`).toBeGreaterThan(8)

@@ -22,6 +22,7 @@ export const _ON_INVALID: _Defaulted<'exclude' | 'throw'> = {
   type: 'enum',
   values: ['exclude', 'throw'],
   default: 'exclude',
+  variant: false,
   doc: 'What to do with an invalid observation: count it in `excluded`, or throw a KpiError.',
 }
 

@@ -12,8 +12,9 @@ describe('combine', () => {
     const both = combine({ a, b })
     expectTypeOf<InputOf<typeof both>>().toEqualTypeOf<{ a: number } & { b: number }>()
     expectTypeOf<StateOf<typeof both>>().toEqualTypeOf<[number, number][]>()
-    expectTypeOf<ResultOf<typeof both>['a']>().toEqualTypeOf<{ sum: number; count: number }>()
-    expectTypeOf(fold(both, [{ a: 1, b: 2 }]).a.sum).toEqualTypeOf<number>()
+    expectTypeOf<ResultOf<typeof both>['results']['a']>().toEqualTypeOf<{ sum: number; count: number }>()
+    expectTypeOf(fold(both, [{ a: 1, b: 2 }]).results.a.sum).toEqualTypeOf<number>()
+    expectTypeOf(fold(both, [{ a: 1, b: 2 }]).kind).toEqualTypeOf<'combined'>()
     // @ts-expect-error an item missing a part's field is refused
     fold(both, [{ a: 1 }])
   })

@@ -22,21 +22,38 @@ export type CombinedInput<Parts extends Record<string, AnyAggregator>> = (
 export type CombinedState<Parts extends Record<string, AnyAggregator>> = StateOf<Parts[keyof Parts]>[]
 
 /**
+ * The result of {@link combine}: the parts' results, under the parts' keys.
+ * @category Core
+ */
+export interface CombinedResult<Results> {
+  /** Always `'combined'`: several results over the same items. */
+  readonly kind: 'combined'
+  /** Always `'combine'`. */
+  readonly kpi: 'combine'
+  /** Each part's result, keyed like the parts. */
+  readonly results: Results
+}
+
+/**
  * Several aggregators as one, so that several KPIs are computed in a single pass over the data (like a
- * struct of monoids). The result is an object with the same keys as `parts`; the state is the array of
- * the parts' states, in the order of those keys.
+ * struct of monoids). The result holds the parts' results in `results`, with the same keys as `parts`;
+ * the state is the array of the parts' states, in the order of those keys.
  *
  * @example
  * ```ts
  * const survey = combine({ nps: npsAggregator((r: Row) => r.nps), csat: csatAggregator((r: Row) => r.csat) })
- * fold(survey, responses) // { nps: { kpi: 'nps', value: … }, csat: { kpi: 'csat', value: … } }
+ * fold(survey, responses).results // { nps: { kpi: 'nps', value: … }, csat: { kpi: 'csat', value: … } }
  * ```
  * @category Core
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function combine<const Parts extends Record<string, AnyAggregator>>(
   parts: Parts,
-): Aggregator<CombinedInput<Parts>, CombinedState<Parts>, { [K in keyof Parts]: ResultOf<Parts[K]> }> {
+): Aggregator<
+  CombinedInput<Parts>,
+  CombinedState<Parts>,
+  CombinedResult<{ [K in keyof Parts]: ResultOf<Parts[K]> }>
+> {
   if (parts === null || typeof parts !== 'object' || Array.isArray(parts)) {
     throw _typeError('combine', 'parts', 'an object of aggregators', parts)
   }
@@ -68,10 +85,13 @@ export function combine<const Parts extends Record<string, AnyAggregator>>(
       for (let i = 0; i < count; i++) a[i] = (list[i] as AnyAggregator).merge(a[i], b[i])
       return a
     },
-    result: (state) => {
-      const out: Record<string, unknown> = {}
-      for (let i = 0; i < count; i++) out[keys[i] as string] = (list[i] as AnyAggregator).result(state[i])
-      return out as { [K in keyof Parts]: ResultOf<Parts[K]> }
-    },
+    result: (state) => ({
+      kind: 'combined',
+      kpi: 'combine',
+      // fromEntries defines own properties: a part named `__proto__` stays a part.
+      results: Object.fromEntries(
+        keys.map((key, i) => [key, (list[i] as AnyAggregator).result(state[i])]),
+      ) as { [K in keyof Parts]: ResultOf<Parts[K]> },
+    }),
   }
 }

@@ -1,3 +1,5 @@
+import type { ResultKind } from './result.ts'
+
 /**
  * One option of a KPI, as data: its type, the values it allows, its default and a one-line doc. The
  * option checker, the documentation table and metric definitions all read these rules, so that an
@@ -52,6 +54,8 @@ export interface OptionRule {
   readonly aliases?: readonly string[]
   /** What the option takes, in words, when the type alone does not say it. */
   readonly expected?: string
+  /** `false` for an option that does not change the number (`onInvalid`), so that results do not echo it in `variant`. */
+  readonly variant?: false
 }
 
 /**
@@ -80,7 +84,6 @@ export interface InputField {
  * survival curve); `'figure'` a computed figure without observations (a formula or a fitted model).
  * @category Core
  */
-export type ResultKind = 'result' | 'series' | 'segments' | 'windows' | 'combined' | 'table' | 'figure'
 
 /**
  * How a KPI describes itself: the single source that option checking, documentation, metric

@@ -82,18 +82,22 @@ describe('combine(parts)', () => {
   it('computes several aggregators in one pass, keyed like its parts', () => {
     const both = combine({ total: _sumCount(), seen: _collect<number>() })
     expect(fold(both, [2, 3])).toEqual({
-      total: { sum: 5, count: 2 },
-      seen: [
-        [2, 0],
-        [3, 1],
-      ],
+      kind: 'combined',
+      kpi: 'combine',
+      results: {
+        total: { sum: 5, count: 2 },
+        seen: [
+          [2, 0],
+          [3, 1],
+        ],
+      },
     })
     expect(both.kpi).toBe('combine')
   })
   it('merges part by part', () => {
     const both = combine({ a: _sumCount(), b: mapInput(_sumCount(), (x: number) => x * 10) })
     const merged = both.merge(accumulate(both, [1]), accumulate(both, [2]))
-    expect(both.result(merged)).toEqual({ a: { sum: 3, count: 2 }, b: { sum: 30, count: 2 } })
+    expect(both.result(merged).results).toEqual({ a: { sum: 3, count: 2 }, b: { sum: 30, count: 2 } })
   })
   it('rejects what is not an object of aggregators', () => {
     expect(() => combine(null as never)).toThrow(

@@ -29,17 +29,70 @@ export type Excluded<Reason extends string = never> = {
 export type ExclusionCounts<Reason extends string = never> = { [K in 'missing' | 'invalid' | Reason]: number }
 
 /**
- * The fields every KPI result has.
+ * What a result is, so that generic code (display, diff, health) can walk any result without knowing
+ * the KPI: one number (`'result'`), one per period (`'series'`), one per key (`'segments'`), one per
+ * trailing window (`'windows'`), several KPIs over the same items (`'combined'`), rows and columns
+ * (`'table'`: cohorts, RFM), or a curve (`'figure'`: survival).
+ * @category Core
+ */
+export type ResultKind = 'result' | 'series' | 'segments' | 'windows' | 'combined' | 'table' | 'figure'
+
+/**
+ * Why a result's `value` is `null` — one vocabulary for every KPI:
+ * - `'no-data'`: there were no observations at all;
+ * - `'all-excluded'`: there were observations, and every one was left out (see `excluded`) — often a
+ *   mapping mistake (a wrong accessor, scores on another scale, timestamps without an offset);
+ * - `'zero-denominator'`: observations, but the denominator is 0 (no customers at the start, no
+ *   revenue at the start, a zero previous value);
+ * - `'low-sample'`: fewer observations than `minN`;
+ * - `'not-reached'`: the quantity is not reached in the data (a survival curve that never falls to
+ *   one half has no median).
+ * @category Core
+ */
+export type NullReason = 'no-data' | 'all-excluded' | 'zero-denominator' | 'low-sample' | 'not-reached'
+
+/**
+ * One resolved option as a result echoes it: plain JSON.
+ * @category Core
+ */
+export type VariantValue =
+  | string
+  | number
+  | boolean
+  | null
+  | readonly VariantValue[]
+  | { readonly [key: string]: VariantValue }
+
+/**
+ * The resolved options that change a KPI's number, by option name, as JSON. Two results with
+ * different variants measure different things and are not compared.
+ * @category Core
+ */
+export type Variant = { readonly [option: string]: VariantValue }
+
+/**
+ * The fields every KPI result has. `Reason` names the KPI's own exclusion reasons, `Why` its own
+ * reasons for a null value beside the shared {@link NullReason}s.
  *
  * `value` is `null` when there is nothing to measure (no observations, or a zero denominator) — never
  * `NaN`, `Infinity` or `0` in place of "no data".
  * @category Core
  */
-export interface KpiResult<Kpi extends string = string, Reason extends string = never> {
+export interface KpiResult<
+  Kpi extends string = string,
+  Reason extends string = never,
+  Why extends string = never,
+> {
+  /** Always `'result'`: one number (see {@link ResultKind} for the other shapes). */
+  readonly kind: 'result'
   /** The KPI's id. */
   readonly kpi: Kpi
-  /** The number, or `null` when there is nothing to measure. */
+  /** The number, or `null` when there is nothing to measure (`reason` says why). */
   readonly value: number | null
+  /** Why `value` is `null`; `null` when there is a value. */
+  readonly reason: NullReason | Why | null
+  /** The resolved options that change the number (functions as `'custom'`, dates as ISO strings). */
+  readonly variant: Variant
   /** How many observations contributed. */
   readonly n: number
   /** How many observations were left out, by reason. */

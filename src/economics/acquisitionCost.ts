@@ -3,6 +3,7 @@ import { _integer, _oneOf, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _ON_INVALID } from '../core/_rules.ts'
+import { _emptyReason, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { InputField, KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
@@ -16,8 +17,8 @@ import {
   _periodOutput,
   _selectPeriods,
   type PeriodSelection,
-  type PeriodSeries,
 } from '../time/_periodSelection.ts'
+import type { PeriodSeries } from '../time/_series.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import { _amount, _Decimal, _exact } from './_decimal.ts'
 
@@ -114,8 +115,6 @@ export interface AcquisitionCostResult extends KpiResult<'acquisitionCost', Acqu
   readonly period: PeriodInfo
   /** CAC as an exact decimal string, or null. */
   readonly exact: string | null
-  /** Why `value` is null: no new customers (the spend is still reported). */
-  readonly reason: 'no-new-customers' | null
   /** The attribution. */
   readonly attribution: 'blended' | 'paid' | 'per-channel'
   /** The spend set against the period (after lag and filters), major units. */
@@ -239,6 +238,7 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
   const asOf = o.asOf === undefined ? Number.POSITIVE_INFINITY : (parseInstant(o.asOf) ?? Number.NaN)
   if (Number.isNaN(asOf)) throw _typeError(fn, 'options.asOf', 'a date', o.asOf)
   const p = _selectPeriods(fn, options, asOf)
@@ -401,6 +401,10 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
         counts.set(channel ?? '', (counts.get(channel ?? '') ?? 0) + 1)
       }
       const excluded = { ...state.excluded }
+      let recorded = false
+      for (const _ in state.spend) recorded = true
+      for (const _ in state.customers) recorded = true
+      const empty = recorded ? 'zero-denominator' : _emptyReason(excluded)
       const results = p.periods.map((period, k): AcquisitionCostResult => {
         const spent = spend.get(k + offset - lag) ?? new Map<string, InstanceType<typeof D>>()
         const counts = newBy[k] as Map<string, number>
@@ -411,10 +415,12 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
         for (const [channel, n] of counts) if (counted(channel)) customers += n
         const cac = customers === 0 ? null : _exact(total.div(customers))
         const result: AcquisitionCostResult = {
+          kind: 'result',
           kpi: 'acquisitionCost',
           value: cac === null ? null : cac.value,
           exact: cac === null ? null : cac.exact,
-          reason: cac === null ? 'no-new-customers' : null,
+          reason: cac === null ? empty : null,
+          variant,
           n: customers,
           excluded,
           scale: 'level',
@@ -440,7 +446,7 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
         }
         return { ...result, channels }
       })
-      return _periodOutput(fn, p, results, excluded) as AcquisitionCostOutput<O>
+      return _periodOutput(fn, p, results, excluded, variant) as AcquisitionCostOutput<O>
     },
   }
 }
@@ -454,7 +460,7 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
  *
  * Reactivated customers are not new: each customer counts once, at their first acquisition. Spend is
  * summed exactly with decimal.js; the result gives CAC as a number and as an exact decimal string.
- * Without new customers, `value` is `null` with `reason: 'no-new-customers'` and the spend is still
+ * Without new customers, `value` is `null` with `reason: 'zero-denominator'` and the spend is still
  * reported. Unit: currency per new customer.
  *
  * Sources: a16z "16 startup metrics" (#8); SaaSGrid; spec §7 (E1: $1,000 a day, 20 new customers, 5 of

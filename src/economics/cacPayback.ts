@@ -1,4 +1,5 @@
 import { _integer, _number, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import type { Variant } from '../core/result.ts'
 import { _amount, _exact } from './_decimal.ts'
 import type { Figure } from './ltvToCacRatio.ts'
 
@@ -62,6 +63,10 @@ export interface CacPaybackOptions {
  * @category Economics
  */
 export interface CacPaybackResult {
+  /** Always `'result'`. */
+  readonly kind: 'result'
+  /** The method, basis and MRR basis, as in the fields below. */
+  readonly variant: Variant
   /** Always `'cacPayback'`. */
   readonly kpi: 'cacPayback'
   /** Months to recover the acquisition cost, or null (see `reason`). */
@@ -122,7 +127,14 @@ export function cacPayback(
     revenue: ReturnType<typeof _amount>,
     missing: 'no-cac' | 'no-spend',
   ): CacPaybackResult => {
-    const base = { kpi: 'cacPayback' as const, method, basis, mrrBasis }
+    const base = {
+      kind: 'result' as const,
+      kpi: 'cacPayback' as const,
+      variant: { method, basis, mrrBasis },
+      method,
+      basis,
+      mrrBasis,
+    }
     if (cost === null) return { ...base, value: null, exact: null, reason: missing }
     if (margin === 0) return { ...base, value: null, exact: null, reason: 'zero-margin' }
     if (revenue === null || !revenue.isPositive() || revenue.isZero()) {

@@ -48,6 +48,8 @@ export interface CohortLifetimeValueOptions {
  * @category Economics
  */
 export interface CohortLifetimeValueResult {
+  /** Always `'table'`: one row per cohort, one column per period since acquisition. */
+  readonly kind: 'table'
   /** Always `'cohortLifetimeValue'`. */
   readonly kpi: 'cohortLifetimeValue'
   /** Revenue or gross margin. */
@@ -123,6 +125,7 @@ export function cohortLifetimeValue(
     return { key: c.period.key, size: c.size, cumulative }
   })
   return {
+    kind: 'table',
     kpi: 'cohortLifetimeValue',
     basis: o.margin === undefined ? 'revenue' : 'gross-margin',
     columns,

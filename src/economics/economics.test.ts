@@ -111,7 +111,7 @@ describe('acquisitionCost', () => {
   it('reports the spend and null without new customers', () => {
     expect(acquisitionCost([...spend], day)).toMatchObject({
       value: null,
-      reason: 'no-new-customers',
+      reason: 'zero-denominator',
       spend: 1000,
     })
   })
@@ -184,7 +184,7 @@ describe('lifetimeValue', () => {
     expect(lifetimeValue({ mrr: 1500, customers: 5, churn: 0.05 })).toMatchObject({ arpa: 300, value: 6000 })
     expect(lifetimeValue({ mrr: 0, customers: 0, churn: 0.05 })).toMatchObject({
       value: null,
-      reason: 'no-customers',
+      reason: 'no-data',
     })
   })
 
@@ -255,7 +255,7 @@ describe('ltvToCacRatio', () => {
   it('takes results, and gives null with a reason', () => {
     const ltv = lifetimeValue({ arpa: 100, churn: 0.05, margin: 0.75 })
     expect(ltvToCacRatio(ltv, { value: 500, exact: '500' }).value).toBe(3)
-    expect(ltvToCacRatio(ltv, 0).reason).toBe('zero-cac')
+    expect(ltvToCacRatio(ltv, 0).reason).toBe('zero-denominator')
     expect(ltvToCacRatio(ltv, -5).reason).toBe('negative-cac')
     expect(ltvToCacRatio(lifetimeValue({ arpa: 100, churn: 0 }), 50).reason).toBe('no-ltv')
     expect(ltvToCacRatio(100, { value: null }).reason).toBe('no-cac')

@@ -67,14 +67,16 @@ export interface LifetimeValueOptions {
  * @category Economics
  */
 export interface LifetimeValueResult {
+  /** Always `'result'`. */
+  readonly kind: 'result'
   /** Always `'lifetimeValue'`. */
   readonly kpi: 'lifetimeValue'
   /** The LTV in major units, or null (see `reason`). */
   readonly value: number | null
   /** Its exact decimal string, or null. */
   readonly exact: string | null
-  /** Why `value` is null: zero churn, negative churn (net retention above 1), or no customers. */
-  readonly reason: 'zero-churn' | 'negative-churn' | 'no-customers' | null
+  /** Why `value` is null: zero churn, negative churn (net retention above 1), or no ARPA (`'no-data'`). */
+  readonly reason: 'zero-churn' | 'negative-churn' | 'no-data' | null
   /** Revenue LTV (no margin given) or gross-margin LTV. */
   readonly basis: 'revenue' | 'gross-margin'
   /** The ARPA used, per period. */
@@ -192,6 +194,7 @@ export function lifetimeValue(
   }
   const variant = { churnBasis, discountRate, paymentTiming, maxLifetimePeriods: cap }
   const base = {
+    kind: 'result' as const,
     kpi: 'lifetimeValue' as const,
     basis: margin === null ? ('revenue' as const) : ('gross-margin' as const),
     arpa: arpa === null ? null : arpa.toNumber(),
@@ -199,9 +202,9 @@ export function lifetimeValue(
     period: arpaPeriod,
     variant,
   }
-  const none = (reason: 'zero-churn' | 'negative-churn' | 'no-customers') =>
+  const none = (reason: 'zero-churn' | 'negative-churn' | 'no-data') =>
     ({ ...base, value: null, exact: null, reason, lifetimePeriods: null }) satisfies LifetimeValueResult
-  if (arpa === null) return none('no-customers')
+  if (arpa === null) return none('no-data')
   const m = margin === null ? arpa : arpa.times(String(margin))
   const d = new D(String(discountRate))
   const r = new D(1).minus(String(churn))

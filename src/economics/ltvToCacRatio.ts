@@ -1,4 +1,5 @@
 import { _typeError } from '../core/_assert.ts'
+import type { Variant } from '../core/result.ts'
 import { _amount, _exact } from './_decimal.ts'
 
 /**
@@ -23,6 +24,10 @@ export interface FigureResult {
  * @category Economics
  */
 export interface LtvToCacRatioResult {
+  /** Always `'result'`. */
+  readonly kind: 'result'
+  /** Always `{}`: the ratio has no options. */
+  readonly variant: Variant
   /** Always `'ltvToCacRatio'`. */
   readonly kpi: 'ltvToCacRatio'
   /** LTV / CAC, or null (see `reason`). */
@@ -30,7 +35,7 @@ export interface LtvToCacRatioResult {
   /** Its exact decimal string, or null. */
   readonly exact: string | null
   /** Why `value` is null. */
-  readonly reason: 'no-ltv' | 'no-cac' | 'zero-cac' | 'negative-cac' | null
+  readonly reason: 'no-ltv' | 'no-cac' | 'zero-denominator' | 'negative-cac' | null
 }
 
 const read = (fn: string, arg: string, x: Figure) => {
@@ -65,14 +70,16 @@ export function ltvToCacRatio(ltv: Figure, cac: Figure): LtvToCacRatioResult {
   const l = read(fn, 'ltv', ltv)
   const c = read(fn, 'cac', cac)
   const none = (reason: LtvToCacRatioResult['reason']): LtvToCacRatioResult => ({
+    kind: 'result',
     kpi: 'ltvToCacRatio',
+    variant: {},
     value: null,
     exact: null,
     reason,
   })
   if (l === null) return none('no-ltv')
   if (c === null) return none('no-cac')
-  if (c.isZero()) return none('zero-cac')
+  if (c.isZero()) return none('zero-denominator')
   if (c.isNegative()) return none('negative-cac')
-  return { kpi: 'ltvToCacRatio', ..._exact(l.div(c)), reason: null }
+  return { kind: 'result', kpi: 'ltvToCacRatio', variant: {}, ..._exact(l.div(c)), reason: null }
 }

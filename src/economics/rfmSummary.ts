@@ -4,11 +4,12 @@ import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _ON_INVALID } from '../core/_rules.ts'
+import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { InputField, KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
-import type { ExclusionCounts, OnInvalid } from '../core/result.ts'
+import type { ExclusionCounts, OnInvalid, Variant } from '../core/result.ts'
 import { _calendar } from '../time/_calendar.ts'
 import { _locator } from '../time/_locator.ts'
 
@@ -97,6 +98,10 @@ export type RfmExclusion = 'afterPeriod'
  * @category Economics
  */
 export interface RfmSummaryResult {
+  /** Always `'table'`: one row per customer. */
+  readonly kind: 'table'
+  /** The resolved options that change the numbers. */
+  readonly variant: Variant
   /** Always `'rfmSummary'`. */
   readonly kpi: 'rfmSummary'
   /** The unit of `recency`, `T` and the holdout length, in days per unit. */
@@ -199,6 +204,7 @@ export function rfmSummaryAggregator<T>(
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
   if (o.calibrationEnd === undefined) throw _typeError(fn, 'options.calibrationEnd', 'a date', undefined)
   const unitDays =
     typeof o.unit === 'number'
@@ -330,7 +336,9 @@ export function rfmSummaryAggregator<T>(
       }
       customers.sort((p, q) => (p.customerId < q.customerId ? -1 : p.customerId > q.customerId ? 1 : 0))
       return {
+        kind: 'table',
         kpi: 'rfmSummary',
+        variant,
         unitDays,
         customers,
         holdoutLength: holdoutEnd === null ? null : (holdoutEnd - calibrationEnd) / unitDays,

@@ -2,11 +2,12 @@ import { _accessor, _integer, _number, _oneOf, _options, _typeError } from '../c
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _AS_OF, type _Defaulted, _ON_INVALID } from '../core/_rules.ts'
+import { _emptyReason } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { InputField, OptionRule } from '../core/descriptor.ts'
 import { KpiError } from '../core/KpiError.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
-import type { ExclusionCounts, OnInvalid } from '../core/result.ts'
+import type { ExclusionCounts, NullReason, OnInvalid } from '../core/result.ts'
 
 /**
  * How often a subscription is billed: a calendar unit, or a number of months (`6` for half-yearly).
@@ -422,4 +423,9 @@ export function _subscriptionAggregator<T, Out>(
 /** Converts a monthly value in units of 1/360 minor unit to major units. */
 export function _major(value: number, config: _SubscriptionConfig): number {
   return value / (_SCALE * config.minor)
+}
+
+/** Why a lifecycle KPI has no value: every subscription excluded or none at all, else `otherwise`. */
+export function _lifecycleReason(state: SubscriptionState, otherwise: NullReason): NullReason {
+  return state.n === 0 ? _emptyReason(state.excluded) : otherwise
 }

@@ -23,8 +23,11 @@ describe('churnRate', () => {
       churned: 10,
       denominator: 100,
       atStart: 100,
-      new: 1,
-      reactivated: 1,
+      // 'fleeting' joined and churned, 'back' churned and came back: neither is new, reactivated or
+      // churned, so that atStart + new + reactivated − churned = atEnd (100 + 0 + 0 − 10 = 90).
+      atEnd: 90,
+      new: 0,
+      reactivated: 0,
       notCounted: { joinedAndChurned: 1, churnedAndReactivated: 1 },
       variant: { denominator: 'start', joinedAndChurned: 'exclude', churnedAndReactivated: 'exclude' },
     })

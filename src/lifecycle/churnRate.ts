@@ -1,9 +1,10 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
-import type { KpiResult } from '../core/result.ts'
+import type { KpiResult, Variant } from '../core/result.ts'
 import { _upper } from '../stats/_upper.ts'
 import {
   _dayBounds,
@@ -11,10 +12,11 @@ import {
   _periodOutput,
   _selectPeriods,
   type PeriodSelection,
-  type PeriodSeries,
 } from '../time/_periodSelection.ts'
+import type { PeriodSeries } from '../time/_series.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import {
+  _lifecycleReason,
   _SUBSCRIPTION_FIELDS,
   _SUBSCRIPTION_RULES,
   _subscriptionAggregator,
@@ -71,7 +73,7 @@ export interface ChurnRateOptions extends SubscriptionOptions, PeriodSelection {
  * The variant a churn rate was computed with.
  * @category Lifecycle
  */
-export interface ChurnVariant {
+export type ChurnVariant = Variant & {
   /** The denominator. */
   readonly denominator: ChurnDenominator
   /** The joined-and-churned policy. */
@@ -103,13 +105,16 @@ export interface ChurnRateResult extends KpiResult<'churnRate', SubscriptionExcl
   readonly atStart: number
   /** Active at the period's end. */
   readonly atEnd: number
-  /** First paid in the period. */
+  /**
+   * First paid in the period (every first arrival with `joinedAndChurned: 'include'`, else those still
+   * active at its end). `atStart + new + reactivated − churned = atEnd` under every policy.
+   */
   readonly new: number
-  /** Came back in the period after an earlier churn (never new). */
+  /** Came back in the period after an earlier churn (never new), counted as the policies say. */
   readonly reactivated: number
-  /** Churned customers the policies left out of the numerator. */
+  /** Customers the policies left out of both an arrival count and `churned`. */
   readonly notCounted: {
-    /** Joined and churned within the period (with `joinedAndChurned: 'exclude'`). */
+    /** Joined (or came back) and churned again within the period (with `joinedAndChurned: 'exclude'`). */
     readonly joinedAndChurned: number
     /** Churned and came back within the period (with `churnedAndReactivated: 'exclude'`). */
     readonly churnedAndReactivated: number
@@ -204,13 +209,7 @@ export function churnRateAggregator<T, const O extends ChurnRateOptions>(
   const o = _resolve(fn, RULES, options)
   const config = _subscriptionConfig(fn, options, false)
   const p = _selectPeriods(fn, options, config.asOf)
-  const variant: ChurnVariant = {
-    denominator: o.denominator,
-    joinedAndChurned: o.joinedAndChurned,
-    churnedAndReactivated: o.churnedAndReactivated,
-    recognition: config.recognition,
-    entity: o.entity,
-  }
+  const variant = _variant(RULES, o) as ChurnVariant
   const days = variant.denominator === 'daily-sum' ? _dayBounds(p) : null
 
   return _subscriptionAggregator(fn, accessor, config, (state) => {
@@ -227,33 +226,36 @@ export function churnRateAggregator<T, const O extends ChurnRateOptions>(
       levelsOf.add(l)
       daysOf?.add(l)
       _eachChange(l, p.bounds, (k, c) => {
-        if (c.first) joined[k] = (joined[k] as number) + 1
-        if (c.restarts > 0) back[k] = (back[k] as number) + 1
-        if (c.stops === 0) return
-        if (c.first && variant.joinedAndChurned === 'exclude') {
-          notJoined[k] = (notJoined[k] as number) + 1
-          return
-        }
+        // Counts that keep atStart + new + reactivated − churned = atEnd: each policy drops matched
+        // arrival/stop pairs, never one side alone.
+        const active = c.v0 > 0
+        let joins = c.first ? 1 : 0
+        let returns = c.restarts
+        let stops = c.stops
         if (variant.churnedAndReactivated === 'exclude') {
-          if (c.v1 > 0) {
-            notBack[k] = (notBack[k] as number) + 1
-            return
-          }
-          churned[k] = (churned[k] as number) + 1
-          // The churn that counts is the last one in the period.
-          if (days !== null)
-            for (let i = c.to; i >= c.from; i--)
-              if (l.v[i] === 0) {
-                stopTimes.push(l.t[i] as number)
-                break
-              }
-          return
+          // Churned and came back: each stop followed by an arrival in the period is not churn.
+          const pairs = active ? returns : Math.max(0, joins + returns - 1)
+          if (pairs > 0) notBack[k] = (notBack[k] as number) + 1
+          returns -= pairs
+          stops -= pairs
         }
-        churned[k] = (churned[k] as number) + c.stops
-        if (days !== null) {
-          for (let i = c.from; i <= c.to; i++)
-            if (l.v[i] === 0 && (i === 0 || (l.v[i - 1] as number) > 0)) stopTimes.push(l.t[i] as number)
+        if (variant.joinedAndChurned === 'exclude' && !active && c.v1 === 0 && stops > 0) {
+          // Joined (or came back) and churned again by the period's end: neither new nor churned.
+          notJoined[k] = (notJoined[k] as number) + 1
+          if (joins > 0) joins--
+          else returns--
+          stops--
         }
+        joined[k] = (joined[k] as number) + joins
+        back[k] = (back[k] as number) + returns
+        churned[k] = (churned[k] as number) + stops
+        // The churn events that count are the last `stops` ones in the period.
+        if (days !== null)
+          for (let i = c.to, left = stops; i >= c.from && left > 0; i--)
+            if (l.v[i] === 0 && (i === 0 || (l.v[i - 1] as number) > 0)) {
+              stopTimes.push(l.t[i] as number)
+              left--
+            }
       })
     })
     const levels = levelsOf.finish()
@@ -279,8 +281,10 @@ export function churnRateAggregator<T, const O extends ChurnRateOptions>(
         value = denominator > 0 ? (churned[k] as number) / denominator : null
       }
       return {
+        kind: 'result',
         kpi: 'churnRate',
         value,
+        reason: value === null ? _lifecycleReason(state, 'zero-denominator') : null,
         n: atStart + isNew + (back[k] as number),
         excluded,
         scale: 'proportion',
@@ -295,7 +299,7 @@ export function churnRateAggregator<T, const O extends ChurnRateOptions>(
         notCounted: { joinedAndChurned: notJoined[k] as number, churnedAndReactivated: notBack[k] as number },
       }
     })
-    return _periodOutput('churnRate', p, results, excluded) as ChurnRateOutput<O>
+    return _periodOutput('churnRate', p, results, excluded, variant) as ChurnRateOutput<O>
   })
 }
 

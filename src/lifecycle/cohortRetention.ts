@@ -3,11 +3,12 @@ import { _integer, _rangeError, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
-import type { Excluded, ExclusionCounts } from '../core/result.ts'
+import type { Excluded, ExclusionCounts, Variant } from '../core/result.ts'
 import { _upper } from '../stats/_upper.ts'
 import {
   _CALENDAR_RULES,
@@ -156,6 +157,10 @@ export type CohortExclusion = SubscriptionExclusion | 'otherEvent'
  * @category Lifecycle
  */
 export interface CohortRetentionResult {
+  /** Always `'table'`: one row per cohort, one column per period since it. */
+  readonly kind: 'table'
+  /** The resolved options that change the numbers. */
+  readonly variant: Variant
   /** Always `'cohortRetention'`. */
   readonly kpi: 'cohortRetention'
   /** The grain. */
@@ -290,6 +295,7 @@ export function cohortRetentionAggregator<T>(
     CohortRetentionOptions
   >(fn, accessorOrOptions, maybeOptions)
   const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
   const source = o.source
   const basis = o.basis
   const criterion = o.criterion
@@ -483,7 +489,9 @@ export function cohortRetentionAggregator<T>(
         })
       }
       return {
+        kind: 'table',
         kpi: 'cohortRetention',
+        variant,
         unit: calendar.unit,
         timeZone: calendar.timeZone,
         basis,

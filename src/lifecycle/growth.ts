@@ -1,5 +1,6 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
@@ -37,12 +38,12 @@ export interface GrowthOptions {
 }
 
 /**
- * Why growth is `null`: a zero or negative base, a negative end value (no real root), a missing value in
+ * Why growth is `null` beside the shared reasons: a zero base (`'zero-denominator'`), a negative base, a negative end value (no real root), a missing value in
  * the series (missing periods are refused, not interpolated), or too few values.
  * @category Lifecycle
  */
 export type GrowthUndefined =
-  | 'zero-base'
+  | 'zero-denominator'
   | 'negative-base'
   | 'negative-value'
   | 'missing-value'
@@ -52,13 +53,11 @@ export type GrowthUndefined =
  * The result of {@link growth}.
  * @category Lifecycle
  */
-export interface GrowthResult extends KpiResult<'growth'> {
+export interface GrowthResult extends KpiResult<'growth', never, GrowthUndefined> {
   /** Always `'proportion'` (a growth rate per step; compare in points). */
   readonly scale: 'proportion'
   /** The method. */
   readonly method: GrowthMethod
-  /** Why `value` is `null`, or null when it is not. */
-  readonly reason: GrowthUndefined | null
   /** Steps between the base and the last value (k of CMGR, or the lag). */
   readonly steps: number
   /** For period over period: the growth at each position (`null` for the first `lag` ones and undefined ones). */
@@ -78,7 +77,7 @@ export interface GrowthState {
 
 function rate(base: number | null, last: number | null): [number | null, GrowthUndefined | null] {
   if (base === null || last === null) return [null, 'missing-value']
-  if (base === 0) return [null, 'zero-base']
+  if (base === 0) return [null, 'zero-denominator']
   if (base < 0) return [null, 'negative-base']
   return [(last - base) / base, null]
 }
@@ -152,6 +151,7 @@ export function growthAggregator<T>(
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
   const method = o.method
   const lag = o.lag
   const perYear = o.periodsPerYear
@@ -179,12 +179,16 @@ export function growthAggregator<T>(
       const xs = state.values
       const n = xs.filter((x) => x !== null).length
       const base = {
+        kind: 'result' as const,
         kpi: 'growth' as const,
+        variant,
         n,
         excluded: { ...state.excluded },
         scale: 'proportion' as const,
         method,
       }
+      if (xs.length === 0) return { ...base, value: null, reason: 'no-data', steps: 0, changes: [] }
+      if (n === 0) return { ...base, value: null, reason: 'all-excluded', steps: 0, changes: [] }
       if (method === 'period-over-period') {
         const changes = xs.map((x, i) => (i < lag ? null : rate(xs[i - lag] as number | null, x)[0]))
         if (xs.length <= lag) return { ...base, value: null, reason: 'too-few-values', steps: lag, changes }
@@ -195,7 +199,7 @@ export function growthAggregator<T>(
         return { ...base, value, reason, steps: lag, changes }
       }
       const steps = xs.length - 1
-      const done = (value: number | null, reason: GrowthUndefined | null): GrowthResult => ({
+      const done = (value: number | null, reason: GrowthResult['reason']): GrowthResult => ({
         ...base,
         value,
         reason,
@@ -206,7 +210,7 @@ export function growthAggregator<T>(
       if (xs.includes(null)) return done(null, 'missing-value')
       const first = xs[0] as number
       const last = xs[steps] as number
-      if (first === 0) return done(null, 'zero-base')
+      if (first === 0) return done(null, 'zero-denominator')
       if (first < 0) return done(null, 'negative-base')
       if (last < 0) return done(null, 'negative-value')
       const exponent = method === 'cmgr' ? 1 / steps : perYear / steps

@@ -2,12 +2,14 @@ import { _accessorAndOptions } from '../core/_args.ts'
 import { _typeError } from '../core/_assert.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import type { DateInput } from '../core/parseInstant.ts'
 import type { KpiResult } from '../core/result.ts'
 import {
+  _lifecycleReason,
   _major,
   _SUBSCRIPTION_FIELDS,
   _SUBSCRIPTION_RULES,
@@ -95,6 +97,7 @@ export function mrrAggregator<T>(
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
   if (o.at === undefined) throw _typeError(fn, 'options.at', 'a date', undefined)
   const at = _instantArgument(fn, 'options.at', o.at)
   const config = _subscriptionConfig(fn, options, true)
@@ -115,8 +118,11 @@ export function mrrAggregator<T>(
     }
     const value = n === 0 ? null : _major(total, config)
     return {
+      kind: 'result',
       kpi: 'mrr',
       value,
+      reason: value === null ? _lifecycleReason(state, 'no-data') : null,
+      variant,
       n,
       excluded: { ...state.excluded },
       scale: 'level',

@@ -1,6 +1,7 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _boolean } from '../core/_assert.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
@@ -10,11 +11,12 @@ import {
   _periodOutput,
   _selectPeriods,
   type PeriodSelection,
-  type PeriodSeries,
 } from '../time/_periodSelection.ts'
+import type { PeriodSeries } from '../time/_series.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import { _Movements, _majorTotals } from './_movements.ts'
 import {
+  _lifecycleReason,
   _major,
   _SUBSCRIPTION_FIELDS,
   _SUBSCRIPTION_RULES,
@@ -155,7 +157,9 @@ export function mrrMovementsAggregator<T, const O extends MrrMovementsOptions>(
     accessorOrOptions,
     maybeOptions,
   )
-  const { detail: d } = _resolve(fn, RULES, options)
+  const resolved = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, resolved)
+  const d = resolved.detail
   const config = _subscriptionConfig(fn, options, true)
   const p = _selectPeriods(fn, options, config.asOf)
   const detail = d === undefined ? false : _boolean(fn, 'options.detail', d)
@@ -188,12 +192,13 @@ export function mrrMovementsAggregator<T, const O extends MrrMovementsOptions>(
       const start = levels.value[k] as number
       const end = levels.value[k + 1] as number
       const losses = a.churn + a.contraction
+      const still = start === 0 && end === 0 && losses === 0 && a.new === 0 && a.reactivation === 0
       const result: MrrMovementsResult = {
+        kind: 'result',
         kpi: 'mrrMovements',
-        value:
-          start === 0 && end === 0 && losses === 0 && a.new === 0 && a.reactivation === 0
-            ? null
-            : _major(end - start, config),
+        value: still ? null : _major(end - start, config),
+        reason: still ? _lifecycleReason(state, 'no-data') : null,
+        variant,
         n:
           (levels.count[k] as number) +
           (counts[k] as MovementTotals).new +
@@ -210,7 +215,7 @@ export function mrrMovementsAggregator<T, const O extends MrrMovementsOptions>(
       }
       return detail ? { ...result, customers: rows[k] as CustomerMovement[] } : result
     })
-    return _periodOutput('mrrMovements', p, results, excluded) as MrrMovementsOutput<O>
+    return _periodOutput('mrrMovements', p, results, excluded, variant) as MrrMovementsOutput<O>
   })
 }
 

@@ -1,5 +1,6 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
@@ -9,10 +10,11 @@ import {
   _periodOutput,
   _selectPeriods,
   type PeriodSelection,
-  type PeriodSeries,
 } from '../time/_periodSelection.ts'
+import type { PeriodSeries } from '../time/_series.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import {
+  _lifecycleReason,
   _SUBSCRIPTION_FIELDS,
   _SUBSCRIPTION_RULES,
   _subscriptionAggregator,
@@ -123,6 +125,7 @@ export function retentionRateAggregator<T, const O extends RetentionRateOptions>
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
   const config = _subscriptionConfig(fn, options, false)
   const p = _selectPeriods(fn, options, config.asOf)
   const entity = o.entity
@@ -145,8 +148,11 @@ export function retentionRateAggregator<T, const O extends RetentionRateOptions>
       const atEnd = levels.count[k + 1] as number
       const isNew = joined[k] as number
       return {
+        kind: 'result',
         kpi: 'retentionRate',
         value: atStart > 0 ? (atEnd - isNew) / atStart : null,
+        reason: atStart > 0 ? null : _lifecycleReason(state, 'zero-denominator'),
+        variant,
         n: atStart,
         excluded,
         scale: 'proportion',
@@ -157,7 +163,7 @@ export function retentionRateAggregator<T, const O extends RetentionRateOptions>
         reactivated: back[k] as number,
       }
     })
-    return _periodOutput('retentionRate', p, results, excluded) as RetentionRateOutput<O>
+    return _periodOutput('retentionRate', p, results, excluded, variant) as RetentionRateOutput<O>
   })
 }
 

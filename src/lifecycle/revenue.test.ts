@@ -300,7 +300,7 @@ describe('growth', () => {
   })
 
   it('gives null with a reason on a zero or negative base, a missing value or too few values', () => {
-    expect(growth([0, 10])).toMatchObject({ value: null, reason: 'zero-base' })
+    expect(growth([0, 10])).toMatchObject({ value: null, reason: 'zero-denominator' })
     expect(growth([-5, 10], { method: 'cmgr' })).toMatchObject({
       value: null,
       reason: 'negative-base',

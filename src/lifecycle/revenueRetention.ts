@@ -2,6 +2,7 @@ import { TZDate } from '@date-fns/tz'
 import { addMonths } from 'date-fns'
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
@@ -13,11 +14,12 @@ import {
   _periodOutput,
   _selectPeriods,
   type PeriodSelection,
-  type PeriodSeries,
 } from '../time/_periodSelection.ts'
+import type { PeriodSeries } from '../time/_series.ts'
 import type { PeriodInfo } from '../time/byPeriod.ts'
 import { _Movements, _majorTotals, type _Totals } from './_movements.ts'
 import {
+  _lifecycleReason,
   _major,
   _SUBSCRIPTION_FIELDS,
   _SUBSCRIPTION_RULES,
@@ -179,6 +181,7 @@ export function revenueRetentionAggregator<T, const O extends RevenueRetentionOp
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
   const config = _subscriptionConfig(fn, options, true)
   const p = _selectPeriods(fn, options, config.asOf)
   const reactivation = o.reactivation
@@ -228,8 +231,11 @@ export function revenueRetentionAggregator<T, const O extends RevenueRetentionOp
       const offset = a.expansion + (reactivation === 'offset' ? a.reactivation : 0)
       const nrr = b > 0 ? (kept[k] as number) / b : null
       return {
+        kind: 'result',
         kpi: 'revenueRetention',
         value: nrr,
+        reason: nrr === null ? _lifecycleReason(state, 'zero-denominator') : null,
+        variant,
         n: members[k] as number,
         excluded,
         scale: 'proportion',
@@ -252,7 +258,7 @@ export function revenueRetentionAggregator<T, const O extends RevenueRetentionOp
         movements: _majorTotals(a, config),
       }
     })
-    return _periodOutput('revenueRetention', p, results, excluded) as RevenueRetentionOutput<O>
+    return _periodOutput('revenueRetention', p, results, excluded, variant) as RevenueRetentionOutput<O>
   })
 }
 

@@ -2,11 +2,18 @@ import { _accessorAndOptions } from '../core/_args.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _LEVEL, _ON_INVALID } from '../core/_rules.ts'
+import { _emptyReason, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
-import type { ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
-import { normalCdf } from '../stats/normalCdf.ts'
+import type { ConfidenceInterval, ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
+import {
+  _curve,
+  _logRank,
+  type LogRankTest,
+  type SurvivalCurve,
+  type SurvivalTally,
+} from '../stats/_kaplanMeier.ts'
 import { normalQuantile } from '../stats/normalQuantile.ts'
 
 /**
@@ -57,107 +64,25 @@ export interface SurvivalOptions {
   readonly onInvalid?: OnInvalid
 }
 
-/**
- * One row of a Kaplan–Meier curve: a time at which an event or a censoring happened.
- * @category Lifecycle
- */
-export interface SurvivalPoint {
-  /** The time. */
-  readonly time: number
-  /** Subjects at risk just before it. */
-  readonly atRisk: number
-  /** Events at it. */
-  readonly events: number
-  /** Censored at it. */
-  readonly censored: number
-  /** S(t), the share surviving past it. */
-  readonly survival: number
-  /** Greenwood standard error of S(t); `null` once S reaches 0. */
-  readonly standardError: number | null
-  /** Lower bound of the pointwise interval, or `null` where it is undefined. */
-  readonly lower: number | null
-  /** Upper bound of the pointwise interval, or `null` where it is undefined. */
-  readonly upper: number | null
-}
-
-/**
- * A Kaplan–Meier curve and its summaries.
- * @category Lifecycle
- */
-export interface SurvivalCurve {
-  /** Subjects. */
-  readonly n: number
-  /** Events. */
-  readonly events: number
-  /** The curve, one row per distinct time. */
-  readonly curve: SurvivalPoint[]
-  /**
-   * Median lifetime: the smallest time with S(t) ≤ 0.5, with the same rule applied to the interval's
-   * bounds; `value: null, reached: false` when the curve never gets there (never Infinity).
-   */
-  readonly median: {
-    /** The median, or `null` when not reached. */
-    readonly value: number | null
-    /** Whether the curve reached 0.5. */
-    readonly reached: boolean
-    /** The same time on the interval's lower curve, or `null`. */
-    readonly lower: number | null
-    /** The same time on the interval's upper curve, or `null` (often not reached). */
-    readonly upper: number | null
-  }
-  /** Restricted mean lifetime to `horizon` (area under S from 0), with its standard error; with `horizon` only. */
-  readonly restrictedMean: {
-    /** The horizon. */
-    readonly horizon: number
-    /** Expected time alive up to the horizon. */
-    readonly value: number
-    /** Its standard error (delta method, as R's print.survfit). */
-    readonly standardError: number
-  } | null
-}
-
-/**
- * The log-rank test of two groups' curves.
- * @category Lifecycle
- */
-export interface LogRankTest {
-  /** The two groups. */
-  readonly groups: [string, string]
-  /** Observed events in each. */
-  readonly observed: [number, number]
-  /** Expected events in each under equal hazards. */
-  readonly expected: [number, number]
-  /** The chi-square statistic (1 degree of freedom). */
-  readonly chiSquare: number
-  /** Its p-value. */
-  readonly pValue: number
-}
+export type { LogRankTest, SurvivalCurve, SurvivalPoint, SurvivalTally } from '../stats/_kaplanMeier.ts'
 
 /**
  * The result of {@link survival}.
  * @category Lifecycle
  */
-export interface SurvivalResult extends SurvivalCurve, KpiResult<'survival'> {
+export interface SurvivalResult extends SurvivalCurve, Omit<KpiResult<'survival'>, 'kind'> {
+  /** Always `'figure'`: a curve, whose headline `value` is the median lifetime. */
+  readonly kind: 'figure'
+  /** The interval of the median, when both of its bounds are reached (else see `median.lower`/`upper`). */
+  readonly ci: ConfidenceInterval | null
   /** The interval method. */
   readonly interval: 'log' | 'log-log' | 'plain'
   /** The confidence level. */
   readonly level: number
   /** Per-group curves, when observations have groups. */
   readonly groups: Record<string, SurvivalCurve> | null
-  /** The log-rank test, when there are exactly two groups. */
+  /** The log-rank test, when there are two or more groups. */
   readonly logRank: LogRankTest | null
-}
-
-/**
- * Survival counts of one group: per time, [events, censored, entries]; `open` counts subjects without an
- * entry time.
- * @category Lifecycle
- */
-export interface SurvivalTally {
-  /** Subjects at risk from the start (no entry time). */
-  open: number
-  /** Per time (as a string key): [events, censored, entries]. */
-  times: Record<string, [number, number, number]>
 }
 
 /**
@@ -169,213 +94,6 @@ export interface SurvivalState {
   groups: Record<string, SurvivalTally>
   /** Observations left out. */
   excluded: ExclusionCounts
-}
-
-interface _Row {
-  t: number
-  n: number
-  d: number
-  c: number
-}
-
-/** Per tally: sorted exit times with [events, censored], sorted entry times with counts, and open subjects. */
-function sweep(tallies: readonly SurvivalTally[]): {
-  exits: [number, number, number][]
-  entries: [number, number][]
-  open: number
-} {
-  const exits = new Map<number, [number, number]>()
-  const entries = new Map<number, number>()
-  let open = 0
-  for (const tally of tallies) {
-    open += tally.open
-    for (const key in tally.times) {
-      const [d, c, e] = tally.times[key] as [number, number, number]
-      const t = Number(key)
-      if (d + c > 0) {
-        const x = exits.get(t)
-        if (x === undefined) exits.set(t, [d, c])
-        else {
-          x[0] += d
-          x[1] += c
-        }
-      }
-      if (e > 0) entries.set(t, (entries.get(t) ?? 0) + e)
-    }
-  }
-  return {
-    exits: [...exits].map(([t, [d, c]]): [number, number, number] => [t, d, c]).sort((x, y) => x[0] - y[0]),
-    entries: [...entries].sort((x, y) => x[0] - y[0]),
-    open,
-  }
-}
-
-/**
- * Risk sets and counts at the given sorted times (default: every exit time). At risk at t: entered
- * strictly before t (or with no entry time) and not out before t.
- */
-function rows(tallies: readonly SurvivalTally[], at?: readonly number[]): _Row[] {
-  const { exits, entries, open } = sweep(tallies)
-  const times = at ?? exits.map((x) => x[0])
-  const out: _Row[] = []
-  let atRisk = open
-  let i = 0
-  let j = 0
-  for (const t of times) {
-    while (j < entries.length && (entries[j] as [number, number])[0] < t)
-      atRisk += (entries[j++] as [number, number])[1]
-    while (i < exits.length && (exits[i] as [number, number, number])[0] < t) {
-      const [, d, c] = exits[i++] as [number, number, number]
-      atRisk -= d + c
-    }
-    const x = exits[i]
-    const here = x !== undefined && x[0] === t
-    out.push({ t, n: atRisk, d: here ? x[1] : 0, c: here ? x[2] : 0 })
-  }
-  return out
-}
-
-/** R's median rule (survival:::minmin). */
-function firstBelowHalf(
-  ys: readonly (number | null)[],
-  xs: readonly number[],
-  rule: 'midpoint' | 'first',
-): number | null {
-  const tolerance = Math.sqrt(Number.EPSILON)
-  const i = ys.findIndex((y) => y !== null && y < 0.5 + tolerance)
-  if (i < 0) return null
-  const y = ys[i] as number
-  if (rule === 'midpoint' && Math.abs(y - 0.5) < tolerance) {
-    const k = ys.findIndex((z, m) => m > i && z !== null && z < y)
-    if (k >= 0) return ((xs[i] as number) + (xs[k] as number)) / 2
-  }
-  return xs[i] as number
-}
-
-function curveOf(
-  tallies: readonly SurvivalTally[],
-  z: number,
-  interval: 'log' | 'log-log' | 'plain',
-  horizon: number | null,
-  rule: 'midpoint' | 'first',
-): SurvivalCurve {
-  const rs = rows(tallies)
-  let s = 1
-  let greenwood = 0
-  let n = 0
-  let events = 0
-  for (const tally of tallies) {
-    n += tally.open
-    for (const key in tally.times) n += (tally.times[key] as [number, number, number])[2]
-  }
-  const curve: SurvivalPoint[] = rs.map(({ t, n: atRisk, d, c }) => {
-    events += d
-    s *= 1 - d / atRisk
-    greenwood += d === atRisk ? Number.POSITIVE_INFINITY : d / (atRisk * (atRisk - d))
-    const sigma = Math.sqrt(greenwood)
-    let lower: number | null = null
-    let upper: number | null = null
-    if (s > 0 && Number.isFinite(sigma)) {
-      if (interval === 'log') {
-        lower = s * Math.exp(-z * sigma)
-        upper = Math.min(1, s * Math.exp(z * sigma))
-      } else if (interval === 'plain') {
-        lower = Math.max(0, s - z * sigma * s)
-        upper = Math.min(1, s + z * sigma * s)
-      } else if (s < 1) {
-        const shift = (z * sigma) / Math.log(s)
-        // log(s) < 0, so the shift is negative: subtracting it gives the lower bound.
-        lower = Math.exp(-Math.exp(Math.log(-Math.log(s)) - shift))
-        upper = Math.exp(-Math.exp(Math.log(-Math.log(s)) + shift))
-      }
-    }
-    return {
-      time: t,
-      atRisk,
-      events: d,
-      censored: c,
-      survival: s,
-      standardError: Number.isFinite(sigma) ? s * sigma : null,
-      lower,
-      upper,
-    }
-  })
-  const times = curve.map((p) => p.time)
-  const value = firstBelowHalf(
-    curve.map((p) => p.survival),
-    times,
-    rule,
-  )
-  const median = {
-    value,
-    reached: value !== null,
-    lower: firstBelowHalf(
-      curve.map((p) => p.lower),
-      times,
-      rule,
-    ),
-    upper: firstBelowHalf(
-      curve.map((p) => p.upper),
-      times,
-      rule,
-    ),
-  }
-  return { n, events, curve, median, restrictedMean: horizon === null ? null : restrictedMean(rs, horizon) }
-}
-
-/** The area under S from 0 to the horizon, and its variance by the delta method (R's print.survfit rmean). */
-function restrictedMean(
-  rs: readonly _Row[],
-  horizon: number,
-): { horizon: number; value: number; standardError: number } {
-  const kept = rs.filter((r) => r.t < horizon)
-  // Segment i runs from the previous time (0 for the first) to kept[i].t with the survival before it.
-  const knots = [Math.min(0, ...kept.map((r) => r.t)), ...kept.map((r) => r.t), horizon]
-  const survivals = [1]
-  let s = 1
-  for (const r of kept) {
-    s *= 1 - r.d / r.n
-    survivals.push(s)
-  }
-  const areas = survivals.map((x, i) => x * ((knots[i + 1] as number) - (knots[i] as number)))
-  const value = areas.reduce((a, b) => a + b, 0)
-  // Var = sum over event times t_j of d/(n(n−d)) × (area after t_j)^2.
-  let variance = 0
-  let after = 0
-  for (let i = kept.length - 1; i >= 0; i--) {
-    after += areas[i + 1] as number
-    const r = kept[i] as _Row
-    if (r.d > 0 && r.n > r.d) variance += (after * after * r.d) / (r.n * (r.n - r.d))
-  }
-  return { horizon, value, standardError: Math.sqrt(variance) }
-}
-
-function logRank(names: [string, string], a: SurvivalTally, b: SurvivalTally): LogRankTest {
-  const all = rows([a, b]).filter((r) => r.d > 0)
-  const ra = rows(
-    [a],
-    all.map((r) => r.t),
-  )
-  let observed = 0
-  let expected = 0
-  let variance = 0
-  let total = 0
-  all.forEach((r, i) => {
-    const x = ra[i] as _Row
-    const share = x.n / r.n
-    observed += x.d
-    total += r.d
-    expected += r.d * share
-    if (r.n > 1) variance += (r.d * share * (1 - share) * (r.n - r.d)) / (r.n - 1)
-  })
-  const chiSquare = variance > 0 ? (observed - expected) ** 2 / variance : 0
-  return {
-    groups: names,
-    observed: [observed, total - observed],
-    expected: [expected, total - expected],
-    chiSquare,
-    pValue: 2 * (1 - normalCdf(Math.sqrt(chiSquare))),
-  }
 }
 
 const RULES = {
@@ -413,7 +131,7 @@ export const survivalDescriptor: KpiDescriptor = {
   },
   options: RULES,
   result: {
-    kind: 'table',
+    kind: 'figure',
     unit: 'months',
     scale: 'level',
     range: [0, null],
@@ -448,6 +166,7 @@ export function survivalAggregator<T>(
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
   const level = o.level
   const interval = o.interval
   const horizon = o.horizon ?? null
@@ -529,28 +248,26 @@ export function survivalAggregator<T>(
     result(state) {
       const names = Object.keys(state.groups).sort()
       const tallies = names.map((k) => state.groups[k] as SurvivalTally)
-      const pooled = curveOf(tallies, z, interval, horizon, rule)
+      const pooled = _curve(tallies, z, interval, horizon, rule)
       const grouped = names.length > 1 || (names.length === 1 && names[0] !== '')
       const groups: Record<string, SurvivalCurve> | null = grouped ? {} : null
       if (groups !== null)
         for (const k of names)
-          groups[k] = curveOf([state.groups[k] as SurvivalTally], z, interval, horizon, rule)
+          groups[k] = _curve([state.groups[k] as SurvivalTally], z, interval, horizon, rule)
+      const { lower, upper } = pooled.median
       return {
+        kind: 'figure',
         kpi: 'survival',
         value: pooled.median.value,
+        reason: pooled.n === 0 ? _emptyReason(state.excluded) : pooled.median.reached ? null : 'not-reached',
+        variant,
         excluded: { ...state.excluded },
         ...pooled,
+        ci: lower === null || upper === null ? null : { lower, upper, level, method: `km-${interval}` },
         interval,
         level,
         groups,
-        logRank:
-          names.length === 2
-            ? logRank(
-                names as [string, string],
-                state.groups[names[0] as string] as SurvivalTally,
-                state.groups[names[1] as string] as SurvivalTally,
-              )
-            : null,
+        logRank: names.length >= 2 ? _logRank(names, tallies) : null,
       }
     },
   }
@@ -565,7 +282,7 @@ export function survivalAggregator<T>(
  *
  * Summaries: the median lifetime with its interval (R's rule; `null` and `reached: false` when the curve
  * stays above 0.5 — never Infinity), the restricted mean lifetime to a `horizon` with its standard error,
- * per-group curves and, for two groups, the log-rank test. `value` is the median. Times are in the unit
+ * per-group curves and, for two or more groups, the log-rank test (k − 1 degrees of freedom). `value` is the median. Times are in the unit
  * of the input; {@link customerLifetimes} makes observations from subscriptions.
  *
  * Reproduces R's `survival::survfit` and `survdiff` (tested to 1e-6 on the Gehan, AML, glioma and MACS

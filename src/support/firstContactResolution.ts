@@ -4,6 +4,7 @@ import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _AS_OF, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
+import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
@@ -198,6 +199,7 @@ export function firstContactResolutionAggregator<T>(
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
   const { method, denominator, level, minN, onInvalid } = o
   if (denominator === 'resolvable') _function(fn, 'options.resolvable', o.resolvable)
   const windowMs = method === 'repeat-contact-window' ? _number(fn, 'options.windowMs', o.windowMs, 0) : 0
@@ -313,8 +315,11 @@ export function firstContactResolutionAggregator<T>(
       }
       const measured = trials > 0 && trials >= minN
       return {
+        kind: 'result',
         kpi: fn,
         value: measured ? successes / trials : null,
+        reason: _reasonOf(trials, excluded, minN),
+        variant,
         n: trials,
         excluded,
         scale: 'proportion',

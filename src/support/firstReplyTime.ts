@@ -1,6 +1,7 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
@@ -113,7 +114,9 @@ export function firstReplyTimeAggregator<T>(
     accessorOrOptions,
     maybeOptions,
   )
-  const config = _durationConfig(_resolve(fn, _DURATION_RULES, options))
+  const resolved = _resolve(fn, _DURATION_RULES, options)
+  const variant = _variant(_DURATION_RULES, resolved)
+  const config = _durationConfig(resolved)
   return {
     kpi: fn,
     init: () => ({
@@ -146,8 +149,11 @@ export function firstReplyTimeAggregator<T>(
       const calendar = _durationStats(state.calendar, config.percentile)
       const business = config.hours === null ? null : _durationStats(state.business, config.percentile)
       return {
+        kind: 'result',
         kpi: fn,
         value: _pick(business ?? calendar, config.statistic),
+        reason: _reasonOf(calendar.n, state.excluded),
+        variant,
         n: calendar.n,
         excluded: { ...state.excluded },
         unit: 'ms',

@@ -1,6 +1,7 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
@@ -168,6 +169,7 @@ export function resolutionTimeAggregator<T>(
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
   const config = _durationConfig(o)
   const resolution = o.resolution
   const hours = config.hours
@@ -238,8 +240,11 @@ export function resolutionTimeAggregator<T>(
             : d.firstBusiness
       const wait = (values: number[]): DurationStats | null => (values.length === 0 ? null : stats(values))
       return {
+        kind: 'result',
         kpi: fn,
         value: _pick(chosen.business ?? chosen.calendar, config.statistic),
+        reason: _reasonOf(full.calendar.n, state.excluded),
+        variant,
         n: full.calendar.n,
         excluded: { ...state.excluded },
         unit: 'ms',

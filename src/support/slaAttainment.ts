@@ -4,6 +4,7 @@ import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _AS_OF, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
+import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
@@ -159,6 +160,7 @@ export function slaAttainmentAggregator<T>(
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
   const target = o.targetMs
   if (typeof target !== 'function') _number(fn, 'options.targetMs', target, 0)
   const { metric, level, minN, onInvalid } = o
@@ -199,8 +201,11 @@ export function slaAttainmentAggregator<T>(
       const n = met + breached
       const measured = n > 0 && n >= minN
       return {
+        kind: 'result',
         kpi: fn,
         value: measured ? met / n : null,
+        reason: _reasonOf(n, state.excluded, minN),
+        variant,
         n,
         excluded: { ...state.excluded },
         scale: 'proportion',

@@ -1,5 +1,5 @@
 import type { Aggregator } from '../core/aggregator.ts'
-import type { OnInvalid } from '../core/result.ts'
+import type { NullReason, OnInvalid } from '../core/result.ts'
 
 /**
  * Options every survey KPI shares.
@@ -25,12 +25,11 @@ export interface SurveyOptions {
 
 /**
  * Why a survey response was left out: `missing` (unanswered: `null` or `undefined`), `invalid` (not a
- * number, NaN), `outOfRange` (outside the scale), `nonInteger` (a fraction on a scale of whole
- * points), and, under {@link accountLevel}, `missingAccount`, `undated` and `duplicateAccount` (a
- * response replaced by another of the same account).
+ * number, NaN), `offScale` (outside the scale), `nonInteger` (a fraction on a scale of whole
+ * points). {@link accountLevel} adds its own reasons ({@link AccountLevelExclusion}) to its results.
  * @category Survey
  */
-export type SurveyExclusion = 'outOfRange' | 'nonInteger' | 'missingAccount' | 'undated' | 'duplicateAccount'
+export type SurveyExclusion = 'offScale' | 'nonInteger'
 
 /**
  * A rating scale of whole points, `{ min, max }`.
@@ -48,6 +47,12 @@ export interface RatingScale {
  * @category Survey
  */
 export interface SurveyResult {
+  /** The score, or `null`. */
+  readonly value: number | null
+  /** Responses counted. */
+  readonly n: number
+  /** Why `value` is `null`. */
+  readonly reason: NullReason | null
   /** Responses left out, by reason. */
   readonly excluded: Readonly<Record<string, number>>
 }
@@ -59,7 +64,7 @@ export interface SurveyResult {
  */
 export interface SurveyAggregator<T, State, Result> extends Aggregator<T, State, Result> {
   /** The response's score on the KPI's scale, or the reason it would be left out. */
-  score(item: T, index: number): number | 'missing' | 'invalid' | 'outOfRange' | 'nonInteger'
+  score(item: T, index: number): number | 'missing' | 'invalid' | 'offScale' | 'nonInteger'
   /** Counts a valid score (an account's mean score may fall between whole points). */
   tally(state: State, score: number): State
 }
@@ -79,11 +84,8 @@ export function _surveyExcluded(): Record<'missing' | 'invalid' | SurveyExclusio
   return {
     missing: 0,
     invalid: 0,
-    outOfRange: 0,
+    offScale: 0,
     nonInteger: 0,
-    missingAccount: 0,
-    undated: 0,
-    duplicateAccount: 0,
   }
 }
 
@@ -96,10 +98,10 @@ export function _score(
   min: number,
   max: number,
   whole: boolean,
-): number | 'missing' | 'invalid' | 'outOfRange' | 'nonInteger' {
+): number | 'missing' | 'invalid' | 'offScale' | 'nonInteger' {
   if (raw === null || raw === undefined) return 'missing'
   const x = _numeric(raw)
   if (x === null) return 'invalid'
-  if (x < min || x > max) return 'outOfRange'
+  if (x < min || x > max) return 'offScale'
   return whole && !Number.isInteger(x) ? 'nonInteger' : x
 }

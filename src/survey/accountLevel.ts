@@ -2,9 +2,10 @@ import { _function, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _ON_INVALID } from '../core/_rules.ts'
+import { _emptyReason } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
-import type { ExclusionCounts, OnInvalid } from '../core/result.ts'
+import type { Excluded, ExclusionCounts, OnInvalid } from '../core/result.ts'
 import { _surveyExcluded, type SurveyAggregator, type SurveyExclusion, type SurveyResult } from './_survey.ts'
 
 /**
@@ -15,6 +16,23 @@ import { _surveyExcluded, type SurveyAggregator, type SurveyExclusion, type Surv
  * @category Survey
  */
 export type AccountPolicy = 'all' | 'latest' | 'first' | 'mean'
+
+/**
+ * Why {@link accountLevel} left a response out, beside the KPI's own reasons: no account, no date (for
+ * `'latest'` and `'first'`), or replaced by another response of the same account.
+ * @category Survey
+ */
+export type AccountLevelExclusion = 'missingAccount' | 'undated' | 'duplicateAccount'
+
+/**
+ * The result of {@link accountLevel}: the KPI's result over one response (or mean) per account, with
+ * the account-level exclusions counted beside the KPI's own.
+ * @category Survey
+ */
+export type AccountLevelResult<Result extends SurveyResult> = Result & {
+  /** Responses left out, by reason, the account-level ones included. */
+  readonly excluded: Excluded<AccountLevelExclusion>
+}
 
 /**
  * Options of {@link accountLevel}.
@@ -47,7 +65,7 @@ export interface AccountLevelState<State> {
   /** Valid responses filed under an account. */
   filed: number
   /** Responses left out before reaching the KPI, by reason. */
-  excluded: ExclusionCounts<SurveyExclusion>
+  excluded: ExclusionCounts<SurveyExclusion | AccountLevelExclusion>
 }
 
 const RULES = {
@@ -84,7 +102,7 @@ const RULES = {
 export function accountLevel<T, State, Result extends SurveyResult>(
   aggregator: SurveyAggregator<T, State, Result>,
   options: AccountLevelOptions<T>,
-): Aggregator<T, AccountLevelState<State>, Result> {
+): Aggregator<T, AccountLevelState<State>, AccountLevelResult<Result>> {
   const fn = 'accountLevel'
   if (aggregator === null || typeof aggregator !== 'object' || typeof aggregator.tally !== 'function') {
     throw _typeError(
@@ -133,7 +151,7 @@ export function accountLevel<T, State, Result extends SurveyResult>(
       accounts: {},
       inner: aggregator.init(),
       filed: 0,
-      excluded: _surveyExcluded(),
+      excluded: { ..._surveyExcluded(), missingAccount: 0, undated: 0, duplicateAccount: 0 },
     }),
     add: (state, item, index) => {
       if (policy === 'all') {
@@ -183,7 +201,9 @@ export function accountLevel<T, State, Result extends SurveyResult>(
       const excluded: Record<string, number> = { ...result.excluded }
       _mergeCounts(excluded, state.excluded)
       excluded.duplicateAccount = (excluded.duplicateAccount ?? 0) + state.filed - records.length
-      return { ...result, excluded } as Result
+      // Every response may have been left out here, before the KPI saw any.
+      const reason = result.value === null && result.n === 0 ? _emptyReason(excluded) : result.reason
+      return { ...result, reason, excluded } as unknown as AccountLevelResult<Result>
     },
   }
 }

@@ -66,7 +66,7 @@ describe('ces', () => {
       value: 0,
     })
     expect(ces([1, 2, 2, 5], { version: '1.0' }).value).toBe(2.5)
-    expect(ces([6], { version: '1.0' }).excluded.outOfRange).toBe(1)
+    expect(ces([6], { version: '1.0' }).excluded.offScale).toBe(1)
   })
   it('takes custom versions with their thresholds', () => {
     const version = { min: 0, max: 10, higherIsBetter: true }
@@ -110,7 +110,7 @@ describe('ces', () => {
   })
   it('counts bad responses and gives null for none or below minN', () => {
     expect(ces([8, 0, 5.5, null, 'x'] as never[]).excluded).toMatchObject({
-      outOfRange: 2,
+      offScale: 2,
       nonInteger: 1,
       missing: 1,
       invalid: 1,

@@ -3,6 +3,7 @@ import { _number, _rangeError, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
+import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
@@ -225,6 +226,7 @@ export function cesAggregator<T>(
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
   const { level, minN, onInvalid } = o
   const aggregation = o.method
   const v = o.version
@@ -339,8 +341,11 @@ export function cesAggregator<T>(
         }
       }
       return {
+        kind: 'result',
         kpi: fn,
         value,
+        reason: _reasonOf(n, state.excluded, minN),
+        variant,
         n,
         excluded: { ...state.excluded },
         scale: aggregation === 'mean' ? 'mean' : aggregation === 'percent-easy' ? 'proportion' : 'points',

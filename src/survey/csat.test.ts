@@ -83,7 +83,7 @@ describe('csat', () => {
     expect(csat(answers, { method: 'acsi', scale: '1-10', weights: [2, 1, 1] }).value).toBeCloseTo(69.4444, 4)
     expect(csat([[9, 8], [11, 1, 1], null], { method: 'acsi', scale: '1-10' }).excluded).toMatchObject({
       invalid: 1,
-      outOfRange: 1,
+      offScale: 1,
       missing: 1,
     })
     expect(() => csat([], { method: 'acsi' })).toThrow(
@@ -114,7 +114,7 @@ describe('csat', () => {
   it('counts off-scale, fractional and unanswered ratings, and never counts them as 0', () => {
     const result = csat([5, 0, 6, 4.5, null, undefined, 'x'])
     expect(result.n).toBe(1)
-    expect(result.excluded).toMatchObject({ missing: 2, invalid: 1, outOfRange: 2, nonInteger: 1 })
+    expect(result.excluded).toMatchObject({ missing: 2, invalid: 1, offScale: 2, nonInteger: 1 })
   })
   it('gives null without responses, and below minN', () => {
     expect(csat([])).toMatchObject({ value: null, ci: null, mean: null })

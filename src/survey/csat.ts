@@ -3,6 +3,7 @@ import { _number, _rangeError, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
+import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
@@ -245,6 +246,7 @@ export function csatAggregator<T>(
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
   const { level, minN, onInvalid, method, interval } = o
   const named = typeof o.scale === 'string'
   const scaleName = o.scale
@@ -367,8 +369,11 @@ export function csatAggregator<T>(
         ci = interval === null ? null : { ...interval, method: 't' }
       }
       return {
+        kind: 'result',
         kpi: fn,
         value,
+        reason: _reasonOf(n, state.excluded, minN),
+        variant,
         n,
         excluded: { ...state.excluded },
         scale: isShare ? 'proportion' : method === 'acsi' ? 'points' : 'mean',
@@ -390,12 +395,12 @@ export function csatAggregator<T>(
 function acsiReason(
   answers: unknown,
   questions: number,
-): 'missing' | 'invalid' | 'outOfRange' | 'nonInteger' | null {
+): 'missing' | 'invalid' | 'offScale' | 'nonInteger' | null {
   if (answers === null || answers === undefined) return 'missing'
   if (!Array.isArray(answers) || answers.length !== questions) return 'invalid'
   for (const a of answers) {
     if (typeof a !== 'number' || Number.isNaN(a)) return 'invalid'
-    if (a < 1 || a > 10) return 'outOfRange'
+    if (a < 1 || a > 10) return 'offScale'
     if (!Number.isInteger(a)) return 'nonInteger'
   }
   return null

@@ -3,6 +3,7 @@ import { _rangeError, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
+import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
@@ -180,14 +181,9 @@ export function npsAggregator<T>(
     accessorOrOptions,
     maybeOptions,
   )
-  const {
-    level,
-    minN,
-    onInvalid,
-    interval,
-    lowSampleHalfWidth: threshold,
-    ...o
-  } = _resolve(fn, RULES, options)
+  const resolved = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, resolved)
+  const { level, minN, onInvalid, interval, lowSampleHalfWidth: threshold, ...o } = resolved
   const buckets = o.buckets === undefined ? BAIN : checkBuckets(fn, o.buckets)
   const { min, max, detractorMax, promoterMin } = buckets
   const score = (item: T, index: number) =>
@@ -242,8 +238,11 @@ export function npsAggregator<T>(
             ? interval(counts, level)
             : _npsWald(counts, n, level, interval === 'adjusted-wald')
       return {
+        kind: 'result',
         kpi: fn,
         value: measured ? (100 * (promoters - detractors)) / n : null,
+        reason: _reasonOf(n, state.excluded, minN),
+        variant,
         n,
         excluded: { ...state.excluded },
         scale: 'nps',

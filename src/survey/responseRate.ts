@@ -2,6 +2,7 @@ import { _accessorAndOptions } from '../core/_args.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
+import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
@@ -99,7 +100,9 @@ export function responseRateAggregator<T>(
     maybeOptions,
   )
   const answered: Accessor<T, unknown> = accessor ?? ((item) => item)
-  const { level, minN, onInvalid } = _resolve(fn, RULES, options)
+  const resolved = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, resolved)
+  const { level, minN, onInvalid } = resolved
   return {
     kpi: fn,
     init: () => ({ counts: [0, 0], excluded: { missing: 0, invalid: 0 } }),
@@ -128,8 +131,11 @@ export function responseRateAggregator<T>(
     result: ({ counts: [yes, offered], excluded }) => {
       const measured = offered > 0 && offered >= minN
       return {
+        kind: 'result',
         kpi: fn,
         value: measured ? yes / offered : null,
+        reason: _reasonOf(offered, excluded, minN),
+        variant,
         n: offered,
         excluded: { ...excluded },
         scale: 'proportion',

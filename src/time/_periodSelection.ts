@@ -1,7 +1,7 @@
 import { _integer, _options, _rangeError, _typeError } from '../core/_assert.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import type { OptionRule } from '../core/descriptor.ts'
-import type { Excluded } from '../core/result.ts'
+import type { Excluded, Variant } from '../core/result.ts'
 import {
   _CALENDAR_RULES,
   _calendar,
@@ -9,7 +9,7 @@ import {
   type DateRange,
   type PeriodUnit,
 } from './_calendar.ts'
-import type { PeriodInfo, PeriodResult } from './byPeriod.ts'
+import type { PeriodInfo, PeriodSeries } from './_series.ts'
 
 /**
  * Which period(s) a KPI over subscriptions or spend measures. Give exactly one of `period` (one period: a key of `unit`
@@ -28,23 +28,6 @@ export interface PeriodSelection extends CalendarOptions {
   readonly trailingDays?: number
   /** "Now": periods ending after it are `complete: false`; see each KPI for what else it does. */
   readonly asOf?: DateRange['from']
-}
-
-/**
- * A KPI over several periods, in time order (the shape of {@link byPeriod}'s result).
- * @category Time
- */
-export interface PeriodSeries<Out, Kpi extends string = string, Reason extends string = never> {
-  /** The KPI's id. */
-  readonly kpi: Kpi
-  /** The kind of period. */
-  readonly unit: PeriodUnit
-  /** The time zone of the periods. */
-  readonly timeZone: string
-  /** One result per period. */
-  readonly periods: PeriodResult<Out>[]
-  /** Input records left out, by reason. */
-  readonly excluded: Excluded<Reason>
 }
 
 /** The selected periods: contiguous, so `bounds` has one more element than `periods`. */
@@ -71,10 +54,12 @@ export const _PERIOD_SELECTION_RULES: {
   ..._CALENDAR_RULES,
   period: {
     type: 'custom',
+    variant: false,
     doc: "One period: a key of `unit` ('2024-03', '2024-Q1') or a range { from, to }.",
   },
   range: {
     type: 'custom',
+    variant: false,
     doc: 'Several consecutive periods of `unit`: every one that overlaps { from, to }.',
   },
   unit: {
@@ -82,7 +67,11 @@ export const _PERIOD_SELECTION_RULES: {
     values: ['day', 'week', 'month', 'quarter', 'year', 'fiscal-quarter', 'fiscal-year', 'n-days'],
     doc: 'The kind of period, for `period` as a key and for `range`.',
   },
-  trailingDays: { type: 'custom', doc: 'A trailing window of this many days ending at `asOf`.' },
+  trailingDays: {
+    type: 'custom',
+    variant: false,
+    doc: 'A trailing window of this many days ending at `asOf`.',
+  },
   asOf: { type: 'custom', doc: '"Now": periods ending after it are complete: false.' },
 }
 
@@ -164,10 +153,13 @@ export function _periodOutput<Out>(
   p: _Periods,
   results: Out[],
   excluded: Excluded<string>,
+  variant: Variant,
 ): Out | PeriodSeries<Out> {
   if (!p.series) return results[0] as Out
   return {
+    kind: 'series',
     kpi,
+    variant,
     unit: p.unit as PeriodUnit,
     timeZone: p.timeZone,
     periods: p.periods.map((period, k) => ({ period, result: results[k] as Out })),

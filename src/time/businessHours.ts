@@ -90,6 +90,8 @@ export interface BusinessHours {
   duration(start: number, end: number): number
   /** The earliest instant t ≥ start with `duration(start, t) === ms`, or `null` when the schedule never opens again. */
   add(start: number, ms: number): number | null
+  /** The schedule, which is what `JSON.stringify` and a result's `variant` show. */
+  toJSON(): Schedule
 }
 
 const DAYS: readonly Weekday[] = [
@@ -368,6 +370,7 @@ export function businessHours(schedule: Schedule): BusinessHours {
   return {
     kind: 'businessHours',
     schedule,
+    toJSON: () => schedule,
     duration: (start, end) => {
       if (!(end > start)) return 0
       const a = weekOf(start)

@@ -1,7 +1,7 @@
 import { _function, _options, _typeError } from '../core/_assert.ts'
 import { _mergeCounts } from '../core/_exclude.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import type { Excluded, ExclusionCounts } from '../core/result.ts'
+import type { Excluded, ExclusionCounts, Variant } from '../core/result.ts'
 
 /**
  * Options of {@link byKey}.
@@ -31,8 +31,12 @@ export interface KeyResult<Out> {
  * @category Time
  */
 export interface ByKeyResult<Out> {
+  /** Always `'segments'`: one result per key. */
+  readonly kind: 'segments'
   /** Always `'byKey'`. */
   readonly kpi: 'byKey'
+  /** The options that shape the result (`keys`, as given). */
+  readonly variant: Variant
   /** Segments: those of `options.keys` first, in their order, then the others sorted. */
   readonly groups: KeyResult<Out>[]
   /** Items whose key was `null`, `undefined` or an empty string. */
@@ -81,6 +85,7 @@ export function byKey<T, State, Out>(
   if (!Array.isArray(listed) || listed.some((k) => typeof k !== 'string')) {
     throw _typeError(fn, 'options.keys', 'an array of strings', o.keys)
   }
+  const variant: Variant = o.keys === undefined ? {} : { keys: [...listed] }
   return {
     kpi: 'byKey',
     init: () => ({ groups: {}, excluded: { missing: 0, invalid: 0 } }),
@@ -108,7 +113,9 @@ export function byKey<T, State, Out>(
         .filter((k) => !listed.includes(k))
         .sort()
       return {
+        kind: 'segments',
         kpi: 'byKey',
+        variant,
         groups: [...listed, ...rest].map((k) => {
           const inner = state.groups[k]
           return { key: k, result: aggregator.result(inner === undefined ? aggregator.init() : inner) }

@@ -1,17 +1,20 @@
 import { _function, _oneOf, _options, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
-import type { Excluded, ExclusionCounts, OnInvalid } from '../core/result.ts'
+import type { ExclusionCounts, OnInvalid } from '../core/result.ts'
 import {
   _CALENDAR_KEYS,
+  _CALENDAR_RULES,
   _calendar,
   type CalendarOptions,
   type DateRange,
   type PeriodUnit,
 } from './_calendar.ts'
 import { _locator, type _Period } from './_locator.ts'
+import type { PeriodInfo, PeriodSeries } from './_series.ts'
 
 /**
  * Options of {@link byPeriod}.
@@ -40,48 +43,13 @@ export interface ByPeriodOptions<T> extends CalendarOptions {
   readonly onInvalid?: OnInvalid
 }
 
-/**
- * A period of a windowed result.
- * @category Time
- */
-export interface PeriodInfo {
-  /** The period's key, e.g. `'2024-03'`. */
-  readonly key: string
-  /** First instant (epoch ms). */
-  readonly start: number
-  /** First instant after the period (epoch ms). */
-  readonly end: number
-  /** False when the period is not over at `asOf`, or only partly inside the range. */
-  readonly complete: boolean
-}
+export type { PeriodInfo, PeriodResult, PeriodSeries } from './_series.ts'
 
 /**
- * One period's result.
+ * The result of {@link byPeriod}: a {@link PeriodSeries} of the inner aggregator's results.
  * @category Time
  */
-export interface PeriodResult<Out> {
-  /** The period. */
-  readonly period: PeriodInfo
-  /** The inner aggregator's result over the period's items. */
-  readonly result: Out
-}
-
-/**
- * The result of {@link byPeriod}.
- * @category Time
- */
-export interface ByPeriodResult<Out> {
-  /** Always `'byPeriod'`. */
-  readonly kpi: 'byPeriod'
-  /** The kind of period. */
-  readonly unit: PeriodUnit
-  /** The time zone of the periods. */
-  readonly timeZone: string
-  /** The periods in time order. */
-  readonly periods: PeriodResult<Out>[]
-  /** Items not routed to any period: no date, an invalid date, or outside the range or after `asOf`. */
-  readonly excluded: Excluded<'outOfRange'>
-}
+export type ByPeriodResult<Out> = PeriodSeries<Out, 'byPeriod', 'outOfRange'>
 
 /**
  * The state of {@link byPeriod}: the inner states by period key, and the exclusion counts.
@@ -103,6 +71,10 @@ export interface ByPeriodAggregator<T, State, Out>
   extends Aggregator<T, ByPeriodState<State>, ByPeriodResult<Out>> {
   /** The aggregator run in each period. */
   readonly inner: Aggregator<T, State, Out>
+  /** The kind of period. */
+  readonly unit: PeriodUnit
+  /** The time zone of the periods. */
+  readonly timeZone: string
   /** The periods a state reports, in time order (range, or first to last with data, gaps included). */
   periodsOf(state: ByPeriodState<State>): PeriodInfo[]
 }
@@ -148,6 +120,7 @@ export function byPeriod<T, State, Out>(
   const to =
     o.range === undefined ? Number.POSITIVE_INFINITY : _instantArgument(fn, 'options.range.to', o.range.to)
   const asOf = o.asOf === undefined ? Number.POSITIVE_INFINITY : _instantArgument(fn, 'options.asOf', o.asOf)
+  const variant = _variant(_CALENDAR_RULES, { ...o, unit: calendar.unit, asOf: o.asOf })
   const upper = Math.min(to, asOf)
   // Instants that need no further check: valid (within the Date range) and inside [from, upper).
   const fastLow = Math.max(from, -8.64e15)
@@ -241,6 +214,8 @@ export function byPeriod<T, State, Out>(
   return {
     kpi: 'byPeriod',
     inner: aggregator,
+    unit: calendar.unit,
+    timeZone: calendar.timeZone,
     periodsOf,
     init: () => ({ periods: {}, excluded: { missing: 0, invalid: 0, outOfRange: 0 } }),
     add: (state, item, index) => {
@@ -290,7 +265,9 @@ export function byPeriod<T, State, Out>(
       return a
     },
     result: (state) => ({
+      kind: 'series',
       kpi: 'byPeriod',
+      variant,
       unit: calendar.unit,
       timeZone: calendar.timeZone,
       periods: periodsOf(state).map((period) => {

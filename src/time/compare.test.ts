@@ -77,7 +77,9 @@ describe('comparePeriods', () => {
     result: { value },
   })
   const result: ByPeriodResult<Comparable> = {
+    kind: 'series',
     kpi: 'byPeriod',
+    variant: {},
     unit: 'quarter',
     timeZone: 'UTC',
     periods: [

@@ -1,5 +1,6 @@
 import { _oneOf, _options, _typeError } from '../core/_assert.ts'
-import type { ByPeriodResult, PeriodInfo } from './byPeriod.ts'
+import type { PeriodSeries } from './_series.ts'
+import type { PeriodInfo } from './byPeriod.ts'
 import { type Comparable, type ComparableScale, type Comparison, compare } from './compare.ts'
 import { parsePeriodKey } from './parsePeriodKey.ts'
 
@@ -45,7 +46,8 @@ function yearAgo(key: string): string | null {
 }
 
 /**
- * Compares every period of a {@link byPeriod} result with the period before it, or with the same
+ * Compares every period of a series — a {@link byPeriod} result, or a KPI's over a `range` such as
+ * `churnRate(subscriptions, { range, unit: 'month' })` — with the period before it, or with the same
  * period a year earlier, using {@link compare}: "NPS this quarter vs last", "CSAT month over month",
  * "revenue year over year". Periods with nothing to compare with have `comparison: null`; a year-ago
  * day 29 February, week 53 or n-day bucket has none.
@@ -59,12 +61,12 @@ function yearAgo(key: string): string | null {
  * @category Time
  */
 export function comparePeriods<Out extends Comparable>(
-  result: ByPeriodResult<Out>,
+  result: PeriodSeries<Out, string, string>,
   options?: ComparePeriodsOptions,
 ): PeriodComparison[] {
   const fn = 'comparePeriods'
   if (result === null || typeof result !== 'object' || !Array.isArray(result.periods)) {
-    throw _typeError(fn, 'result', 'a result of byPeriod', result)
+    throw _typeError(fn, 'result', 'a series (a result of byPeriod, or of a KPI over a `range`)', result)
   }
   const o = _options(fn, options, ['against', 'scale', 'level'])
   const against =

@@ -116,7 +116,7 @@ describe('windows', () => {
     'rolling windows equal a direct computation over the same events',
     (timeZone, rows, size) => {
       const monthly = byPeriod(sum, { date: (e) => e.at, unit: 'month', timeZone })
-      for (const window of rolling(monthly, accumulate(monthly, rows), { size })) {
+      for (const window of rolling(monthly, accumulate(monthly, rows), { size }).periods) {
         const inside = rows.filter((e) => e.at >= window.period.start && e.at < window.period.end)
         expect(window.result).toEqual(fold(sum, inside))
       }

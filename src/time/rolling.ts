@@ -1,4 +1,5 @@
 import { _integer, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import type { PeriodSeries } from './_series.ts'
 import type { ByPeriodAggregator, ByPeriodState, PeriodInfo } from './byPeriod.ts'
 
 /**
@@ -33,6 +34,18 @@ export interface RollingWindow<Out> {
 }
 
 /**
+ * The result of {@link rolling}: a {@link PeriodSeries} whose periods are the windows, so that
+ * {@link comparePeriods} compares trailing windows (trailing-quarter NPS, month over month).
+ * @category Time
+ */
+export interface RollingResult<Out> extends Omit<PeriodSeries<Out, 'rolling', 'outOfRange'>, 'periods'> {
+  /** Periods per window. */
+  readonly size: number
+  /** The windows, in time order, each keyed by its last period. */
+  readonly periods: RollingWindow<Out>[]
+}
+
+/**
  * Trailing windows over the periods of a {@link byPeriod} state — trailing 3 months, trailing twelve
  * months — computed by merging the states of adjacent periods, not by reading the items again. The
  * window ending at each period covers it and the `size − 1` periods before it (empty periods count as
@@ -43,7 +56,7 @@ export interface RollingWindow<Out> {
  * ```ts
  * const monthly = byPeriod(npsAggregator((r: Row) => r.score), { date: (r) => r.at, unit: 'month' })
  * const state = accumulate(monthly, rows)
- * rolling(monthly, state, { size: 3 }) // NPS over each trailing quarter, month by month
+ * rolling(monthly, state, { size: 3 }).periods // NPS over each trailing quarter, month by month
  * ```
  * @category Time
  */
@@ -51,7 +64,7 @@ export function rolling<T, State, Out>(
   aggregator: ByPeriodAggregator<T, State, Out>,
   state: ByPeriodState<State>,
   options: RollingOptions,
-): RollingWindow<Out>[] {
+): RollingResult<Out> {
   const fn = 'rolling'
   if (aggregator === null || typeof aggregator !== 'object' || typeof aggregator.periodsOf !== 'function') {
     throw _typeError(fn, 'aggregator', 'an aggregator made by byPeriod', aggregator)
@@ -87,5 +100,14 @@ export function rolling<T, State, Out>(
       result: inner.result(merged),
     })
   }
-  return windows
+  return {
+    kind: 'series',
+    kpi: 'rolling',
+    variant: { size, partial },
+    unit: aggregator.unit,
+    timeZone: aggregator.timeZone,
+    size,
+    periods: windows,
+    excluded: { ...state.excluded },
+  }
 }

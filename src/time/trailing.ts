@@ -5,7 +5,7 @@ import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
-import type { Excluded, ExclusionCounts, OnInvalid } from '../core/result.ts'
+import type { Excluded, ExclusionCounts, OnInvalid, Variant } from '../core/result.ts'
 import { _timeZone } from './_calendar.ts'
 
 /**
@@ -55,8 +55,12 @@ export interface TrailingWindow<Out> {
  * @category Time
  */
 export interface TrailingResult<Out> {
+  /** Always `'windows'`: one result per trailing window. */
+  readonly kind: 'windows'
   /** Always `'trailing'`. */
   readonly kpi: 'trailing'
+  /** The options that place the windows (`days`, `count`, `asOf`, `timeZone`). */
+  readonly variant: Variant
   /** The windows, oldest first; the last one ends at `asOf`. */
   readonly windows: TrailingWindow<Out>[]
   /** Items without a usable date, or outside every window. */
@@ -110,6 +114,7 @@ export function trailing<T, State, Out>(
   for (let k = 0; k <= count; k++)
     bounds.push(addDays(new TZDate(asOf, timeZone), -k * days, { in: tz(timeZone) }).getTime())
   const oldest = bounds[count] as number
+  const variant: Variant = { days, count, asOf: new Date(asOf).toISOString(), timeZone }
 
   return {
     kpi: 'trailing',
@@ -137,7 +142,9 @@ export function trailing<T, State, Out>(
       return a
     },
     result: (state) => ({
+      kind: 'windows',
       kpi: 'trailing',
+      variant,
       windows: state.windows
         .map((inner, k) => ({
           start: bounds[k + 1] as number,

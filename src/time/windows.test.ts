@@ -181,7 +181,7 @@ describe('rolling', () => {
   const monthly = byPeriod(mean(), { date: (r) => r.at, unit: 'month' })
   const state = accumulate(monthly, rows)
   it('merges the states of adjacent periods, gaps included', () => {
-    const windows = rolling(monthly, state, { size: 2 })
+    const windows = rolling(monthly, state, { size: 2 }).periods
     expect(windows.map((w) => [w.period.key, w.periods, w.result.value])).toEqual([
       ['2024-02', ['2024-01', '2024-02'], 2],
       ['2024-03', ['2024-02', '2024-03'], null],
@@ -191,11 +191,11 @@ describe('rolling', () => {
     expect(windows[0]?.period.end).toBe(Date.UTC(2024, 2, 1))
   })
   it('equals the mean computed directly over a window’s items', () => {
-    const windows = rolling(monthly, state, { size: 4 })
+    const windows = rolling(monthly, state, { size: 4 }).periods
     expect(windows.map((w) => w.result)).toEqual([{ value: (1 + 3 + 10 + 6) / 4, n: 4 }])
   })
   it('reports the first, shorter windows when asked, as incomplete', () => {
-    const windows = rolling(monthly, state, { size: 3, partial: 'include' })
+    const windows = rolling(monthly, state, { size: 3, partial: 'include' }).periods
     expect(windows.map((w) => [w.period.key, w.periods.length, w.period.complete])).toEqual([
       ['2024-01', 1, false],
       ['2024-02', 2, false],

@@ -41,6 +41,8 @@ aml <- read.csv("test/fixtures/km/aml.csv")
 g3 <- read.csv("test/fixtures/km/g3.csv")
 g3$status <- as.integer(g3$event == "True")
 macs <- read.delim("test/fixtures/km/multicenter_aids_cohort.tsv")
+veteran <- read.csv("test/fixtures/km/veteran.csv")
+veteran3 <- veteran[veteran$celltype != "large", ]
 
 parts <- c(
   curves("gehan-6mp", gehan$time[gehan$group == 2], gehan$status[gehan$group == 2], horizon = 30),
@@ -53,7 +55,9 @@ parts <- c(
 tests <- c(
   logrank("gehan", gehan$time, gehan$status, gehan$group),
   logrank("aml", aml$time, aml$cens, aml$group),
-  logrank("g3", g3$time, g3$status, g3$group)
+  logrank("g3", g3$time, g3$status, g3$group),
+  logrank("veteran", veteran$time, veteran$status, veteran$celltype),
+  logrank("veteran-3", veteran3$time, veteran3$status, veteran3$celltype)
 )
 cat('{"generator":"R ', R.version$major, '.', R.version$minor, ', survival ', as.character(packageVersion("survival")),
     '","curves":{', paste(parts, collapse = ","), '},"logRank":{', paste(tests, collapse = ","), '}}\n', sep = "")

@@ -27,6 +27,12 @@ const g3 = file('g3.csv')
     const cells = line.split(',')
     return { time: Number(cells[6]), event: cells[5] === 'True', group: cells[4] as string }
   })
+const veteran = file('veteran.csv')
+  .slice(1)
+  .map((line) => {
+    const [time, status, celltype] = line.split(',')
+    return { time: Number(time), event: status === '1', group: JSON.parse(celltype as string) as string }
+  })
 const macs = file('multicenter_aids_cohort.tsv')
   .slice(1)
   .map((line) => {
@@ -83,6 +89,10 @@ describe('survival against R survfit', () => {
         close(km.median.value, r.median)
         close(km.median.lower, r.medianLower)
         close(km.median.upper, r.medianUpper)
+        // The result's `ci` is the median's interval when R reports both bounds.
+        if (r.medianLower === null || r.medianUpper === null) expect(km.ci).toBeNull()
+        else expect(km.ci).toMatchObject({ lower: r.medianLower, upper: r.medianUpper, level: 0.95 })
+        expect(km.reason).toBe(r.median === null ? 'not-reached' : null)
         close(km.restrictedMean?.value, r.rmean)
         close(km.restrictedMean?.standardError, r.seRmean)
       })
@@ -122,6 +132,34 @@ describe('log-rank test against R survdiff', () => {
       close(test?.pValue, r.pValue)
     })
   }
+
+  // Four and three groups: k − 1 degrees of freedom, the even and the odd chi-square tail.
+  const several: [keyof typeof reference.logRank, typeof veteran][] = [
+    ['veteran', veteran],
+    ['veteran-3', veteran.filter((v) => v.group !== 'large')],
+  ]
+  for (const [name, data] of several) {
+    it(`${name}: ${name === 'veteran' ? 4 : 3} cell types`, () => {
+      const r = reference.logRank[name]
+      const test = survival(data).logRank
+      // Both sort the groups by name.
+      expect(test?.groups).toEqual(r.groups.map((g) => g.replace('group=', '')))
+      expect(test?.degreesOfFreedom).toBe(r.groups.length - 1)
+      r.observed.forEach((o, i) => {
+        close(test?.observed[i], o as number)
+        close(test?.expected[i], r.expected[i] as number)
+      })
+      close(test?.chiSquare, r.chiSquare)
+      close(test?.pValue, r.pValue)
+    })
+  }
+
+  it('veteran: chi-square 25.4 on 3 degrees of freedom, p = 1e-05 (R print.survdiff)', () => {
+    const test = survival(veteran).logRank
+    expect(test?.chiSquare).toBeCloseTo(25.4, 1)
+    expect(test?.degreesOfFreedom).toBe(3)
+    expect(test?.pValue).toBeCloseTo(1e-5, 5)
+  })
 
   it('gehan: observed 9 vs 21, expected 19.3 vs 10.7, chi-square 16.8 (published)', () => {
     const test = survival(gehan).logRank
