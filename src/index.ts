@@ -1,6 +1,7 @@
 // cx-metrics — customer-relationship KPIs as typed, mergeable aggregators.
 // Every export is listed here by name so that bundlers keep only what is imported.
 
+export type { Disambiguation } from './core/_wallClock.ts'
 export { accumulate } from './core/accumulate.ts'
 export type { Accessor, Aggregator, AnyAggregator, InputOf, ResultOf, StateOf } from './core/aggregator.ts'
 export { type CombinedInput, type CombinedResult, type CombinedState, combine } from './core/combine.ts'
@@ -11,7 +12,7 @@ export { isKpiError } from './core/isKpiError.ts'
 export { KpiError, type KpiErrorCode, type KpiErrorDetails } from './core/KpiError.ts'
 export { mapInput } from './core/mapInput.ts'
 export { mergeAll } from './core/mergeAll.ts'
-export { type DateInput, parseInstant } from './core/parseInstant.ts'
+export { type DateInput, type ParseInstantOptions, parseInstant } from './core/parseInstant.ts'
 export type {
   ConfidenceInterval,
   Excluded,

@@ -38,3 +38,16 @@ export const _AS_OF: OptionRule = {
   type: 'instant',
   doc: '"Now": what is known at this instant; later events are excluded as `afterAsOf`.',
 }
+
+export const _INPUT_TIME_ZONE: OptionRule = {
+  type: 'string',
+  expected: "an IANA time zone such as 'America/Sao_Paulo'",
+  doc: 'The zone in which to read timestamps written without an offset; without it they are invalid.',
+}
+
+export const _DISAMBIGUATION: _Defaulted<'reject' | 'compatible' | 'earlier' | 'later'> = {
+  type: 'enum',
+  values: ['reject', 'compatible', 'earlier', 'later'],
+  default: 'reject',
+  doc: 'A local time that a DST change skips or repeats: invalid, or the compatible, earlier or later instant.',
+}

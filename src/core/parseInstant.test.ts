@@ -43,3 +43,54 @@ describe('parseInstant', () => {
     expect(parseInstant(value)).toBeNull()
   })
 })
+
+describe('parseInstant with inputTimeZone', () => {
+  // Expected instants from Python's zoneinfo (PEP 495): `fold=0` and `fold=1` of each wall-clock time,
+  // with the IANA data of the runtime. In a gap fold 0 is the later instant and fold 1 the earlier one;
+  // in an overlap fold 0 is the earlier one.
+  const cases: [string, string, 'gap' | 'overlap' | 'none', number, number][] = [
+    ['America/Sao_Paulo', '2018-11-04 00:30', 'gap', 1541302200000, 1541298600000],
+    ['America/Sao_Paulo', '2019-02-16 23:30', 'overlap', 1550367000000, 1550370600000],
+    ['Australia/Lord_Howe', '2024-04-07T01:45', 'overlap', 1712414700000, 1712416500000],
+    ['Australia/Lord_Howe', '2024-10-06T02:15', 'gap', 1728143100000, 1728141300000],
+    ['Europe/Berlin', '2024-03-31 02:30:00', 'gap', 1711848600000, 1711845000000],
+    ['Europe/Berlin', '2024-10-27 02:30:00.000', 'overlap', 1729989000000, 1729992600000],
+    ['Asia/Kolkata', '2024-01-05 10:00', 'none', 1704429000000, 1704429000000],
+  ]
+  it.each(cases)('%s %s (%s)', (inputTimeZone, wall, kind, fold0, fold1) => {
+    const read = (disambiguation?: 'reject' | 'compatible' | 'earlier' | 'later') =>
+      parseInstant(wall, disambiguation === undefined ? { inputTimeZone } : { inputTimeZone, disambiguation })
+    const [earlier, later] = kind === 'gap' ? [fold1, fold0] : [fold0, fold1]
+    expect(read()).toBe(kind === 'none' ? fold0 : null)
+    expect(read('reject')).toBe(kind === 'none' ? fold0 : null)
+    expect(read('earlier')).toBe(earlier)
+    expect(read('later')).toBe(later)
+    // Date and most databases: the later instant in a gap, the earlier in an overlap (fold 0).
+    expect(read('compatible')).toBe(fold0)
+    // Without a zone the same string is invalid, never guessed.
+    expect(parseInstant(wall)).toBeNull()
+  })
+
+  it('reads a date alone as its midnight in the zone, and keeps an explicit offset', () => {
+    expect(parseInstant('2024-01-05', { inputTimeZone: 'Asia/Tokyo' })).toBe(
+      Date.parse('2024-01-05T00:00:00+09:00'),
+    )
+    expect(parseInstant('2024-01-05')).toBeNull()
+    expect(parseInstant('2024-01-05T10:00:00Z', { inputTimeZone: 'Asia/Tokyo' })).toBe(
+      Date.parse('2024-01-05T10:00:00Z'),
+    )
+    expect(parseInstant('2024-02-30 10:00', { inputTimeZone: 'Asia/Tokyo' })).toBeNull()
+  })
+
+  it('refuses an unknown zone, policy or option key', () => {
+    expect(() => parseInstant('2024-01-05', { inputTimeZone: 'Mars/Olympus' })).toThrow(
+      /parseInstant expected `options.inputTimeZone` to be an IANA time zone/,
+    )
+    expect(() =>
+      parseInstant('2024-01-05', { inputTimeZone: 'UTC', disambiguation: 'first' as never }),
+    ).toThrow(RangeError)
+    expect(() => parseInstant('2024-01-05', { timeZone: 'UTC' } as never)).toThrow(
+      /only the keys `inputTimeZone` and `disambiguation`, got `"timeZone"`/,
+    )
+  })
+})

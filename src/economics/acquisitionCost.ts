@@ -2,13 +2,18 @@ import { _accessorAndOptions } from '../core/_args.ts'
 import { _integer, _oneOf, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
-import { _ON_INVALID } from '../core/_rules.ts'
+import { _DISAMBIGUATION, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _emptyReason, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { InputField, KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import { KpiError } from '../core/KpiError.ts'
-import { type DateInput, parseInstant } from '../core/parseInstant.ts'
+import {
+  _instantReader,
+  type DateInput,
+  type ParseInstantOptions,
+  parseInstant,
+} from '../core/parseInstant.ts'
 import type { ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
 import { _upper } from '../stats/_upper.ts'
 import { _calendar, type CalendarOptions } from '../time/_calendar.ts'
@@ -56,7 +61,7 @@ export interface NewCustomer {
  * Options of {@link acquisitionCost}.
  * @category Economics
  */
-export interface AcquisitionCostOptions extends PeriodSelection {
+export interface AcquisitionCostOptions extends ParseInstantOptions, PeriodSelection {
   /**
    * Blended (all spend over all new customers; the default), paid (spend on `paidChannels` over
    * customers acquired through them; a16z's paid CAC) or per channel (`channels` in the result).
@@ -180,6 +185,8 @@ const RULES = {
     doc: 'Set spend this many periods earlier against customers.',
   },
   currency: { type: 'string', doc: 'The currency expected; spend in another one is an error.' },
+  inputTimeZone: _INPUT_TIME_ZONE,
+  disambiguation: _DISAMBIGUATION,
   onInvalid: _ON_INVALID,
 } as const
 
@@ -238,6 +245,7 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const instant = _instantReader(fn, o)
   const variant = _variant(RULES, o)
   const asOf = o.asOf === undefined ? Number.POSITIVE_INFINITY : (parseInstant(o.asOf) ?? Number.NaN)
   if (Number.isNaN(asOf)) throw _typeError(fn, 'options.asOf', 'a date', o.asOf)
@@ -290,7 +298,7 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
         return state
       }
       if ('customerId' in r) {
-        const at = parseInstant(r.acquiredAt)
+        const at = instant(r.acquiredAt)
         const id = r.customerId
         if (id === undefined || id === null || r.acquiredAt === undefined || r.acquiredAt === null) {
           _exclude(x, 'missing', onInvalid, fn, index, r)
@@ -315,7 +323,7 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
         _exclude(x, 'missing', onInvalid, fn, index, r)
         return state
       }
-      const at = parseInstant(r.at)
+      const at = instant(r.at)
       const amount = _amount(r.amount)
       if (at === null || amount === null || (r.channel !== undefined && typeof r.channel !== 'string')) {
         _exclude(x, 'invalid', onInvalid, fn, index, r.amount)

@@ -3,12 +3,12 @@ import { _integer, _number, _oneOf, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
-import { _ON_INVALID } from '../core/_rules.ts'
+import { _DISAMBIGUATION, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { InputField, KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
-import { type DateInput, parseInstant } from '../core/parseInstant.ts'
+import { _instantReader, type DateInput, type ParseInstantOptions } from '../core/parseInstant.ts'
 import type { ExclusionCounts, OnInvalid, Variant } from '../core/result.ts'
 import { _calendar } from '../time/_calendar.ts'
 import { _locator } from '../time/_locator.ts'
@@ -36,7 +36,7 @@ export type RfmUnit = 'day' | 'week' | number
  * Options of {@link rfmSummary}.
  * @category Economics
  */
-export interface RfmSummaryOptions {
+export interface RfmSummaryOptions extends ParseInstantOptions {
   /** The last day of the calibration period: purchases on that day count, and `T` runs to its start. */
   readonly calibrationEnd: DateInput
   /** The last day of an optional holdout period after calibration, for `holdoutFrequency`. */
@@ -149,6 +149,8 @@ const RULES = {
   },
   timeZone: { type: 'string', default: 'UTC', doc: 'The zone in which purchases on one day merge.' },
   minorUnits: { type: 'number', integer: true, min: 0, max: 6, default: 2, doc: 'Digits of the minor unit.' },
+  inputTimeZone: _INPUT_TIME_ZONE,
+  disambiguation: _DISAMBIGUATION,
   onInvalid: _ON_INVALID,
 } as const
 
@@ -204,6 +206,7 @@ export function rfmSummaryAggregator<T>(
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const instant = _instantReader(fn, o)
   const variant = _variant(RULES, o)
   if (o.calibrationEnd === undefined) throw _typeError(fn, 'options.calibrationEnd', 'a date', undefined)
   const unitDays =
@@ -249,7 +252,7 @@ export function rfmSummaryAggregator<T>(
         _exclude(x, 'missing', onInvalid, fn, index, t)
         return state
       }
-      const at = parseInstant(t.at)
+      const at = instant(t.at)
       const amount = t.amount ?? 0
       const cents =
         typeof amount === 'number' && Number.isFinite(amount) ? Math.round(amount * minor) : Number.NaN

@@ -1,12 +1,12 @@
 import { _accessor, _integer, _number, _oneOf, _options, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
-import { _AS_OF, type _Defaulted, _ON_INVALID } from '../core/_rules.ts'
+import { _AS_OF, type _Defaulted, _DISAMBIGUATION, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _emptyReason } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { InputField, OptionRule } from '../core/descriptor.ts'
 import { KpiError } from '../core/KpiError.ts'
-import { type DateInput, parseInstant } from '../core/parseInstant.ts'
+import { _instantReader, type DateInput, type ParseInstantOptions } from '../core/parseInstant.ts'
 import type { ExclusionCounts, NullReason, OnInvalid } from '../core/result.ts'
 
 /**
@@ -74,7 +74,7 @@ export interface Subscription {
  * Options every subscription-based lifecycle KPI takes.
  * @category Lifecycle
  */
-export interface SubscriptionOptions {
+export interface SubscriptionOptions extends ParseInstantOptions {
   /**
    * When a customer who cancels stops counting: at the end of the paid period (`'expiry'`, ChartMogul,
    * ProfitWell, Recurly) or when they cancel (`'cancellation'`, Stripe).
@@ -147,6 +147,8 @@ export interface _SubscriptionConfig {
   readonly minor: number
   readonly asOf: number
   readonly onInvalid: OnInvalid
+  /** Reads a data timestamp, in `inputTimeZone` when the options give one. */
+  readonly instant: (input: unknown) => number | null
 }
 
 const DAY = 86_400_000
@@ -167,6 +169,8 @@ export const _SUBSCRIPTION_RULES: {
   readonly currency: OptionRule
   readonly minorUnits: _Defaulted<number>
   readonly asOf: OptionRule
+  readonly inputTimeZone: OptionRule
+  readonly disambiguation: _Defaulted<'reject' | 'compatible' | 'earlier' | 'later'>
   readonly onInvalid: _Defaulted<'exclude' | 'throw'>
 } = {
   recognition: {
@@ -196,6 +200,8 @@ export const _SUBSCRIPTION_RULES: {
     doc: 'Digits of the currency’s minor unit (2 for USD, 0 for JPY).',
   },
   asOf: _AS_OF,
+  inputTimeZone: _INPUT_TIME_ZONE,
+  disambiguation: _DISAMBIGUATION,
   onInvalid: _ON_INVALID,
 }
 
@@ -245,6 +251,7 @@ export function _subscriptionConfig(
       o.onInvalid === undefined
         ? 'exclude'
         : _oneOf(fn, 'options.onInvalid', o.onInvalid, ['exclude', 'throw']),
+    instant: _instantReader(fn, o),
   }
 }
 
@@ -301,8 +308,8 @@ function monthlyValue(s: Subscription, c: _SubscriptionConfig): number | 'missin
   return Math.round(net * perMonth)
 }
 
-const optionalInstant = (value: unknown): number | null | undefined =>
-  value === undefined || value === null ? null : (parseInstant(value) ?? undefined)
+const optionalInstant = (value: unknown, c: _SubscriptionConfig): number | null | undefined =>
+  value === undefined || value === null ? null : (c.instant(value) ?? undefined)
 
 /** Reads one subscription into its paid span and files it under its customer, or says why it cannot. */
 function addSubscription(
@@ -320,10 +327,10 @@ function addSubscription(
     return 'invalid'
   }
   if (s.start === undefined || s.start === null) return 'missing'
-  const start = parseInstant(s.start)
-  const end = optionalInstant(s.end)
-  const cancelled = optionalInstant(s.cancelledAt)
-  const pastDue = optionalInstant(s.pastDueSince)
+  const start = c.instant(s.start)
+  const end = optionalInstant(s.end, c)
+  const cancelled = optionalInstant(s.cancelledAt, c)
+  const pastDue = optionalInstant(s.pastDueSince, c)
   if (start === null || end === undefined || cancelled === undefined || pastDue === undefined) {
     return 'invalid'
   }

@@ -554,7 +554,7 @@ export function cohortRetentionAggregator<T>(
       if (id === undefined || id === null || id === '' || e.at === undefined || e.at === null) {
         return skip('missing', id)
       }
-      const at = parseInstant(e.at)
+      const at = config.instant(e.at)
       if (at === null || (typeof id !== 'string' && typeof id !== 'number')) {
         return skip('invalid', e.at)
       }

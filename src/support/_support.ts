@@ -1,6 +1,7 @@
 import type { _Resolved } from '../core/_resolve.ts'
-import { type _Defaulted, _LEVEL, _ON_INVALID } from '../core/_rules.ts'
+import { type _Defaulted, _DISAMBIGUATION, _INPUT_TIME_ZONE, _LEVEL, _ON_INVALID } from '../core/_rules.ts'
 import type { OptionRule } from '../core/descriptor.ts'
+import type { ParseInstantOptions } from '../core/parseInstant.ts'
 import type { ConfidenceInterval, OnInvalid } from '../core/result.ts'
 import { type QuantileMethod, quantileSorted } from '../stats/quantileSorted.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
@@ -56,7 +57,7 @@ export type DurationStatistic = 'median' | 'mean' | 'p90' | 'p95'
  * Options every duration KPI shares.
  * @category Support
  */
-export interface DurationOptions {
+export interface DurationOptions extends ParseInstantOptions {
   /** Business hours: durations are then also measured in business time, which `value` reports. */
   readonly schedule?: Schedule | BusinessHours
   /**
@@ -106,6 +107,8 @@ export const _DURATION_RULES: {
   readonly quantileMethod: _Defaulted<QuantileMethod>
   readonly targetMs: OptionRule
   readonly level: _Defaulted<number>
+  readonly inputTimeZone: OptionRule
+  readonly disambiguation: _Defaulted<'reject' | 'compatible' | 'earlier' | 'later'>
   readonly onInvalid: _Defaulted<OnInvalid>
 } = {
   schedule: _SCHEDULE,
@@ -127,6 +130,8 @@ export const _DURATION_RULES: {
     doc: 'A target in ms (business ms with a schedule): the result reports the share within it.',
   },
   level: _LEVEL,
+  inputTimeZone: _INPUT_TIME_ZONE,
+  disambiguation: _DISAMBIGUATION,
   onInvalid: _ON_INVALID,
 }
 

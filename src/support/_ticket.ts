@@ -1,7 +1,7 @@
 import { _exclude } from '../core/_exclude.ts'
 import type { Accessor } from '../core/aggregator.ts'
 import type { InputField } from '../core/descriptor.ts'
-import { type DateInput, parseInstant } from '../core/parseInstant.ts'
+import type { DateInput } from '../core/parseInstant.ts'
 import type { OnInvalid } from '../core/result.ts'
 import type { TicketSummary } from './ticketSummaries.ts'
 
@@ -38,6 +38,7 @@ export function _ticket<T>(
   accessor: Accessor<T, TicketSummary> | undefined,
   item: T,
   index: number,
+  instant: (input: unknown) => number | null,
 ): { ticket: TicketSummary; created: number } | null {
   const ticket = accessor === undefined ? (item as unknown as TicketSummary) : accessor(item, index)
   if (ticket === null || ticket === undefined) {
@@ -50,7 +51,7 @@ export function _ticket<T>(
     return null
   }
   const absent = ticket.createdAt === null || ticket.createdAt === undefined
-  const created = absent ? null : parseInstant(ticket.createdAt)
+  const created = absent ? null : instant(ticket.createdAt)
   if (created === null) {
     _exclude(excluded, absent ? 'missing' : 'invalid', onInvalid, fn, index, ticket.createdAt)
     return null
@@ -59,7 +60,10 @@ export function _ticket<T>(
 }
 
 /** An optional instant: null when absent, undefined when present but unreadable. */
-export function _optionalInstant(value: DateInput | null | undefined): number | null | undefined {
+export function _optionalInstant(
+  value: DateInput | null | undefined,
+  instant: (input: unknown) => number | null,
+): number | null | undefined {
   if (value === null || value === undefined) return null
-  return parseInstant(value) ?? undefined
+  return instant(value) ?? undefined
 }

@@ -3,12 +3,13 @@ import { _function, _number } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
-import { _AS_OF, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
+import { _AS_OF, _DISAMBIGUATION, _INPUT_TIME_ZONE, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
 import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
-import type { DateInput } from '../core/parseInstant.ts'
+import type { DateInput, ParseInstantOptions } from '../core/parseInstant.ts'
+import { _instantReader } from '../core/parseInstant.ts'
 import type { ConfidenceInterval, ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
 import { _optionalInstant, _TICKET_FIELDS, _ticket } from './_ticket.ts'
@@ -37,7 +38,7 @@ export type FcrMethod =
  * Options of {@link firstContactResolution}.
  * @category Support
  */
-export interface FirstContactResolutionOptions {
+export interface FirstContactResolutionOptions extends ParseInstantOptions {
   /**
    * What counts as resolved at first contact.
    * @defaultValue 'one-agent-reply'
@@ -150,6 +151,8 @@ const RULES = {
   asOf: _AS_OF,
   level: _LEVEL,
   minN: _MIN_N,
+  inputTimeZone: _INPUT_TIME_ZONE,
+  disambiguation: _DISAMBIGUATION,
   onInvalid: _ON_INVALID,
 } as const
 
@@ -199,6 +202,7 @@ export function firstContactResolutionAggregator<T>(
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const instant = _instantReader(fn, o)
   const variant = _variant(RULES, o)
   const { method, denominator, level, minN, onInvalid } = o
   if (denominator === 'resolvable') _function(fn, 'options.resolvable', o.resolvable)
@@ -235,10 +239,10 @@ export function firstContactResolutionAggregator<T>(
       },
     }),
     add: (state, item, index) => {
-      const read = _ticket(state.excluded, fn, onInvalid, accessor, item, index)
+      const read = _ticket(state.excluded, fn, onInvalid, accessor, item, index, instant)
       if (read === null) return state
       const { ticket, created } = read
-      const solved = _optionalInstant(ticket.solvedAt ?? ticket.resolvedAt)
+      const solved = _optionalInstant(ticket.solvedAt ?? ticket.resolvedAt, instant)
       if (solved === undefined) {
         _exclude(state.excluded, 'invalid', onInvalid, fn, index, ticket)
         return state

@@ -5,6 +5,7 @@ import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
+import { _instantReader } from '../core/parseInstant.ts'
 import type { ExclusionCounts, KpiResult } from '../core/result.ts'
 import {
   _attainment,
@@ -115,6 +116,7 @@ export function firstReplyTimeAggregator<T>(
     maybeOptions,
   )
   const resolved = _resolve(fn, _DURATION_RULES, options)
+  const instant = _instantReader(fn, resolved)
   const variant = _variant(_DURATION_RULES, resolved)
   const config = _durationConfig(resolved)
   return {
@@ -125,9 +127,9 @@ export function firstReplyTimeAggregator<T>(
       excluded: { missing: 0, invalid: 0, unanswered: 0, replyBeforeCreation: 0, spam: 0, merged: 0 },
     }),
     add: (state, item, index) => {
-      const read = _ticket(state.excluded, fn, config.onInvalid, accessor, item, index)
+      const read = _ticket(state.excluded, fn, config.onInvalid, accessor, item, index, instant)
       if (read === null) return state
-      const reply = _optionalInstant(read.ticket.firstReplyAt)
+      const reply = _optionalInstant(read.ticket.firstReplyAt, instant)
       if (reply === null) state.excluded.unanswered++
       else if (reply === undefined)
         _exclude(state.excluded, 'invalid', config.onInvalid, fn, index, read.ticket.firstReplyAt)

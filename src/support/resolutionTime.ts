@@ -5,6 +5,7 @@ import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
+import { _instantReader } from '../core/parseInstant.ts'
 import type { ExclusionCounts, KpiResult } from '../core/result.ts'
 import {
   _attainment,
@@ -169,6 +170,7 @@ export function resolutionTimeAggregator<T>(
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const instant = _instantReader(fn, o)
   const variant = _variant(RULES, o)
   const config = _durationConfig(o)
   const resolution = o.resolution
@@ -186,14 +188,14 @@ export function resolutionTimeAggregator<T>(
       excluded: { missing: 0, invalid: 0, unresolved: 0, resolvedBeforeCreation: 0, spam: 0, merged: 0 },
     }),
     add: (state, item, index) => {
-      const read = _ticket(state.excluded, fn, config.onInvalid, accessor, item, index)
+      const read = _ticket(state.excluded, fn, config.onInvalid, accessor, item, index, instant)
       if (read === null) return state
       const { ticket, created } = read
-      const last = _optionalInstant(ticket.solvedAt ?? ticket.resolvedAt)
+      const last = _optionalInstant(ticket.solvedAt ?? ticket.resolvedAt, instant)
       const first =
         ticket.firstSolvedAt === undefined || ticket.firstSolvedAt === null
           ? last
-          : _optionalInstant(ticket.firstSolvedAt)
+          : _optionalInstant(ticket.firstSolvedAt, instant)
       if (last === null) state.excluded.unresolved++
       else if (last === undefined || first === undefined || first === null) {
         _exclude(state.excluded, 'invalid', config.onInvalid, fn, index, ticket)

@@ -3,12 +3,13 @@ import { _number, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
-import { _AS_OF, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
+import { _AS_OF, _DISAMBIGUATION, _INPUT_TIME_ZONE, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
 import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
-import type { DateInput } from '../core/parseInstant.ts'
+import type { DateInput, ParseInstantOptions } from '../core/parseInstant.ts'
+import { _instantReader } from '../core/parseInstant.ts'
 import type { ConfidenceInterval, ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
 import { _businessHoursOf, type BusinessHours, type Schedule } from '../time/businessHours.ts'
@@ -20,7 +21,7 @@ import type { TicketSummary } from './ticketSummaries.ts'
  * Options of {@link slaAttainment}.
  * @category Support
  */
-export interface SlaAttainmentOptions {
+export interface SlaAttainmentOptions extends ParseInstantOptions {
   /**
    * The SLA's target in ms — business ms with a `schedule` — or a function giving each ticket's target
    * (by priority, plan, channel…); a target that is not a non-negative number leaves the ticket out
@@ -111,6 +112,8 @@ const RULES = {
   asOf: _AS_OF,
   level: _LEVEL,
   minN: _MIN_N,
+  inputTimeZone: _INPUT_TIME_ZONE,
+  disambiguation: _DISAMBIGUATION,
   onInvalid: _ON_INVALID,
 } as const
 
@@ -160,6 +163,7 @@ export function slaAttainmentAggregator<T>(
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
+  const instant = _instantReader(fn, o)
   const variant = _variant(RULES, o)
   const target = o.targetMs
   if (typeof target !== 'function') _number(fn, 'options.targetMs', target, 0)
@@ -173,12 +177,13 @@ export function slaAttainmentAggregator<T>(
     kpi: fn,
     init: () => ({ counts: [0, 0], excluded: { missing: 0, invalid: 0, pending: 0, spam: 0, merged: 0 } }),
     add: (state, item, index) => {
-      const read = _ticket(state.excluded, fn, onInvalid, accessor, item, index)
+      const read = _ticket(state.excluded, fn, onInvalid, accessor, item, index, instant)
       if (read === null) return state
       const { ticket, created } = read
       const ms = typeof target === 'function' ? target(ticket) : target
       const done = _optionalInstant(
         metric === 'first-reply' ? ticket.firstReplyAt : (ticket.solvedAt ?? ticket.resolvedAt),
+        instant,
       )
       if (!(typeof ms === 'number' && ms >= 0 && Number.isFinite(ms)) || done === undefined) {
         _exclude(state.excluded, 'invalid', onInvalid, fn, index, ticket)

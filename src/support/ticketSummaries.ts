@@ -1,7 +1,8 @@
 import { _typeError } from '../core/_assert.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _DISAMBIGUATION, _INPUT_TIME_ZONE } from '../core/_rules.ts'
 import type { Accessor } from '../core/aggregator.ts'
-import { type DateInput, parseInstant } from '../core/parseInstant.ts'
+import { _instantReader, type DateInput, type ParseInstantOptions } from '../core/parseInstant.ts'
 
 /**
  * A ticket's status, as help desks name them.
@@ -86,7 +87,7 @@ export interface TicketSummary {
  * Options of {@link ticketSummaries}.
  * @category Support
  */
-export interface TicketSummariesOptions<E> {
+export interface TicketSummariesOptions<E> extends ParseInstantOptions {
   /**
    * Reads an event's ticket, when the events are not {@link TicketEvent}s (with `ticketId`).
    * @defaultValue (event) => event.ticketId
@@ -96,6 +97,8 @@ export interface TicketSummariesOptions<E> {
 
 const RULES = {
   ticket: { type: 'function', doc: 'Reads an event’s ticket id, when the events have no `ticketId`.' },
+  inputTimeZone: _INPUT_TIME_ZONE,
+  disambiguation: _DISAMBIGUATION,
 } as const
 
 /**
@@ -136,6 +139,7 @@ export function ticketSummaries<E = TicketEvent>(
     throw _typeError(fn, 'events', 'an iterable of ticket events', events)
   }
   const o = _resolve(fn, RULES, options)
+  const instant = _instantReader(fn, o)
   const ticketOf = (o.ticket ?? ((e: E) => (e as unknown as TicketEvent).ticketId)) as Accessor<
     E,
     string | number
@@ -143,7 +147,7 @@ export function ticketSummaries<E = TicketEvent>(
   const byTicket = new Map<string | number, [number, number, TicketEvent][]>()
   let index = 0
   for (const event of events) {
-    const t = parseInstant((event as unknown as TicketEvent).at)
+    const t = instant((event as unknown as TicketEvent).at)
     const id = ticketOf(event, index)
     if (t !== null && id !== null && id !== undefined) {
       const list = byTicket.get(id) ?? []

@@ -1,11 +1,11 @@
 import { _function, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
-import { _ON_INVALID } from '../core/_rules.ts'
-import { _emptyReason } from '../core/_variant.ts'
+import { _DISAMBIGUATION, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
+import { _emptyReason, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { type DateInput, parseInstant } from '../core/parseInstant.ts'
-import type { Excluded, ExclusionCounts, OnInvalid } from '../core/result.ts'
+import { _instantReader, type DateInput, type ParseInstantOptions } from '../core/parseInstant.ts'
+import type { Excluded, ExclusionCounts, OnInvalid, Variant } from '../core/result.ts'
 import { _surveyExcluded, type SurveyAggregator, type SurveyExclusion, type SurveyResult } from './_survey.ts'
 
 /**
@@ -38,7 +38,7 @@ export type AccountLevelResult<Result extends SurveyResult> = Result & {
  * Options of {@link accountLevel}.
  * @category Survey
  */
-export interface AccountLevelOptions<T> {
+export interface AccountLevelOptions<T> extends ParseInstantOptions {
   /** Reads the customer or account a response belongs to. */
   readonly account: Accessor<T, string | number | null | undefined>
   /** How several responses of one account count. */
@@ -76,6 +76,8 @@ const RULES = {
     doc: 'How several responses of one account count.',
   },
   date: { type: 'function', doc: "Reads when a response was given; required by 'latest' and 'first'." },
+  inputTimeZone: _INPUT_TIME_ZONE,
+  disambiguation: _DISAMBIGUATION,
   onInvalid: _ON_INVALID,
 } as const
 
@@ -113,6 +115,8 @@ export function accountLevel<T, State, Result extends SurveyResult>(
     )
   }
   const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
+  const instant = _instantReader(fn, o)
   _function(fn, 'options.account', o.account)
   const policy = o.policy
   if (policy === undefined)
@@ -170,7 +174,7 @@ export function accountLevel<T, State, Result extends SurveyResult>(
       }
       let time = 0
       if (policy !== 'mean') {
-        const t = parseInstant(date(item, index))
+        const t = instant(date(item, index))
         if (t === null) {
           _exclude(state.excluded, 'undated', onInvalid, kpi, index, item)
           return state
@@ -203,7 +207,13 @@ export function accountLevel<T, State, Result extends SurveyResult>(
       excluded.duplicateAccount = (excluded.duplicateAccount ?? 0) + state.filed - records.length
       // Every response may have been left out here, before the KPI saw any.
       const reason = result.value === null && result.n === 0 ? _emptyReason(excluded) : result.reason
-      return { ...result, reason, excluded } as unknown as AccountLevelResult<Result>
+      const own = (result as { variant?: Variant }).variant
+      return {
+        ...result,
+        reason,
+        variant: { ...inner, ...variant },
+        excluded,
+      } as unknown as AccountLevelResult<Result>
     },
   }
 }

@@ -1,9 +1,10 @@
 import { _function, _oneOf, _options, _typeError } from '../core/_assert.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _AS_OF, _DISAMBIGUATION, _INPUT_TIME_ZONE } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { type DateInput, parseInstant } from '../core/parseInstant.ts'
+import { _instantReader, type DateInput, type ParseInstantOptions } from '../core/parseInstant.ts'
 import type { ExclusionCounts, OnInvalid } from '../core/result.ts'
 import {
   _CALENDAR_KEYS,
@@ -20,7 +21,7 @@ import type { PeriodInfo, PeriodSeries } from './_series.ts'
  * Options of {@link byPeriod}.
  * @category Time
  */
-export interface ByPeriodOptions<T> extends CalendarOptions {
+export interface ByPeriodOptions<T> extends CalendarOptions, ParseInstantOptions {
   /** Reads the instant of an item, which decides its period. */
   readonly date: Accessor<T, DateInput | null | undefined>
   /** The kind of period. */
@@ -79,6 +80,9 @@ export interface ByPeriodAggregator<T, State, Out>
   periodsOf(state: ByPeriodState<State>): PeriodInfo[]
 }
 
+/** Options of byPeriod echoed in its result beside the calendar. */
+const ECHOED = { asOf: _AS_OF, inputTimeZone: _INPUT_TIME_ZONE, disambiguation: _DISAMBIGUATION } as const
+
 /**
  * Runs an aggregator per calendar period — "NPS by quarter", "CSAT by month in São Paulo time" — in one
  * pass. Each item goes to the period that contains its date in the options' time zone; periods are
@@ -107,7 +111,17 @@ export function byPeriod<T, State, Out>(
   if (aggregator === null || typeof aggregator !== 'object' || typeof aggregator.add !== 'function') {
     throw _typeError(fn, 'aggregator', 'an aggregator', aggregator)
   }
-  const o = _options(fn, options, [..._CALENDAR_KEYS, 'date', 'unit', 'range', 'asOf', 'onInvalid'])
+  const o = _options(fn, options, [
+    ..._CALENDAR_KEYS,
+    'date',
+    'unit',
+    'range',
+    'asOf',
+    'inputTimeZone',
+    'disambiguation',
+    'onInvalid',
+  ])
+  const instant = _instantReader(fn, o)
   _function(fn, 'options.date', o.date)
   const date = o.date as Accessor<T, DateInput | null | undefined>
   const calendar = _calendar(fn, o.unit, options)
@@ -120,7 +134,7 @@ export function byPeriod<T, State, Out>(
   const to =
     o.range === undefined ? Number.POSITIVE_INFINITY : _instantArgument(fn, 'options.range.to', o.range.to)
   const asOf = o.asOf === undefined ? Number.POSITIVE_INFINITY : _instantArgument(fn, 'options.asOf', o.asOf)
-  const variant = _variant(_CALENDAR_RULES, { ...o, unit: calendar.unit, asOf: o.asOf })
+  const variant = { ..._variant(_CALENDAR_RULES, o), unit: calendar.unit, ..._variant(ECHOED, o) }
   const upper = Math.min(to, asOf)
   // Instants that need no further check: valid (within the Date range) and inside [from, upper).
   const fastLow = Math.max(from, -8.64e15)
@@ -151,7 +165,7 @@ export function byPeriod<T, State, Out>(
 
   /** The instant of a date that is not a plain in-range number, or null after counting why not. */
   const classify = (state: ByPeriodState<State>, raw: unknown, index: number): number | null => {
-    const t = raw === null || raw === undefined ? null : parseInstant(raw)
+    const t = raw === null || raw === undefined ? null : instant(raw)
     if (t !== null && t >= from && t < upper) return t
     const reason = raw === null || raw === undefined ? 'missing' : t === null ? 'invalid' : 'outOfRange'
     _exclude(state.excluded, reason, onInvalid, fn, index, raw)

@@ -4,7 +4,7 @@ import { _function, _integer, _oneOf, _options, _typeError } from '../core/_asse
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import { type DateInput, parseInstant } from '../core/parseInstant.ts'
+import { _instantReader, type DateInput, type ParseInstantOptions } from '../core/parseInstant.ts'
 import type { Excluded, ExclusionCounts, OnInvalid, Variant } from '../core/result.ts'
 import { _timeZone } from './_calendar.ts'
 
@@ -12,7 +12,7 @@ import { _timeZone } from './_calendar.ts'
  * Options of {@link trailing}.
  * @category Time
  */
-export interface TrailingOptions<T> {
+export interface TrailingOptions<T> extends ParseInstantOptions {
   /** Reads the instant of an item. */
   readonly date: Accessor<T, DateInput | null | undefined>
   /** Length of a window in days: 30 for "last 30 days", 365 for a trailing year. */
@@ -100,7 +100,17 @@ export function trailing<T, State, Out>(
   if (aggregator === null || typeof aggregator !== 'object' || typeof aggregator.add !== 'function') {
     throw _typeError(fn, 'aggregator', 'an aggregator', aggregator)
   }
-  const o = _options(fn, options, ['date', 'days', 'asOf', 'count', 'timeZone', 'onInvalid'])
+  const o = _options(fn, options, [
+    'date',
+    'days',
+    'asOf',
+    'count',
+    'timeZone',
+    'inputTimeZone',
+    'disambiguation',
+    'onInvalid',
+  ])
+  const instant = _instantReader(fn, o)
   _function(fn, 'options.date', o.date)
   const date = o.date as Accessor<T, DateInput | null | undefined>
   const days = _integer(fn, 'options.days', o.days, 1)
@@ -124,7 +134,7 @@ export function trailing<T, State, Out>(
     }),
     add: (state, item, index) => {
       const raw = date(item, index)
-      const t = raw === null || raw === undefined ? null : parseInstant(raw)
+      const t = raw === null || raw === undefined ? null : instant(raw)
       if (t === null || t < oldest || t >= asOf) {
         const reason = raw === null || raw === undefined ? 'missing' : t === null ? 'invalid' : 'outOfRange'
         _exclude(state.excluded, reason, onInvalid, fn, index, raw)

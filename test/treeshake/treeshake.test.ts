@@ -9,61 +9,62 @@ const entry = resolve(import.meta.dirname, '../../dist/index.js')
 
 /**
  * Budgets in bytes, minified and gzipped. The target for a single survey KPI is 3 KB; with the option
- * resolver and descriptors `nps` is at 3.8 KB, and these budgets hold today's sizes (see
- * docs/performance.md) until the resolver and its rule docs are slimmed.
+ * resolver, descriptors and the `variant`/`reason` of every result `nps` is at 4.1 KB, and these budgets
+ * hold today's sizes (+3 %, see docs/performance.md) until the resolver and its rule docs are slimmed.
+ * KPIs that read timestamps carry the zone offset lookup of `inputTimeZone` (about 0.7 KB).
  */
 const budgets: Record<string, number> = {
   fold: 650,
   combine: 700,
   foldAsync: 600,
-  parseInstant: 700,
+  parseInstant: 1500,
   wilsonInterval: 1550,
   npsInterval: 3250,
   twoProportionTest: 1950,
   welchTest: 2400,
   // The time layer carries date-fns and @date-fns/tz (about 4 KB of it).
-  periodKey: 5200,
-  byPeriod: 6600,
-  byKey: 1100,
-  rolling: 1250,
-  trailing: 4000,
+  periodKey: 5700,
+  byPeriod: 7950,
+  byKey: 1200,
+  rolling: 1350,
+  trailing: 4550,
   compare: 3750,
-  // Survey KPIs. nps is held to the 3 KB of its issue; csat and ces carry five methods, six scales and
+  // Survey KPIs. nps is over the 3 KB of its issue (see above); csat and ces carry five methods, six scales and
   // the t distribution of their mean's interval, and are held where they are today.
-  nps: 3950,
-  csat: 5800,
-  ces: 5500,
-  responseRate: 3100,
-  accountLevel: 2800,
+  nps: 4250,
+  csat: 6100,
+  ces: 5800,
+  responseRate: 3400,
+  accountLevel: 3900,
   roundForDisplay: 600,
   // Support KPIs load the business-hours engine (date-fns and @date-fns/tz) for their schedule option.
   businessDuration: 5200,
-  firstReplyTime: 8000,
-  resolutionTime: 8350,
-  firstContactResolution: 4650,
-  ticketSummaries: 2500,
-  slaAttainment: 7850,
+  firstReplyTime: 8850,
+  resolutionTime: 9200,
+  firstContactResolution: 5850,
+  ticketSummaries: 3350,
+  slaAttainment: 8850,
   // Lifecycle KPIs over periods carry the calendar (date-fns and @date-fns/tz); the snapshot, the
   // compounding helpers, growth and survival do not.
-  churnRate: 11100,
-  retentionRate: 10400,
-  mrrMovements: 10800,
-  revenueRetention: 11300,
-  cohortRetention: 11550,
-  mrr: 4600,
-  customerLifetimes: 5250,
+  churnRate: 12_050,
+  retentionRate: 11_350,
+  mrrMovements: 11_750,
+  revenueRetention: 12_250,
+  cohortRetention: 12_450,
+  mrr: 5750,
+  customerLifetimes: 6150,
   annualize: 1050,
   deannualize: 1100,
-  growth: 2250,
-  survival: 4250,
+  growth: 2550,
+  survival: 5050,
   // Money figures of unit economics carry decimal.js (about 13 KB); the predictive models carry neither
   // it nor the calendar.
-  acquisitionCost: 22_900,
+  acquisitionCost: 23_800,
   lifetimeValue: 15_300,
   ltvToCacRatio: 14_300,
   cacPayback: 15_300,
-  cohortLifetimeValue: 1300,
-  rfmSummary: 7800,
+  cohortLifetimeValue: 1350,
+  rfmSummary: 8650,
   fitBgNbd: 2400,
   expectedPurchases: 850,
   conditionalExpectedPurchases: 1050,
@@ -82,13 +83,15 @@ const mustNotAppear: Record<string, string[]> = {
   fold: ['adjusted-wald', 'Float64Array', 'expected `', 'Intl.DateTimeFormat'],
   combine: ['Intl.DateTimeFormat'],
   wilsonInterval: ['adjusted-wald', 'clopper', 'bootstrap', 'Intl.DateTimeFormat'],
-  parseInstant: ['wilson', 'Math.exp', 'Intl.DateTimeFormat'],
+  // parseInstant reads offset-less strings in an `inputTimeZone`, so it carries the zone offset lookup
+  // (Intl.DateTimeFormat), but not the calendar (TZDate, whose `withTimeZone` survives minification).
+  parseInstant: ['wilson', 'Math.exp', 'withTimeZone'],
   byKey: ['Intl.DateTimeFormat'],
   rolling: ['Intl.DateTimeFormat'],
   nps: ['Intl.DateTimeFormat', 'bootstrap', 'trinomial-t', 'duplicateAccount ='],
   csat: ['Intl.DateTimeFormat'],
-  mrr: ['Intl.DateTimeFormat'],
-  customerLifetimes: ['Intl.DateTimeFormat'],
+  mrr: ['withTimeZone'],
+  customerLifetimes: ['withTimeZone'],
   annualize: ['Intl.DateTimeFormat', 'options.recognition'],
   growth: ['Intl.DateTimeFormat'],
   survival: ['Intl.DateTimeFormat', 'options.recognition'],
