@@ -135,7 +135,8 @@ export interface AcquisitionCostResult extends KpiResult<'acquisitionCost', Acqu
 }
 
 /**
- * What {@link acquisitionCost} returns: one result for `period` or `trailingDays`, a series for `range`.
+ * What {@link acquisitionCost} returns: one result for `period` or `trailingDays`, a series for `range`,
+ * and the union of both when the options' type does not say (options read from a file).
  * @category Economics
  */
 export type AcquisitionCostOutput<O> = O extends {
@@ -143,7 +144,9 @@ export type AcquisitionCostOutput<O> = O extends {
   readonly range: object
 }
   ? PeriodSeries<AcquisitionCostResult, 'acquisitionCost', AcquisitionExclusion>
-  : AcquisitionCostResult
+  : 'range' extends keyof O
+    ? AcquisitionCostResult | PeriodSeries<AcquisitionCostResult, 'acquisitionCost', AcquisitionExclusion>
+    : AcquisitionCostResult
 
 /**
  * The state of {@link acquisitionCostAggregator}: exact spend by period start and channel, and each

@@ -122,7 +122,8 @@ export interface ChurnRateResult extends KpiResult<'churnRate', SubscriptionExcl
 }
 
 /**
- * What {@link churnRate} returns: one result for `period` or `trailingDays`, a series for `range`.
+ * What {@link churnRate} returns: one result for `period` or `trailingDays`, a series for `range`,
+ * and the union of both when the options' type does not say (options read from a file).
  * @category Lifecycle
  */
 export type ChurnRateOutput<O> = O extends {
@@ -130,7 +131,9 @@ export type ChurnRateOutput<O> = O extends {
   readonly range: object
 }
   ? PeriodSeries<ChurnRateResult, 'churnRate', SubscriptionExclusion>
-  : ChurnRateResult
+  : 'range' extends keyof O
+    ? ChurnRateResult | PeriodSeries<ChurnRateResult, 'churnRate', SubscriptionExclusion>
+    : ChurnRateResult
 
 const RULES = {
   ..._SUBSCRIPTION_RULES,

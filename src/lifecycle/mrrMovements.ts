@@ -96,7 +96,8 @@ export interface MrrMovementsResult extends KpiResult<'mrrMovements', Subscripti
 }
 
 /**
- * What {@link mrrMovements} returns: one result for `period` or `trailingDays`, a series for `range`.
+ * What {@link mrrMovements} returns: one result for `period` or `trailingDays`, a series for `range`,
+ * and the union of both when the options' type does not say (options read from a file).
  * @category Lifecycle
  */
 export type MrrMovementsOutput<O> = O extends {
@@ -104,7 +105,9 @@ export type MrrMovementsOutput<O> = O extends {
   readonly range: object
 }
   ? PeriodSeries<MrrMovementsResult, 'mrrMovements', SubscriptionExclusion>
-  : MrrMovementsResult
+  : 'range' extends keyof O
+    ? MrrMovementsResult | PeriodSeries<MrrMovementsResult, 'mrrMovements', SubscriptionExclusion>
+    : MrrMovementsResult
 
 const RULES = {
   ..._SUBSCRIPTION_RULES,

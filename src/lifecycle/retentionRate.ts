@@ -58,7 +58,8 @@ export interface RetentionRateResult extends KpiResult<'retentionRate', Subscrip
 }
 
 /**
- * What {@link retentionRate} returns: one result for `period` or `trailingDays`, a series for `range`.
+ * What {@link retentionRate} returns: one result for `period` or `trailingDays`, a series for `range`,
+ * and the union of both when the options' type does not say (options read from a file).
  * @category Lifecycle
  */
 export type RetentionRateOutput<O> = O extends {
@@ -66,7 +67,9 @@ export type RetentionRateOutput<O> = O extends {
   readonly range: object
 }
   ? PeriodSeries<RetentionRateResult, 'retentionRate', SubscriptionExclusion>
-  : RetentionRateResult
+  : 'range' extends keyof O
+    ? RetentionRateResult | PeriodSeries<RetentionRateResult, 'retentionRate', SubscriptionExclusion>
+    : RetentionRateResult
 
 const RULES = {
   ..._SUBSCRIPTION_RULES,

@@ -102,7 +102,8 @@ export interface RevenueRetentionResult extends KpiResult<'revenueRetention', Su
 }
 
 /**
- * What {@link revenueRetention} returns: one result for `period` or `trailingDays`, a series for `range`.
+ * What {@link revenueRetention} returns: one result for `period` or `trailingDays`, a series for `range`,
+ * and the union of both when the options' type does not say (options read from a file).
  * @category Lifecycle
  */
 export type RevenueRetentionOutput<O> = O extends {
@@ -110,7 +111,9 @@ export type RevenueRetentionOutput<O> = O extends {
   readonly range: object
 }
   ? PeriodSeries<RevenueRetentionResult, 'revenueRetention', SubscriptionExclusion>
-  : RevenueRetentionResult
+  : 'range' extends keyof O
+    ? RevenueRetentionResult | PeriodSeries<RevenueRetentionResult, 'revenueRetention', SubscriptionExclusion>
+    : RevenueRetentionResult
 
 const RULES = {
   ..._SUBSCRIPTION_RULES,
