@@ -242,7 +242,7 @@ export function firstContactResolutionAggregator<T>(
       const read = _ticket(state.excluded, fn, onInvalid, accessor, item, index, instant)
       if (read === null) return state
       const { ticket, created } = read
-      const solved = _optionalInstant(ticket.solvedAt ?? ticket.resolvedAt, instant)
+      const solved = _optionalInstant(ticket.solvedAt, instant)
       if (solved === undefined) {
         _exclude(state.excluded, 'invalid', onInvalid, fn, index, ticket)
         return state

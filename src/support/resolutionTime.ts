@@ -191,7 +191,7 @@ export function resolutionTimeAggregator<T>(
       const read = _ticket(state.excluded, fn, config.onInvalid, accessor, item, index, instant)
       if (read === null) return state
       const { ticket, created } = read
-      const last = _optionalInstant(ticket.solvedAt ?? ticket.resolvedAt, instant)
+      const last = _optionalInstant(ticket.solvedAt, instant)
       const first =
         ticket.firstSolvedAt === undefined || ticket.firstSolvedAt === null
           ? last

@@ -181,10 +181,7 @@ export function slaAttainmentAggregator<T>(
       if (read === null) return state
       const { ticket, created } = read
       const ms = typeof target === 'function' ? target(ticket) : target
-      const done = _optionalInstant(
-        metric === 'first-reply' ? ticket.firstReplyAt : (ticket.solvedAt ?? ticket.resolvedAt),
-        instant,
-      )
+      const done = _optionalInstant(metric === 'first-reply' ? ticket.firstReplyAt : ticket.solvedAt, instant)
       if (!(typeof ms === 'number' && ms >= 0 && Number.isFinite(ms)) || done === undefined) {
         _exclude(state.excluded, 'invalid', onInvalid, fn, index, ticket)
         return state

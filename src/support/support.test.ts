@@ -242,10 +242,10 @@ describe('resolutionTime', () => {
     expect(result.resolution).toBe('full')
     expect(resolutionTime([reopened], { resolution: 'first' }).value).toBe(15 * M)
   })
-  it('reads resolvedAt, counts unresolved tickets, and measures business time over a holiday', () => {
+  it('reads solvedAt, counts unresolved tickets, and measures business time over a holiday', () => {
     const result = resolutionTime(
       [
-        { createdAt: '2024-07-03T16:00:00-04:00', resolvedAt: '2024-07-05T10:00:00-04:00' },
+        { createdAt: '2024-07-03T16:00:00-04:00', solvedAt: '2024-07-05T10:00:00-04:00' },
         { createdAt: at('09:00'), solvedAt: null },
       ],
       { schedule: support },

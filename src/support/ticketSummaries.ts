@@ -49,10 +49,8 @@ export interface TicketSummary {
   readonly firstReplyAt?: DateInput | null
   /** The first time it was solved (or closed without being solved). */
   readonly firstSolvedAt?: DateInput | null
-  /** The last time it was solved; `resolvedAt` is read when this is absent. */
+  /** The last time it was solved. */
   readonly solvedAt?: DateInput | null
-  /** Another name for `solvedAt`. */
-  readonly resolvedAt?: DateInput | null
   /** Public replies by human agents. */
   readonly agentReplies?: number
   /** Times it was reopened: solves − 1. */
