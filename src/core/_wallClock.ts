@@ -15,6 +15,7 @@ import { _rangeError } from './_assert.ts'
 export type Disambiguation = 'reject' | 'compatible' | 'earlier' | 'later'
 
 const DAY = 86_400_000
+const HOUR = 3_600_000
 
 /** Whether `zone` is an IANA zone (or an offset) that this runtime knows. */
 export function _isTimeZone(zone: unknown): zone is string {
@@ -31,8 +32,25 @@ export function _isTimeZone(zone: unknown): zone is string {
  * The instant at which the clocks of `zone` show `wall` (the wall-clock fields as if they were UTC, in
  * ms), or `null` when `policy` is `'reject'` and the time is skipped or repeated.
  */
-export function _fromWallClock(wall: number, zone: string, policy: Disambiguation): number | null {
+export function _fromWallClock(
+  wall: number,
+  zone: string,
+  policy: Disambiguation,
+  hours?: Map<number, number | null>,
+): number | null {
   const offset = (t: number): number => tzOffset(zone, new Date(t)) * 60_000
+  if (hours !== undefined) {
+    // The offset of a wall-clock hour with no change of offset within a day either side of it: one
+    // lookup serves every timestamp of that hour (null when the hour is near a change).
+    const hour = Math.floor(wall / HOUR)
+    let steady = hours.get(hour)
+    if (steady === undefined) {
+      const first = offset(hour * HOUR - DAY)
+      steady = first === offset(hour * HOUR + HOUR + DAY) ? first : null
+      hours.set(hour, steady)
+    }
+    if (steady !== null) return wall - steady
+  }
   const before = offset(wall - DAY)
   const after = offset(wall + DAY)
   const early = wall - before

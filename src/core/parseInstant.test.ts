@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseInstant } from './parseInstant.ts'
+import { _instantReader, parseInstant } from './parseInstant.ts'
 
 // Expected epoch values are written as Date.UTC(...) of the same wall time shifted by the offset by hand.
 describe('parseInstant', () => {
@@ -70,6 +70,21 @@ describe('parseInstant with inputTimeZone', () => {
     // Without a zone the same string is invalid, never guessed.
     expect(parseInstant(wall)).toBeNull()
   })
+
+  it.each(cases)(
+    '%s %s (%s) reads the same through a KPI reader, which caches offsets by hour',
+    (inputTimeZone, wall) => {
+      for (const disambiguation of ['reject', 'compatible', 'earlier', 'later'] as const) {
+        const read = _instantReader('test', { inputTimeZone, disambiguation })
+        // Twice: the second read comes from the cache of the hour.
+        expect(read(wall)).toBe(parseInstant(wall, { inputTimeZone, disambiguation }))
+        expect(read(wall)).toBe(parseInstant(wall, { inputTimeZone, disambiguation }))
+        // An hour of the same day far from the change is read from the cache too.
+        const noon = `${wall.slice(0, 10)} 12:00`
+        expect(read(noon)).toBe(parseInstant(noon, { inputTimeZone, disambiguation }))
+      }
+    },
+  )
 
   it('reads a date alone as its midnight in the zone, and keeps an explicit offset', () => {
     expect(parseInstant('2024-01-05', { inputTimeZone: 'Asia/Tokyo' })).toBe(

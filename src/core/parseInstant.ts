@@ -79,7 +79,12 @@ export function parseInstant(input: unknown, options?: ParseInstantOptions): num
 }
 
 /** {@link parseInstant} with checked options: offset-less strings are read in `zone` when it is not null. */
-export function _parse(input: unknown, zone: string | null, policy: Disambiguation): number | null {
+export function _parse(
+  input: unknown,
+  zone: string | null,
+  policy: Disambiguation,
+  hours?: Map<number, number | null>,
+): number | null {
   if (typeof input === 'number') return Number.isFinite(input) && Math.abs(input) <= MAX_TIME ? input : null
   if (input instanceof Date) {
     const time = input.getTime()
@@ -110,7 +115,7 @@ export function _parse(input: unknown, zone: string | null, policy: Disambiguati
   // Date.UTC maps years 0–99 to 1900–1999; fix the year explicitly.
   const wall = year < 100 ? new Date(utc).setUTCFullYear(year) : utc
   if (local) {
-    const time = _fromWallClock(wall, zone as string, policy)
+    const time = _fromWallClock(wall, zone as string, policy, hours)
     return time === null || Math.abs(time) > MAX_TIME ? null : time
   }
   return wall - offsetMinutes * 60_000
@@ -126,5 +131,7 @@ export function _instantReader(
 ): (input: unknown) => number | null {
   const { zone, policy } = _wallClockOptions(fn, options.inputTimeZone, options.disambiguation)
   if (zone === null) return (input) => _parse(input, null, 'reject')
-  return (input) => _parse(input, zone, policy)
+  // Offsets by wall-clock hour, so that a KPI over many rows asks the zone once per hour of data.
+  const hours = new Map<number, number | null>()
+  return (input) => _parse(input, zone, policy, hours)
 }
