@@ -184,3 +184,30 @@ describe('inputTimeZone', () => {
     expect(summary?.firstReplyAt).toBe(Date.parse('2024-05-01T12:30:00.000Z'))
   })
 })
+
+describe('accountLevel variant', () => {
+  it("is the KPI's variant and its own options, not the KPI's state", () => {
+    const r = cx.fold(
+      cx.accountLevel(
+        cx.npsAggregator((x: { s: number; a: string }) => x.s, { minN: 2 }),
+        {
+          account: (x) => x.a,
+          policy: 'mean',
+        },
+      ),
+      [
+        { s: 9, a: 'x' },
+        { s: 3, a: 'y' },
+      ],
+    )
+    expect(r.variant).toEqual({
+      level: 0.95,
+      minN: 2,
+      interval: 'adjusted-wald',
+      lowSampleHalfWidth: 10,
+      account: 'custom',
+      policy: 'mean',
+      disambiguation: 'reject',
+    })
+  })
+})

@@ -7,7 +7,7 @@ import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
-import { type DateInput, parseInstant } from '../core/parseInstant.ts'
+import type { DateInput } from '../core/parseInstant.ts'
 import type { Excluded, ExclusionCounts, Variant } from '../core/result.ts'
 import { _upper } from '../stats/_upper.ts'
 import {

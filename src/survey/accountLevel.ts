@@ -211,7 +211,7 @@ export function accountLevel<T, State, Result extends SurveyResult>(
       return {
         ...result,
         reason,
-        variant: { ...inner, ...variant },
+        variant: { ...own, ...variant },
         excluded,
       } as unknown as AccountLevelResult<Result>
     },
