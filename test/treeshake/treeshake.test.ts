@@ -17,7 +17,7 @@ const budgets: Record<string, number> = {
   fold: 650,
   combine: 700,
   foldAsync: 600,
-  parseInstant: 1500,
+  parseInstant: 1600,
   wilsonInterval: 1550,
   npsInterval: 3250,
   twoProportionTest: 1950,
@@ -38,7 +38,7 @@ const budgets: Record<string, number> = {
   accountLevel: 3900,
   roundForDisplay: 600,
   // Support KPIs load the business-hours engine (date-fns and @date-fns/tz) for their schedule option.
-  businessDuration: 5200,
+  businessDuration: 5450,
   firstReplyTime: 8850,
   resolutionTime: 9200,
   firstContactResolution: 5850,
