@@ -146,10 +146,19 @@ describe('descriptors', () => {
     },
   )
 
-  it.each(descriptors.map((d) => [d.id, d] as const))('%s documents every option', (_, d) => {
-    for (const [key, rule] of Object.entries(d.options))
-      expect(rule.doc.length, `${d.id}.${key}`).toBeGreaterThan(8)
-  })
+  it.each(descriptors.map((d) => [d.id, d] as const))(
+    '%s documents every option, field and element',
+    (_, d) => {
+      const walk = (rules: Readonly<Record<string, OptionRule>>, prefix: string): void => {
+        for (const [key, rule] of Object.entries(rules)) {
+          expect(rule.doc.length, `${d.id}: ${prefix}${key}`).toBeGreaterThan(8)
+          if (rule.fields !== undefined) walk(rule.fields, `${prefix}${key}.`)
+          if (rule.items !== undefined) walk({ '[]': rule.items }, `${prefix}${key}`)
+        }
+      }
+      walk(d.options, '')
+    },
+  )
 })
 
 describe('the two call forms', () => {

@@ -7,28 +7,27 @@ export function _closest(
   known: readonly string[],
   hints?: { readonly [key: string]: readonly string[] | undefined },
 ): string | null {
+  for (const k of known) if (hints?.[k]?.includes(name)) return k
   const x = name.toLowerCase()
   let best: string | null = null
   let bestDistance = Math.max(2, Math.floor(name.length / 3)) + 1
-  for (const k of known) if (hints?.[k]?.includes(name)) return k
   for (const k of known) {
     const y = k.toLowerCase()
-    let row = Array.from({ length: y.length + 1 }, (_, j) => j)
-    for (let i = 1; i <= x.length; i++) {
-      const next = [i]
-      for (let j = 1; j <= y.length; j++)
-        next[j] = Math.min(
-          (row[j] as number) + 1,
-          (next[j - 1] as number) + 1,
-          (row[j - 1] as number) + (x[i - 1] === y[j - 1] ? 0 : 1),
+    // One row of the Levenshtein table at a time: row[j] is the distance from x[0, i) to y[0, j).
+    let row = [...Array(y.length + 1).keys()]
+    for (let i = 0; i < x.length; i++) {
+      const next = [i + 1]
+      for (let j = 0; j < y.length; j++)
+        next[j + 1] = Math.min(
+          (row[j + 1] as number) + 1,
+          (next[j] as number) + 1,
+          (row[j] as number) + (x[i] === y[j] ? 0 : 1),
         )
       row = next
     }
     // A name that contains the other ('grace' in 'graceDays') counts as just over one edit away.
-    const d = Math.min(
-      row[y.length] as number,
-      y.includes(x) || x.includes(y) ? 1.5 : Number.POSITIVE_INFINITY,
-    )
+    const d =
+      y.includes(x) || x.includes(y) ? Math.min(1.5, row[y.length] as number) : (row[y.length] as number)
     if (d < bestDistance) {
       bestDistance = d
       best = k

@@ -1,10 +1,12 @@
 // Option rules that many KPIs share, written once. Each is a plain literal that a KPI's descriptor
 // refers to by name.
-import type { OptionRule } from './descriptor.ts'
+
+import type { _Docs } from './_documented.ts'
+import type { _Check } from './_resolve.ts'
 
 /** A rule with a default, so that the resolved option is always there. */
 export type _Defaulted<T extends string | number | boolean | null = string | number | boolean | null> =
-  OptionRule & {
+  _Check & {
     readonly default: T
   }
 
@@ -15,7 +17,6 @@ export const _LEVEL: _Defaulted<number> = {
   exclusive: true,
   default: 0.95,
   expected: 'a number between 0 and 1 (exclusive), e.g. 0.95',
-  doc: 'Confidence level of the interval.',
 }
 
 export const _ON_INVALID: _Defaulted<'exclude' | 'throw'> = {
@@ -23,7 +24,6 @@ export const _ON_INVALID: _Defaulted<'exclude' | 'throw'> = {
   values: ['exclude', 'throw'],
   default: 'exclude',
   variant: false,
-  doc: 'What to do with an invalid observation: count it in `excluded`, or throw a KpiError.',
 }
 
 export const _MIN_N: _Defaulted<number> = {
@@ -31,23 +31,31 @@ export const _MIN_N: _Defaulted<number> = {
   integer: true,
   min: 0,
   default: 0,
-  doc: 'Below this many observations `value` is null (reason `low-sample`); 0 turns it off.',
 }
 
-export const _AS_OF: OptionRule = {
+export const _AS_OF: _Check = {
   type: 'instant',
-  doc: '"Now": what is known at this instant; later events are excluded as `afterAsOf`.',
 }
 
-export const _INPUT_TIME_ZONE: OptionRule = {
+export const _INPUT_TIME_ZONE: _Check = {
   type: 'string',
   expected: "an IANA time zone such as 'America/Sao_Paulo'",
-  doc: 'The zone in which to read timestamps written without an offset; without it they are invalid.',
 }
 
 export const _DISAMBIGUATION: _Defaulted<'reject' | 'compatible' | 'earlier' | 'later'> = {
   type: 'enum',
   values: ['reject', 'compatible', 'earlier', 'later'],
   default: 'reject',
-  doc: 'A local time that a DST change skips or repeats: invalid, or the compatible, earlier or later instant.',
+}
+
+/** One line on each shared option, for the descriptors (kept apart from the rules, which bundles carry). */
+export const _DOCS: _Docs = {
+  level: 'Confidence level of the interval.',
+  onInvalid: 'What to do with an invalid observation: count it in `excluded`, or throw a KpiError.',
+  minN: 'Below this many observations `value` is null (reason `low-sample`); 0 turns it off.',
+  asOf: '"Now": what is known at this instant; later events are excluded as `afterAsOf`.',
+  inputTimeZone:
+    'The zone in which to read timestamps written without an offset; without it they are invalid.',
+  disambiguation:
+    'A local time that a DST change skips or repeats: invalid, or the compatible, earlier or later instant.',
 }

@@ -54,6 +54,8 @@ export interface OptionRule {
   readonly aliases?: readonly string[]
   /** What the option takes, in words, when the type alone does not say it. */
   readonly expected?: string
+  /** A field of an object option that must be given (`buckets.min`). */
+  readonly required?: true
   /** `false` for an option that does not change the number (`onInvalid`), so that results do not echo it in `variant`. */
   readonly variant?: false
 }

@@ -1,8 +1,9 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _integer, _oneOf, _typeError } from '../core/_assert.ts'
+import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
-import { _DISAMBIGUATION, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
+import { _DISAMBIGUATION, _DOCS, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _emptyReason, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { InputField, KpiDescriptor } from '../core/descriptor.ts'
@@ -16,8 +17,9 @@ import {
 } from '../core/parseInstant.ts'
 import type { ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
 import { _upper } from '../stats/_upper.ts'
-import { _calendar, type CalendarOptions } from '../time/_calendar.ts'
+import { _CALENDAR_DOCS, _calendar, type CalendarOptions } from '../time/_calendar.ts'
 import {
+  _PERIOD_SELECTION_DOCS,
   _PERIOD_SELECTION_RULES,
   _periodOutput,
   _selectPeriods,
@@ -176,22 +178,29 @@ const RULES = {
     type: 'enum',
     values: ['blended', 'paid', 'per-channel'],
     default: 'blended',
-    doc: 'All spend over all new customers, paid spend over paid customers, or per channel.',
   },
-  paidChannels: { type: 'array', doc: "For 'paid': the channels whose spend and customers are paid." },
-  costKinds: { type: 'array', doc: 'Only spend of these kinds counts (media, salaries…).' },
+  paidChannels: { type: 'array' },
+  costKinds: { type: 'array' },
   lag: {
     type: 'number',
     integer: true,
     min: 0,
     default: 0,
-    doc: 'Set spend this many periods earlier against customers.',
   },
-  currency: { type: 'string', doc: 'The currency expected; spend in another one is an error.' },
+  currency: { type: 'string' },
   inputTimeZone: _INPUT_TIME_ZONE,
   disambiguation: _DISAMBIGUATION,
   onInvalid: _ON_INVALID,
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  attribution: 'All spend over all new customers, paid spend over paid customers, or per channel.',
+  paidChannels: "For 'paid': the channels whose spend and customers are paid.",
+  costKinds: 'Only spend of these kinds counts (media, salaries…).',
+  lag: 'Set spend this many periods earlier against customers.',
+  currency: 'The currency expected; spend in another one is an error.',
+}
 
 const INPUT_FIELDS: { readonly [name: string]: InputField } = {
   at: { type: 'instant', required: true, doc: 'Spend: when it was spent.' },
@@ -211,7 +220,7 @@ export const acquisitionCostDescriptor: KpiDescriptor = {
   title: 'Customer acquisition cost',
   category: 'economics',
   input: { kind: 'spend-or-customer', fields: INPUT_FIELDS },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(RULES, _DOCS, _CALENDAR_DOCS, _PERIOD_SELECTION_DOCS, DOCS),
   result: {
     kind: 'result-or-series',
     unit: 'money',

@@ -1,9 +1,10 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _integer, _number, _oneOf, _typeError } from '../core/_assert.ts'
+import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
-import { _DISAMBIGUATION, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
+import { _DISAMBIGUATION, _DOCS, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { InputField, KpiDescriptor } from '../core/descriptor.ts'
@@ -138,21 +139,29 @@ const civil = (key: string): number =>
 const dayKey = (day: number): string => new Date(day * DAY).toISOString().slice(0, 10)
 
 const RULES = {
-  calibrationEnd: { type: 'instant', doc: 'The end of the calibration period.' },
-  holdoutEnd: { type: 'instant', doc: 'The end of a holdout period, whose purchases are counted apart.' },
+  calibrationEnd: { type: 'instant' },
+  holdoutEnd: { type: 'instant' },
   unit: {
     type: 'enum',
     values: ['day', 'week'],
     also: 'number',
     default: 'week',
-    doc: "The unit of recency and age: 'week', 'day' or a number of days.",
   },
-  timeZone: { type: 'string', default: 'UTC', doc: 'The zone in which purchases on one day merge.' },
-  minorUnits: { type: 'number', integer: true, min: 0, max: 6, default: 2, doc: 'Digits of the minor unit.' },
+  timeZone: { type: 'string', default: 'UTC' },
+  minorUnits: { type: 'number', integer: true, min: 0, max: 6, default: 2 },
   inputTimeZone: _INPUT_TIME_ZONE,
   disambiguation: _DISAMBIGUATION,
   onInvalid: _ON_INVALID,
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  calibrationEnd: 'The end of the calibration period.',
+  holdoutEnd: 'The end of a holdout period, whose purchases are counted apart.',
+  unit: "The unit of recency and age: 'week', 'day' or a number of days.",
+  timeZone: 'The zone in which purchases on one day merge.',
+  minorUnits: 'Digits of the minor unit.',
+}
 
 const INPUT_FIELDS: { readonly [name: string]: InputField } = {
   customerId: { type: 'string', required: true, doc: 'The customer.' },
@@ -169,7 +178,7 @@ export const rfmSummaryDescriptor: KpiDescriptor = {
   title: 'Recency, frequency and monetary value',
   category: 'predictive',
   input: { kind: 'transaction', fields: INPUT_FIELDS },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(RULES, _DOCS, DOCS),
   result: {
     kind: 'table',
     unit: 'count',

@@ -1,10 +1,12 @@
 import { _accessor, _integer, _number, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import type { _Docs } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import type { _Check } from '../core/_resolve.ts'
 import { _AS_OF, type _Defaulted, _DISAMBIGUATION, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _emptyReason } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
-import type { InputField, OptionRule } from '../core/descriptor.ts'
+import type { InputField } from '../core/descriptor.ts'
 import { KpiError } from '../core/KpiError.ts'
 import { _instantReader, type DateInput, type ParseInstantOptions } from '../core/parseInstant.ts'
 import type { ExclusionCounts, NullReason, OnInvalid } from '../core/result.ts'
@@ -164,12 +166,12 @@ const PER_MONTH: Record<string, number> = { day: 10_950, week: 1_560, month: 360
 /** The option rules of {@link SubscriptionOptions}. */
 export const _SUBSCRIPTION_RULES: {
   readonly recognition: _Defaulted<'expiry' | 'cancellation'>
-  readonly graceDays: OptionRule
+  readonly graceDays: _Check
   readonly discounts: _Defaulted<'recurring' | 'forever' | 'none'>
-  readonly currency: OptionRule
+  readonly currency: _Check
   readonly minorUnits: _Defaulted<number>
-  readonly asOf: OptionRule
-  readonly inputTimeZone: OptionRule
+  readonly asOf: _Check
+  readonly inputTimeZone: _Check
   readonly disambiguation: _Defaulted<'reject' | 'compatible' | 'earlier' | 'later'>
   readonly onInvalid: _Defaulted<'exclude' | 'throw'>
 } = {
@@ -177,27 +179,23 @@ export const _SUBSCRIPTION_RULES: {
     type: 'enum',
     values: ['expiry', 'cancellation'],
     default: 'expiry',
-    doc: 'When a cancelling customer stops counting: at the end of the paid period, or at cancellation.',
   },
   graceDays: {
     type: 'number',
     min: 0,
-    doc: 'A subscription past due for more than this many days counts as ended.',
   },
   discounts: {
     type: 'enum',
     values: ['recurring', 'forever', 'none'],
     default: 'recurring',
-    doc: 'Which discounts reduce MRR.',
   },
-  currency: { type: 'string', expected: "an ISO 4217 code such as 'USD'", doc: 'The currency expected.' },
+  currency: { type: 'string', expected: "an ISO 4217 code such as 'USD'" },
   minorUnits: {
     type: 'number',
     integer: true,
     min: 0,
     max: 6,
     default: 2,
-    doc: 'Digits of the currency’s minor unit (2 for USD, 0 for JPY).',
   },
   asOf: _AS_OF,
   inputTimeZone: _INPUT_TIME_ZONE,
@@ -435,4 +433,14 @@ export function _major(value: number, config: _SubscriptionConfig): number {
 /** Why a lifecycle KPI has no value: every subscription excluded or none at all, else `otherwise`. */
 export function _lifecycleReason(state: SubscriptionState, otherwise: NullReason): NullReason {
   return state.n === 0 ? _emptyReason(state.excluded) : otherwise
+}
+
+/** One line on each subscription option, for the descriptors. */
+export const _SUBSCRIPTION_DOCS: _Docs = {
+  recognition:
+    'When a cancelling customer stops counting: at the end of the paid period, or at cancellation.',
+  graceDays: 'A subscription past due for more than this many days counts as ended.',
+  discounts: 'Which discounts reduce MRR.',
+  currency: 'The currency expected.',
+  minorUnits: 'Digits of the currency’s minor unit (2 for USD, 0 for JPY).',
 }

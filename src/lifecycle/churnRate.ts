@@ -1,13 +1,18 @@
 import { _accessorAndOptions } from '../core/_args.ts'
+import { _documented } from '../core/_documented.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _DOCS } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import type { KpiResult, Variant } from '../core/result.ts'
+import { _SUBSCRIPTION_DOCS } from '../lifecycle/_subscription.ts'
 import { _upper } from '../stats/_upper.ts'
+import { _CALENDAR_DOCS } from '../time/_calendar.ts'
 import {
   _dayBounds,
+  _PERIOD_SELECTION_DOCS,
   _PERIOD_SELECTION_RULES,
   _periodOutput,
   _selectPeriods,
@@ -142,27 +147,32 @@ const RULES = {
     type: 'enum',
     values: ['start', 'start-plus-new', 'average', 'daily-sum'],
     default: 'start',
-    doc: 'Customers at the start, start plus new, the average of start and end, or ChartMogul’s daily sum.',
   },
   joinedAndChurned: {
     type: 'enum',
     values: ['exclude', 'include'],
     default: 'exclude',
-    doc: 'Whether a customer who joins and churns in the same period counts as churned.',
   },
   churnedAndReactivated: {
     type: 'enum',
     values: ['exclude', 'include'],
     default: 'exclude',
-    doc: 'Whether a customer who churns and returns in the same period counts as churned.',
   },
   entity: {
     type: 'enum',
     values: ['customer', 'subscription'],
     default: 'customer',
-    doc: 'What churns: customers (logos) or subscriptions.',
   },
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  denominator:
+    'Customers at the start, start plus new, the average of start and end, or ChartMogul’s daily sum.',
+  joinedAndChurned: 'Whether a customer who joins and churns in the same period counts as churned.',
+  churnedAndReactivated: 'Whether a customer who churns and returns in the same period counts as churned.',
+  entity: 'What churns: customers (logos) or subscriptions.',
+}
 
 /**
  * What {@link churnRate} computes, as data: its input, options, unit, range and direction.
@@ -173,7 +183,14 @@ export const churnRateDescriptor: KpiDescriptor = {
   title: 'Customer churn rate',
   category: 'lifecycle',
   input: { kind: 'subscription', fields: _SUBSCRIPTION_FIELDS },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(
+    RULES,
+    _DOCS,
+    _SUBSCRIPTION_DOCS,
+    _CALENDAR_DOCS,
+    _PERIOD_SELECTION_DOCS,
+    DOCS,
+  ),
   result: {
     kind: 'result-or-series',
     unit: 'proportion',

@@ -1,16 +1,20 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _integer, _rangeError, _typeError } from '../core/_assert.ts'
+import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _DOCS } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import type { DateInput } from '../core/parseInstant.ts'
 import type { Excluded, ExclusionCounts, Variant } from '../core/result.ts'
+import { _SUBSCRIPTION_DOCS } from '../lifecycle/_subscription.ts'
 import { _upper } from '../stats/_upper.ts'
 import {
+  _CALENDAR_DOCS,
   _CALENDAR_RULES,
   _calendar,
   type CalendarOptions,
@@ -205,50 +209,60 @@ const RULES = {
     type: 'enum',
     values: ['subscriptions', 'events'],
     default: 'subscriptions',
-    doc: 'Cohorts from paid subscriptions, or from activity events.',
   },
   unit: {
     type: 'enum',
     values: ['day', 'week', 'month', 'quarter', 'year', 'fiscal-quarter', 'fiscal-year', 'n-days'],
-    doc: 'The period of cohorts and columns.',
   },
-  range: { type: 'custom', doc: 'Only cohorts that start within { from, to }.' },
+  range: { type: 'custom' },
   criterion: {
     type: 'enum',
     values: ['n-period', 'unbounded', 'bracket'],
     default: 'n-period',
-    doc: 'Active in period n, active in n or later, or active within a bracket of periods.',
   },
-  brackets: { type: 'custom', doc: "For 'bracket': the brackets, [from, to] period offsets." },
+  brackets: { type: 'custom' },
   cohorting: {
     type: 'enum',
     values: ['first', 'recurring'],
     default: 'first',
-    doc: 'A customer in the cohort of their first period only, or of every period they start in.',
   },
   basis: {
     type: 'enum',
     values: ['logo', 'revenue'],
     default: 'logo',
-    doc: 'Cells count customers, or MRR over the cohort’s starting MRR.',
   },
   average: {
     type: 'enum',
     values: ['weighted', 'mean'],
     default: 'weighted',
-    doc: 'Column averages weighted by cohort size, or plain means.',
   },
   events: {
     type: 'object',
     fields: {
-      start: { type: 'string', doc: 'The event type that starts a customer’s cohort.' },
-      return: { type: 'string', doc: 'The event type that counts as returning.' },
+      start: { type: 'string' },
+      return: { type: 'string' },
     },
-    doc: 'For events: which event types start a cohort and which count as a return.',
   },
-  periods: { type: 'number', integer: true, min: 1, doc: 'At most this many columns.' },
-  members: { type: 'boolean', default: false, doc: 'List the customer ids behind each cell.' },
+  periods: { type: 'number', integer: true, min: 1 },
+  members: { type: 'boolean', default: false },
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  source: 'Cohorts from paid subscriptions, or from activity events.',
+  unit: 'The period of cohorts and columns.',
+  range: 'Only cohorts that start within { from, to }.',
+  criterion: 'Active in period n, active in n or later, or active within a bracket of periods.',
+  brackets: "For 'bracket': the brackets, [from, to] period offsets.",
+  cohorting: 'A customer in the cohort of their first period only, or of every period they start in.',
+  basis: 'Cells count customers, or MRR over the cohort’s starting MRR.',
+  average: 'Column averages weighted by cohort size, or plain means.',
+  'events.start': 'The event type that starts a customer’s cohort.',
+  'events.return': 'The event type that counts as returning.',
+  events: 'For events: which event types start a cohort and which count as a return.',
+  periods: 'At most this many columns.',
+  members: 'List the customer ids behind each cell.',
+}
 
 /**
  * What {@link cohortRetention} computes, as data: its input, options, unit, range and direction.
@@ -259,7 +273,7 @@ export const cohortRetentionDescriptor: KpiDescriptor = {
   title: 'Cohort retention table',
   category: 'lifecycle',
   input: { kind: 'subscription', fields: _SUBSCRIPTION_FIELDS },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(RULES, _DOCS, _SUBSCRIPTION_DOCS, _CALENDAR_DOCS, DOCS),
   result: {
     kind: 'table',
     unit: 'proportion',

@@ -54,9 +54,8 @@ const RULES = {
     type: 'enum',
     values: ['day', 'week', 'month', 'year'],
     default: 'month',
-    doc: 'The unit of the durations (a month is 30.4375 days).',
   },
-  observedFrom: { type: 'instant', doc: 'Left truncation: customers who started before it enter late.' },
+  observedFrom: { type: 'instant' },
 } as const
 
 /**

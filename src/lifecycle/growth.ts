@@ -1,5 +1,7 @@
 import { _accessorAndOptions } from '../core/_args.ts'
+import { _documented } from '../core/_documented.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _DOCS } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
@@ -87,22 +89,26 @@ const RULES = {
     type: 'enum',
     values: ['period-over-period', 'cmgr', 'cagr'],
     default: 'period-over-period',
-    doc: 'Period over period, compound monthly growth, or compound annual growth.',
   },
   lag: {
     type: 'number',
     integer: true,
     min: 1,
     default: 1,
-    doc: 'Period over period: compare with this many periods back.',
   },
   periodsPerYear: {
     type: 'number',
     min: Number.MIN_VALUE,
     default: 1,
-    doc: 'For CAGR: how many of the values make a year.',
   },
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  method: 'Period over period, compound monthly growth, or compound annual growth.',
+  lag: 'Period over period: compare with this many periods back.',
+  periodsPerYear: 'For CAGR: how many of the values make a year.',
+}
 
 /**
  * What {@link growth} computes, as data: its input, options, unit, range and direction.
@@ -113,7 +119,7 @@ export const growthDescriptor: KpiDescriptor = {
   title: 'Revenue growth',
   category: 'revenue',
   input: { kind: 'value', fields: {} },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(RULES, _DOCS, DOCS),
   result: {
     kind: 'result',
     unit: 'proportion',

@@ -1,13 +1,16 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _typeError } from '../core/_assert.ts'
+import { _documented } from '../core/_documented.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _DOCS } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import type { DateInput } from '../core/parseInstant.ts'
 import type { KpiResult } from '../core/result.ts'
+import { _SUBSCRIPTION_DOCS } from '../lifecycle/_subscription.ts'
 import {
   _lifecycleReason,
   _major,
@@ -50,8 +53,13 @@ export interface MrrResult extends KpiResult<'mrr', SubscriptionExclusion> {
 
 const RULES = {
   ..._SUBSCRIPTION_RULES,
-  at: { type: 'instant', doc: 'The instant of the snapshot.' },
+  at: { type: 'instant' },
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  at: 'The instant of the snapshot.',
+}
 
 /**
  * What {@link mrr} computes, as data: its input, options, unit, range and direction.
@@ -62,7 +70,7 @@ export const mrrDescriptor: KpiDescriptor = {
   title: 'Monthly recurring revenue',
   category: 'revenue',
   input: { kind: 'subscription', fields: _SUBSCRIPTION_FIELDS },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(RULES, _DOCS, _SUBSCRIPTION_DOCS, DOCS),
   result: {
     kind: 'result',
     unit: 'money',

@@ -1,12 +1,17 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _boolean } from '../core/_assert.ts'
+import { _documented } from '../core/_documented.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _DOCS } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
+import { _SUBSCRIPTION_DOCS } from '../lifecycle/_subscription.ts'
+import { _CALENDAR_DOCS } from '../time/_calendar.ts'
 import {
+  _PERIOD_SELECTION_DOCS,
   _PERIOD_SELECTION_RULES,
   _periodOutput,
   _selectPeriods,
@@ -112,8 +117,13 @@ export type MrrMovementsOutput<O> = O extends {
 const RULES = {
   ..._SUBSCRIPTION_RULES,
   ..._PERIOD_SELECTION_RULES,
-  detail: { type: 'boolean', default: false, doc: 'Also list the movement of every customer.' },
+  detail: { type: 'boolean', default: false },
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  detail: 'Also list the movement of every customer.',
+}
 
 /**
  * What {@link mrrMovements} computes, as data: its input, options, unit, range and direction.
@@ -124,7 +134,14 @@ export const mrrMovementsDescriptor: KpiDescriptor = {
   title: 'MRR movements',
   category: 'revenue',
   input: { kind: 'subscription', fields: _SUBSCRIPTION_FIELDS },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(
+    RULES,
+    _DOCS,
+    _SUBSCRIPTION_DOCS,
+    _CALENDAR_DOCS,
+    _PERIOD_SELECTION_DOCS,
+    DOCS,
+  ),
   result: {
     kind: 'result-or-series',
     unit: 'money',

@@ -1,11 +1,16 @@
 import { _accessorAndOptions } from '../core/_args.ts'
+import { _documented } from '../core/_documented.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _DOCS } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
+import { _SUBSCRIPTION_DOCS } from '../lifecycle/_subscription.ts'
+import { _CALENDAR_DOCS } from '../time/_calendar.ts'
 import {
+  _PERIOD_SELECTION_DOCS,
   _PERIOD_SELECTION_RULES,
   _periodOutput,
   _selectPeriods,
@@ -78,9 +83,13 @@ const RULES = {
     type: 'enum',
     values: ['customer', 'subscription'],
     default: 'customer',
-    doc: 'What is retained: customers (logos) or subscriptions.',
   },
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  entity: 'What is retained: customers (logos) or subscriptions.',
+}
 
 /**
  * What {@link retentionRate} computes, as data: its input, options, unit, range and direction.
@@ -91,7 +100,14 @@ export const retentionRateDescriptor: KpiDescriptor = {
   title: 'Customer retention rate',
   category: 'lifecycle',
   input: { kind: 'subscription', fields: _SUBSCRIPTION_FIELDS },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(
+    RULES,
+    _DOCS,
+    _SUBSCRIPTION_DOCS,
+    _CALENDAR_DOCS,
+    _PERIOD_SELECTION_DOCS,
+    DOCS,
+  ),
   result: {
     kind: 'result-or-series',
     unit: 'proportion',

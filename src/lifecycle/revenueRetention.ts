@@ -1,15 +1,20 @@
 import { TZDate } from '@date-fns/tz'
 import { addMonths } from 'date-fns'
 import { _accessorAndOptions } from '../core/_args.ts'
+import { _documented } from '../core/_documented.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _DOCS } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import type { KpiResult } from '../core/result.ts'
+import { _SUBSCRIPTION_DOCS } from '../lifecycle/_subscription.ts'
 import { _upper } from '../stats/_upper.ts'
+import { _CALENDAR_DOCS } from '../time/_calendar.ts'
 import {
   _dayBounds,
+  _PERIOD_SELECTION_DOCS,
   _PERIOD_SELECTION_RULES,
   _periodOutput,
   _selectPeriods,
@@ -122,21 +127,26 @@ const RULES = {
     type: 'number',
     integer: true,
     min: 1,
-    doc: 'Measure the cohort of this many months back (12 for trailing NRR) instead of the period’s start.',
   },
   reactivation: {
     type: 'enum',
     values: ['offset', 'exclude'],
     default: 'offset',
-    doc: 'Whether reactivated MRR offsets churn in net MRR churn.',
   },
   mrrChurn: {
     type: 'enum',
     values: ['standard', 'daily-sum'],
     default: 'standard',
-    doc: 'MRR churn over the period’s starting MRR, or ChartMogul’s sum of daily rates.',
   },
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  horizonMonths:
+    'Measure the cohort of this many months back (12 for trailing NRR) instead of the period’s start.',
+  reactivation: 'Whether reactivated MRR offsets churn in net MRR churn.',
+  mrrChurn: 'MRR churn over the period’s starting MRR, or ChartMogul’s sum of daily rates.',
+}
 
 /**
  * What {@link revenueRetention} computes, as data: its input, options, unit, range and direction.
@@ -147,7 +157,14 @@ export const revenueRetentionDescriptor: KpiDescriptor = {
   title: 'Net and gross revenue retention',
   category: 'revenue',
   input: { kind: 'subscription', fields: _SUBSCRIPTION_FIELDS },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(
+    RULES,
+    _DOCS,
+    _SUBSCRIPTION_DOCS,
+    _CALENDAR_DOCS,
+    _PERIOD_SELECTION_DOCS,
+    DOCS,
+  ),
   result: {
     kind: 'result-or-series',
     unit: 'proportion',

@@ -1,7 +1,8 @@
 import { _accessorAndOptions } from '../core/_args.ts'
+import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
-import { _LEVEL, _ON_INVALID } from '../core/_rules.ts'
+import { _DOCS, _LEVEL, _ON_INVALID } from '../core/_rules.ts'
 import { _emptyReason, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
@@ -102,17 +103,22 @@ const RULES = {
     type: 'enum',
     values: ['log', 'log-log', 'plain'],
     default: 'log',
-    doc: 'The pointwise interval of the curve (R’s conf.type).',
   },
-  horizon: { type: 'number', min: 0, doc: 'The restricted mean is computed up to this time.' },
+  horizon: { type: 'number', min: 0 },
   median: {
     type: 'enum',
     values: ['midpoint', 'first'],
     default: 'midpoint',
-    doc: 'A flat 0.5 stretch: its midpoint (R) or its first time (lifelines).',
   },
   onInvalid: _ON_INVALID,
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  interval: 'The pointwise interval of the curve (R’s conf.type).',
+  horizon: 'The restricted mean is computed up to this time.',
+  median: 'A flat 0.5 stretch: its midpoint (R) or its first time (lifelines).',
+}
 
 /**
  * What {@link survival} computes, as data: its input, options, unit, range and direction.
@@ -129,7 +135,7 @@ export const survivalDescriptor: KpiDescriptor = {
       event: { type: 'boolean', required: true, doc: 'Churned (true) or censored.' },
     },
   },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(RULES, _DOCS, DOCS),
   result: {
     kind: 'figure',
     unit: 'months',

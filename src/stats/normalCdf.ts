@@ -19,21 +19,24 @@ const LOG_SQRT_2PI = 0.9189385332046728 // ln(sqrt(2π))
 export function normalCdf(x: number): number {
   if (Number.isNaN(x)) return Number.NaN
   const absolute = Math.abs(x)
-  if (absolute < 3) {
-    const x2 = x * x
-    let term = x
-    let sum = x
-    for (let k = 3; k < 200; k += 2) {
-      term *= x2 / k
-      const next = sum + term
-      if (next === sum) break
-      sum = next
-    }
-    return 0.5 + sum * Math.exp(-0.5 * x2 - LOG_SQRT_2PI)
-  }
+  if (absolute < 3) return 0.5 + _normalSeries(x) * Math.exp(-0.5 * x * x - LOG_SQRT_2PI)
   if (absolute === Number.POSITIVE_INFINITY) return x > 0 ? 1 : 0
   const tail = _normalUpperTail(absolute)
   return x > 0 ? 1 - tail : tail
+}
+
+/** Marsaglia's series x + x³/3 + x⁵/(3·5) + …, so that Φ(x) = ½ + φ(x) times it (for |x| < 3). */
+export function _normalSeries(x: number): number {
+  const x2 = x * x
+  let term = x
+  let sum = x
+  for (let k = 3; k < 200; k += 2) {
+    term *= x2 / k
+    const next = sum + term
+    if (next === sum) break
+    sum = next
+  }
+  return sum
 }
 
 /** Q(x) = 1 − Φ(x) for x ≥ 3, by the modified Lentz method on x + 1/(x + 2/(x + 3/(x + …))). */

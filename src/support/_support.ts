@@ -1,6 +1,6 @@
-import type { _Resolved } from '../core/_resolve.ts'
+import type { _Docs } from '../core/_documented.ts'
+import type { _Check, _Resolved } from '../core/_resolve.ts'
 import { type _Defaulted, _DISAMBIGUATION, _INPUT_TIME_ZONE, _LEVEL, _ON_INVALID } from '../core/_rules.ts'
-import type { OptionRule } from '../core/descriptor.ts'
 import type { ParseInstantOptions } from '../core/parseInstant.ts'
 import type { ConfidenceInterval, OnInvalid } from '../core/result.ts'
 import { type QuantileMethod, quantileSorted } from '../stats/quantileSorted.ts'
@@ -93,21 +93,20 @@ export interface _DurationConfig {
   readonly onInvalid: OnInvalid
 }
 
-export const _SCHEDULE: OptionRule = {
+export const _SCHEDULE: _Check = {
   type: 'custom',
   expected: 'a schedule or prepared business hours (businessHours)',
   aliases: ['businessHours', 'hours', 'calendar'],
-  doc: 'Business hours: durations are then also measured in business time, which `value` reports.',
 }
 
 /** The option rules every duration KPI shares. */
 export const _DURATION_RULES: {
-  readonly schedule: OptionRule
+  readonly schedule: _Check
   readonly method: _Defaulted<DurationStatistic>
   readonly quantileMethod: _Defaulted<QuantileMethod>
-  readonly targetMs: OptionRule
+  readonly targetMs: _Check
   readonly level: _Defaulted<number>
-  readonly inputTimeZone: OptionRule
+  readonly inputTimeZone: _Check
   readonly disambiguation: _Defaulted<'reject' | 'compatible' | 'earlier' | 'later'>
   readonly onInvalid: _Defaulted<OnInvalid>
 } = {
@@ -116,18 +115,15 @@ export const _DURATION_RULES: {
     type: 'enum',
     values: ['median', 'mean', 'p90', 'p95'],
     default: 'median',
-    doc: 'The statistic reported as `value`.',
   },
   quantileMethod: {
     type: 'enum',
     values: ['linear', 'nearest-rank'],
     default: 'linear',
-    doc: 'How percentiles are read: linear interpolation (R type 7) or nearest rank.',
   },
   targetMs: {
     type: 'number',
     min: 0,
-    doc: 'A target in ms (business ms with a schedule): the result reports the share within it.',
   },
   level: _LEVEL,
   inputTimeZone: _INPUT_TIME_ZONE,
@@ -191,4 +187,12 @@ export function _attainment(values: readonly number[], config: _DurationConfig):
     ci: wilsonInterval(successes, n, { level: config.level }),
     scale: 'proportion',
   }
+}
+
+/** One line on each shared support option, for the descriptors. */
+export const _SUPPORT_DOCS: _Docs = {
+  schedule: 'Business hours: durations are then also measured in business time, which `value` reports.',
+  method: 'The statistic reported as `value`.',
+  quantileMethod: 'How percentiles are read: linear interpolation (R type 7) or nearest rank.',
+  targetMs: 'A target in ms (business ms with a schedule): the result reports the share within it.',
 }

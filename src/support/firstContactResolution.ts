@@ -1,9 +1,18 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _function, _number } from '../core/_assert.ts'
+import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
-import { _AS_OF, _DISAMBIGUATION, _INPUT_TIME_ZONE, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
+import {
+  _AS_OF,
+  _DISAMBIGUATION,
+  _DOCS,
+  _INPUT_TIME_ZONE,
+  _LEVEL,
+  _MIN_N,
+  _ON_INVALID,
+} from '../core/_rules.ts'
 import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
@@ -131,22 +140,18 @@ const RULES = {
       'repeat-contact-window',
     ],
     default: 'one-agent-reply',
-    doc: 'What counts as resolved at first contact.',
   },
   denominator: {
     type: 'enum',
     values: ['resolved', 'all', 'resolvable'],
     default: 'resolved',
-    doc: 'Resolved tickets, all tickets, or the tickets that could be resolved at first contact.',
   },
   resolvable: {
     type: 'function',
-    doc: "For denominator 'resolvable': whether a ticket could be resolved at first contact.",
   },
   windowMs: {
     type: 'number',
     min: 0,
-    doc: "For 'repeat-contact-window': the window after resolution, in ms.",
   },
   asOf: _AS_OF,
   level: _LEVEL,
@@ -155,6 +160,14 @@ const RULES = {
   disambiguation: _DISAMBIGUATION,
   onInvalid: _ON_INVALID,
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  method: 'What counts as resolved at first contact.',
+  denominator: 'Resolved tickets, all tickets, or the tickets that could be resolved at first contact.',
+  resolvable: "For denominator 'resolvable': whether a ticket could be resolved at first contact.",
+  windowMs: "For 'repeat-contact-window': the window after resolution, in ms.",
+}
 
 /**
  * What {@link firstContactResolution} computes, as data: its input, options, unit, range and direction.
@@ -165,7 +178,7 @@ export const firstContactResolutionDescriptor: KpiDescriptor = {
   title: 'First-contact resolution',
   category: 'support',
   input: { kind: 'ticket', fields: _TICKET_FIELDS },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(RULES, _DOCS, DOCS),
   result: {
     kind: 'result',
     unit: 'proportion',

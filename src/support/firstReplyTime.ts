@@ -1,12 +1,15 @@
 import { _accessorAndOptions } from '../core/_args.ts'
+import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _DOCS } from '../core/_rules.ts'
 import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import { _instantReader } from '../core/parseInstant.ts'
 import type { ExclusionCounts, KpiResult } from '../core/result.ts'
+import { _SUPPORT_DOCS } from '../support/_support.ts'
 import {
   _attainment,
   _DURATION_RULES,
@@ -77,7 +80,7 @@ export const firstReplyTimeDescriptor: KpiDescriptor = {
   title: 'First reply time',
   category: 'support',
   input: { kind: 'ticket', fields: _TICKET_FIELDS },
-  options: _DURATION_RULES,
+  options: /* @__PURE__ */ _documented(_DURATION_RULES, _DOCS, _SUPPORT_DOCS),
   result: {
     kind: 'result',
     unit: 'ms',

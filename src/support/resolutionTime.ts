@@ -1,12 +1,15 @@
 import { _accessorAndOptions } from '../core/_args.ts'
+import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
+import { _DOCS } from '../core/_rules.ts'
 import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import { _instantReader } from '../core/parseInstant.ts'
 import type { ExclusionCounts, KpiResult } from '../core/result.ts'
+import { _SUPPORT_DOCS } from '../support/_support.ts'
 import {
   _attainment,
   _DURATION_RULES,
@@ -120,9 +123,13 @@ const RULES = {
     type: 'enum',
     values: ['full', 'first'],
     default: 'full',
-    doc: 'Which resolution `value` measures: the final one (full) or the first solve.',
   },
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  resolution: 'Which resolution `value` measures: the final one (full) or the first solve.',
+}
 
 /**
  * What {@link resolutionTime} computes, as data: its input, options, unit, range and direction.
@@ -133,7 +140,7 @@ export const resolutionTimeDescriptor: KpiDescriptor = {
   title: 'Resolution time',
   category: 'support',
   input: { kind: 'ticket', fields: _TICKET_FIELDS },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(RULES, _DOCS, _SUPPORT_DOCS, DOCS),
   result: {
     kind: 'result',
     unit: 'ms',

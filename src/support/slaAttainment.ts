@@ -1,9 +1,18 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _number, _typeError } from '../core/_assert.ts'
+import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
-import { _AS_OF, _DISAMBIGUATION, _INPUT_TIME_ZONE, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
+import {
+  _AS_OF,
+  _DISAMBIGUATION,
+  _DOCS,
+  _INPUT_TIME_ZONE,
+  _LEVEL,
+  _MIN_N,
+  _ON_INVALID,
+} from '../core/_rules.ts'
 import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
@@ -12,6 +21,7 @@ import type { DateInput, ParseInstantOptions } from '../core/parseInstant.ts'
 import { _instantReader } from '../core/parseInstant.ts'
 import type { ConfidenceInterval, ExclusionCounts, KpiResult, OnInvalid } from '../core/result.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
+import { _SUPPORT_DOCS } from '../support/_support.ts'
 import { _businessHoursOf, type BusinessHours, type Schedule } from '../time/businessHours.ts'
 import { _SCHEDULE } from './_support.ts'
 import { _optionalInstant, _TICKET_FIELDS, _ticket } from './_ticket.ts'
@@ -100,13 +110,11 @@ const RULES = {
     min: 0,
     also: 'function',
     expected: 'a number of at least 0 or a function of the ticket',
-    doc: 'The target in ms (business ms with a schedule), or a function giving each ticket its own.',
   },
   metric: {
     type: 'enum',
     values: ['first-reply', 'resolution'],
     default: 'first-reply',
-    doc: 'What must happen by the due time.',
   },
   schedule: _SCHEDULE,
   asOf: _AS_OF,
@@ -117,6 +125,12 @@ const RULES = {
   onInvalid: _ON_INVALID,
 } as const
 
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  targetMs: 'The target in ms (business ms with a schedule), or a function giving each ticket its own.',
+  metric: 'What must happen by the due time.',
+}
+
 /**
  * What {@link slaAttainment} computes, as data: its input, options, unit, range and direction.
  * @category Support
@@ -126,7 +140,7 @@ export const slaAttainmentDescriptor: KpiDescriptor = {
   title: 'SLA attainment',
   category: 'support',
   input: { kind: 'ticket', fields: _TICKET_FIELDS },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(RULES, _DOCS, _SUPPORT_DOCS, DOCS),
   result: {
     kind: 'result',
     unit: 'proportion',

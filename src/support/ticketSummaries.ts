@@ -94,7 +94,7 @@ export interface TicketSummariesOptions<E> extends ParseInstantOptions {
 }
 
 const RULES = {
-  ticket: { type: 'function', doc: 'Reads an event’s ticket id, when the events have no `ticketId`.' },
+  ticket: { type: 'function' },
   inputTimeZone: _INPUT_TIME_ZONE,
   disambiguation: _DISAMBIGUATION,
 } as const

@@ -69,13 +69,12 @@ export interface AccountLevelState<State> {
 }
 
 const RULES = {
-  account: { type: 'function', doc: 'Reads the customer or account a response belongs to.' },
+  account: { type: 'function' },
   policy: {
     type: 'enum',
     values: ['all', 'latest', 'first', 'mean'],
-    doc: 'How several responses of one account count.',
   },
-  date: { type: 'function', doc: "Reads when a response was given; required by 'latest' and 'first'." },
+  date: { type: 'function' },
   inputTimeZone: _INPUT_TIME_ZONE,
   disambiguation: _DISAMBIGUATION,
   onInvalid: _ON_INVALID,

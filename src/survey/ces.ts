@@ -1,8 +1,9 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _number, _rangeError, _typeError } from '../core/_assert.ts'
+import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
-import { _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
+import { _DOCS, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
 import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
@@ -157,29 +158,39 @@ const RULES = {
     default: '2.0',
     expected: "'2.0', '1.0' or { min, max, higherIsBetter }",
     fields: {
-      min: { type: 'number', doc: 'Lowest score.' },
-      max: { type: 'number', doc: 'Highest score.' },
-      higherIsBetter: { type: 'boolean', doc: 'Whether a higher score means less effort.' },
+      min: { type: 'number' },
+      max: { type: 'number' },
+      higherIsBetter: { type: 'boolean' },
     },
-    doc: 'CES 2.0 (agreement 1–7, higher is easier), CES 1.0 (effort 1–5, lower is easier), or a custom scale.',
   },
   method: {
     type: 'enum',
     values: ['mean', 'percent-easy', 'net'],
     default: 'mean',
-    doc: 'Mean score, share easy, or net effort (easy − difficult, in points).',
   },
-  easyThreshold: { type: 'number', doc: 'Scores at or beyond it (on the easy side) are easy.' },
+  easyThreshold: { type: 'number' },
   difficultThreshold: {
     type: 'number',
-    doc: 'Scores at or beyond it (on the difficult side) are difficult.',
   },
   lowSampleHalfWidth: {
     type: 'number',
     min: 0,
-    doc: '`lowSample` is set when the interval is wider than ± this (default 5 % of the scale for the mean).',
   },
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  'version.min': 'Lowest score.',
+  'version.max': 'Highest score.',
+  'version.higherIsBetter': 'Whether a higher score means less effort.',
+  version:
+    'CES 2.0 (agreement 1–7, higher is easier), CES 1.0 (effort 1–5, lower is easier), or a custom scale.',
+  method: 'Mean score, share easy, or net effort (easy − difficult, in points).',
+  easyThreshold: 'Scores at or beyond it (on the easy side) are easy.',
+  difficultThreshold: 'Scores at or beyond it (on the difficult side) are difficult.',
+  lowSampleHalfWidth:
+    '`lowSample` is set when the interval is wider than ± this (default 5 % of the scale for the mean).',
+}
 
 /**
  * What {@link ces} computes, as data: its input, options, unit, range and direction.
@@ -190,7 +201,7 @@ export const cesDescriptor: KpiDescriptor = {
   title: 'Customer Effort Score',
   category: 'survey',
   input: { kind: 'score', fields: {} },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(RULES, _DOCS, DOCS),
   result: {
     kind: 'result',
     unit: 'score',

@@ -1,8 +1,9 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _number, _rangeError, _typeError } from '../core/_assert.ts'
+import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
-import { _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
+import { _DOCS, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
 import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
@@ -160,46 +161,55 @@ const RULES = {
     default: '1-5',
     expected: "one of '1-5', '1-3', '1-7', '1-10', '0-10', 'binary' or { min, max }",
     fields: {
-      min: { type: 'number', doc: 'Lowest rating.' },
-      max: { type: 'number', doc: 'Highest rating.' },
+      min: { type: 'number' },
+      max: { type: 'number' },
     },
-    doc: 'The rating scale: a named one, binary (good/bad), or { min, max } of whole points.',
   },
   method: {
     type: 'enum',
     values: ['top-box', 'binary', 'mean', 'normalized-mean', 'acsi'],
     default: 'top-box',
-    doc: 'Top-2-box share, good/(good+bad), mean rating, normalised mean, or the ACSI index.',
   },
-  satisfiedThreshold: { type: 'number', doc: 'Scores at or above it are satisfied (default by scale).' },
+  satisfiedThreshold: { type: 'number' },
   dissatisfiedThreshold: {
     type: 'number',
-    doc: 'Scores at or below it are dissatisfied (default by scale).',
   },
   neutral: {
     type: 'enum',
     values: ['include', 'exclude'],
     default: 'include',
-    doc: 'For top-box: neutral responses stay in the denominator (standard) or are left out.',
   },
   interval: {
     type: 'enum',
     values: ['wilson', 'agresti-coull', 'none'],
     default: 'wilson',
-    doc: 'The interval of a share.',
   },
   weights: {
     type: 'array',
-    items: { type: 'number', min: 0, exclusive: true, max: Number.MAX_VALUE, doc: 'A positive weight.' },
+    items: { type: 'number', min: 0, exclusive: true, max: Number.MAX_VALUE },
     expected: 'a non-empty array of positive numbers',
-    doc: 'For ACSI: the weight of each question; their number is the number of questions.',
   },
   lowSampleHalfWidth: {
     type: 'number',
     min: 0,
-    doc: '`lowSample` is set when the interval is wider than ± this (default 0.1 for shares, 5 % of the scale for means).',
   },
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  'scale.min': 'Lowest rating.',
+  'scale.max': 'Highest rating.',
+  scale: 'The rating scale: a named one, binary (good/bad), or { min, max } of whole points.',
+  method: 'Top-2-box share, good/(good+bad), mean rating, normalised mean, or the ACSI index.',
+  satisfiedThreshold: 'Scores at or above it are satisfied (default by scale).',
+  dissatisfiedThreshold: 'Scores at or below it are dissatisfied (default by scale).',
+  neutral: 'For top-box: neutral responses stay in the denominator (standard) or are left out.',
+  interval: 'The interval of a share.',
+  'weights[]': 'A positive weight.',
+  weights: 'For ACSI: the weight of each question; their number is the number of questions.',
+  lowSampleHalfWidth:
+    '`lowSample` is set when the interval is wider than ± this (default 0.1 for shares, 5 % of the scale for means).',
+}
 
 /**
  * What {@link csat} computes, as data: its input, options, unit, range and direction.
@@ -210,7 +220,7 @@ export const csatDescriptor: KpiDescriptor = {
   title: 'Customer Satisfaction Score',
   category: 'survey',
   input: { kind: 'score', fields: {} },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(RULES, _DOCS, DOCS),
   result: {
     kind: 'result',
     unit: 'proportion',

@@ -1,8 +1,9 @@
 import { _accessorAndOptions } from '../core/_args.ts'
-import { _rangeError, _typeError } from '../core/_assert.ts'
+import { _rangeError } from '../core/_assert.ts'
+import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
-import { _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
+import { _DOCS, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
 import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
@@ -116,26 +117,34 @@ const RULES = {
     default: 'adjusted-wald',
     expected:
       "'adjusted-wald', 'wald', 'none' or a function (counts, level) => npsInterval(counts, { method, level })",
-    doc: 'The interval: adjusted Wald, Wald, none, or a function of the counts.',
   },
   buckets: {
     type: 'object',
     expected: 'an object { min, max, detractorMax, promoterMin }',
     fields: {
-      min: { type: 'number', integer: true, min: -(2 ** 31), max: 2 ** 31 - 1, doc: 'Lowest score.' },
-      max: { type: 'number', integer: true, min: -(2 ** 31), max: 2 ** 31 - 1, doc: 'Highest score.' },
-      detractorMax: { type: 'number', integer: true, doc: 'Highest detractor score.' },
-      promoterMin: { type: 'number', integer: true, doc: 'Lowest promoter score.' },
+      min: { type: 'number', integer: true, min: -(2 ** 31), max: 2 ** 31 - 1, required: true },
+      max: { type: 'number', integer: true, min: -(2 ** 31), max: 2 ** 31 - 1, required: true },
+      detractorMax: { type: 'number', integer: true, required: true },
+      promoterMin: { type: 'number', integer: true, required: true },
     },
-    doc: "Custom buckets for a scale other than Bain's 0–10 (the result is then `definition: 'custom'`).",
   },
   lowSampleHalfWidth: {
     type: 'number',
     min: 0,
     default: 10,
-    doc: '`lowSample` is set when the interval is wider than ± this many points.',
   },
 } as const
+
+/** One line on each option, for the descriptor (kept apart from the rules, which bundles carry). */
+const DOCS = {
+  interval: 'The interval: adjusted Wald, Wald, none, or a function of the counts.',
+  'buckets.min': 'Lowest score.',
+  'buckets.max': 'Highest score.',
+  'buckets.detractorMax': 'Highest detractor score.',
+  'buckets.promoterMin': 'Lowest promoter score.',
+  buckets: "Custom buckets for a scale other than Bain's 0–10 (the result is then `definition: 'custom'`).",
+  lowSampleHalfWidth: '`lowSample` is set when the interval is wider than ± this many points.',
+}
 
 /**
  * What {@link nps} computes, as data: its input, options, unit, range and direction.
@@ -146,7 +155,7 @@ export const npsDescriptor: KpiDescriptor = {
   title: 'Net Promoter Score',
   category: 'survey',
   input: { kind: 'score', fields: {} },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(RULES, _DOCS, DOCS),
   result: {
     kind: 'result',
     unit: 'points',
@@ -316,14 +325,12 @@ function scanWith<T>(
   return i
 }
 
+/** The resolved buckets, in order (the resolver has checked each one). */
 function checkBuckets(fn: string, buckets: NpsBuckets): NpsBuckets {
   const { min, max, detractorMax, promoterMin } = buckets
-  for (const key of ['min', 'max', 'detractorMax', 'promoterMin'] as const)
-    if (buckets[key] === undefined) throw _typeError(fn, `options.buckets.${key}`, 'an integer', undefined)
-  if (!(min <= detractorMax && detractorMax < promoterMin && promoterMin <= max)) {
+  if (!(min <= detractorMax && detractorMax < promoterMin && promoterMin <= max))
     throw _rangeError(fn, 'options.buckets', 'min ≤ detractorMax < promoterMin ≤ max', buckets)
-  }
-  return { min, max, detractorMax, promoterMin }
+  return buckets
 }
 
 /**

@@ -1,7 +1,8 @@
 import { _accessorAndOptions } from '../core/_args.ts'
+import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
-import { _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
+import { _DOCS, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
 import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
@@ -63,7 +64,7 @@ export const responseRateDescriptor: KpiDescriptor = {
   title: 'Survey response rate',
   category: 'survey',
   input: { kind: 'answered', fields: {} },
-  options: RULES,
+  options: /* @__PURE__ */ _documented(RULES, _DOCS),
   result: {
     kind: 'result',
     unit: 'proportion',

@@ -17,7 +17,8 @@ import {
   startOfYear,
 } from 'date-fns'
 import { _integer, _oneOf, _options, _rangeError, _typeError } from '../core/_assert.ts'
-import type { OptionRule } from '../core/descriptor.ts'
+import type { _Docs } from '../core/_documented.ts'
+import type { _Check } from '../core/_resolve.ts'
 import type { DateInput } from '../core/parseInstant.ts'
 
 /**
@@ -111,24 +112,22 @@ export const _CALENDAR_RULES: {
     | 'fiscalYearStartMonth'
     | 'fiscalYearStartDay'
     | 'days'
-    | 'anchor']: OptionRule
+    | 'anchor']: _Check
 } = {
-  timeZone: { type: 'string', doc: 'The IANA time zone in which periods begin (default UTC).' },
+  timeZone: { type: 'string' },
   weekStartsOn: {
     type: 'number',
     integer: true,
     min: 0,
     max: 6,
-    doc: 'First day of the week, 0 (Sunday) to 6; without it weeks are ISO 8601 weeks.',
   },
   firstWeekContainsDate: {
     type: 'custom',
-    doc: 'With weekStartsOn: the day of January always in week 1 (1 or 4).',
   },
-  fiscalYearStartMonth: { type: 'custom', doc: 'Month (1–12) in which the fiscal year starts.' },
-  fiscalYearStartDay: { type: 'custom', doc: 'Day of the month (1–28) on which the fiscal year starts.' },
-  days: { type: 'custom', doc: "For 'n-days': the length of a bucket in days." },
-  anchor: { type: 'custom', doc: "For 'n-days': a date on which a bucket starts, 'YYYY-MM-DD'." },
+  fiscalYearStartMonth: { type: 'custom' },
+  fiscalYearStartDay: { type: 'custom' },
+  days: { type: 'custom' },
+  anchor: { type: 'custom' },
 }
 
 /** The keys of {@link CalendarOptions}. */
@@ -383,4 +382,15 @@ export function _calendar(fn: string, unit: unknown, options: CalendarOptions | 
       return (day - anchorDay) % days === 0 ? fromDay(day) : null
     },
   }
+}
+
+/** One line on each calendar option, for the descriptors. */
+export const _CALENDAR_DOCS: _Docs = {
+  timeZone: 'The IANA time zone in which periods begin (default UTC).',
+  weekStartsOn: 'First day of the week, 0 (Sunday) to 6; without it weeks are ISO 8601 weeks.',
+  firstWeekContainsDate: 'With weekStartsOn: the day of January always in week 1 (1 or 4).',
+  fiscalYearStartMonth: 'Month (1–12) in which the fiscal year starts.',
+  fiscalYearStartDay: 'Day of the month (1–28) on which the fiscal year starts.',
+  days: "For 'n-days': the length of a bucket in days.",
+  anchor: "For 'n-days': a date on which a bucket starts, 'YYYY-MM-DD'.",
 }

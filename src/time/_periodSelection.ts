@@ -1,6 +1,7 @@
 import { _integer, _options, _rangeError, _typeError } from '../core/_assert.ts'
+import type { _Docs } from '../core/_documented.ts'
 import { _instantArgument } from '../core/_instant.ts'
-import type { OptionRule } from '../core/descriptor.ts'
+import type { _Check } from '../core/_resolve.ts'
 import type { Excluded, Variant } from '../core/result.ts'
 import {
   _CALENDAR_RULES,
@@ -9,6 +10,7 @@ import {
   type DateRange,
   type PeriodUnit,
 } from './_calendar.ts'
+
 import type { PeriodInfo, PeriodSeries } from './_series.ts'
 
 /**
@@ -43,36 +45,26 @@ const iso = (t: number): string => new Date(t).toISOString()
 
 /** The option rules of {@link PeriodSelection}; {@link _selectPeriods} checks the values. */
 export const _PERIOD_SELECTION_RULES: {
-  readonly [K in
-    | keyof typeof _CALENDAR_RULES
-    | 'period'
-    | 'range'
-    | 'unit'
-    | 'trailingDays'
-    | 'asOf']: OptionRule
+  readonly [K in keyof typeof _CALENDAR_RULES | 'period' | 'range' | 'unit' | 'trailingDays' | 'asOf']: _Check
 } = {
   ..._CALENDAR_RULES,
   period: {
     type: 'custom',
     variant: false,
-    doc: "One period: a key of `unit` ('2024-03', '2024-Q1') or a range { from, to }.",
   },
   range: {
     type: 'custom',
     variant: false,
-    doc: 'Several consecutive periods of `unit`: every one that overlaps { from, to }.',
   },
   unit: {
     type: 'enum',
     values: ['day', 'week', 'month', 'quarter', 'year', 'fiscal-quarter', 'fiscal-year', 'n-days'],
-    doc: 'The kind of period, for `period` as a key and for `range`.',
   },
   trailingDays: {
     type: 'custom',
     variant: false,
-    doc: 'A trailing window of this many days ending at `asOf`.',
   },
-  asOf: { type: 'custom', doc: '"Now": periods ending after it are complete: false.' },
+  asOf: { type: 'custom' },
 }
 
 /** Reads the period options of a KPI that selects periods. */
@@ -176,4 +168,13 @@ export function _dayBounds(p: _Periods): number[] {
   for (let t = day.next(day.startOf(from)); t < to; t = day.next(t)) bounds.push(t)
   bounds.push(to)
   return bounds
+}
+
+/** One line on each period-selection option, for the descriptors. */
+export const _PERIOD_SELECTION_DOCS: _Docs = {
+  period: "One period: a key of `unit` ('2024-03', '2024-Q1') or a range { from, to }.",
+  range: 'Several consecutive periods of `unit`: every one that overlaps { from, to }.',
+  unit: 'The kind of period, for `period` as a key and for `range`.',
+  trailingDays: 'A trailing window of this many days ending at `asOf`.',
+  asOf: '"Now": periods ending after it are complete: false.',
 }
