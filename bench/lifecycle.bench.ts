@@ -19,7 +19,7 @@ interface Row {
   start: number
   end: number | null
   amount: number
-  interval: 'month' | 'year'
+  billingInterval: 'month' | 'year'
   quantity: number
   currency: 'USD'
 }
@@ -51,7 +51,7 @@ export function generate(customers: number): Row[] {
           start,
           end: stop,
           amount: annual ? (prices[tier] as number) * 10 : (prices[tier] as number),
-          interval: annual ? 'year' : 'month',
+          billingInterval: annual ? 'year' : 'month',
           quantity: 1 + (c % 3),
           currency: 'USD',
         })
@@ -79,7 +79,8 @@ export function generate(customers: number): Row[] {
 }
 
 /** Value in units of 1/12 cent a month, so that annual plans stay integers. */
-const value = (s: Row): number => (s.interval === 'year' ? s.amount * 100 : s.amount * 1200) * s.quantity
+const value = (s: Row): number =>
+  (s.billingInterval === 'year' ? s.amount * 100 : s.amount * 1200) * s.quantity
 
 /** The month index k with bounds[k] <= t < bounds[k + 1], or −1 / MONTHS outside. */
 function monthOf(t: number): number {

@@ -65,7 +65,9 @@ assert.deepEqual(
 const first = summary.customers[0]
 assert.ok(first !== undefined && first.frequency === 2)
 assert.equal(conditionalExpectedPurchases(purchases, first, 39).toFixed(3), '1.226')
-const values = customerLifetimeValue(purchases, spendModel, summary.customers, {
+const values = customerLifetimeValue(summary.customers, {
+  purchases,
+  spend: spendModel,
   horizon: 12,
   discountRate: 0.01,
 })

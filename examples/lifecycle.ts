@@ -27,7 +27,7 @@ const monthly = (
   start: at(start),
   end: end === null ? null : at(end),
   amount,
-  interval: 'month',
+  billingInterval: 'month',
   currency: 'USD',
 })
 
@@ -39,7 +39,7 @@ const subscriptions: Subscription[] = [
   monthly('dee', 40, '2024-02-15', '2024-03-05'), // leaves in March and comes back in March
   monthly('dee', 40, '2024-03-25'),
   monthly('eve', 25, '2024-03-02', '2024-03-28'), // joins and leaves in March
-  { ...monthly('fay', 1200, '2024-01-10'), interval: 'year' }, // $100 a month
+  { ...monthly('fay', 1200, '2024-01-10'), billingInterval: 'year' }, // $100 a month
   { ...monthly('gus', 0, '2024-03-01', '2024-03-15'), trial: true }, // a trial: never a customer
 ]
 const march = { period: '2024-03', unit: 'month' } as const
@@ -93,7 +93,7 @@ assert.deepEqual(
 )
 
 // Kaplan–Meier over customer lifetimes in days, censored at 1 May.
-const lifetimes = customerLifetimes(subscriptions, { asOf: at('2024-05-01'), unit: 'day' })
+const lifetimes = customerLifetimes(subscriptions, { asOf: at('2024-05-01'), durationUnit: 'day' })
 const km = survival(lifetimes)
 // dee's first spell ends after 19 days (5/6 left), eve's after 26 (4/6), bo's after 60 with 4 at risk (1/2):
 // the median lifetime is 60 days.

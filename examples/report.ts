@@ -397,7 +397,7 @@ console.log(
   ),
 )
 
-const lifetimes = customerLifetimes(subscriptions, { asOf, unit: 'month' })
+const lifetimes = customerLifetimes(subscriptions, { asOf, durationUnit: 'month' })
 const km = survival(lifetimes, { horizon: 12 })
 const at = (months: number) => km.curve.filter((p) => p.time <= months).at(-1)
 console.log(
@@ -490,7 +490,9 @@ console.log(
 const cdnow = rfmSummary(loadCdnow(), { calibrationEnd: '1997-09-30T00:00:00Z' })
 const buying = fitBgNbd(cdnow)
 const spending = fitGammaGamma(cdnow)
-const predicted = customerLifetimeValue(buying, spending, cdnow.customers, {
+const predicted = customerLifetimeValue(cdnow.customers, {
+  purchases: buying,
+  spend: spending,
   horizon: 12,
   discountRate: 0.01,
 })

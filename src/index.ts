@@ -352,10 +352,10 @@ export {
 } from './time/byPeriod.ts'
 export {
   type Comparable,
-  type ComparableScale,
   type CompareOptions,
   type Comparison,
   compare,
+  type Measure,
 } from './time/compare.ts'
 export { type ComparePeriodsOptions, comparePeriods, type PeriodComparison } from './time/comparePeriods.ts'
 export { type ParsedPeriodKey, parsePeriodKey } from './time/parsePeriodKey.ts'

@@ -39,7 +39,7 @@ describe('descriptors', () => {
       expect(d.compute, d.id).toBe(exports[d.id])
       expect(d.aggregator, d.id).toBe(exports[`${d.id}Aggregator`])
       expect(['higher', 'lower']).toContain(d.result.better)
-      const [low, high] = d.result.range
+      const [low, high] = d.result.bounds
       if (low !== null && high !== null) expect(low, d.id).toBeLessThan(high)
     }
   })

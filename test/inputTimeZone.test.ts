@@ -72,7 +72,7 @@ const cases: Case[] = [
     'customerLifetimes',
     subscriptions,
     (rows, o) => [
-      ...cx.customerLifetimes(rows as never, { asOf: '2026-01-01T00:00:00Z', unit: 'day', ...o }),
+      ...cx.customerLifetimes(rows as never, { asOf: '2026-01-01T00:00:00Z', durationUnit: 'day', ...o }),
     ],
   ],
   ['firstReplyTime', tickets, (rows, o) => cx.firstReplyTime(rows as never, o)],

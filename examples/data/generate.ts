@@ -24,7 +24,7 @@ export interface Subscription {
   subscriptionId: string
   customerId: string
   plan: 'starter' | 'growth' | 'scale'
-  interval: 'month' | 'year'
+  billingInterval: 'month' | 'year'
   amount: number
   currency: 'USD'
   quantity: number
@@ -177,7 +177,7 @@ export function generate(seed = 20240101): SampleData {
           subscriptionId: `${id}-S${++subscriptionNumber}`,
           customerId: id,
           plan,
-          interval: 'month',
+          billingInterval: 'month',
           amount: 0,
           currency: 'USD',
           quantity: 1,
@@ -204,7 +204,7 @@ export function generate(seed = 20240101): SampleData {
             subscriptionId: `${id}-S${++subscriptionNumber}`,
             customerId: id,
             plan,
-            interval: annual ? 'year' : 'month',
+            billingInterval: annual ? 'year' : 'month',
             amount: annual ? prices[plan] * 10 : prices[plan],
             currency: 'USD',
             quantity: seats,
@@ -243,7 +243,7 @@ export function generate(seed = 20240101): SampleData {
             subscriptionId: `${id}-S${++subscriptionNumber}`,
             customerId: id,
             plan: 'starter',
-            interval: 'month',
+            billingInterval: 'month',
             amount: prices.starter,
             currency: 'USD',
             quantity: 1,

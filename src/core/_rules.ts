@@ -53,7 +53,7 @@ export const _DOCS: _Docs = {
   level: 'Confidence level of the interval.',
   onInvalid: 'What to do with an invalid observation: count it in `excluded`, or throw a KpiError.',
   minN: 'Below this many observations `value` is null (reason `low-sample`); 0 turns it off.',
-  asOf: '"Now": what is known at this instant; later events are excluded as `afterAsOf`.',
+  asOf: '"Now": what is known at this instant; what is not known yet then is excluded as `pending`.',
   inputTimeZone:
     'The zone in which to read timestamps written without an offset; without it they are invalid.',
   disambiguation:

@@ -116,9 +116,9 @@ export interface KpiDescriptor {
     /** Unit of `value`: `'points'`, `'proportion'`, `'ms'`, `'money'`, `'count'`, `'months'`, `'ratio'`, `'score'`. */
     readonly unit: string
     /** How `compare` treats it (`'nps'`, `'proportion'`, `'mean'`, `'level'`). */
-    readonly scale: 'nps' | 'proportion' | 'mean' | 'level'
-    /** The natural range of `value`; `null` where it is unbounded. */
-    readonly range: readonly [number | null, number | null]
+    readonly measure: 'nps' | 'proportion' | 'mean' | 'level'
+    /** The natural bounds of `value`, lowest and highest; `null` where it is unbounded. */
+    readonly bounds: readonly [number | null, number | null]
     /** Which direction is good. */
     readonly better: 'higher' | 'lower'
     /** Its KPI-specific parts. */
@@ -128,7 +128,7 @@ export interface KpiDescriptor {
    * How it relates to periods: `'bucket'` (each observation has a date; window it with `byPeriod`),
    * `'select'` (it selects periods itself: `period`, `range`, `trailingDays`), `'none'`.
    */
-  readonly periods: 'bucket' | 'select' | 'none'
+  readonly periodModel: 'bucket' | 'select' | 'none'
   /** The KPI function. */
   // biome-ignore lint/suspicious/noExplicitAny: any KPI's signature
   readonly compute: (...args: any[]) => unknown

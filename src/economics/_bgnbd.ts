@@ -18,12 +18,12 @@ export interface BgNbdParameters {
 }
 
 /** Checks the parameters argument of a prediction. */
-export function _bgnbdArgument(fn: string, p: BgNbdParameters): void {
+export function _bgnbdArgument(fn: string, p: BgNbdParameters, arg = 'params'): void {
   const ok =
     p !== null &&
     typeof p === 'object' &&
     [p.r, p.alpha, p.a, p.b].every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0)
-  if (!ok) throw _typeError(fn, 'params', 'BG/NBD parameters { r, alpha, a, b }, all positive', p)
+  if (!ok) throw _typeError(fn, arg, 'BG/NBD parameters { r, alpha, a, b }, all positive', p)
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js'
+import { _numeric } from '../core/_numeric.ts'
 
 let isolated: typeof Decimal | null = null
 
@@ -11,12 +12,14 @@ export function _Decimal(): typeof Decimal {
   return isolated
 }
 
-/** An amount in major units as an exact decimal: numbers by their shortest decimal form, strings as written. */
+/**
+ * An amount in major units as an exact decimal: numbers by their shortest decimal form, canonical
+ * decimal strings (as `NumericInput` defines them) as written; anything else is `null`.
+ */
 export function _amount(value: number | string): Decimal | null {
   const D = _Decimal()
   if (typeof value === 'number') return Number.isFinite(value) ? new D(String(value)) : null
-  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return new D(value.trim())
-  return null
+  return _numeric(value) === null ? null : new D(value)
 }
 
 /**

@@ -15,13 +15,13 @@ export interface GammaGammaParameters {
 }
 
 /** Checks the parameters argument of a prediction. */
-export function _gammaGammaArgument(fn: string, p: GammaGammaParameters): void {
+export function _gammaGammaArgument(fn: string, p: GammaGammaParameters, arg = 'params'): void {
   const ok =
     p !== null &&
     typeof p === 'object' &&
     [p.p, p.q, p.gamma].every((v) => typeof v === 'number' && Number.isFinite(v) && v > 0) &&
     p.q > 1
-  if (!ok) throw _typeError(fn, 'params', 'Gamma-Gamma parameters { p, q, gamma }, all positive, q > 1', p)
+  if (!ok) throw _typeError(fn, arg, 'Gamma-Gamma parameters { p, q, gamma }, all positive, q > 1', p)
 }
 
 /** E[M | x, m_x] (Fader & Hardie 2013, eq. 5); the population mean p γ / (q − 1) without repeat purchases. */

@@ -23,15 +23,15 @@ export function _sbgArgument(fn: string, p: ShiftedBetaGeometricParameters): voi
 }
 
 /**
- * S(0…periods): the share of a cohort still active after t periods. S(t) = S(t − 1) · r(t) with the
+ * S(0…periodCount): the share of a cohort still active after t periods. S(t) = S(t − 1) · r(t) with the
  * retention rate r(t) = (β + t − 1)/(α + β + t − 1) (Fader & Hardie 2007, eq. 4): a product, so the tail
  * keeps its precision.
  */
-export function _survival(p: ShiftedBetaGeometricParameters, periods: number): number[] {
+export function _survival(p: ShiftedBetaGeometricParameters, periodCount: number): number[] {
   const { alpha, beta } = p
   const s = [1]
   let survival = 1
-  for (let t = 1; t <= periods; t++) {
+  for (let t = 1; t <= periodCount; t++) {
     survival *= (beta + t - 1) / (alpha + beta + t - 1)
     s.push(survival)
   }

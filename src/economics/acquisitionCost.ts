@@ -117,7 +117,7 @@ export type AcquisitionExclusion = 'otherKind' | 'duplicate'
  */
 export interface AcquisitionCostResult extends KpiResult<'acquisitionCost', AcquisitionExclusion> {
   /** Always `'level'`. */
-  readonly scale: 'level'
+  readonly measure: 'level'
   /** The period. */
   readonly period: PeriodInfo
   /** CAC as an exact decimal string, or null. */
@@ -224,12 +224,12 @@ export const acquisitionCostDescriptor: KpiDescriptor = {
   result: {
     kind: 'result-or-series',
     unit: 'money',
-    scale: 'level',
-    range: [0, null],
+    measure: 'level',
+    bounds: [0, null],
     better: 'lower',
     components: ['spend', 'customers', 'channels'],
   },
-  periods: 'select',
+  periodModel: 'select',
   compute: acquisitionCost,
   aggregator: acquisitionCostAggregator,
 }
@@ -443,7 +443,7 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
           variant,
           n: customers,
           excluded,
-          scale: 'level',
+          measure: 'level',
           period,
           attribution,
           spend: total.toNumber(),

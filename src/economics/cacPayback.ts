@@ -9,15 +9,15 @@ import type { Figure } from './ltvToCacRatio.ts'
  */
 export interface MovementFigures {
   /** New-business MRR. */
-  readonly new: number
+  readonly new: number | string
   /** Expansion MRR. */
-  readonly expansion: number
+  readonly expansion: number | string
   /** Contraction MRR. */
-  readonly contraction: number
+  readonly contraction: number | string
   /** Churned MRR. */
-  readonly churn: number
+  readonly churn: number | string
   /** Reactivation MRR. */
-  readonly reactivation: number
+  readonly reactivation: number | string
 }
 
 /**
@@ -35,7 +35,7 @@ export interface CacPaybackInput {
   /** Aggregate: the period's MRR movements (or one per period). */
   readonly movements?: MovementFigures | readonly MovementFigures[]
   /** Aggregate, instead of `movements`: new MRR of the period (or one per period). */
-  readonly newMrr?: number | readonly number[]
+  readonly newMrr?: number | string | readonly (number | string)[]
   /** Gross margin, 0…1; without it the payback is on revenue, and says so. */
   readonly margin?: number
 }
@@ -165,8 +165,8 @@ export function cacPayback(
       ? 'new'
       : _oneOf(fn, 'options.mrrBasis', o.mrrBasis, ['new', 'net-new', 'new-plus-expansion'])
   const lag = o.lag === undefined ? 0 : _integer(fn, 'options.lag', o.lag, 0)
-  const added = (m: MovementFigures | number | undefined, arg: string) => {
-    if (typeof m === 'number') {
+  const added = (m: MovementFigures | number | string | undefined, arg: string) => {
+    if (arg.startsWith('input.newMrr')) {
       if (mrrBasis !== 'new')
         throw _typeError(fn, arg, `movements (mrrBasis '${mrrBasis}' needs more than new MRR)`, m)
       return amountOf(arg, m)
@@ -179,9 +179,10 @@ export function cacPayback(
     return v('new').plus(v('expansion')).plus(v('reactivation')).minus(v('contraction')).minus(v('churn'))
   }
   const revenue = input.movements ?? input.newMrr
+  const which = input.movements === undefined ? 'input.newMrr' : 'input.movements'
   if (Array.isArray(input.spend)) {
     if (!Array.isArray(revenue) || revenue.length !== input.spend.length) {
-      throw _typeError(fn, 'input.movements', 'an array as long as `input.spend`', revenue)
+      throw _typeError(fn, which, 'an array as long as `input.spend`', revenue)
     }
     return revenue.map((m, k) =>
       result(
@@ -190,7 +191,7 @@ export function cacPayback(
         k - lag < 0
           ? null
           : amountOf(`input.spend[${k - lag}]`, (input.spend as readonly (number | string)[])[k - lag]),
-        added(m, `input.movements[${k}]`),
+        added(m, `${which}[${k}]`),
         'no-spend',
       ),
     )
@@ -200,7 +201,7 @@ export function cacPayback(
     'aggregate',
     mrrBasis,
     amountOf('input.spend', input.spend),
-    added(revenue as MovementFigures | number, 'input.movements'),
+    added(revenue as MovementFigures | number | string, which),
     'no-spend',
   )
 }

@@ -1,20 +1,27 @@
-import { _integer, _number, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _accessorAndOptions, _iterable } from '../core/_args.ts'
+import { _typeError } from '../core/_assert.ts'
+import { _resolve } from '../core/_resolve.ts'
 import { _bgnbdArgument, _conditional, type BgNbdParameters } from './_bgnbd.ts'
 import { _gammaGammaArgument, _spend, type GammaGammaParameters } from './_gammaGamma.ts'
 import { _validCustomer, type RfmInput } from './_rfm.ts'
 
 /**
- * Options of {@link customerLifetimeValue}.
+ * Options of {@link customerLifetimeValue}: the two fitted models, and the horizon.
  * @category Economics
  */
 export interface CustomerLifetimeValueOptions {
+  /** The fitted BG/NBD model of purchases ({@link fitBgNbd}); its `unitDays` is the summary's unit. */
+  readonly purchases: BgNbdParameters & { readonly unitDays?: number | null }
+  /** The fitted Gamma-Gamma model of spend ({@link fitGammaGamma}). */
+  readonly spend: GammaGammaParameters
   /** How many periods ahead to value (12 months, say). */
   readonly horizon: number
   /**
-   * The length of a period: `'month'` (30 days), `'week'`, `'day'`, or a number of days.
-   * @defaultValue 'month'
+   * The length of a period, in days: 30 for a month (as lifetimes and PyMC-Marketing count it), 7 for a
+   * week.
+   * @defaultValue 30
    */
-  readonly unit?: 'month' | 'week' | 'day' | number
+  readonly periodDays?: number
   /**
    * Discount rate per period (0.01 a month is about 12.7 % a year); cash flows are discounted at the end
    * of each period.
@@ -24,6 +31,28 @@ export interface CustomerLifetimeValueOptions {
   /** Days per time unit of the fitted summary; by default what the BG/NBD fit says, else 7 (weeks). */
   readonly unitDays?: number
 }
+
+const RULES = {
+  purchases: { type: 'custom', required: true, expected: 'a fitted BG/NBD model { r, alpha, a, b }' },
+  spend: { type: 'custom', required: true, expected: 'a fitted Gamma-Gamma model { p, q, gamma }' },
+  horizon: { type: 'number', integer: true, min: 1, max: 100_000, required: true },
+  periodDays: {
+    type: 'number',
+    min: 0,
+    exclusive: true,
+    max: Number.MAX_VALUE,
+    default: 30,
+    aliases: ['unit', 'period'],
+  },
+  discountRate: { type: 'number', min: 0, default: 0 },
+  unitDays: { type: 'number', min: 0, exclusive: true, max: Number.MAX_VALUE },
+} as const
+
+/**
+ * A customer's summary, as {@link rfmSummary} gives it: frequency, recency, age and mean repeat spend.
+ * @category Economics
+ */
+export type CustomerSummary = RfmInput & { readonly customerId?: string | number }
 
 /**
  * One customer's predicted value.
@@ -44,44 +73,53 @@ export interface CustomerValue {
  * Predicted customer lifetime value over a horizon, from a BG/NBD model of purchases and a Gamma-Gamma
  * model of spend: the sum over periods i = 1…horizon of the expected purchases in period i
  * (E[Y(tᵢ)] − E[Y(tᵢ₋₁)]) times the expected spend, discounted by (1 + d)^i — the construction of Fader,
- * Hardie & Lee (2005, "RFM and CLV"), as lifetimes and PyMC-Marketing compute it.
+ * Hardie & Lee (2005, "RFM and CLV"), as lifetimes and PyMC-Marketing compute it. Unit: the currency's
+ * major units per customer.
  *
- * Returns one row per input customer, in order; a row with an invalid history has `value: null`.
+ * Like every KPI it takes the records first — customer summaries ({@link rfmSummary}'s `customers`), or
+ * any records with an accessor to them — and the models in its options. Returns one row per customer,
+ * in order; a row with an invalid history has `value: null`.
  *
  * @example
  * ```ts
- * customerLifetimeValue(purchases, spend, summary.customers, { horizon: 12, discountRate: 0.01 })
+ * customerLifetimeValue(summary.customers, { purchases, spend, horizon: 12, discountRate: 0.01 })
  * ```
  * @category Economics
  */
 export function customerLifetimeValue(
-  purchases: BgNbdParameters & { readonly unitDays?: number | null },
-  spend: GammaGammaParameters,
-  customers: Iterable<RfmInput & { readonly customerId?: string | number }>,
+  customers: Iterable<CustomerSummary>,
   options: CustomerLifetimeValueOptions,
+): CustomerValue[]
+export function customerLifetimeValue<T>(
+  customers: Iterable<T>,
+  accessor: (item: T, index: number) => CustomerSummary,
+  options: CustomerLifetimeValueOptions,
+): CustomerValue[]
+export function customerLifetimeValue<T>(
+  customers: Iterable<T>,
+  accessorOrOptions: ((item: T, index: number) => CustomerSummary) | CustomerLifetimeValueOptions,
+  maybeOptions?: CustomerLifetimeValueOptions,
 ): CustomerValue[] {
   const fn = 'customerLifetimeValue'
-  _bgnbdArgument(fn, purchases)
-  _gammaGammaArgument(fn, spend)
-  if (customers === null || typeof customers?.[Symbol.iterator] !== 'function') {
-    throw _typeError(fn, 'customers', 'an iterable of customer summaries', customers)
-  }
-  const o = _options(fn, options)
-  const horizon = _integer(fn, 'options.horizon', o.horizon, 1)
-  const periodDays =
-    typeof o.unit === 'number'
-      ? _number(fn, 'options.unit', o.unit, Number.MIN_VALUE)
-      : { month: 30, week: 7, day: 1 }[
-          o.unit === undefined ? 'month' : _oneOf(fn, 'options.unit', o.unit, ['month', 'week', 'day'])
-        ]
-  const discount = o.discountRate === undefined ? 0 : _number(fn, 'options.discountRate', o.discountRate, 0)
-  const unitDays =
-    o.unitDays === undefined
-      ? (purchases.unitDays ?? 7)
-      : _number(fn, 'options.unitDays', o.unitDays, Number.MIN_VALUE)
-  const step = periodDays / unitDays
+  const [read, options] = _accessorAndOptions<
+    (item: T, index: number) => CustomerSummary,
+    CustomerLifetimeValueOptions
+  >(fn, accessorOrOptions, maybeOptions)
+  _iterable(fn, customers, 'customers')
+  if (options === undefined)
+    throw _typeError(fn, 'options', 'an object { purchases, spend, horizon }', options)
+  const o = _resolve(fn, RULES, options)
+  const purchases = o.purchases as CustomerLifetimeValueOptions['purchases']
+  const spend = o.spend as GammaGammaParameters
+  _bgnbdArgument(fn, purchases, 'options.purchases')
+  _gammaGammaArgument(fn, spend, 'options.spend')
+  const unitDays = o.unitDays ?? purchases.unitDays ?? 7
+  const step = o.periodDays / unitDays
   const out: CustomerValue[] = []
-  for (const c of customers) {
+  let index = 0
+  for (const item of customers) {
+    const c = read === undefined ? (item as CustomerSummary) : read(item, index)
+    index++
     const customerId = c?.customerId === undefined || c?.customerId === null ? null : String(c.customerId)
     const m = c?.monetaryValue ?? 0
     if (!_validCustomer(c) || typeof m !== 'number' || !Number.isFinite(m) || m < 0) {
@@ -92,9 +130,9 @@ export function customerLifetimeValue(
     const perPurchase = _spend(spend, x, m)
     let value = 0
     let previous = 0
-    for (let i = 1; i <= horizon; i++) {
+    for (let i = 1; i <= o.horizon; i++) {
       const cumulative = _conditional(purchases, x, tx, T, i * step)
-      value += ((cumulative - previous) * perPurchase) / (1 + discount) ** i
+      value += ((cumulative - previous) * perPurchase) / (1 + o.discountRate) ** i
       previous = cumulative
     }
     out.push({ customerId, value, expectedPurchases: previous, expectedSpend: perPurchase })

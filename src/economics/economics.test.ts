@@ -207,7 +207,9 @@ describe('lifetimeValue', () => {
       lifetimePeriods: 60,
     })
     // A 1 % churn implies 100 months; the cap keeps 60.
-    expect(lifetimeValue({ arpa: 100, churn: 0 }, { maxLifetimeMonths: true }).value).toBe(6000)
+    expect(() => lifetimeValue({ arpa: 100, churn: 0 }, { maxLifetimeMonths: true as never })).toThrow(
+      'lifetimeValue expected `options.maxLifetimeMonths`',
+    )
     expect(lifetimeValue({ arpa: 100, churn: 0 }, { maxLifetimeMonths: 24 }).value).toBe(2400)
     expect(lifetimeValue({ arpa: 100, churn: 0.01 }, { maxLifetimeMonths: 60 }).value).toBe(6000)
     expect(lifetimeValue({ arpa: 100, churn: 0.05 }, { maxLifetimeMonths: 60 }).value).toBe(2000)
@@ -376,10 +378,23 @@ describe('argument errors name the function, the argument and what was expected'
       m.probabilityAlive({ r: 1, alpha: 1, a: 1, b: 1 }, { frequency: 1, recency: 5, T: 2 }),
     ).toThrow(/customer/)
     expect(() =>
-      m.customerLifetimeValue({ r: 1, alpha: 1, a: 2, b: 1 }, { p: 1, q: 2, gamma: 1 }, 5 as never, {
+      m.customerLifetimeValue(5 as never, {
+        purchases: { r: 1, alpha: 1, a: 2, b: 1 },
+        spend: { p: 1, q: 2, gamma: 1 },
         horizon: 1,
       }),
     ).toThrow(/customers/)
+    expect(() =>
+      m.customerLifetimeValue([], { purchases: { r: 1, alpha: 1, a: 2, b: 1 }, horizon: 1 } as never),
+    ).toThrow('customerLifetimeValue expected `options.spend` to be Gamma-Gamma parameters')
+    expect(() =>
+      m.customerLifetimeValue([], {
+        purchases: { r: 1, alpha: 1, a: 2, b: 1 },
+        spend: { p: 1, q: 2, gamma: 1 },
+        horizon: 1,
+        unit: 'week',
+      } as never),
+    ).toThrow('(did you mean `periodDays`?)')
     expect(() => m.rfmSummary([], {} as never)).toThrow(/calibrationEnd/)
     expect(() =>
       m.rfmSummary([], {

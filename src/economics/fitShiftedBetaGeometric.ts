@@ -35,7 +35,7 @@ export interface ShiftedBetaGeometricFit extends ShiftedBetaGeometricParameters 
   /** Optimiser iterations. */
   readonly iterations: number
   /** Periods observed (survivor counts − 1). */
-  readonly periods: number
+  readonly periodCount: number
   /** The cohort's size (the first count). */
   readonly cohortSize: number
 }
@@ -108,7 +108,7 @@ export function fitShiftedBetaGeometric(
     logLikelihood: -best.value,
     converged: best.converged,
     iterations: best.iterations,
-    periods: n,
+    periodCount: n,
     cohortSize: survivors[0] as number,
   }
 }

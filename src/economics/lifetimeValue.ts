@@ -55,11 +55,11 @@ export interface LifetimeValueOptions {
    */
   readonly paymentTiming?: 'end' | 'start'
   /**
-   * Caps the lifetime at this many months — `true` for 60, Stripe's rule — so that zero or negative churn
-   * gives a finite value: lifetime = min(1 / churn, cap); with discounting, the sum is cut after the cap.
+   * Caps the lifetime at this many months (60 is Stripe's rule) so that zero or negative churn gives a
+   * finite value: lifetime = min(1 / churn, cap); with discounting, the sum is cut after the cap.
    * Without it, zero churn gives `null`.
    */
-  readonly maxLifetimeMonths?: number | true
+  readonly maxLifetimeMonths?: number
 }
 
 /**
@@ -157,10 +157,7 @@ export function lifetimeValue(
   const cap =
     o.maxLifetimeMonths === undefined
       ? null
-      : (o.maxLifetimeMonths === true
-          ? 60
-          : _number(fn, 'options.maxLifetimeMonths', o.maxLifetimeMonths, Number.MIN_VALUE)) /
-        MONTHS[arpaPeriod]
+      : _number(fn, 'options.maxLifetimeMonths', o.maxLifetimeMonths, Number.MIN_VALUE) / MONTHS[arpaPeriod]
   const margin = input.margin === undefined ? null : _number(fn, 'input.margin', input.margin, 0, 1)
   const D = _Decimal()
 

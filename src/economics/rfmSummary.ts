@@ -3,6 +3,7 @@ import { _integer, _number, _oneOf, _typeError } from '../core/_assert.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _numeric } from '../core/_numeric.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DISAMBIGUATION, _DOCS, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
@@ -10,7 +11,7 @@ import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { InputField, KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import { _instantReader, type DateInput, type ParseInstantOptions } from '../core/parseInstant.ts'
-import type { ExclusionCounts, OnInvalid, Variant } from '../core/result.ts'
+import type { ExclusionCounts, NumericInput, OnInvalid, Variant } from '../core/result.ts'
 import { _calendar } from '../time/_calendar.ts'
 import { _locator } from '../time/_locator.ts'
 
@@ -23,8 +24,8 @@ export interface Transaction {
   readonly customerId: string | number
   /** When. */
   readonly at: DateInput
-  /** Its value in major units (for the monetary value); absent when only counts matter. */
-  readonly amount?: number
+  /** Its value in major units, a number or a decimal string (for the monetary value); absent when only counts matter. */
+  readonly amount?: NumericInput
 }
 
 /**
@@ -46,7 +47,7 @@ export interface RfmSummaryOptions extends ParseInstantOptions {
    * The unit of `recency` and `T`: `'day'`, `'week'` (7 days, as CDNOW is published) or a number of days.
    * @defaultValue 'week'
    */
-  readonly unit?: RfmUnit
+  readonly durationUnit?: RfmUnit
   /**
    * The zone whose calendar days purchases are merged in.
    * @defaultValue 'UTC'
@@ -88,11 +89,11 @@ export interface RfmCustomer {
 }
 
 /**
- * Why a transaction was left out: besides `missing` and `invalid`, `afterPeriod` (after the calibration,
- * or the holdout when there is one).
+ * Why a transaction was left out: besides `missing` and `invalid`, `outOfRange` (after the calibration,
+ * or the holdout when there is one: outside the range it summarises).
  * @category Economics
  */
-export type RfmExclusion = 'afterPeriod'
+export type RfmExclusion = 'outOfRange'
 
 /**
  * The result of {@link rfmSummary}.
@@ -141,7 +142,7 @@ const dayKey = (day: number): string => new Date(day * DAY).toISOString().slice(
 const RULES = {
   calibrationEnd: { type: 'instant' },
   holdoutEnd: { type: 'instant' },
-  unit: {
+  durationUnit: {
     type: 'enum',
     values: ['day', 'week'],
     also: 'number',
@@ -158,7 +159,7 @@ const RULES = {
 const DOCS = {
   calibrationEnd: 'The end of the calibration period.',
   holdoutEnd: 'The end of a holdout period, whose purchases are counted apart.',
-  unit: "The unit of recency and age: 'week', 'day' or a number of days.",
+  durationUnit: "The unit of recency and age: 'week', 'day' or a number of days.",
   timeZone: 'The zone in which purchases on one day merge.',
   minorUnits: 'Digits of the minor unit.',
 }
@@ -182,12 +183,12 @@ export const rfmSummaryDescriptor: KpiDescriptor = {
   result: {
     kind: 'table',
     unit: 'count',
-    scale: 'level',
-    range: [0, null],
+    measure: 'level',
+    bounds: [0, null],
     better: 'higher',
     components: ['customers', 'repeatCustomers'],
   },
-  periods: 'none',
+  periodModel: 'none',
   compute: rfmSummary,
   aggregator: rfmSummaryAggregator,
 }
@@ -219,11 +220,11 @@ export function rfmSummaryAggregator<T>(
   const variant = _variant(RULES, o)
   if (o.calibrationEnd === undefined) throw _typeError(fn, 'options.calibrationEnd', 'a date', undefined)
   const unitDays =
-    typeof o.unit === 'number'
-      ? _number(fn, 'options.unit', o.unit, Number.MIN_VALUE)
-      : o.unit === undefined
+    typeof o.durationUnit === 'number'
+      ? _number(fn, 'options.durationUnit', o.durationUnit, Number.MIN_VALUE)
+      : o.durationUnit === undefined
         ? 7
-        : _oneOf(fn, 'options.unit', o.unit, ['day', 'week']) === 'day'
+        : _oneOf(fn, 'options.durationUnit', o.durationUnit, ['day', 'week']) === 'day'
           ? 1
           : 7
   const calendar = _calendar(fn, 'day', o.timeZone === undefined ? {} : { timeZone: o.timeZone })
@@ -246,7 +247,7 @@ export function rfmSummaryAggregator<T>(
 
   return {
     kpi: fn,
-    init: () => ({ customers: {}, n: 0, excluded: { missing: 0, invalid: 0, afterPeriod: 0 } }),
+    init: () => ({ customers: {}, n: 0, excluded: { missing: 0, invalid: 0, outOfRange: 0 } }),
     add(state, item, index) {
       const x = state.excluded
       const t = accessor === undefined ? (item as unknown as Transaction) : accessor(item, index)
@@ -262,9 +263,8 @@ export function rfmSummaryAggregator<T>(
         return state
       }
       const at = instant(t.at)
-      const amount = t.amount ?? 0
-      const cents =
-        typeof amount === 'number' && Number.isFinite(amount) ? Math.round(amount * minor) : Number.NaN
+      const amount = t.amount === undefined || t.amount === null ? 0 : _numeric(t.amount)
+      const cents = amount !== null && Number.isFinite(amount) ? Math.round(amount * minor) : Number.NaN
       if (
         at === null ||
         Number.isNaN(cents) ||
@@ -275,7 +275,7 @@ export function rfmSummaryAggregator<T>(
       }
       const day = locate === null ? Math.floor(at / DAY) : civil(locate(at).key)
       if (day > lastDay) {
-        x.afterPeriod++
+        x.outOfRange++
         return state
       }
       let days = state.customers[t.customerId]

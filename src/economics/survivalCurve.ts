@@ -2,7 +2,7 @@ import { _integer } from '../core/_assert.ts'
 import { _sbgArgument, _survival, type ShiftedBetaGeometricParameters } from './_sbg.ts'
 
 /**
- * S(0), S(1), …, S(periods): the share of a cohort still active after each period under the
+ * S(0), S(1), …, S(periodCount): the share of a cohort still active after each period under the
  * shifted-beta-geometric model, projected as far as asked (Fader & Hardie 2007, eq. 4). Multiply by the
  * cohort's size for counts.
  *
@@ -12,7 +12,7 @@ import { _sbgArgument, _survival, type ShiftedBetaGeometricParameters } from './
  * ```
  * @category Economics
  */
-export function survivalCurve(params: ShiftedBetaGeometricParameters, periods: number): number[] {
+export function survivalCurve(params: ShiftedBetaGeometricParameters, periodCount: number): number[] {
   _sbgArgument('survivalCurve', params)
-  return _survival(params, _integer('survivalCurve', 'periods', periods, 0))
+  return _survival(params, _integer('survivalCurve', 'periodCount', periodCount, 0))
 }

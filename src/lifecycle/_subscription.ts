@@ -2,6 +2,7 @@ import { _accessor, _integer, _number, _oneOf, _options, _typeError } from '../c
 import type { _Docs } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _numeric } from '../core/_numeric.ts'
 import type { _Check } from '../core/_resolve.ts'
 import { _AS_OF, type _Defaulted, _DISAMBIGUATION, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _emptyReason } from '../core/_variant.ts'
@@ -9,7 +10,7 @@ import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { InputField } from '../core/descriptor.ts'
 import { KpiError } from '../core/KpiError.ts'
 import { _instantReader, type DateInput, type ParseInstantOptions } from '../core/parseInstant.ts'
-import type { ExclusionCounts, NullReason, OnInvalid } from '../core/result.ts'
+import type { ExclusionCounts, NullReason, NumericInput, OnInvalid } from '../core/result.ts'
 
 /**
  * How often a subscription is billed: a calendar unit, or a number of months (`6` for half-yearly).
@@ -26,8 +27,8 @@ export type BillingInterval = 'day' | 'week' | 'month' | 'quarter' | 'year' | nu
 export interface Discount {
   /** Percentage off, 0–100. */
   readonly percentOff?: number
-  /** Amount off per billing interval, in major units. */
-  readonly amountOff?: number
+  /** Amount off per billing interval, in major units (a number or a decimal string). */
+  readonly amountOff?: NumericInput
   /**
    * How long the discount lasts.
    * @defaultValue 'forever'
@@ -43,7 +44,7 @@ export interface Discount {
 export interface Subscription {
   /** The customer; a customer with several subscriptions churns only when the last one ends. */
   readonly customerId: string | number
-  /** The subscription (renewals may share it); needed for `unit: 'subscription'`. */
+  /** The subscription (renewals may share it); needed for `entity: 'subscription'`. */
   readonly subscriptionId?: string | number
   /** When paid service began (for a converted trial: when the trial converted). */
   readonly start: DateInput
@@ -53,10 +54,10 @@ export interface Subscription {
   readonly cancelledAt?: DateInput | null
   /** Since when the subscription is past due (used with `graceDays`). */
   readonly pastDueSince?: DateInput | null
-  /** Price per billing interval per unit, in major units (e.g. 49.99). */
-  readonly amount?: number
+  /** Price per billing interval per unit, in major units (`49.99` or `'49.99'`). */
+  readonly amount?: NumericInput
   /** The billing interval of `amount`. */
-  readonly interval?: BillingInterval
+  readonly billingInterval?: BillingInterval
   /**
    * Seats or units.
    * @defaultValue 1
@@ -69,7 +70,7 @@ export interface Subscription {
   /** ISO 4217 code, e.g. `'USD'`; one currency per computation. */
   readonly currency?: string
   /** A monthly recurring revenue already normalised (major units), instead of amount and interval. */
-  readonly mrr?: number
+  readonly mrr?: NumericInput
 }
 
 /**
@@ -101,7 +102,7 @@ export interface SubscriptionOptions extends ParseInstantOptions {
    * @defaultValue 2
    */
   readonly minorUnits?: number
-  /** "Now": later starts are left out (`afterAsOf`), later ends and cancellations have not happened yet. */
+  /** "Now": later starts are left out (`pending`: not known yet at `asOf`), later ends and cancellations have not happened yet. */
   readonly asOf?: DateInput
   /**
    * What to do with an invalid subscription.
@@ -112,10 +113,10 @@ export interface SubscriptionOptions extends ParseInstantOptions {
 
 /**
  * Why a subscription was left out: besides `missing` and `invalid`, `trial`, `free` (a zero amount) and
- * `afterAsOf` (it starts after `asOf`).
+ * `pending` (it starts after `asOf`: not known yet).
  * @category Lifecycle
  */
-export type SubscriptionExclusion = 'trial' | 'free' | 'afterAsOf'
+export type SubscriptionExclusion = 'trial' | 'free' | 'pending'
 
 /**
  * A paid span in a subscription state: [start (epoch ms), end or null while active, monthly value in
@@ -212,7 +213,11 @@ export const _SUBSCRIPTION_FIELDS: { readonly [name: string]: InputField } = {
   cancelledAt: { type: 'instant', required: false, doc: 'When cancellation was asked for.' },
   pastDueSince: { type: 'instant', required: false, doc: 'Since when it is past due.' },
   amount: { type: 'money', required: false, doc: 'The price per interval, in major units.' },
-  interval: { type: 'object', required: false, doc: 'The billing interval.' },
+  billingInterval: {
+    type: 'string',
+    required: false,
+    doc: "The billing interval of `amount`: 'day', 'week', 'month', 'quarter', 'year' or a number of months.",
+  },
   discount: { type: 'object', required: false, doc: 'A recurring discount.' },
   quantity: { type: 'number', required: false, doc: 'Seats or units.' },
   trial: { type: 'boolean', required: false, doc: 'A trial (never a customer).' },
@@ -263,17 +268,19 @@ function minorUnits(amount: number, minor: number): number | null {
 /** The monthly value × 360 in minor units of a subscription, or a reason it has none. */
 function monthlyValue(s: Subscription, c: _SubscriptionConfig): number | 'missing' | 'invalid' {
   if (s.mrr !== undefined && s.mrr !== null) {
-    if (typeof s.mrr !== 'number' || !Number.isFinite(s.mrr) || s.mrr < 0) return 'invalid'
-    return Math.round(s.mrr * c.minor * _SCALE)
+    const mrr = _numeric(s.mrr)
+    if (mrr === null || !Number.isFinite(mrr) || mrr < 0) return 'invalid'
+    return Math.round(mrr * c.minor * _SCALE)
   }
   if (s.amount === undefined || s.amount === null) return c.money ? 'missing' : 1
-  if (typeof s.amount !== 'number' || !Number.isFinite(s.amount) || s.amount < 0) return 'invalid'
-  const price = minorUnits(s.amount, c.minor)
+  const amount = _numeric(s.amount)
+  if (amount === null || !Number.isFinite(amount) || amount < 0) return 'invalid'
+  const price = minorUnits(amount, c.minor)
   const quantity = s.quantity ?? 1
   if (price === null || typeof quantity !== 'number' || !Number.isInteger(quantity) || quantity < 0) {
     return 'invalid'
   }
-  const interval = s.interval
+  const interval = s.billingInterval
   if (interval === undefined || interval === null) return c.money ? 'missing' : 1
   const perMonth =
     typeof interval === 'number'
@@ -296,8 +303,8 @@ function monthlyValue(s: Subscription, c: _SubscriptionConfig): number | 'missin
       if (applies) net -= Math.round((net * d.percentOff) / 100)
     }
     if (d.amountOff !== undefined) {
-      const off =
-        typeof d.amountOff === 'number' && d.amountOff >= 0 ? minorUnits(d.amountOff, c.minor) : null
+      const amountOff = _numeric(d.amountOff)
+      const off = amountOff !== null && amountOff >= 0 ? minorUnits(amountOff, c.minor) : null
       if (off === null) return 'invalid'
       if (applies) net = Math.max(0, net - off)
     }
@@ -338,7 +345,7 @@ function addSubscription(
   }
   const value = monthlyValue(s, c)
   if (typeof value === 'string') return value
-  if (start >= c.asOf) return 'afterAsOf'
+  if (start >= c.asOf) return 'pending'
   if (s.trial === true) return 'trial'
   if (value === 0) return 'free'
   if (c.money) {
@@ -388,7 +395,7 @@ export function _subscriptionAggregator<T, Out>(
       currency: null,
       customers: {},
       n: 0,
-      excluded: { missing: 0, invalid: 0, trial: 0, free: 0, afterAsOf: 0 },
+      excluded: { missing: 0, invalid: 0, trial: 0, free: 0, pending: 0 },
     }),
     add(state, item, index) {
       const s = accessor === undefined ? (item as unknown as Subscription) : accessor(item, index)

@@ -16,7 +16,7 @@ export function paid(
     start: utc(start),
     end: end === null ? null : utc(end),
     amount: 10,
-    interval: 'month',
+    billingInterval: 'month',
     currency: 'USD',
     ...extra,
   }

@@ -21,7 +21,7 @@ describe('churnRate', () => {
     expect(r.value).toBe(0.1)
     expect(r).toMatchObject({
       churned: 10,
-      denominator: 100,
+      atRisk: 100,
       atStart: 100,
       // 'fleeting' joined and churned, 'back' churned and came back: neither is new, reactivated or
       // churned, so that atStart + new + reactivated − churned = atEnd (100 + 0 + 0 − 10 = 90).
@@ -105,7 +105,7 @@ describe('churnRate', () => {
     const subs = [
       ...many('k', 9, '2023-01-01', null),
       paid('annual', '2024-01-01', '2025-01-01', {
-        interval: 'year',
+        billingInterval: 'year',
         amount: 120,
         cancelledAt: utc('2024-03-12'),
       }),
@@ -173,7 +173,7 @@ describe('churnRate', () => {
       ...march,
       asOf: utc('2024-03-15'),
     })
-    expect(after.excluded.afterAsOf).toBe(1)
+    expect(after.excluded.pending).toBe(1)
   })
 
   it('reports months in the reporting time zone', () => {
@@ -201,7 +201,7 @@ describe('churnRate', () => {
     ]
     const r = churnRate(subs as never[], march)
     expect(r.value).toBe(0)
-    expect(r.excluded).toEqual({ missing: 2, invalid: 2, trial: 1, free: 1, afterAsOf: 0 })
+    expect(r.excluded).toEqual({ missing: 2, invalid: 2, trial: 1, free: 1, pending: 0 })
     expect(() => churnRate(subs as never[], { ...march, onInvalid: 'throw' })).toThrow(/invalid/)
   })
 

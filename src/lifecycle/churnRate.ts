@@ -97,15 +97,18 @@ export type ChurnVariant = Variant & {
  */
 export interface ChurnRateResult extends KpiResult<'churnRate', SubscriptionExclusion> {
   /** Always `'proportion'`: churn per period, 0…1; compare in points. */
-  readonly scale: 'proportion'
+  readonly measure: 'proportion'
   /** The period. */
   readonly period: PeriodInfo
   /** How it was computed. */
   readonly variant: ChurnVariant
   /** The numerator: churned customers (or churn events, or subscriptions) counted. */
   readonly churned: number
-  /** The denominator (for `'daily-sum'`, the mean number of customers at the start of a day). */
-  readonly denominator: number
+  /**
+   * The customers at risk that the rate divides by, as `denominator` chose them (for `'daily-sum'`,
+   * the mean number of customers at the start of a day).
+   */
+  readonly atRisk: number
   /** Active just before the period started. */
   readonly atStart: number
   /** Active at the period's end. */
@@ -194,12 +197,12 @@ export const churnRateDescriptor: KpiDescriptor = {
   result: {
     kind: 'result-or-series',
     unit: 'proportion',
-    scale: 'proportion',
-    range: [0, 1],
+    measure: 'proportion',
+    bounds: [0, 1],
     better: 'lower',
-    components: ['churned', 'atStart', 'atEnd', 'new', 'reactivated', 'denominator'],
+    components: ['churned', 'atStart', 'atEnd', 'new', 'reactivated', 'atRisk'],
   },
-  periods: 'select',
+  periodModel: 'select',
   compute: churnRate,
   aggregator: churnRateAggregator,
 }
@@ -307,11 +310,11 @@ export function churnRateAggregator<T, const O extends ChurnRateOptions>(
         reason: value === null ? _lifecycleReason(state, 'zero-denominator') : null,
         n: atStart + isNew + (back[k] as number),
         excluded,
-        scale: 'proportion',
+        measure: 'proportion',
         period,
         variant,
         churned: churned[k] as number,
-        denominator,
+        atRisk: denominator,
         atStart,
         atEnd,
         new: isNew,

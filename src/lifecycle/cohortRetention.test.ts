@@ -16,7 +16,7 @@ const values = (row: { cells: { value: number | null }[] } | undefined) => row?.
 
 describe('cohortRetention', () => {
   it('reproduces the Mixpanel example (E9): 90 %, 70 %, 60 %', () => {
-    const t = cohortRetention(mixpanel, { ...daily, periods: 4 })
+    const t = cohortRetention(mixpanel, { ...daily, maxPeriods: 4 })
     expect(t.cohorts).toHaveLength(1)
     expect(t.cohorts[0]?.size).toBe(10)
     expect(values(t.cohorts[0])).toEqual([1, 0.9, 0.7, 0.6])
@@ -26,16 +26,16 @@ describe('cohortRetention', () => {
   it('reproduces the PostHog example (E10): 3 users on day 0, 1 back on day 1 is 33 %', () => {
     const t = cohortRetention([...events('a', [1, 2]), ...events('b', [1]), ...events('c', [1])], {
       ...daily,
-      periods: 2,
+      maxPeriods: 2,
     })
     expect(t.cohorts[0]?.cells[1]?.value).toBeCloseTo(1 / 3, 15)
   })
 
   it("counts a return on or after a period with 'unbounded' (Amplitude)", () => {
     const data = [...events('a', [1, 4]), ...events('b', [1, 2])]
-    expect(values(cohortRetention(data, { ...daily, periods: 4 }).cohorts[0])).toEqual([1, 0.5, 0, 0.5])
+    expect(values(cohortRetention(data, { ...daily, maxPeriods: 4 }).cohorts[0])).toEqual([1, 0.5, 0, 0.5])
     expect(
-      values(cohortRetention(data, { ...daily, periods: 4, criterion: 'unbounded' }).cohorts[0]),
+      values(cohortRetention(data, { ...daily, maxPeriods: 4, criterion: 'unbounded' }).cohorts[0]),
     ).toEqual([1, 1, 0.5, 0.5])
   })
 
@@ -56,8 +56,8 @@ describe('cohortRetention', () => {
 
   it('puts customers in every period they were active with recurring cohorts', () => {
     const data = [...events('a', [1, 2, 3]), ...events('b', [2])]
-    const first = cohortRetention(data, { ...daily, periods: 2 })
-    const recurring = cohortRetention(data, { ...daily, periods: 2, cohorting: 'recurring' })
+    const first = cohortRetention(data, { ...daily, maxPeriods: 2 })
+    const recurring = cohortRetention(data, { ...daily, maxPeriods: 2, cohorting: 'recurring' })
     expect(first.cohorts.map((c) => [c.period.key, c.size])).toEqual([
       ['2024-01-01', 1],
       ['2024-01-02', 1],
@@ -79,7 +79,7 @@ describe('cohortRetention', () => {
     ]
     const t = cohortRetention(data, {
       ...daily,
-      periods: 2,
+      maxPeriods: 2,
       events: { start: 'signup', return: 'login' },
     })
     expect(t.cohorts.map((c) => [c.period.key, c.size])).toEqual([['2024-01-01', 2]])
@@ -103,7 +103,7 @@ describe('cohortRetention', () => {
       ...events('b0', [3]),
       ...events('c', [3]),
     ]
-    const options = { ...daily, asOf: utc('2024-01-04'), periods: 2 } as const
+    const options = { ...daily, asOf: utc('2024-01-04'), maxPeriods: 2 } as const
     const t = cohortRetention(data, options)
     // day-1 column: cohort 1 (1 of 1) and cohort 2 (1 of 3) completed; cohort 3's is not over
     expect(t.average[1]).toEqual({ value: 2 / 4, cohorts: 2, size: 4 })
@@ -114,9 +114,11 @@ describe('cohortRetention', () => {
   })
 
   it('drills down to the customers behind a cell', () => {
-    const t = cohortRetention(mixpanel, { ...daily, periods: 4, members: true })
+    const t = cohortRetention(mixpanel, { ...daily, maxPeriods: 4, members: true })
     expect(t.cohorts[0]?.cells[3]?.members).toEqual(['u0', 'u1', 'u2', 'u3', 'u4', 'u5'])
-    expect(cohortRetention(mixpanel, { ...daily, periods: 4 }).cohorts[0]?.cells[3]?.members).toBeUndefined()
+    expect(
+      cohortRetention(mixpanel, { ...daily, maxPeriods: 4 }).cohorts[0]?.cells[3]?.members,
+    ).toBeUndefined()
   })
 
   it('builds logo cohorts from subscriptions: paying at the end of each month', () => {

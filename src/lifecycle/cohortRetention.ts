@@ -98,7 +98,7 @@ export interface CohortRetentionOptions extends SubscriptionOptions, CalendarOpt
     readonly return?: string
   }
   /** At most this many columns (periods since the cohort's). */
-  readonly periods?: number
+  readonly maxPeriods?: number
   /**
    * List the customer ids behind each cell.
    * @defaultValue false
@@ -243,7 +243,7 @@ const RULES = {
       return: { type: 'string' },
     },
   },
-  periods: { type: 'number', integer: true, min: 1 },
+  maxPeriods: { type: 'number', integer: true, min: 1 },
   members: { type: 'boolean', default: false },
 } as const
 
@@ -260,7 +260,7 @@ const DOCS = {
   'events.start': 'The event type that starts a customer’s cohort.',
   'events.return': 'The event type that counts as returning.',
   events: 'For events: which event types start a cohort and which count as a return.',
-  periods: 'At most this many columns.',
+  maxPeriods: 'At most this many columns (periods since the cohort’s).',
   members: 'List the customer ids behind each cell.',
 }
 
@@ -277,12 +277,12 @@ export const cohortRetentionDescriptor: KpiDescriptor = {
   result: {
     kind: 'table',
     unit: 'proportion',
-    scale: 'proportion',
-    range: [0, 1],
+    measure: 'proportion',
+    bounds: [0, 1],
     better: 'higher',
     components: ['cohorts', 'average'],
   },
-  periods: 'none',
+  periodModel: 'none',
   compute: cohortRetention,
   aggregator: cohortRetentionAggregator,
 }
@@ -316,7 +316,7 @@ export function cohortRetentionAggregator<T>(
   const cohorting = o.cohorting
   const averageMethod = o.average
   const members = o.members
-  const maxColumns = o.periods ?? Number.POSITIVE_INFINITY
+  const maxColumns = o.maxPeriods ?? Number.POSITIVE_INFINITY
   if (basis === 'revenue' && (source === 'events' || criterion !== 'n-period')) {
     throw _rangeError(
       fn,
@@ -554,7 +554,7 @@ export function cohortRetentionAggregator<T>(
       customers: {},
       n: 0,
       activity: {},
-      excluded: { missing: 0, invalid: 0, trial: 0, free: 0, afterAsOf: 0, otherEvent: 0 },
+      excluded: { missing: 0, invalid: 0, trial: 0, free: 0, pending: 0, otherEvent: 0 },
     }),
     add(state, item, index) {
       const e = (accessor === undefined ? item : accessor(item, index)) as ActivityEvent
@@ -572,7 +572,7 @@ export function cohortRetentionAggregator<T>(
       if (at === null || (typeof id !== 'string' && typeof id !== 'number')) {
         return skip('invalid', e.at)
       }
-      if (at >= config.asOf) return skip('afterAsOf', e.at)
+      if (at >= config.asOf) return skip('pending', e.at)
       const isStart = startEvent === undefined || e.event === startEvent
       const isReturn = returnEvent === undefined || e.event === returnEvent
       if (!isStart && !isReturn) return skip('otherEvent', e.event)

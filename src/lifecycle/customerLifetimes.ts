@@ -27,7 +27,7 @@ export interface CustomerLifetimesOptions extends SubscriptionOptions {
    * The unit of the lifetimes: days, weeks, months of 30.4375 days, or years of 365.25 days.
    * @defaultValue 'month'
    */
-  readonly unit?: 'day' | 'week' | 'month' | 'year'
+  readonly durationUnit?: 'day' | 'week' | 'month' | 'year'
   /**
    * Start of observation: customers who joined before it enter the risk set at it (delayed entry), and
    * customers who had already churned by then are left out.
@@ -50,7 +50,7 @@ const UNIT_MS = { day: 86_400_000, week: 604_800_000, month: 2_629_800_000, year
 
 const RULES = {
   ..._SUBSCRIPTION_RULES,
-  unit: {
+  durationUnit: {
     type: 'enum',
     values: ['day', 'week', 'month', 'year'],
     default: 'month',
@@ -85,7 +85,7 @@ export function customerLifetimesAggregator<T>(
     throw _typeError(fn, 'options.asOf', 'a date (active customers are censored at it)', undefined)
   const config = _subscriptionConfig(fn, options, false)
   const asOf = config.asOf
-  const unitMs = UNIT_MS[o.unit]
+  const unitMs = UNIT_MS[o.durationUnit]
   const from =
     o.observedFrom === undefined ? null : _instantArgument(fn, 'options.observedFrom', o.observedFrom)
   return _subscriptionAggregator(fn, accessor, config, (state) => {
@@ -110,7 +110,7 @@ export function customerLifetimesAggregator<T>(
  * still active (censored, `event: false`). With `observedFrom`, customers who joined earlier enter at it
  * (left truncation), so a Kaplan–Meier curve over a recent window stays unbiased.
  *
- * Unit: `unit` (months of 30.4375 days by default). Policies (recognition, grace, trials) as in
+ * Unit: `durationUnit` (months of 30.4375 days by default). Policies (recognition, grace, trials) as in
  * {@link churnRate}. Sorted by customer id.
  *
  * @example

@@ -57,7 +57,7 @@ export type GrowthUndefined =
  */
 export interface GrowthResult extends KpiResult<'growth', never, GrowthUndefined> {
   /** Always `'proportion'` (a growth rate per step; compare in points). */
-  readonly scale: 'proportion'
+  readonly measure: 'proportion'
   /** The method. */
   readonly method: GrowthMethod
   /** Steps between the base and the last value (k of CMGR, or the lag). */
@@ -123,12 +123,12 @@ export const growthDescriptor: KpiDescriptor = {
   result: {
     kind: 'result',
     unit: 'proportion',
-    scale: 'level',
-    range: [-1, null],
+    measure: 'level',
+    bounds: [-1, null],
     better: 'higher',
     components: ['first', 'last', 'steps'],
   },
-  periods: 'none',
+  periodModel: 'none',
   compute: growth,
   aggregator: growthAggregator,
 }
@@ -190,7 +190,7 @@ export function growthAggregator<T>(
         variant,
         n,
         excluded: { ...state.excluded },
-        scale: 'proportion' as const,
+        measure: 'proportion' as const,
         method,
       }
       if (xs.length === 0) return { ...base, value: null, reason: 'no-data', steps: 0, changes: [] }

@@ -40,7 +40,7 @@ export interface MrrOptions extends SubscriptionOptions {
  */
 export interface MrrResult extends KpiResult<'mrr', SubscriptionExclusion> {
   /** Always `'level'`: compare as a relative change. */
-  readonly scale: 'level'
+  readonly measure: 'level'
   /** The instant (epoch ms). */
   readonly at: number
   /** The currency, or null when no subscription named one. */
@@ -74,12 +74,12 @@ export const mrrDescriptor: KpiDescriptor = {
   result: {
     kind: 'result',
     unit: 'money',
-    scale: 'level',
-    range: [0, null],
+    measure: 'level',
+    bounds: [0, null],
     better: 'higher',
     components: ['customers', 'exact'],
   },
-  periods: 'none',
+  periodModel: 'none',
   compute: mrr,
   aggregator: mrrAggregator,
 }
@@ -133,7 +133,7 @@ export function mrrAggregator<T>(
       variant,
       n,
       excluded: { ...state.excluded },
-      scale: 'level',
+      measure: 'level',
       at,
       currency: state.currency,
       customers,

@@ -81,7 +81,7 @@ export type MovementTotals = { readonly [K in MrrMovement]: number }
  */
 export interface MrrMovementsResult extends KpiResult<'mrrMovements', SubscriptionExclusion> {
   /** Always `'level'`; `value` is the net new MRR (end − start). */
-  readonly scale: 'level'
+  readonly measure: 'level'
   /** The period. */
   readonly period: PeriodInfo
   /** The currency, or null when no subscription named one. */
@@ -145,12 +145,12 @@ export const mrrMovementsDescriptor: KpiDescriptor = {
   result: {
     kind: 'result-or-series',
     unit: 'money',
-    scale: 'level',
-    range: [null, null],
+    measure: 'level',
+    bounds: [null, null],
     better: 'higher',
     components: ['new', 'expansion', 'contraction', 'churn', 'reactivation', 'quickRatio'],
   },
-  periods: 'select',
+  periodModel: 'select',
   compute: mrrMovements,
   aggregator: mrrMovementsAggregator,
 }
@@ -224,7 +224,7 @@ export function mrrMovementsAggregator<T, const O extends MrrMovementsOptions>(
           (counts[k] as MovementTotals).new +
           (counts[k] as MovementTotals).reactivation,
         excluded,
-        scale: 'level',
+        measure: 'level',
         period,
         currency: state.currency,
         start: _major(start, config),

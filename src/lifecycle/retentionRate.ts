@@ -49,7 +49,7 @@ export interface RetentionRateOptions extends SubscriptionOptions, PeriodSelecti
  */
 export interface RetentionRateResult extends KpiResult<'retentionRate', SubscriptionExclusion> {
   /** Always `'proportion'`. */
-  readonly scale: 'proportion'
+  readonly measure: 'proportion'
   /** The period. */
   readonly period: PeriodInfo
   /** S: active just before the period. */
@@ -111,12 +111,12 @@ export const retentionRateDescriptor: KpiDescriptor = {
   result: {
     kind: 'result-or-series',
     unit: 'proportion',
-    scale: 'proportion',
-    range: [0, 1],
+    measure: 'proportion',
+    bounds: [0, 1],
     better: 'higher',
     components: ['atStart', 'atEnd', 'new'],
   },
-  periods: 'select',
+  periodModel: 'select',
   compute: retentionRate,
   aggregator: retentionRateAggregator,
 }
@@ -174,7 +174,7 @@ export function retentionRateAggregator<T, const O extends RetentionRateOptions>
         variant,
         n: atStart,
         excluded,
-        scale: 'proportion',
+        measure: 'proportion',
         period,
         atStart,
         atEnd,

@@ -12,19 +12,19 @@ describe('mrr', () => {
   it('normalises plans to a month (E4): 100 × $100 monthly + 50 × $600 yearly = $12,500', () => {
     const subs = [
       ...many('m', 100, '2024-01-01', null, { amount: 100 }),
-      ...many('y', 50, '2024-01-01', null, { amount: 600, interval: 'year' }),
+      ...many('y', 50, '2024-01-01', null, { amount: 600, billingInterval: 'year' }),
     ]
     const r = mrr(subs, at('2024-06-01'))
     expect(r.value).toBe(12_500)
-    expect(r).toMatchObject({ customers: 150, n: 150, currency: 'USD', arr: 150_000, scale: 'level' })
+    expect(r).toMatchObject({ customers: 150, n: 150, currency: 'USD', arr: 150_000, measure: 'level' })
   })
 
   it('normalises weekly, quarterly and N-month plans and multiplies by quantity', () => {
     const one = (extra: object) => mrr([paid('a', '2024-01-01', null, extra)], at('2024-02-01')).value
-    expect(one({ amount: 10, interval: 'week' })).toBeCloseTo(520 / 12, 12)
-    expect(one({ amount: 300, interval: 'quarter' })).toBe(100)
-    expect(one({ amount: 600, interval: 6 })).toBe(100)
-    expect(one({ amount: 1, interval: 'day' })).toBeCloseTo(365 / 12, 12)
+    expect(one({ amount: 10, billingInterval: 'week' })).toBeCloseTo(520 / 12, 12)
+    expect(one({ amount: 300, billingInterval: 'quarter' })).toBe(100)
+    expect(one({ amount: 600, billingInterval: 6 })).toBe(100)
+    expect(one({ amount: 1, billingInterval: 'day' })).toBeCloseTo(365 / 12, 12)
     expect(one({ amount: 29, quantity: 3 })).toBe(87)
     expect(one({ mrr: 166.67 })).toBe(166.67)
   })
@@ -36,7 +36,7 @@ describe('mrr', () => {
     ]
     expect(mrr(subs, at('2024-02-01')).value).toBe(0.3)
     // twelve annual $1,000 plans are $1,000 a month, not 999.99…
-    const annual = many('y', 12, '2024-01-01', null, { amount: 1000, interval: 'year' })
+    const annual = many('y', 12, '2024-01-01', null, { amount: 1000, billingInterval: 'year' })
     expect(mrr(annual, at('2024-02-01')).value).toBe(1000)
   })
 
@@ -52,7 +52,7 @@ describe('mrr', () => {
     expect(mrr(coupon('forever'), { ...at('2024-02-01'), discounts: 'forever' }).value).toBe(44.99)
     expect(mrr(coupon('forever'), { ...at('2024-02-01'), discounts: 'none' }).value).toBe(49.99)
     const off = [
-      paid('a', '2024-01-01', null, { amount: 120, interval: 'year', discount: { amountOff: 24 } }),
+      paid('a', '2024-01-01', null, { amount: 120, billingInterval: 'year', discount: { amountOff: 24 } }),
     ]
     expect(mrr(off, at('2024-02-01')).value).toBe(8)
   })
@@ -95,7 +95,7 @@ describe('mrrMovements', () => {
       subscriptionId: 'gold',
       amount: 500,
       quantity: 4,
-      interval: 'year',
+      billingInterval: 'year',
       cancelledAt: utc('2024-06-01'),
     }),
     paid('sync', '2024-02-10', '2024-05-10', {
@@ -216,7 +216,7 @@ describe('revenueRetention', () => {
 
   it('reproduces E6: ARR $10M, churn $1M, downsell $1M over 12 months gives GRR 80 %', () => {
     const annual = (id: string, amount: number, start: string, end: string | null = null) =>
-      paid(id, start, end, { amount, interval: 'year', subscriptionId: `${id}@${start}` })
+      paid(id, start, end, { amount, billingInterval: 'year', subscriptionId: `${id}@${start}` })
     const subs = [
       ...Array.from({ length: 7 }, (_, i) => annual(`k${i}`, 1_000_000, '2023-01-01')),
       annual('churned', 1_000_000, '2023-01-01', '2024-01-01'),

@@ -70,7 +70,7 @@ export interface RevenueRetentionOptions extends SubscriptionOptions, PeriodSele
  */
 export interface RevenueRetentionResult extends KpiResult<'revenueRetention', SubscriptionExclusion> {
   /** Always `'proportion'`; `value` is the NRR. */
-  readonly scale: 'proportion'
+  readonly measure: 'proportion'
   /** The period. */
   readonly period: PeriodInfo
   /** The currency, or null when no subscription named one. */
@@ -168,12 +168,12 @@ export const revenueRetentionDescriptor: KpiDescriptor = {
   result: {
     kind: 'result-or-series',
     unit: 'proportion',
-    scale: 'proportion',
-    range: [0, null],
+    measure: 'proportion',
+    bounds: [0, null],
     better: 'higher',
     components: ['nrr', 'grr', 'grossMrrChurn', 'netMrrChurn', 'quickRatio'],
   },
-  periods: 'select',
+  periodModel: 'select',
   compute: revenueRetention,
   aggregator: revenueRetentionAggregator,
 }
@@ -258,7 +258,7 @@ export function revenueRetentionAggregator<T, const O extends RevenueRetentionOp
         variant,
         n: members[k] as number,
         excluded,
-        scale: 'proportion',
+        measure: 'proportion',
         period,
         currency: state.currency,
         nrr,

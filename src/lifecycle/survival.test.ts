@@ -99,19 +99,19 @@ describe('customerLifetimes', () => {
   const asOf = utc('2024-07-01')
 
   it('measures the first paid spell to churn, censoring customers still active at asOf', () => {
-    const lives = customerLifetimes(subs, { asOf, unit: 'day' })
+    const lives = customerLifetimes(subs, { asOf, durationUnit: 'day' })
     expect(lives.map((l) => [l.customerId, l.time, l.event])).toEqual([
       ['a', 60, true],
       ['b', 151, false],
       ['c', 151, true],
       ['d', 245, true],
     ])
-    expect(customerLifetimes(subs, { asOf, unit: 'week' })[0]?.time).toBeCloseTo(60 / 7, 12)
+    expect(customerLifetimes(subs, { asOf, durationUnit: 'week' })[0]?.time).toBeCloseTo(60 / 7, 12)
     expect(customerLifetimes(subs, { asOf })[0]?.time).toBeCloseTo(60 / 30.4375, 12)
   })
 
   it('enters earlier customers at observedFrom and leaves out those gone by then', () => {
-    const lives = customerLifetimes(subs, { asOf, unit: 'day', observedFrom: utc('2024-01-01') })
+    const lives = customerLifetimes(subs, { asOf, durationUnit: 'day', observedFrom: utc('2024-01-01') })
     expect(lives.map((l) => [l.customerId, l.entry ?? null])).toEqual([
       ['a', null],
       ['b', null],

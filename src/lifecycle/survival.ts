@@ -139,12 +139,12 @@ export const survivalDescriptor: KpiDescriptor = {
   result: {
     kind: 'figure',
     unit: 'months',
-    scale: 'level',
-    range: [0, null],
+    measure: 'level',
+    bounds: [0, null],
     better: 'higher',
     components: ['curve', 'median', 'restrictedMean', 'groups', 'logRank'],
   },
-  periods: 'none',
+  periodModel: 'none',
   compute: survival,
   aggregator: survivalAggregator,
 }

@@ -44,7 +44,7 @@ export interface TargetAttainment {
   /** Wilson interval of the share. */
   readonly ci: ConfidenceInterval | null
   /** Always `'proportion'`, for {@link compare}. */
-  readonly scale: 'proportion'
+  readonly measure: 'proportion'
 }
 
 /**
@@ -185,7 +185,7 @@ export function _attainment(values: readonly number[], config: _DurationConfig):
     successes,
     n,
     ci: wilsonInterval(successes, n, { level: config.level }),
-    scale: 'proportion',
+    measure: 'proportion',
   }
 }
 

@@ -63,7 +63,7 @@ export interface FirstContactResolutionOptions extends ParseInstantOptions {
   readonly resolvable?: (ticket: TicketSummary) => boolean
   /** For `'repeat-contact-window'`: the window after resolution, in ms (24–72 hours is typical). */
   readonly windowMs?: number
-  /** For `'repeat-contact-window'`: "now" — tickets whose window has not ended are left out (`windowOpen`). */
+  /** For `'repeat-contact-window'`: "now" — tickets whose window has not ended are left out (`pending`: not known yet at `asOf`). */
   readonly asOf?: DateInput
   /**
    * Confidence level of the Wilson interval.
@@ -85,7 +85,7 @@ export interface FirstContactResolutionOptions extends ParseInstantOptions {
 /**
  * Why a ticket was left out of FCR: besides `missing` and `invalid`, `unresolved` (with the resolved
  * denominator), `notResolvable`, `incomplete` (a field the method needs is absent), `missingRequester`,
- * `windowOpen`, `spam` and `merged`.
+ * `pending` (its repeat-contact window is still open at `asOf`), `spam` and `merged`.
  * @category Support
  */
 export type FcrExclusion =
@@ -93,7 +93,7 @@ export type FcrExclusion =
   | 'notResolvable'
   | 'incomplete'
   | 'missingRequester'
-  | 'windowOpen'
+  | 'pending'
   | 'spam'
   | 'merged'
 
@@ -103,7 +103,7 @@ export type FcrExclusion =
  */
 export interface FirstContactResolutionResult extends KpiResult<'firstContactResolution', FcrExclusion> {
   /** Always `'proportion'`: compared in points with the two-proportion test. */
-  readonly scale: 'proportion'
+  readonly measure: 'proportion'
   /** The method. */
   readonly method: FcrMethod
   /** The denominator. */
@@ -182,12 +182,12 @@ export const firstContactResolutionDescriptor: KpiDescriptor = {
   result: {
     kind: 'result',
     unit: 'proportion',
-    scale: 'proportion',
-    range: [0, 1],
+    measure: 'proportion',
+    bounds: [0, 1],
     better: 'higher',
     components: ['successes'],
   },
-  periods: 'bucket',
+  periodModel: 'bucket',
   compute: firstContactResolution,
   aggregator: firstContactResolutionAggregator,
 }
@@ -246,7 +246,7 @@ export function firstContactResolutionAggregator<T>(
         notResolvable: 0,
         incomplete: 0,
         missingRequester: 0,
-        windowOpen: 0,
+        pending: 0,
         spam: 0,
         merged: 0,
       },
@@ -314,7 +314,7 @@ export function firstContactResolutionAggregator<T>(
           list.sort((x, y) => x[2] - y[2] || (x[3] ?? 0) - (y[3] ?? 0))
           list.forEach(([, topic, created, solved], i) => {
             if (solved !== null && solved + windowMs > asOf) {
-              excluded.windowOpen++
+              excluded.pending++
               return
             }
             trials++
@@ -339,7 +339,7 @@ export function firstContactResolutionAggregator<T>(
         variant,
         n: trials,
         excluded,
-        scale: 'proportion',
+        measure: 'proportion',
         method,
         denominator,
         successes,

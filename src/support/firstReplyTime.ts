@@ -55,7 +55,7 @@ export interface FirstReplyTimeResult extends KpiResult<'firstReplyTime', FirstR
   /** The share answered within `target`, on the basis of `value`. */
   readonly withinTarget: TargetAttainment | null
   /** Always `'level'`: changes are reported as relative changes. */
-  readonly scale: 'level'
+  readonly measure: 'level'
 }
 
 /**
@@ -84,12 +84,12 @@ export const firstReplyTimeDescriptor: KpiDescriptor = {
   result: {
     kind: 'result',
     unit: 'ms',
-    scale: 'level',
-    range: [0, null],
+    measure: 'level',
+    bounds: [0, null],
     better: 'lower',
     components: ['calendar', 'business', 'withinTarget'],
   },
-  periods: 'bucket',
+  periodModel: 'bucket',
   compute: firstReplyTime,
   aggregator: firstReplyTimeAggregator,
 }
@@ -167,7 +167,7 @@ export function firstReplyTimeAggregator<T>(
         calendar,
         business,
         withinTarget: _attainment(business === null ? state.calendar : state.business, config),
-        scale: 'level',
+        measure: 'level',
       }
     },
   }

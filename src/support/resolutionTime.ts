@@ -81,7 +81,7 @@ export interface ResolutionTimeResult extends KpiResult<'resolutionTime', Resolu
   /** The share resolved within `target`, on the basis and resolution of `value`. */
   readonly withinTarget: TargetAttainment | null
   /** Always `'level'`. */
-  readonly scale: 'level'
+  readonly measure: 'level'
 }
 
 /**
@@ -144,12 +144,12 @@ export const resolutionTimeDescriptor: KpiDescriptor = {
   result: {
     kind: 'result',
     unit: 'ms',
-    scale: 'level',
-    range: [0, null],
+    measure: 'level',
+    bounds: [0, null],
     better: 'lower',
     components: ['first', 'full', 'requesterWait', 'agentWait', 'withinTarget'],
   },
-  periods: 'bucket',
+  periodModel: 'bucket',
   compute: resolutionTime,
   aggregator: resolutionTimeAggregator,
 }
@@ -266,7 +266,7 @@ export function resolutionTimeAggregator<T>(
         onHold: wait(state.onHold),
         agentWait: wait(state.agentWait),
         withinTarget: _attainment(values, config),
-        scale: 'level',
+        measure: 'level',
       }
     },
   }

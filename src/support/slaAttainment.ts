@@ -80,7 +80,7 @@ export type SlaExclusion = 'pending' | 'spam' | 'merged'
  */
 export interface SlaAttainmentResult extends KpiResult<'slaAttainment', SlaExclusion> {
   /** Always `'proportion'`. */
-  readonly scale: 'proportion'
+  readonly measure: 'proportion'
   /** What was measured against the SLA. */
   readonly metric: 'first-reply' | 'resolution'
   /** Tickets that met the SLA. */
@@ -144,12 +144,12 @@ export const slaAttainmentDescriptor: KpiDescriptor = {
   result: {
     kind: 'result',
     unit: 'proportion',
-    scale: 'proportion',
-    range: [0, 1],
+    measure: 'proportion',
+    bounds: [0, 1],
     better: 'higher',
     components: ['successes', 'breached'],
   },
-  periods: 'bucket',
+  periodModel: 'bucket',
   compute: slaAttainment,
   aggregator: slaAttainmentAggregator,
 }
@@ -224,7 +224,7 @@ export function slaAttainmentAggregator<T>(
         variant,
         n,
         excluded: { ...state.excluded },
-        scale: 'proportion',
+        measure: 'proportion',
         metric,
         successes: met,
         breached,

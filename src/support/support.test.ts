@@ -209,7 +209,7 @@ describe('firstReplyTime', () => {
       successes: 3,
       n: 4,
       value: 0.75,
-      scale: 'proportion',
+      measure: 'proportion',
     })
     expect(result.withinTarget?.ci?.level).toBe(0.9)
   })
@@ -289,7 +289,7 @@ describe('firstContactResolution', () => {
       successes: 280,
       method: 'one-agent-reply',
       denominator: 'resolved',
-      scale: 'proportion',
+      measure: 'proportion',
     })
     expect(result.ci?.lower).toBeCloseTo(0.6534, 4)
     expect(result.ci?.upper).toBeCloseTo(0.7428, 4)
@@ -365,7 +365,7 @@ describe('firstContactResolution', () => {
     })
     // r1's and r2's second contacts (solved on day 2 at 10:00: windows end on day 5 at 10:00) and r3's
     // second contact have windows that end after asOf (day 5, 09:00).
-    expect(early.excluded.windowOpen).toBe(3)
+    expect(early.excluded.pending).toBe(3)
     expect(() => firstContactResolution(tickets, { method: 'repeat-contact-window' })).toThrow(TypeError)
   })
   it('uses level and minN, and throws on invalid tickets when asked', () => {

@@ -1,3 +1,4 @@
+import { _numeric } from '../core/_numeric.ts'
 import type { Aggregator } from '../core/aggregator.ts'
 import type { NullReason, OnInvalid } from '../core/result.ts'
 
@@ -67,16 +68,6 @@ export interface SurveyAggregator<T, State, Result> extends Aggregator<T, State,
   score(item: T, index: number): number | 'missing' | 'invalid' | 'offScale' | 'nonInteger'
   /** Counts a valid score (an account's mean score may fall between whole points). */
   tally(state: State, score: number): State
-}
-
-/** A canonical decimal: an optional minus, digits without a leading zero, an optional fraction. */
-const DECIMAL = /^-?(?:0|[1-9]\d*)(?:\.\d+)?$/
-
-/** Reads a number or a canonical decimal string; anything else is `null`. */
-export function _numeric(raw: unknown): number | null {
-  if (typeof raw === 'number') return Number.isNaN(raw) ? null : raw
-  if (typeof raw === 'string' && raw.length <= 40 && DECIMAL.test(raw)) return Number(raw)
-  return null
 }
 
 /** A fresh exclusion record of a survey KPI. */

@@ -30,7 +30,7 @@ describe('ces', () => {
       version: '2.0',
       method: 'mean',
       higherIsBetter: true,
-      scale: 'mean',
+      measure: 'mean',
     })
     expect(result.ci?.method).toBe('t')
   })
@@ -45,7 +45,7 @@ describe('ces', () => {
   it('E2: net effort is 46 % − 24 % = +22 points', () => {
     const result = ces(e2, { method: 'net' })
     expect(result.value).toBeCloseTo(22, 12)
-    expect(result).toMatchObject({ easy: 230, neutral: 150, difficult: 120, scale: 'points' })
+    expect(result).toMatchObject({ easy: 230, neutral: 150, difficult: 120, measure: 'points' })
     // Trinomial variance: a = 0.46, d = 0.24, Var = 0.70 − 0.22² = 0.6516; half-width 1.959964·√(0.6516/500) = 7.0756 points
     expect(((result.ci?.upper ?? 0) - (result.ci?.lower ?? 0)) / 2).toBeCloseTo(
       100 * 1.959964 * Math.sqrt(0.6516 / 500),

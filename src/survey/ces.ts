@@ -93,7 +93,7 @@ export interface CesOptions extends SurveyOptions {
  */
 export interface CesResult extends KpiResult<'ces', SurveyExclusion> {
   /** How {@link compare} compares two results: `'mean'`, `'proportion'` (percent easy) or `'points'` (net). */
-  readonly scale: 'mean' | 'proportion' | 'points'
+  readonly measure: 'mean' | 'proportion' | 'points'
   /** The instrument. */
   readonly version: '2.0' | '1.0' | 'custom'
   /** The formula used. */
@@ -205,12 +205,12 @@ export const cesDescriptor: KpiDescriptor = {
   result: {
     kind: 'result',
     unit: 'score',
-    scale: 'mean',
-    range: [1, 7],
+    measure: 'mean',
+    bounds: [1, 7],
     better: 'higher',
     components: ['easy', 'neutral', 'difficult', 'mean', 'standardDeviation'],
   },
-  periods: 'bucket',
+  periodModel: 'bucket',
   compute: ces,
   aggregator: cesAggregator,
 }
@@ -359,7 +359,7 @@ export function cesAggregator<T>(
         variant,
         n,
         excluded: { ...state.excluded },
-        scale: aggregation === 'mean' ? 'mean' : aggregation === 'percent-easy' ? 'proportion' : 'points',
+        measure: aggregation === 'mean' ? 'mean' : aggregation === 'percent-easy' ? 'proportion' : 'points',
         version,
         method: aggregation,
         higherIsBetter,

@@ -22,7 +22,7 @@ describe('csat', () => {
       neutral: 10,
       dissatisfied: 10,
       method: 'top-box',
-      scale: 'proportion',
+      measure: 'proportion',
     })
     expect(result.ci?.lower).toBeCloseTo(0.4618, 4)
     expect(result.ci?.upper).toBeCloseTo(0.7239, 4)
@@ -31,7 +31,7 @@ describe('csat', () => {
   it('E1: mean 3.50 with the 95 % t-interval [3.154, 3.846]', () => {
     const result = csat(e1, { method: 'mean' })
     expect(result.value).toBe(3.5)
-    expect(result.scale).toBe('mean')
+    expect(result.measure).toBe('mean')
     expect(result.ci?.lower).toBeCloseTo(3.154, 3)
     expect(result.ci?.upper).toBeCloseTo(3.846, 3)
     expect(result.standardDeviation).toBeCloseTo(1.2163847404233143, 12)
@@ -147,7 +147,7 @@ describe('responseRate', () => {
       answered: 74,
       offered: 107,
       n: 107,
-      scale: 'proportion',
+      measure: 'proportion',
     })
     expect(result.ci?.lower).toBeCloseTo(0.59872, 5)
     expect(result.ci?.upper).toBeCloseTo(0.77118, 5)

@@ -96,7 +96,7 @@ export interface CsatOptions extends SurveyOptions {
  */
 export interface CsatResult extends KpiResult<'csat', SurveyExclusion> {
   /** How {@link compare} compares two results: `'proportion'` for shares, `'mean'` for means, `'points'` for ACSI. */
-  readonly scale: 'proportion' | 'mean' | 'points'
+  readonly measure: 'proportion' | 'mean' | 'points'
   /** The aggregation used. */
   readonly method: CsatMethod
   /** The rating scale, as `{ min, max }`. */
@@ -224,12 +224,12 @@ export const csatDescriptor: KpiDescriptor = {
   result: {
     kind: 'result',
     unit: 'proportion',
-    scale: 'proportion',
-    range: [0, 1],
+    measure: 'proportion',
+    bounds: [0, 1],
     better: 'higher',
     components: ['satisfied', 'neutral', 'dissatisfied', 'mean', 'standardDeviation'],
   },
-  periods: 'bucket',
+  periodModel: 'bucket',
   compute: csat,
   aggregator: csatAggregator,
 }
@@ -386,7 +386,7 @@ export function csatAggregator<T>(
         variant,
         n,
         excluded: { ...state.excluded },
-        scale: isShare ? 'proportion' : method === 'acsi' ? 'points' : 'mean',
+        measure: isShare ? 'proportion' : method === 'acsi' ? 'points' : 'mean',
         method,
         ratingScale: { min, max },
         satisfied,

@@ -78,7 +78,7 @@ export type NpsExclusion = SurveyExclusion
  */
 export interface NpsResult extends KpiResult<'nps', NpsExclusion>, NpsCounts {
   /** Always `'nps'`: how {@link compare} compares two results (points, NPS z-test). */
-  readonly scale: 'nps'
+  readonly measure: 'nps'
   /** `'bain'` for the standard 0–10 buckets, `'custom'` otherwise. */
   readonly definition: 'bain' | 'custom'
   /** Share of promoters (0…1), or `null` without responses. */
@@ -159,12 +159,12 @@ export const npsDescriptor: KpiDescriptor = {
   result: {
     kind: 'result',
     unit: 'points',
-    scale: 'nps',
-    range: [-100, 100],
+    measure: 'nps',
+    bounds: [-100, 100],
     better: 'higher',
     components: ['promoters', 'passives', 'detractors', 'promoterShare', 'passiveShare', 'detractorShare'],
   },
-  periods: 'bucket',
+  periodModel: 'bucket',
   compute: nps,
   aggregator: npsAggregator,
 }
@@ -254,7 +254,7 @@ export function npsAggregator<T>(
         variant,
         n,
         excluded: { ...state.excluded },
-        scale: 'nps',
+        measure: 'nps',
         definition: buckets === BAIN ? 'bain' : 'custom',
         ...counts,
         promoterShare: n > 0 ? promoters / n : null,

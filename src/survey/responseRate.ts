@@ -29,7 +29,7 @@ export type ResponseRateInput = boolean | null | undefined
  */
 export interface ResponseRateResult extends KpiResult<'responseRate'> {
   /** Always `'proportion'`: compared in points with the two-proportion test. */
-  readonly scale: 'proportion'
+  readonly measure: 'proportion'
   /** Surveys answered. */
   readonly answered: number
   /** Surveys offered (= n). */
@@ -68,12 +68,12 @@ export const responseRateDescriptor: KpiDescriptor = {
   result: {
     kind: 'result',
     unit: 'proportion',
-    scale: 'proportion',
-    range: [0, 1],
+    measure: 'proportion',
+    bounds: [0, 1],
     better: 'higher',
     components: ['answered', 'offered'],
   },
-  periods: 'bucket',
+  periodModel: 'bucket',
   compute: responseRate,
   aggregator: responseRateAggregator,
 }
@@ -139,7 +139,7 @@ export function responseRateAggregator<T>(
         variant,
         n: offered,
         excluded: { ...excluded },
-        scale: 'proportion',
+        measure: 'proportion',
         answered: yes,
         offered,
         successes: yes,

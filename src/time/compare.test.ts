@@ -7,18 +7,18 @@ import { comparePeriods } from './comparePeriods.ts'
 describe('compare', () => {
   it('moves NPS in points with the two-sample z-test', () => {
     const c = compare(
-      { value: 33, scale: 'nps', n: 100, promoters: 50, passives: 33, detractors: 17 },
-      { value: 10, scale: 'nps', n: 100, promoters: 40, passives: 30, detractors: 30 },
+      { value: 33, measure: 'nps', n: 100, promoters: 50, passives: 33, detractors: 17 },
+      { value: 10, measure: 'nps', n: 100, promoters: 40, passives: 30, detractors: 30 },
     )
-    expect(c.scale).toBe('nps')
+    expect(c.measure).toBe('nps')
     expect(c.change).toBe(23)
     expect(c.relativeChange).toBeNull()
     expect(c.test?.pValue).toBeCloseTo(0.042425908198340696, 8)
   })
   it('moves a share in points with the two-proportion test (spec §16.2: rates change in points)', () => {
     const c = compare(
-      { value: 74 / 107, scale: 'proportion', n: 107, successes: 74 },
-      { value: 0.6, scale: 'proportion', n: 100 },
+      { value: 74 / 107, measure: 'proportion', n: 107, successes: 74 },
+      { value: 0.6, measure: 'proportion', n: 100 },
     )
     expect(c.change).toBeCloseTo(100 * (74 / 107 - 0.6), 10)
     expect(c.test?.statistic).toBeCloseTo(1.3782, 4)
@@ -26,15 +26,15 @@ describe('compare', () => {
   })
   it('moves a mean in its unit with Welch’s test', () => {
     const c = compare(
-      { value: 3.5, scale: 'mean', n: 50, standardDeviation: 1.2164 },
-      { value: 3.7383, scale: 'mean', n: 107, standardDeviation: 1.4349 },
+      { value: 3.5, measure: 'mean', n: 50, standardDeviation: 1.2164 },
+      { value: 3.7383, measure: 'mean', n: 107, standardDeviation: 1.4349 },
     )
     expect(c.change).toBeCloseTo(-0.2383, 10)
     expect(c.test?.statistic).toBeCloseTo(-1.0783468859758307, 8)
   })
   it('gives levels a relative change and no test', () => {
     expect(compare({ value: 120 }, { value: 100 })).toEqual({
-      scale: 'level',
+      measure: 'level',
       current: 120,
       previous: 100,
       change: 20,
@@ -45,26 +45,26 @@ describe('compare', () => {
     expect(compare({ value: 5 }, { value: -2 }).relativeChange).toBeNull()
   })
   it('uses the scale option over the result’s own', () => {
-    const share = { value: 0.5, n: 10, scale: 'proportion' } as const
-    expect(compare(share, { ...share, value: 0.25 }, { scale: 'level' }).relativeChange).toBe(1)
+    const share = { value: 0.5, n: 10, measure: 'proportion' } as const
+    expect(compare(share, { ...share, value: 0.25 }, { measure: 'level' }).relativeChange).toBe(1)
   })
   it('has null changes without values, and no test without the fields a test needs', () => {
-    expect(compare({ value: null, scale: 'nps' }, { value: 5, scale: 'nps' })).toMatchObject({
+    expect(compare({ value: null, measure: 'nps' }, { value: 5, measure: 'nps' })).toMatchObject({
       change: null,
       test: null,
     })
-    expect(compare({ value: 3, scale: 'mean' }, { value: 2, scale: 'mean' }).test).toBeNull()
+    expect(compare({ value: 3, measure: 'mean' }, { value: 2, measure: 'mean' }).test).toBeNull()
   })
   it('uses the level', () => {
-    const a = { value: 33, scale: 'nps', n: 100, promoters: 50, passives: 33, detractors: 17 } as const
-    const b = { value: 10, scale: 'nps', n: 100, promoters: 40, passives: 30, detractors: 30 } as const
+    const a = { value: 33, measure: 'nps', n: 100, promoters: 50, passives: 33, detractors: 17 } as const
+    const b = { value: 10, measure: 'nps', n: 100, promoters: 40, passives: 30, detractors: 30 } as const
     expect(compare(a, b, { level: 0.9 }).test?.ci?.level).toBe(0.9)
   })
   it('refuses what is not a result', () => {
     expect(() => compare(null as never, { value: 1 })).toThrow(
       'compare expected `current` to be a result with a `value`',
     )
-    expect(() => compare({ value: 1 }, { value: 1 }, { scale: 'ratio' as never })).toThrow(RangeError)
+    expect(() => compare({ value: 1 }, { value: 1 }, { measure: 'ratio' as never })).toThrow(RangeError)
   })
 })
 
@@ -126,11 +126,11 @@ describe('comparePeriods', () => {
         },
       ],
     }
-    const asShares = comparePeriods(shares, { scale: 'proportion', level: 0.99 })[1]?.comparison
-    expect(asShares?.scale).toBe('proportion')
+    const asShares = comparePeriods(shares, { measure: 'proportion', level: 0.99 })[1]?.comparison
+    expect(asShares?.measure).toBe('proportion')
     expect(asShares?.test?.pValue).toBeCloseTo(0.1681, 4)
     expect(asShares?.test?.ci?.level).toBe(0.99)
-    expect(comparePeriods(shares)[1]?.comparison?.scale).toBe('level')
+    expect(comparePeriods(shares)[1]?.comparison?.measure).toBe('level')
   })
   it('aligns fiscal and day keys a year back, and n-day buckets not at all', () => {
     const keyed = (keys: string[]): ByPeriodResult<Comparable> => ({

@@ -15,7 +15,7 @@ import { welchTest } from '../stats/welchTest.ts'
  * - `'level'`: an amount or a count → change and relative change, no test.
  * @category Time
  */
-export type ComparableScale = 'nps' | 'proportion' | 'mean' | 'points' | 'level'
+export type Measure = 'nps' | 'proportion' | 'mean' | 'points' | 'level'
 
 /**
  * The fields of a result that {@link compare} reads. KPI results carry them; any object with a
@@ -26,7 +26,7 @@ export interface Comparable {
   /** The number compared. */
   readonly value: number | null
   /** How the number is compared; a result without one is compared as a `'level'`. */
-  readonly scale?: ComparableScale
+  readonly measure?: Measure
   /** Observations behind the value. */
   readonly n?: number
   /** Count of successes, for proportions (else `value × n`). */
@@ -46,8 +46,8 @@ export interface Comparable {
  * @category Time
  */
 export interface CompareOptions {
-  /** Overrides the results' own `scale`. */
-  readonly scale?: ComparableScale
+  /** Overrides the results' own `measure`. */
+  readonly measure?: Measure
   /**
    * Confidence level of the interval of the difference.
    * @defaultValue 0.95
@@ -61,7 +61,7 @@ export interface CompareOptions {
  */
 export interface Comparison {
   /** How the numbers were compared. */
-  readonly scale: ComparableScale
+  readonly measure: Measure
   /** The current value. */
   readonly current: number | null
   /** The previous value. */
@@ -73,11 +73,11 @@ export interface Comparison {
   readonly change: number | null
   /** (current − previous) / previous for levels; `null` for rates and scores, and for a base ≤ 0. */
   readonly relativeChange: number | null
-  /** The significance test of the scale, or `null` for levels or without the fields it needs. */
+  /** The significance test of the measure, or `null` for levels or without the fields it needs. */
   readonly test: SignificanceTest | null
 }
 
-const SCALES: readonly ComparableScale[] = ['nps', 'proportion', 'mean', 'points', 'level']
+const SCALES: readonly Measure[] = ['nps', 'proportion', 'mean', 'points', 'level']
 
 /**
  * Compares two results of one KPI — this quarter against last, one segment against another — the way
@@ -87,10 +87,10 @@ const SCALES: readonly ComparableScale[] = ['nps', 'proportion', 'mean', 'points
  *
  * @example
  * ```ts
- * compare({ value: 33, scale: 'nps', n: 100, promoters: 50, passives: 33, detractors: 17 },
- *         { value: 10, scale: 'nps', n: 100, promoters: 40, passives: 30, detractors: 30 })
- * //=> { scale: 'nps', current: 33, previous: 10, change: 23, relativeChange: null, test: { pValue: 0.042, … } }
- * compare({ value: 120_000 }, { value: 100_000 }) //=> { scale: 'level', change: 20000, relativeChange: 0.2, … }
+ * compare({ value: 33, measure: 'nps', n: 100, promoters: 50, passives: 33, detractors: 17 },
+ *         { value: 10, measure: 'nps', n: 100, promoters: 40, passives: 30, detractors: 30 })
+ * //=> { measure: 'nps', current: 33, previous: 10, change: 23, relativeChange: null, test: { pValue: 0.042, … } }
+ * compare({ value: 120_000 }, { value: 100_000 }) //=> { measure: 'level', change: 20000, relativeChange: 0.2, … }
  * ```
  * @category Time
  */
@@ -104,31 +104,31 @@ export function compare(current: Comparable, previous: Comparable, options?: Com
       throw _typeError(fn, arg, 'a result with a `value`', value)
     }
   }
-  const o = _options(fn, options, ['scale', 'level'])
-  const scale =
-    o.scale !== undefined
-      ? _oneOf(fn, 'options.scale', o.scale, SCALES)
-      : current.scale !== undefined
-        ? _oneOf(fn, 'current.scale', current.scale, SCALES)
+  const o = _options(fn, options, ['measure', 'level'])
+  const measure =
+    o.measure !== undefined
+      ? _oneOf(fn, 'options.measure', o.measure, SCALES)
+      : current.measure !== undefined
+        ? _oneOf(fn, 'current.measure', current.measure, SCALES)
         : 'level'
   const level = o.level === undefined ? {} : { level: o.level }
   const c = current.value
   const p = previous.value
   const both = c !== null && p !== null
-  const change = both ? (scale === 'proportion' ? 100 * (c - p) : c - p) : null
-  const relativeChange = both && scale === 'level' && p > 0 ? (c - p) / p : null
+  const change = both ? (measure === 'proportion' ? 100 * (c - p) : c - p) : null
+  const relativeChange = both && measure === 'level' && p > 0 ? (c - p) / p : null
   return {
-    scale,
+    measure,
     current: c,
     previous: p,
     change,
     relativeChange,
-    test: test(scale, current, previous, level),
+    test: test(measure, current, previous, level),
   }
 }
 
 function test(
-  scale: ComparableScale,
+  measure: Measure,
   a: Comparable,
   b: Comparable,
   level: { level?: number },
@@ -145,17 +145,17 @@ function test(
     typeof r.n === 'number' && typeof r.value === 'number' && typeof r.standardDeviation === 'number'
       ? { n: r.n, mean: r.value, standardDeviation: r.standardDeviation }
       : null
-  if (scale === 'nps') {
+  if (measure === 'nps') {
     const x = counts(a)
     const y = counts(b)
     return x && y && npsTest(x, y, level)
   }
-  if (scale === 'proportion') {
+  if (measure === 'proportion') {
     const x = share(a)
     const y = share(b)
     return x && y && twoProportionTest(x, y, level)
   }
-  if (scale === 'mean') {
+  if (measure === 'mean') {
     const x = summary(a)
     const y = summary(b)
     return x && y && welchTest(x, y, level)

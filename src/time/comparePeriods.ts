@@ -1,7 +1,7 @@
 import { _oneOf, _options, _typeError } from '../core/_assert.ts'
 import type { PeriodSeries } from './_series.ts'
 import type { PeriodInfo } from './byPeriod.ts'
-import { type Comparable, type ComparableScale, type Comparison, compare } from './compare.ts'
+import { type Comparable, type Comparison, compare, type Measure } from './compare.ts'
 import { parsePeriodKey } from './parsePeriodKey.ts'
 
 /**
@@ -15,8 +15,8 @@ export interface ComparePeriodsOptions {
    * @defaultValue 'previous'
    */
   readonly against?: 'previous' | 'year-ago'
-  /** Overrides the results' own `scale`. */
-  readonly scale?: ComparableScale
+  /** Overrides the results' own `measure`. */
+  readonly measure?: Measure
   /**
    * Confidence level of the intervals of the differences.
    * @defaultValue 0.95
@@ -68,11 +68,11 @@ export function comparePeriods<Out extends Comparable>(
   if (result === null || typeof result !== 'object' || !Array.isArray(result.periods)) {
     throw _typeError(fn, 'result', 'a series (a result of byPeriod, or of a KPI over a `range`)', result)
   }
-  const o = _options(fn, options, ['against', 'scale', 'level'])
+  const o = _options(fn, options, ['against', 'measure', 'level'])
   const against =
     o.against === undefined ? 'previous' : _oneOf(fn, 'options.against', o.against, ['previous', 'year-ago'])
   const compareOptions = {
-    ...(o.scale === undefined ? {} : { scale: o.scale }),
+    ...(o.measure === undefined ? {} : { measure: o.measure }),
     ...(o.level === undefined ? {} : { level: o.level }),
   }
   const byKey = new Map(result.periods.map((row) => [row.period.key, row.result]))

@@ -74,7 +74,7 @@ describe('rfmSummary on CDNOW', () => {
   })
 
   it('measures in days, and merges days in the reporting zone', () => {
-    const days = rfmSummary(transactions, { ...calibration, unit: 'day' })
+    const days = rfmSummary(transactions, { ...calibration, durationUnit: 'day' })
     expect(days.customers[0]?.T).toBe(272)
     // Two purchases at 23:30 and 00:30 UTC are one day in New York, two in UTC.
     const late = [
@@ -82,7 +82,7 @@ describe('rfmSummary on CDNOW', () => {
       { customerId: 'z', at: '2024-03-04T23:30:00Z', amount: 10 },
       { customerId: 'z', at: '2024-03-05T00:30:00Z', amount: 5 },
     ]
-    const options = { calibrationEnd: '2024-03-31T00:00:00Z', unit: 'day' } as const
+    const options = { calibrationEnd: '2024-03-31T00:00:00Z', durationUnit: 'day' } as const
     expect(rfmSummary(late, options).customers[0]?.frequency).toBe(2)
     expect(rfmSummary(late, { ...options, timeZone: 'America/New_York' }).customers[0]).toMatchObject({
       frequency: 1,
@@ -201,8 +201,10 @@ describe('Gamma-Gamma on CDNOW', () => {
 })
 
 describe('customerLifetimeValue', () => {
+  const models = { purchases: scipy.bgnbd, spend: scipy.gammaGamma }
   it('agrees with scipy: 12 monthly steps of 30 days, 1 % a month', () => {
-    const values = customerLifetimeValue(scipy.bgnbd, scipy.gammaGamma, customers, {
+    const values = customerLifetimeValue(customers, {
+      ...models,
       horizon: 12,
       discountRate: 0.01,
     })
@@ -214,33 +216,51 @@ describe('customerLifetimeValue', () => {
 
   it('takes the horizon, the unit, the discount rate and the summary unit', () => {
     const one = [customers[0] as never]
-    const base = customerLifetimeValue(scipy.bgnbd, scipy.gammaGamma, one, { horizon: 12 })[0]
-      ?.value as number
+    const base = customerLifetimeValue(one, {
+      ...models,
+      horizon: 12,
+    })[0]?.value as number
     expect(
-      customerLifetimeValue(scipy.bgnbd, scipy.gammaGamma, one, { horizon: 24 })[0]?.value,
+      customerLifetimeValue(one, {
+        ...models,
+        horizon: 24,
+      })[0]?.value,
     ).toBeGreaterThan(base)
     expect(
-      customerLifetimeValue(scipy.bgnbd, scipy.gammaGamma, one, { horizon: 12, discountRate: 0.05 })[0]
-        ?.value,
+      customerLifetimeValue(one, {
+        ...models,
+        horizon: 12,
+        discountRate: 0.05,
+      })[0]?.value,
     ).toBeLessThan(base)
     // 52 weekly steps of 7 days cover 52 weeks; 12 months of 30 days cover 51.4 weeks.
-    const weekly = customerLifetimeValue(scipy.bgnbd, scipy.gammaGamma, one, { horizon: 52, unit: 'week' })[0]
-      ?.value as number
+    const weekly = customerLifetimeValue(one, {
+      ...models,
+      horizon: 52,
+      periodDays: 7,
+    })[0]?.value as number
     relative(
       weekly,
       conditionalExpectedPurchases(scipy.bgnbd, customers[0] as never, 52) *
         (scipy.gammaGamma.conditionalSpend[0] as number),
       1e-10,
     )
-    const inDays = customerLifetimeValue({ ...scipy.bgnbd, unitDays: 1 }, scipy.gammaGamma, one, {
+    const inDays = customerLifetimeValue(one, {
+      purchases: { ...scipy.bgnbd, unitDays: 1 },
+      spend: scipy.gammaGamma,
       horizon: 12,
     })[0]?.value
     expect(inDays).not.toBeCloseTo(base, 3)
     expect(
-      customerLifetimeValue(scipy.bgnbd, scipy.gammaGamma, one, { horizon: 12, unitDays: 1 })[0]?.value,
+      customerLifetimeValue(one, {
+        ...models,
+        horizon: 12,
+        unitDays: 1,
+      })[0]?.value,
     ).toBe(inDays)
     expect(
-      customerLifetimeValue(scipy.bgnbd, scipy.gammaGamma, [{ frequency: -1, recency: 0, T: 1 }], {
+      customerLifetimeValue([{ frequency: -1, recency: 0, T: 1 }], {
+        ...models,
         horizon: 1,
       })[0]?.value,
     ).toBeNull()
@@ -262,7 +282,7 @@ describe('shifted-beta-geometric (Fader & Hardie 2007)', () => {
     ])
     relative(r.logLikelihood, scipy.sbg.regular.logLikelihood, 1e-10)
     relative(h.logLikelihood, scipy.sbg.highEnd.logLikelihood, 1e-10)
-    expect(r).toMatchObject({ converged: true, periods: 7, cohortSize: 1000 })
+    expect(r).toMatchObject({ converged: true, periodCount: 7, cohortSize: 1000 })
   })
 
   it('projects survival and retention beyond the data, and values a customer by DERL', () => {
