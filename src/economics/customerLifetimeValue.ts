@@ -82,7 +82,8 @@ export interface CustomerValue {
  *
  * @example
  * ```ts
- * customerLifetimeValue(summary.customers, { purchases, spend, horizon: 12, discountRate: 0.01 })
+ * const models = { purchases: fitBgNbd(summary), spend: fitGammaGamma(summary) }
+ * customerLifetimeValue(summary.customers, { ...models, horizon: 12, discountRate: 0.01 })
  * ```
  * @category Economics
  */

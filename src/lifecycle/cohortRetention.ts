@@ -646,7 +646,7 @@ function cohortsOfRuns(runs: readonly number[], start: number): number[] {
  * @example
  * ```ts
  * const t = cohortRetention(subscriptions, { unit: 'month', asOf: '2026-01-01T00:00:00Z' })
- * t.cohorts[0].cells.map((c) => c.value) // [0.97, 0.93, …]
+ * t.cohorts[0]?.cells.map((c) => c.value) // the first cohort, period by period since it started
  * t.average.map((a) => a.value)
  * ```
  * @category Lifecycle

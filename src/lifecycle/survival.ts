@@ -296,7 +296,14 @@ export function survivalAggregator<T>(
  *
  * @example
  * ```ts
- * survival([{ time: 6, event: true }, { time: 7, event: false }, …]).median.value
+ * // Events at 6, 10 and 13, one customer censored at 7: S(6) = 3/4, S(10) = 3/4 × 1/2 = 3/8.
+ * const km = survival([
+ *   { time: 6, event: true },
+ *   { time: 7, event: false },
+ *   { time: 10, event: true },
+ *   { time: 13, event: true },
+ * ])
+ * km.median.value //=> 10
  * ```
  * @category Lifecycle
  */

@@ -10,7 +10,7 @@ const HALF_LOG_2PI = 0.9189385332046728
  *
  * @example
  * ```ts
- * logGamma(0.5) //=> 0.5723649429247001 (ln √π)
+ * logGamma(0.5) //=> 0.5723649429247 (ln √π)
  * ```
  * @category Statistics
  */

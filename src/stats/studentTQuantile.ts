@@ -11,7 +11,7 @@ import { normalQuantile } from './normalQuantile.ts'
  *
  * @example
  * ```ts
- * studentTQuantile(0.975, 10) //=> 2.2281388519649385
+ * studentTQuantile(0.975, 10) //=> 2.2281388520 (R: qt(0.975, 10) = 2.228138851964938)
  * ```
  * @category Statistics
  */

@@ -365,7 +365,13 @@ export function firstContactResolutionAggregator<T>(
  *
  * @example
  * ```ts
- * firstContactResolution(tickets).value                                    //=> 0.7
+ * const tickets = [
+ *   { createdAt: '2024-03-01T09:00:00Z', solvedAt: '2024-03-01T10:00:00Z', agentReplies: 1, reopens: 0 },
+ *   { createdAt: '2024-03-01T09:30:00Z', solvedAt: '2024-03-02T10:00:00Z', agentReplies: 3, reopens: 0 },
+ *   { createdAt: '2024-03-01T11:00:00Z', solvedAt: '2024-03-01T12:00:00Z', agentReplies: 1, reopens: 1 },
+ *   { createdAt: '2024-03-01T12:00:00Z', solvedAt: '2024-03-01T12:30:00Z', agentReplies: 1, reopens: 0 },
+ * ]
+ * firstContactResolution(tickets).value //=> 0.5 (one reply and no reopen: the first and the last)
  * firstContactResolution(tickets, { method: 'zendesk-lt2' }).value
  * ```
  * @category Support

@@ -28,16 +28,16 @@ import { _optionalInstant, _TICKET_FIELDS, _ticket } from './_ticket.ts'
 import type { TicketSummary } from './ticketSummaries.ts'
 
 /**
- * Options of {@link slaAttainment}.
+ * Options of {@link slaAttainment}, over records of type `T` (tickets, or the rows an accessor reads).
  * @category Support
  */
-export interface SlaAttainmentOptions extends ParseInstantOptions {
+export interface SlaAttainmentOptions<T = TicketSummary> extends ParseInstantOptions {
   /**
    * The SLA's target in ms — business ms with a `schedule` — or a function giving each ticket's target
-   * (by priority, plan, channel…); a target that is not a non-negative number leaves the ticket out
-   * (`excluded.invalid`).
+   * from the record as given (by priority, plan, channel…); a target that is not a non-negative number
+   * leaves the ticket out (`excluded.invalid`).
    */
-  readonly targetMs: number | ((ticket: TicketSummary) => number)
+  readonly targetMs: number | ((item: T, index: number) => number)
   /**
    * What must happen by the due time: the first reply or the (last) resolution.
    * @defaultValue 'first-reply'
@@ -158,20 +158,20 @@ export const slaAttainmentDescriptor: KpiDescriptor = {
  * The aggregator behind {@link slaAttainment}.
  * @category Support
  */
-export function slaAttainmentAggregator(
-  options: SlaAttainmentOptions,
-): Aggregator<TicketSummary, SlaAttainmentState, SlaAttainmentResult>
+export function slaAttainmentAggregator<T extends TicketSummary = TicketSummary>(
+  options: SlaAttainmentOptions<T>,
+): Aggregator<T, SlaAttainmentState, SlaAttainmentResult>
 export function slaAttainmentAggregator<T>(
   accessor: Accessor<T, TicketSummary>,
-  options: SlaAttainmentOptions,
+  options: SlaAttainmentOptions<T>,
 ): Aggregator<T, SlaAttainmentState, SlaAttainmentResult>
 /* @__NO_SIDE_EFFECTS__ */
 export function slaAttainmentAggregator<T>(
-  accessorOrOptions: Accessor<T, TicketSummary> | SlaAttainmentOptions,
-  maybeOptions?: SlaAttainmentOptions,
+  accessorOrOptions: Accessor<T, TicketSummary> | SlaAttainmentOptions<T>,
+  maybeOptions?: SlaAttainmentOptions<T>,
 ): Aggregator<T, SlaAttainmentState, SlaAttainmentResult> {
   const fn = 'slaAttainment'
-  const [accessor, options] = _accessorAndOptions<Accessor<T, TicketSummary>, SlaAttainmentOptions>(
+  const [accessor, options] = _accessorAndOptions<Accessor<T, TicketSummary>, SlaAttainmentOptions<T>>(
     fn,
     accessorOrOptions,
     maybeOptions,
@@ -194,7 +194,7 @@ export function slaAttainmentAggregator<T>(
       const read = _ticket(state.excluded, fn, onInvalid, accessor, item, index, instant)
       if (read === null) return state
       const { ticket, created } = read
-      const ms = typeof target === 'function' ? target(ticket) : target
+      const ms = typeof target === 'function' ? target(item, index) : target
       const done = _optionalInstant(metric === 'first-reply' ? ticket.firstReplyAt : ticket.solvedAt, instant)
       if (!(typeof ms === 'number' && ms >= 0 && Number.isFinite(ms)) || done === undefined) {
         _exclude(state.excluded, 'invalid', onInvalid, fn, index, ticket)
@@ -248,27 +248,31 @@ export function slaAttainmentAggregator<T>(
  *
  * @example
  * ```ts
- * slaAttainment(tickets, { target: (t) => (t.channel === 'chat' ? 30 : 240) * 60_000, schedule: support })
+ * // Chat within 30 business minutes, everything else within 4 business hours.
+ * slaAttainment(tickets, { targetMs: (t) => (t.channel === 'chat' ? 30 : 240) * 60_000, schedule: support })
  * ```
  * @category Support
  */
-export function slaAttainment(
-  items: Iterable<TicketSummary>,
-  options: SlaAttainmentOptions,
+export function slaAttainment<T extends TicketSummary>(
+  items: Iterable<T>,
+  options: SlaAttainmentOptions<T>,
 ): SlaAttainmentResult
 export function slaAttainment<T>(
   items: Iterable<T>,
   accessor: Accessor<T, TicketSummary>,
-  options: SlaAttainmentOptions,
+  options: SlaAttainmentOptions<T>,
 ): SlaAttainmentResult
 export function slaAttainment<T>(
   items: Iterable<T>,
-  accessorOrOptions: Accessor<T, TicketSummary> | SlaAttainmentOptions,
-  options?: SlaAttainmentOptions,
+  accessorOrOptions: Accessor<T, TicketSummary> | SlaAttainmentOptions<T>,
+  options?: SlaAttainmentOptions<T>,
 ): SlaAttainmentResult {
   return _foldAs(
     'slaAttainment',
-    slaAttainmentAggregator(accessorOrOptions as Accessor<T, TicketSummary>, options as SlaAttainmentOptions),
+    slaAttainmentAggregator(
+      accessorOrOptions as Accessor<T, TicketSummary>,
+      options as SlaAttainmentOptions<T>,
+    ),
     items,
   )
 }

@@ -161,7 +161,7 @@ export function responseRateAggregator<T>(
  * @example
  * ```ts
  * responseRate([true, false, true, null]).value //=> 0.6667 (null is missing)
- * responseRate(offers, (o) => o.answeredAt !== null).value //=> 0.32
+ * responseRate(offers, (o) => o.answeredAt !== null).value // the share of survey offers answered
  * ```
  * @category Survey
  */

@@ -95,8 +95,8 @@ const ECHOED = { asOf: _AS_OF, inputTimeZone: _INPUT_TIME_ZONE, disambiguation: 
  *
  * @example
  * ```ts
- * const monthly = byPeriod(npsAggregator((r: Response) => r.score), {
- *   date: (r) => r.answeredAt, unit: 'month', timeZone: 'America/Sao_Paulo',
+ * const monthly = byPeriod(npsAggregator((r: Row) => r.nps), {
+ *   date: (r) => r.at, unit: 'month', timeZone: 'America/Sao_Paulo',
  * })
  * fold(monthly, responses).periods // [{ period: { key: '2024-01', … }, result: { kpi: 'nps', value: … } }, …]
  * ```

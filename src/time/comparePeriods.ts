@@ -54,9 +54,10 @@ function yearAgo(key: string): string | null {
  *
  * @example
  * ```ts
- * comparePeriods(fold(byPeriod(npsAggregator(…), { unit: 'quarter', … }), rows))
- * //=> [{ period: { key: '2024-Q1', … }, against: null, comparison: null },
- * //    { period: { key: '2024-Q2', … }, against: '2024-Q1', comparison: { change: 4.2, test: { pValue: 0.31, … } } }, …]
+ * const quarterly = byPeriod(npsAggregator((r: Row) => r.nps), { date: (r) => r.at, unit: 'quarter' })
+ * comparePeriods(fold(quarterly, rows))
+ * // [{ period: { key: '2024-Q1', … }, against: null, comparison: null },
+ * //  { period: { key: '2024-Q2', … }, against: '2024-Q1', comparison: { change, test: { pValue, … } } }, …]
  * ```
  * @category Time
  */
