@@ -62,6 +62,7 @@ export { conditionalExpectedPurchases } from './economics/conditionalExpectedPur
 export { conditionalExpectedSpend } from './economics/conditionalExpectedSpend.ts'
 export {
   type CustomerLifetimeValueOptions,
+  type CustomerSummary,
   type CustomerValue,
   customerLifetimeValue,
 } from './economics/customerLifetimeValue.ts'
@@ -282,6 +283,15 @@ export {
   type AccountPolicy,
   accountLevel,
 } from './survey/accountLevel.ts'
+export {
+  type AcsiInput,
+  type AcsiOptions,
+  type AcsiResult,
+  type AcsiState,
+  acsi,
+  acsiAggregator,
+  acsiDescriptor,
+} from './survey/acsi.ts'
 export {
   type CesInput,
   type CesMethod,

@@ -116,7 +116,7 @@ export interface KpiDescriptor {
     /** Unit of `value`: `'points'`, `'proportion'`, `'ms'`, `'money'`, `'count'`, `'months'`, `'ratio'`, `'score'`. */
     readonly unit: string
     /** How `compare` treats it (`'nps'`, `'proportion'`, `'mean'`, `'level'`). */
-    readonly measure: 'nps' | 'proportion' | 'mean' | 'level'
+    readonly measure: 'nps' | 'proportion' | 'mean' | 'points' | 'level'
     /** The natural bounds of `value`, lowest and highest; `null` where it is unbounded. */
     readonly bounds: readonly [number | null, number | null]
     /** Which direction is good. */

@@ -73,22 +73,8 @@ describe('csat', () => {
   it('computes the normalised mean, sum / (n × max): E1 gives 175 / 250 = 0.7', () => {
     expect(csat(e1, { method: 'normalized-mean' }).value).toBeCloseTo(0.7, 12)
   })
-  it('computes the ACSI index: means 8, 7, 6 give 100 × (8 + 7 + 6 − 3) / 27 = 66.67', () => {
-    const answers = [
-      [9, 8, 7],
-      [7, 6, 5],
-    ]
-    expect(csat(answers, { method: 'acsi', scale: '1-10' }).value).toBeCloseTo(66.6667, 4)
-    // weights 2, 1, 1: 100 × (2·8 + 7 + 6 − 4) / (9 · 4) = 69.44
-    expect(csat(answers, { method: 'acsi', scale: '1-10', weights: [2, 1, 1] }).value).toBeCloseTo(69.4444, 4)
-    expect(csat([[9, 8], [11, 1, 1], null], { method: 'acsi', scale: '1-10' }).excluded).toMatchObject({
-      invalid: 1,
-      offScale: 1,
-      missing: 1,
-    })
-    expect(() => csat([], { method: 'acsi' })).toThrow(
-      "csat expected `options.scale` to be '1-10' for the ACSI method",
-    )
+  it('has no ACSI method: the index is its own KPI, acsi', () => {
+    expect(() => csat([], { method: 'acsi' as never })).toThrow('csat expected `options.method` to be one of')
   })
   it.each([
     ['1-3', [3, 2, 1, 3], 0.5],

@@ -35,11 +35,9 @@ export type CsatScale = '1-5' | '1-3' | '1-7' | '1-10' | '0-10' | 'binary' | Rat
  * - `'binary'`: Zendesk's good / (good + bad), every score below the threshold being bad.
  * - `'mean'`: mean rating, in the scale's points, with a t-interval.
  * - `'normalized-mean'`: sum of scores / (n × max), 0…1.
- * - `'acsi'`: the ACSI index, 0…100, from three 1–10 questions per response (an array of scores),
- *   100 × (Σ wᵢ·meanᵢ − Σ wᵢ) / (9 Σ wᵢ); with equal weights 100 × (S + E + P − 3) / 27.
  * @category Survey
  */
-export type CsatMethod = 'top-box' | 'binary' | 'mean' | 'normalized-mean' | 'acsi'
+export type CsatMethod = 'top-box' | 'binary' | 'mean' | 'normalized-mean'
 
 /**
  * Options of {@link csat}.
@@ -78,12 +76,6 @@ export interface CsatOptions extends SurveyOptions {
    */
   readonly interval?: 'wilson' | 'agresti-coull' | 'none'
   /**
-   * For `'acsi'`: the weight of each question (from the ACSI's PLS model); their number is the number of
-   * questions each response must answer.
-   * @defaultValue three questions (overall satisfaction, expectancy disconfirmation, comparison with the ideal), equal weights
-   */
-  readonly weights?: readonly number[]
-  /**
    * `lowSample` is set when the interval's half-width exceeds it, in the unit of `value`.
    * @defaultValue 0.1 for shares (10 points), 5 % of the scale's range for means
    */
@@ -95,8 +87,8 @@ export interface CsatOptions extends SurveyOptions {
  * @category Survey
  */
 export interface CsatResult extends KpiResult<'csat', SurveyExclusion> {
-  /** How {@link compare} compares two results: `'proportion'` for shares, `'mean'` for means, `'points'` for ACSI. */
-  readonly measure: 'proportion' | 'mean' | 'points'
+  /** How {@link compare} compares two results: `'proportion'` for shares, `'mean'` for means. */
+  readonly measure: 'proportion' | 'mean'
   /** The aggregation used. */
   readonly method: CsatMethod
   /** The rating scale, as `{ min, max }`. */
@@ -113,7 +105,7 @@ export interface CsatResult extends KpiResult<'csat', SurveyExclusion> {
   readonly mean: number | null
   /** Sample standard deviation of `value` for means (`null` otherwise or below two responses). */
   readonly standardDeviation: number | null
-  /** The interval of `value`; `null` without data, for ACSI, or with `interval: 'none'`. */
+  /** The interval of `value`; `null` without data or with `interval: 'none'`. */
   readonly ci: ConfidenceInterval | null
   /** True below `minN`, or when the interval is wider than ± `lowSampleHalfWidth`. */
   readonly lowSample: boolean
@@ -128,8 +120,6 @@ export interface CsatState {
   counts: [number, number, number]
   /** Count, mean and sum of squared deviations of the ratings. */
   moments: [n: number, mean: number, m2: number]
-  /** For ACSI: the sum of each question's scores, and the number of responses. */
-  questions: number[]
   /** Responses left out, by reason. */
   excluded: ExclusionCounts<SurveyExclusion>
 }
@@ -144,11 +134,10 @@ const NAMED: Record<string, [min: number, max: number, satisfied: number, dissat
 }
 
 /**
- * A CSAT answer: a score, or for the binary scale `true`/`false` or `'good'`/`'bad'`, or for ACSI an
- * array of scores (one per question).
+ * A CSAT answer: a score, or for the binary scale `true`/`false` or `'good'`/`'bad'`.
  * @category Survey
  */
-export type CsatInput = ScoreInput | boolean | readonly ScoreInput[]
+export type CsatInput = ScoreInput | boolean
 
 const RULES = {
   level: _LEVEL,
@@ -167,7 +156,7 @@ const RULES = {
   },
   method: {
     type: 'enum',
-    values: ['top-box', 'binary', 'mean', 'normalized-mean', 'acsi'],
+    values: ['top-box', 'binary', 'mean', 'normalized-mean'],
     default: 'top-box',
   },
   satisfiedThreshold: { type: 'number' },
@@ -184,11 +173,6 @@ const RULES = {
     values: ['wilson', 'agresti-coull', 'none'],
     default: 'wilson',
   },
-  weights: {
-    type: 'array',
-    items: { type: 'number', min: 0, exclusive: true, max: Number.MAX_VALUE },
-    expected: 'a non-empty array of positive numbers',
-  },
   lowSampleHalfWidth: {
     type: 'number',
     min: 0,
@@ -200,13 +184,11 @@ const DOCS = {
   'scale.min': 'Lowest rating.',
   'scale.max': 'Highest rating.',
   scale: 'The rating scale: a named one, binary (good/bad), or { min, max } of whole points.',
-  method: 'Top-2-box share, good/(good+bad), mean rating, normalised mean, or the ACSI index.',
+  method: 'Top-2-box share, good/(good+bad), mean rating, or normalised mean.',
   satisfiedThreshold: 'Scores at or above it are satisfied (default by scale).',
   dissatisfiedThreshold: 'Scores at or below it are dissatisfied (default by scale).',
   neutral: 'For top-box: neutral responses stay in the denominator (standard) or are left out.',
   interval: 'The interval of a share.',
-  'weights[]': 'A positive weight.',
-  weights: 'For ACSI: the weight of each question; their number is the number of questions.',
   lowSampleHalfWidth:
     '`lowSample` is set when the interval is wider than ± this (default 0.1 for shares, 5 % of the scale for means).',
 }
@@ -281,8 +263,6 @@ export function csatAggregator<T>(
     satisfiedAt = max
     dissatisfiedAt = min
   }
-  if (method === 'acsi' && !(min === 1 && max === 10))
-    throw _rangeError(fn, 'options.scale', "'1-10' for the ACSI method", o.scale)
   if (o.satisfiedThreshold !== undefined)
     satisfiedAt = _number(fn, 'options.satisfiedThreshold', o.satisfiedThreshold, min, max)
   if (o.dissatisfiedThreshold !== undefined)
@@ -296,10 +276,6 @@ export function csatAggregator<T>(
     )
   }
   const neutralPolicy = o.neutral
-  const weights = o.weights
-  if (weights !== undefined && weights.length === 0) {
-    throw _typeError(fn, 'options.weights', 'a non-empty array of positive numbers', weights)
-  }
   const isShare = method === 'top-box' || method === 'binary'
   const threshold =
     o.lowSampleHalfWidth ?? (isShare ? 0.1 : (0.05 * (max - min)) / (method === 'normalized-mean' ? max : 1))
@@ -320,32 +296,16 @@ export function csatAggregator<T>(
     kpi: fn,
     score,
     tally,
-    init: () => ({ counts: [0, 0, 0], moments: [0, 0, 0], questions: [], excluded: _surveyExcluded() }),
+    init: () => ({ counts: [0, 0, 0], moments: [0, 0, 0], excluded: _surveyExcluded() }),
     add: (state, item, index) => {
-      if (method !== 'acsi') {
-        const x = score(item, index)
-        if (typeof x === 'number') return tally(state, x)
-        _exclude(state.excluded, x, onInvalid, fn, index, raw(item, index))
-        return state
-      }
-      const answers = raw(item, index)
-      const reason = acsiReason(answers, weights?.length ?? 3)
-      if (reason !== null) {
-        _exclude(state.excluded, reason, onInvalid, fn, index, answers)
-        return state
-      }
-      const list = answers as number[]
-      for (let q = 0; q < list.length; q++)
-        state.questions[q] = (state.questions[q] ?? 0) + (list[q] as number)
-      _momentsAdd(state.moments, 0) // only the count of the moments is used for ACSI: it counts the response
+      const x = score(item, index)
+      if (typeof x === 'number') return tally(state, x)
+      _exclude(state.excluded, x, onInvalid, fn, index, raw(item, index))
       return state
     },
     merge: (a, b) => {
       for (let i = 0; i < 3; i++) (a.counts[i] as number) += b.counts[i] as number
       _momentsMerge(a.moments, b.moments)
-      b.questions.forEach((sum, q) => {
-        a.questions[q] = (a.questions[q] ?? 0) + sum
-      })
       _mergeCounts(a.excluded, b.excluded)
       return a
     },
@@ -365,11 +325,6 @@ export function csatAggregator<T>(
           interval === 'none'
             ? null
             : (interval === 'wilson' ? wilsonInterval : agrestiCoullInterval)(satisfied, n, { level })
-      } else if (measured && method === 'acsi') {
-        const w = weights ?? state.questions.map(() => 1)
-        const total = w.reduce((sum, x) => sum + x, 0)
-        value =
-          (100 * state.questions.reduce((sum, q, i) => sum + (w[i] as number) * (q / n - 1), 0)) / (9 * total)
       } else if (measured) {
         const divisor = method === 'normalized-mean' ? max : 1
         value = state.moments[1] / divisor
@@ -386,14 +341,14 @@ export function csatAggregator<T>(
         variant,
         n,
         excluded: { ...state.excluded },
-        measure: isShare ? 'proportion' : method === 'acsi' ? 'points' : 'mean',
+        measure: isShare ? 'proportion' : 'mean',
         method,
         ratingScale: { min, max },
         satisfied,
         neutral,
         dissatisfied: method === 'binary' ? neutral + dissatisfied : dissatisfied,
         successes: satisfied,
-        mean: responses > 0 && method !== 'acsi' ? state.moments[1] : null,
+        mean: responses > 0 ? state.moments[1] : null,
         standardDeviation,
         ci,
         lowSample: !measured || (ci !== null && (ci.upper - ci.lower) / 2 > threshold),
@@ -402,31 +357,18 @@ export function csatAggregator<T>(
   }
 }
 
-function acsiReason(
-  answers: unknown,
-  questions: number,
-): 'missing' | 'invalid' | 'offScale' | 'nonInteger' | null {
-  if (answers === null || answers === undefined) return 'missing'
-  if (!Array.isArray(answers) || answers.length !== questions) return 'invalid'
-  for (const a of answers) {
-    if (typeof a !== 'number' || Number.isNaN(a)) return 'invalid'
-    if (a < 1 || a > 10) return 'offScale'
-    if (!Number.isInteger(a)) return 'nonInteger'
-  }
-  return null
-}
-
 /**
  * Customer Satisfaction: the share of satisfied customers (top-box, the default: ratings of 4 or 5 on a
- * 1–5 scale), or the mean rating, Zendesk's good/(good + bad), a normalised mean or the ACSI index.
- * Unit: proportion 0…1 for shares, the scale's points for means, 0…100 for ACSI.
+ * 1–5 scale), or the mean rating, Zendesk's good/(good + bad) or a normalised mean ({@link acsi} is a
+ * KPI of its own). Unit: proportion 0…1 for shares and the normalised mean, the scale's points for the
+ * mean.
  *
  * Formula (top-box): satisfied / n. Unanswered surveys (`null`/`undefined`) never enter the
  * denominator: they are counted in `excluded.missing`; off-scale, fractional and non-numeric ratings
  * are counted by reason. No responses give `value: null`. Shares carry a Wilson interval, means a
  * t-interval.
  *
- * Source: spec §2 — Delighted, Intercom VoC, SoGoSurvey (top-box); Zendesk (good/bad); ACSI methodology.
+ * Source: spec §2 — Delighted, Intercom VoC, SoGoSurvey (top-box); Zendesk (good/bad).
  *
  * @example
  * ```ts

@@ -5,6 +5,7 @@ import type { ScoreInput } from '../../src/core/result.ts'
 import {
   accountLevel,
   acquisitionCostAggregator,
+  acsiAggregator,
   byKey,
   byPeriod,
   ces,
@@ -168,8 +169,8 @@ subjects.push(
     direct: directly((xs) => csat(xs as never[], { method: 'mean', scale: '0-10' })),
   },
   {
-    name: 'csatAggregator (ACSI)',
-    make: () => csatAggregator({ method: 'acsi', scale: '1-10' }),
+    name: 'acsiAggregator',
+    make: () => acsiAggregator(),
     input: fc.oneof(
       fc.array(fc.integer({ min: 1, max: 10 }), { minLength: 3, maxLength: 3 }),
       fc.constant(null),
