@@ -88,6 +88,23 @@ export interface InputField {
  */
 
 /**
+ * What a result is under some options: the fields of a descriptor's `result` that they change.
+ * @category Core
+ */
+export interface ResultCase {
+  /** The options (by name, or dotted path into an object option) and the values that select the case. */
+  readonly when: { readonly [option: string]: string | number | boolean }
+  /** The unit of `value` in this case. */
+  readonly unit?: string
+  /** The kind of number in this case. */
+  readonly measure?: 'nps' | 'proportion' | 'mean' | 'points' | 'level'
+  /** The natural bounds in this case. */
+  readonly bounds?: readonly [number | null, number | null]
+  /** Which direction is good in this case. */
+  readonly better?: 'higher' | 'lower'
+}
+
+/**
  * How a KPI describes itself: the single source that option checking, documentation, metric
  * definitions, health normalisers and display read. A plain literal beside each KPI
  * (`npsDescriptor` beside `nps`), dropped by bundlers when unused.
@@ -113,9 +130,12 @@ export interface KpiDescriptor {
   readonly result: {
     /** What generic code walks; `'result'` or `'series'` when the options decide (`'period-selection'`). */
     readonly kind: ResultKind | 'result-or-series'
-    /** Unit of `value`: `'points'`, `'proportion'`, `'ms'`, `'money'`, `'count'`, `'months'`, `'ratio'`, `'score'`. */
+    /**
+     * Unit of `value`: `'points'`, `'proportion'`, `'ms'`, `'money'`, `'count'`, `'score'` (the rating
+     * scale's points), `'time'` (the unit of the observations' times).
+     */
     readonly unit: string
-    /** How `compare` treats it (`'nps'`, `'proportion'`, `'mean'`, `'level'`). */
+    /** What kind of number it is, which tells `compare` how to compare two (`'nps'`, `'proportion'`, `'mean'`, `'points'`, `'level'`). */
     readonly measure: 'nps' | 'proportion' | 'mean' | 'points' | 'level'
     /** The natural bounds of `value`, lowest and highest; `null` where it is unbounded. */
     readonly bounds: readonly [number | null, number | null]
@@ -123,6 +143,13 @@ export interface KpiDescriptor {
     readonly better: 'higher' | 'lower'
     /** Its KPI-specific parts. */
     readonly components: readonly string[]
+    /**
+     * How options change the unit, measure, bounds or direction (CES 1.0 is lower-is-better on 1–5;
+     * a CSAT mean is in the scale's points). Each case applies when every option in `when` has that
+     * value (a dotted path reaches a field of an object option; `'custom'` matches an object or a
+     * function); later cases override earlier ones. {@link describeResult} applies them.
+     */
+    readonly cases?: readonly ResultCase[]
   }
   /**
    * How it relates to periods: `'bucket'` (each observation has a date; window it with `byPeriod`),

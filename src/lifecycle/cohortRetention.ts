@@ -281,6 +281,8 @@ export const cohortRetentionDescriptor: KpiDescriptor = {
     bounds: [0, 1],
     better: 'higher',
     components: ['cohorts', 'average'],
+    // Revenue cells can pass 1: a cohort that expands keeps more MRR than it started with.
+    cases: [{ when: { basis: 'revenue' }, bounds: [0, null] }],
   },
   periodModel: 'none',
   compute: cohortRetention,

@@ -138,7 +138,7 @@ export const survivalDescriptor: KpiDescriptor = {
   options: /* @__PURE__ */ _documented(RULES, _DOCS, DOCS),
   result: {
     kind: 'figure',
-    unit: 'months',
+    unit: 'time',
     measure: 'level',
     bounds: [0, null],
     better: 'higher',
