@@ -138,7 +138,7 @@ function data(d: KpiDescriptor, options: Record<string, unknown>) {
 }
 
 /** The number a descriptor's bounds and direction speak of. */
-function valueOf(result: unknown): number | null {
+function numberOf(result: unknown): number | null {
   const r = result as { kind: string; value?: number | null; average?: { value: number | null }[] }
   if (r.kind === 'table') return r.average?.[1]?.value ?? null
   return r.value ?? null
@@ -188,8 +188,8 @@ describe('descriptors agree with results', () => {
           if (values.length === 0) expect((result as { reason: unknown }).reason, d.id).toBe('not-reached')
           for (const v of values) expect(inBounds(v), `${d.id} ${JSON.stringify(options)}: ${v}`).toBe(true)
         }
-        const good = valueOf(run(x.good))
-        const bad = valueOf(run(x.bad))
+        const good = numberOf(run(x.good))
+        const bad = numberOf(run(x.bad))
         expect(good, d.id).not.toBeNull()
         expect(bad, d.id).not.toBeNull()
         const where = `${d.id} ${JSON.stringify(options)}: good ${good}, bad ${bad}`

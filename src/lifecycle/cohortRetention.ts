@@ -1,7 +1,6 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _integer, _rangeError, _typeError } from '../core/_assert.ts'
 import { _documented } from '../core/_documented.ts'
-import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DOCS } from '../core/_rules.ts'
@@ -9,8 +8,6 @@ import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
-import type { DateInput } from '../core/parseInstant.ts'
-import type { Excluded, ExclusionCounts, Variant } from '../core/result.ts'
 import { _SUBSCRIPTION_DOCS } from '../lifecycle/_subscription.ts'
 import { _upper } from '../stats/_upper.ts'
 import {
@@ -21,32 +18,36 @@ import {
   type DateRange,
   type PeriodUnit,
 } from '../time/_calendar.ts'
-import type { PeriodInfo } from '../time/byPeriod.ts'
+import { _activityAggregator } from './_activityEvents.ts'
+import { type _CohortTableSpec, _cohortGrid, _cohortsOfRuns, _cohortTable } from './_cohortTable.ts'
+import type {
+  ActivityEvent,
+  CohortAverage,
+  CohortCell,
+  CohortExclusion,
+  CohortRetentionResult,
+  CohortRetentionState,
+  CohortRow,
+} from './_cohortTypes.ts'
 import {
-  _major,
   _SUBSCRIPTION_FIELDS,
   _SUBSCRIPTION_RULES,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
-  type SubscriptionExclusion,
   type SubscriptionOptions,
   type SubscriptionSpan,
-  type SubscriptionState,
 } from './_subscription.ts'
 import { _eachLine } from './_timeline.ts'
 
-/**
- * A product-usage event, for cohorts by first event.
- * @category Lifecycle
- */
-export interface ActivityEvent {
-  /** Who did it. */
-  readonly customerId: string | number
-  /** When. */
-  readonly at: DateInput
-  /** What (used with `events.start` and `events.return`). */
-  readonly event?: string
+export type {
+  ActivityEvent,
+  CohortAverage,
+  CohortCell,
+  CohortExclusion,
+  CohortRetentionResult,
+  CohortRetentionState,
+  CohortRow,
 }
 
 /**
@@ -104,102 +105,6 @@ export interface CohortRetentionOptions extends SubscriptionOptions, CalendarOpt
    * @defaultValue false
    */
   readonly members?: boolean
-}
-
-/**
- * One cell of a cohort table.
- * @category Lifecycle
- */
-export interface CohortCell {
-  /** Retained share (of customers, or of the cohort's new MRR); `null` while the period is not over. */
-  readonly value: number | null
-  /** Retained customers, or retained MRR in major units; `null` while the period is not over. */
-  readonly retained: number | null
-  /** False while the cell's period (or bracket) is not over at `asOf`: immature, not 0. */
-  readonly complete: boolean
-  /** The customers behind it, with `members: true`. */
-  readonly members?: string[]
-}
-
-/**
- * One cohort of a cohort table.
- * @category Lifecycle
- */
-export interface CohortRow {
-  /** The cohort's period. */
-  readonly period: PeriodInfo
-  /** Customers in it. */
-  readonly size: number
-  /** What the cells divide by: the size, or the cohort's new-business MRR (major units). */
-  readonly base: number
-  /** The cells, column by column. */
-  readonly cells: CohortCell[]
-}
-
-/**
- * A column's average over the cohorts that completed it.
- * @category Lifecycle
- */
-export interface CohortAverage {
-  /** The average, or `null` when no cohort completed the column. */
-  readonly value: number | null
-  /** Cohorts that count. */
-  readonly cohorts: number
-  /** Their total size (or base). */
-  readonly size: number
-}
-
-/**
- * Why an input was left out of a cohort table: the subscription reasons, and for events `otherEvent`
- * (neither the start nor the return event).
- * @category Lifecycle
- */
-export type CohortExclusion = SubscriptionExclusion | 'otherEvent'
-
-/**
- * The result of {@link cohortRetention}.
- * @category Lifecycle
- */
-export interface CohortRetentionResult {
-  /** Always `'table'`: one row per cohort, one column per period since it. */
-  readonly kind: 'table'
-  /** The resolved options that change the numbers. */
-  readonly variant: Variant
-  /** Always `'cohortRetention'`. */
-  readonly kpi: 'cohortRetention'
-  /** The grain. */
-  readonly unit: PeriodUnit
-  /** The time zone. */
-  readonly timeZone: string
-  /** Customers or MRR. */
-  readonly basis: 'logo' | 'revenue'
-  /** The criterion. */
-  readonly criterion: 'n-period' | 'unbounded' | 'bracket'
-  /** First-time or recurring cohorts. */
-  readonly cohorting: 'first' | 'recurring'
-  /** Column labels: `'0'`, `'1'`… periods since the cohort's, or `'2–4'` for brackets. */
-  readonly columns: string[]
-  /** The cohorts in time order. */
-  readonly cohorts: CohortRow[]
-  /** Column averages. */
-  readonly average: CohortAverage[]
-  /** How columns are averaged. */
-  readonly averageMethod: 'weighted' | 'mean'
-  /** Inputs left out, by reason. */
-  readonly excluded: Excluded<CohortExclusion>
-}
-
-/**
- * The state of {@link cohortRetentionAggregator}: paid spans by customer (subscriptions), or the starts of
- * the periods in which each customer started and returned (events) — proportional to customers and
- * periods, not to events.
- * @category Lifecycle
- */
-export interface CohortRetentionState extends SubscriptionState {
-  /** For events: per customer, [periods with a start event, periods with a return event] (period starts, ms). */
-  activity: Record<string, [number[], number[]]>
-  /** Inputs left out, by reason. */
-  excluded: ExclusionCounts<CohortExclusion>
 }
 
 const RULES = {
@@ -339,6 +244,19 @@ export function cohortRetentionAggregator<T>(
           _instantArgument(fn, 'options.range.to', o.range.to),
         ]
 
+  const spec: _CohortTableSpec = {
+    config,
+    calendar,
+    variant,
+    range,
+    maxColumns,
+    criterion,
+    brackets,
+    cohorting,
+    basis,
+    averageMethod,
+    members,
+  }
   const result = (state: CohortRetentionState): CohortRetentionResult => {
     // The grid: every period from the first with data to the one containing "now".
     let first = Number.POSITIVE_INFINITY
@@ -351,8 +269,8 @@ export function cohortRetentionAggregator<T>(
           last = Math.max(last, end ?? start)
         }
       }
-      const grid = gridFrom(first, last)
-      const rows = table(grid)
+      const grid = _cohortGrid(spec, first, last)
+      const rows = _cohortTable(spec, grid)
       const scratch: number[] = []
       const only = [0]
       _eachLine(state, 'customer', (l, id) => {
@@ -368,7 +286,7 @@ export function cohortRetentionAggregator<T>(
         }
         const start = _upper(grid, l.t[0] as number) - 1
         only[0] = start
-        const firsts = cohorting === 'first' ? only : cohortsOfRuns(runs, start)
+        const firsts = cohorting === 'first' ? only : _cohortsOfRuns(runs, start)
         rows.add(id, firsts, runs, basis === 'revenue' ? (l.v[0] as number) : 1)
       })
       return rows.finish(state)
@@ -381,8 +299,8 @@ export function cohortRetentionAggregator<T>(
       }
       for (const t of returns) last = Math.max(last, t)
     }
-    const grid = gridFrom(first, last)
-    const rows = table(grid)
+    const grid = _cohortGrid(spec, first, last)
+    const rows = _cohortTable(spec, grid)
     for (const id in state.activity) {
       const [starts, returns] = state.activity[id] as [number[], number[]]
       if (starts.length === 0) continue
@@ -399,141 +317,6 @@ export function cohortRetentionAggregator<T>(
     return rows.finish(state)
   }
 
-  /** Period starts from the one containing `from` to the end of the one containing "now" (or the last data). */
-  function gridFrom(from: number, to: number): number[] {
-    if (from === Number.POSITIVE_INFINITY) return []
-    const horizon = config.asOf === Number.POSITIVE_INFINITY ? to : config.asOf
-    const start = calendar.startOf(range === null ? from : Math.max(from, range[0] as number))
-    const bounds = [start]
-    // Up to the period containing the last data, or the one in progress at asOf (none starts at asOf).
-    const inside = (t: number): boolean =>
-      config.asOf === Number.POSITIVE_INFINITY ? t <= horizon : t < horizon
-    while (inside(bounds[bounds.length - 1] as number))
-      bounds.push(calendar.next(bounds[bounds.length - 1] as number))
-    return bounds
-  }
-
-  /** The table over a grid: `add` each customer's cohorts and activity runs, then `finish`. */
-  function table(grid: number[]): {
-    add(id: string, firsts: readonly number[], runs: readonly number[], base: number): void
-    finish(state: CohortRetentionState): CohortRetentionResult
-  } {
-    const periodCount = Math.max(0, grid.length - 1)
-    const horizon = config.asOf === Number.POSITIVE_INFINITY ? Number.POSITIVE_INFINITY : config.asOf
-    const lastCohort =
-      range === null ? periodCount - 1 : Math.min(periodCount - 1, _upper(grid, (range[1] as number) - 1) - 1)
-    const cohortCount = Math.max(0, lastCohort + 1)
-    const columns = Math.min(maxColumns, criterion === 'bracket' ? brackets.length : periodCount)
-    const complete = (j: number): boolean => j < periodCount && (grid[j + 1] as number) <= horizon
-    const sizes = new Array<number>(cohortCount).fill(0)
-    const bases = new Array<number>(cohortCount).fill(0)
-    const retained = Array.from({ length: cohortCount }, () => new Array<number>(columns + 1).fill(0))
-    const who = members
-      ? Array.from({ length: cohortCount }, () => Array.from({ length: columns }, (): string[] => []))
-      : null
-    /** Marks columns k0…k1 of cohort c as retained (weight w), as a difference array. */
-    const mark = (c: number, id: string, k0: number, k1: number, w: number): void => {
-      const a = Math.max(0, k0)
-      const b = Math.min(columns - 1, k1)
-      if (a > b) return
-      const cells = retained[c] as number[]
-      cells[a] = (cells[a] as number) + w
-      cells[b + 1] = (cells[b + 1] as number) - w
-      if (who !== null) for (let k = a; k <= b; k++) (who[c] as string[][])[k]?.push(id)
-    }
-    /** Adds a customer: the cohorts it belongs to, and its activity as flat runs [from, to, weight, …]. */
-    const add = (id: string, firsts: readonly number[], runs: readonly number[], base: number): void => {
-      for (const c of firsts) {
-        if (c < 0 || c >= cohortCount) continue
-        sizes[c] = (sizes[c] as number) + 1
-        bases[c] = (bases[c] as number) + base
-        if (criterion === 'n-period') {
-          for (let r = 0; r < runs.length; r += 3) {
-            mark(c, id, (runs[r] as number) - c, (runs[r + 1] as number) - c, runs[r + 2] as number)
-          }
-        } else if (criterion === 'unbounded') {
-          let lastActive = -1
-          for (let r = 1; r < runs.length; r += 3)
-            if ((runs[r] as number) >= c) lastActive = Math.max(lastActive, runs[r] as number)
-          if (lastActive >= c) mark(c, id, 0, lastActive - c, 1)
-        } else {
-          brackets.forEach(([a, b], k) => {
-            for (let r = 0; r < runs.length; r += 3) {
-              if ((runs[r] as number) <= c + b && (runs[r + 1] as number) >= c + a) {
-                mark(c, id, k, k, 1)
-                return
-              }
-            }
-          })
-        }
-      }
-    }
-    const finish = (state: CohortRetentionState): CohortRetentionResult => {
-      const scale = (x: number): number => (basis === 'revenue' ? _major(x, config) : x)
-      const cohorts: CohortRow[] = []
-      const sums = Array.from({ length: columns }, () => ({ retained: 0, size: 0, values: 0, cohorts: 0 }))
-      for (let c = 0; c < cohortCount; c++) {
-        const start = grid[c] as number
-        const end = grid[c + 1] as number
-        const cells: CohortCell[] = []
-        let running = 0
-        for (let k = 0; k < columns; k++) {
-          running += (retained[c] as number[])[k] as number
-          const lastPeriod =
-            criterion === 'bracket' ? c + ((brackets[k] as [number, number])[1] as number) : c + k
-          const done = complete(lastPeriod)
-          const base = bases[c] as number
-          const value = done && base > 0 ? running / base : null
-          const cell: CohortCell = { value, retained: done ? scale(running) : null, complete: done }
-          cells.push(
-            who === null ? cell : { ...cell, members: done ? ((who[c] as string[][])[k] as string[]) : [] },
-          )
-          if (value !== null) {
-            const s = sums[k] as { retained: number; size: number; values: number; cohorts: number }
-            s.retained += running
-            s.size += base
-            s.values += value
-            s.cohorts++
-          }
-        }
-        if ((sizes[c] as number) === 0 && range === null) continue
-        cohorts.push({
-          period: { key: calendar.key(start), start, end, complete: end <= horizon },
-          size: sizes[c] as number,
-          base: scale(bases[c] as number),
-          cells,
-        })
-      }
-      return {
-        kind: 'table',
-        kpi: 'cohortRetention',
-        variant,
-        unit: calendar.unit,
-        timeZone: calendar.timeZone,
-        basis,
-        criterion,
-        cohorting,
-        columns: Array.from({ length: columns }, (_, k) =>
-          criterion === 'bracket' ? bracketLabel(brackets[k] as [number, number]) : String(k),
-        ),
-        cohorts,
-        average: sums.map((s) => ({
-          value:
-            s.cohorts === 0
-              ? null
-              : averageMethod === 'weighted'
-                ? s.retained / s.size
-                : s.values / s.cohorts,
-          cohorts: s.cohorts,
-          size: scale(s.size),
-        })),
-        averageMethod,
-        excluded: { ...state.excluded },
-      }
-    }
-    return { add, finish }
-  }
-
   if (source === 'subscriptions') {
     const inner = _subscriptionAggregator(
       fn,
@@ -547,64 +330,14 @@ export function cohortRetentionAggregator<T>(
     } as Aggregator<T, CohortRetentionState, CohortRetentionResult>
   }
 
-  const startEvent = events.start
-  const returnEvent = events.return
-  return {
-    kpi: fn,
-    init: () => ({
-      currency: null,
-      customers: {},
-      n: 0,
-      activity: {},
-      excluded: { missing: 0, invalid: 0, trial: 0, free: 0, pending: 0, otherEvent: 0 },
-    }),
-    add(state, item, index) {
-      const e = (accessor === undefined ? item : accessor(item, index)) as ActivityEvent
-      const skip = (reason: string, value: unknown): CohortRetentionState => {
-        const policy = reason === 'missing' || reason === 'invalid' ? config.onInvalid : 'exclude'
-        _exclude(state.excluded, reason, policy, fn, index, value)
-        return state
-      }
-      if (e === null || e === undefined) return skip('missing', e)
-      const id = e.customerId
-      if (id === undefined || id === null || id === '' || e.at === undefined || e.at === null) {
-        return skip('missing', id)
-      }
-      const at = config.instant(e.at)
-      if (at === null || (typeof id !== 'string' && typeof id !== 'number')) {
-        return skip('invalid', e.at)
-      }
-      if (at >= config.asOf) return skip('pending', e.at)
-      const isStart = startEvent === undefined || e.event === startEvent
-      const isReturn = returnEvent === undefined || e.event === returnEvent
-      if (!isStart && !isReturn) return skip('otherEvent', e.event)
-      const period = calendar.startOf(at)
-      let entry = state.activity[id]
-      if (entry === undefined) {
-        entry = [[], []]
-        state.activity[id] = entry
-      }
-      if (isStart && !entry[0].includes(period)) entry[0].push(period)
-      if (isReturn && !entry[1].includes(period)) entry[1].push(period)
-      state.n++
-      return state
-    },
-    merge(a, b) {
-      for (const id in b.activity) {
-        const [s, r] = b.activity[id] as [number[], number[]]
-        const mine = a.activity[id]
-        if (mine === undefined) a.activity[id] = [s.slice(), r.slice()]
-        else {
-          for (const t of s) if (!mine[0].includes(t)) mine[0].push(t)
-          for (const t of r) if (!mine[1].includes(t)) mine[1].push(t)
-        }
-      }
-      a.n += b.n
-      _mergeCounts(a.excluded, b.excluded)
-      return a
-    },
+  return _activityAggregator(
+    fn,
+    accessor as Accessor<T, ActivityEvent> | undefined,
+    config,
+    calendar,
+    events,
     result,
-  }
+  )
 }
 
 function readBrackets(fn: string, value: unknown): [number, number][] {
@@ -616,17 +349,6 @@ function readBrackets(fn: string, value: unknown): [number, number][] {
     const b = _integer(fn, 'options.brackets', pair[1], a)
     return [a, b]
   })
-}
-
-const bracketLabel = ([a, b]: [number, number]): string => (a === b ? String(a) : `${a}–${b}`)
-
-/** For recurring cohorts from subscriptions: every period in which the customer was active at the end. */
-function cohortsOfRuns(runs: readonly number[], start: number): number[] {
-  const out = [start]
-  for (let r = 0; r < runs.length; r += 3) {
-    for (let j = Math.max(runs[r] as number, start + 1); j <= (runs[r + 1] as number); j++) out.push(j)
-  }
-  return out
 }
 
 /**
