@@ -11,7 +11,10 @@ import { _validCustomer, type RfmInput } from './_rfm.ts'
  */
 export interface CustomerLifetimeValueOptions {
   /** The fitted BG/NBD model of purchases ({@link fitBgNbd}); its `unitDays` is the summary's unit. */
-  readonly purchases: BgNbdParameters & { readonly unitDays?: number | null }
+  readonly purchases: BgNbdParameters & {
+    /** Days per time unit of the summary it was fitted on (what {@link fitBgNbd} reports). */
+    readonly unitDays?: number | null
+  }
   /** The fitted Gamma-Gamma model of spend ({@link fitGammaGamma}). */
   readonly spend: GammaGammaParameters
   /** How many periods ahead to value (12 months, say). */
@@ -52,7 +55,10 @@ const RULES = {
  * A customer's summary, as {@link rfmSummary} gives it: frequency, recency, age and mean repeat spend.
  * @category Economics
  */
-export type CustomerSummary = RfmInput & { readonly customerId?: string | number }
+export type CustomerSummary = RfmInput & {
+  /** The customer, carried into its row of the result. */
+  readonly customerId?: string | number
+}
 
 /**
  * One customer's predicted value.
