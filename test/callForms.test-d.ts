@@ -26,6 +26,24 @@ declare const transactions: Transaction[]
 const march = { period: '2024-03', unit: 'month' } as const
 const range = { range: { from: '2024-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z' }, unit: 'month' } as const
 
+describe('customerLifetimeValue', () => {
+  it('takes the records first, with the models in the options, or an accessor to them', () => {
+    const purchases = { r: 1, alpha: 1, a: 1, b: 1 }
+    const spend = { p: 1, q: 2, gamma: 1 }
+    const summaries = [{ customerId: 'a', frequency: 1, recency: 1, T: 2, monetaryValue: 3 }]
+    expectTypeOf(cx.customerLifetimeValue(summaries, { purchases, spend, horizon: 12 })).toEqualTypeOf<
+      cx.CustomerValue[]
+    >()
+    cx.customerLifetimeValue([{ s: summaries[0] as cx.CustomerSummary }], (x) => x.s, {
+      purchases,
+      spend,
+      horizon: 1,
+    })
+    // @ts-expect-error the models are options
+    cx.customerLifetimeValue(purchases, spend, summaries, { horizon: 12 })
+  })
+})
+
 describe('the two call forms', () => {
   it('give the same result type with options second or an accessor then options', () => {
     expectTypeOf(cx.nps(scores, { minN: 30 })).toEqualTypeOf<cx.NpsResult>()
@@ -34,6 +52,10 @@ describe('the two call forms', () => {
     expectTypeOf(cx.csat(rows, (r) => r.score)).toEqualTypeOf<cx.CsatResult>()
     expectTypeOf(cx.ces(scores)).toEqualTypeOf<cx.CesResult>()
     expectTypeOf(cx.ces(rows, (r) => r.score, { method: 'net' })).toEqualTypeOf<cx.CesResult>()
+    expectTypeOf(cx.acsi([[9, 8, 7]], { weights: [1, 1, 1] })).toEqualTypeOf<cx.AcsiResult>()
+    expectTypeOf(cx.acsi(rows, (r) => [r.score, r.score, r.score])).toEqualTypeOf<cx.AcsiResult>()
+    // @ts-expect-error an ACSI response is an array of scores
+    cx.acsi(scores)
     expectTypeOf(cx.responseRate([true, false])).toEqualTypeOf<cx.ResponseRateResult>()
     expectTypeOf(cx.responseRate(rows, (r) => r.score !== null)).toEqualTypeOf<cx.ResponseRateResult>()
     expectTypeOf(cx.firstReplyTime(tickets)).toEqualTypeOf<cx.FirstReplyTimeResult>()
@@ -47,6 +69,10 @@ describe('the two call forms', () => {
       cx.firstContactResolution(rows, (r) => r.ticket),
     ).toEqualTypeOf<cx.FirstContactResolutionResult>()
     expectTypeOf(cx.slaAttainment(tickets, { targetMs: 1 })).toEqualTypeOf<cx.SlaAttainmentResult>()
+    // The target function reads the record as given: its own fields are typed.
+    const withPriority = tickets.map((t) => ({ ...t, priority: 'urgent' as 'urgent' | 'normal' }))
+    cx.slaAttainment(withPriority, { targetMs: (t) => (t.priority === 'urgent' ? 1 : 4) * 3_600_000 })
+    cx.slaAttainment(rows, (r) => r.ticket, { targetMs: (r) => (r.score === null ? 1 : 2) })
     expectTypeOf(
       cx.slaAttainment(rows, (r) => r.ticket, { targetMs: 1 }),
     ).toEqualTypeOf<cx.SlaAttainmentResult>()
