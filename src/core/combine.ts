@@ -1,4 +1,5 @@
 import { _typeError } from './_assert.ts'
+import { _copy } from './_copy.ts'
 import type { Aggregator, AnyAggregator, InputOf, ResultOf, StateOf } from './aggregator.ts'
 
 /**
@@ -82,6 +83,7 @@ export function combine<const Parts extends Record<string, AnyAggregator>>(
       return state
     },
     merge: (a, b) => {
+      if (a === b) b = _copy(b)
       for (let i = 0; i < count; i++) a[i] = (list[i] as AnyAggregator).merge(a[i], b[i])
       return a
     },

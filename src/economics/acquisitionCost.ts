@@ -1,5 +1,7 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _integer, _oneOf, _typeError } from '../core/_assert.ts'
+import { _copy } from '../core/_copy.ts'
+import { _dict, _get, _set } from '../core/_dict.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
@@ -298,8 +300,8 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
     kpi: fn,
     init: () => ({
       currency: null,
-      spend: {},
-      customers: {},
+      spend: _dict(),
+      customers: _dict(),
       excluded: { missing: 0, invalid: 0, otherKind: 0, duplicate: 0 },
     }),
     add(state, item, index) {
@@ -324,11 +326,11 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
           _exclude(x, 'invalid', onInvalid, fn, index, r.acquiredAt)
           return state
         }
-        const seen = state.customers[id]
+        const seen = _get(state.customers, String(id))
         if (seen !== undefined) {
           x.duplicate++
-          if (at < seen[0]) state.customers[id] = [at, r.channel ?? null]
-        } else state.customers[id] = [at, r.channel ?? null]
+          if (at < seen[0]) _set(state.customers, String(id), [at, r.channel ?? null])
+        } else _set(state.customers, String(id), [at, r.channel ?? null])
         return state
       }
       if (r.at === undefined || r.at === null || r.amount === undefined || r.amount === null) {
@@ -364,11 +366,12 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
       const k = indexOf(at)
       if (k < 0) return state
       const key = `${k}|${r.channel ?? ''}`
-      const before = state.spend[key]
-      state.spend[key] = before === undefined ? amount.toFixed() : amount.plus(before).toFixed()
+      const before = _get(state.spend, key)
+      _set(state.spend, key, before === undefined ? amount.toFixed() : amount.plus(before).toFixed())
       return state
     },
     merge(a, b) {
+      if (a === b) b = _copy(b)
       if (a.currency !== null && b.currency !== null && a.currency !== b.currency) {
         throw new KpiError(
           'incompatible-state',
@@ -378,18 +381,18 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
       }
       a.currency ??= b.currency
       const D = _Decimal()
-      for (const key in b.spend) {
-        const mine = a.spend[key]
-        a.spend[key] =
-          mine === undefined ? (b.spend[key] as string) : new D(mine).plus(b.spend[key] as string).toFixed()
+      for (const key of Object.keys(b.spend)) {
+        const mine = _get(a.spend, key)
+        const theirs = b.spend[key] as string
+        _set(a.spend, key, mine === undefined ? theirs : new D(mine).plus(theirs).toFixed())
       }
-      for (const id in b.customers) {
+      for (const id of Object.keys(b.customers)) {
         const theirs = b.customers[id] as [number, string | null]
-        const mine = a.customers[id]
-        if (mine === undefined) a.customers[id] = [theirs[0], theirs[1]]
+        const mine = _get(a.customers, id)
+        if (mine === undefined) _set(a.customers, id, [theirs[0], theirs[1]])
         else {
           a.excluded.duplicate++
-          if (theirs[0] < mine[0]) a.customers[id] = [theirs[0], theirs[1]]
+          if (theirs[0] < mine[0]) _set(a.customers, id, [theirs[0], theirs[1]])
         }
       }
       _mergeCounts(a.excluded, b.excluded)
@@ -401,7 +404,7 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
       const offset = bounds.length - p.bounds.length
       // Spend by period (of the extended grid) and channel.
       const spend = new Map<number, Map<string, InstanceType<typeof D>>>()
-      for (const key in state.spend) {
+      for (const key of Object.keys(state.spend)) {
         const bar = key.indexOf('|')
         const k = Number(key.slice(0, bar))
         const channel = key.slice(bar + 1)
@@ -413,7 +416,7 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
         byChannel.set(channel, new D(state.spend[key] as string))
       }
       const newBy = Array.from({ length: m }, () => new Map<string, number>())
-      for (const id in state.customers) {
+      for (const id of Object.keys(state.customers)) {
         const [at, channel] = state.customers[id] as [number, string | null]
         const k = indexOf(at) - offset
         if (k < 0 || k >= m) continue
@@ -421,9 +424,7 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
         counts.set(channel ?? '', (counts.get(channel ?? '') ?? 0) + 1)
       }
       const excluded = { ...state.excluded }
-      let recorded = false
-      for (const _ in state.spend) recorded = true
-      for (const _ in state.customers) recorded = true
+      const recorded = Object.keys(state.spend).length > 0 || Object.keys(state.customers).length > 0
       const empty = recorded ? 'zero-denominator' : _emptyReason(excluded)
       const results = p.periods.map((period, k): AcquisitionCostResult => {
         const spent = spend.get(k + offset - lag) ?? new Map<string, InstanceType<typeof D>>()
@@ -457,12 +458,12 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
           const amount = spent.get(channel) ?? new D(0)
           const n = counts.get(channel) ?? 0
           const v = n === 0 ? null : _exact(amount.div(n))
-          channels[channel === '' ? '(none)' : channel] = {
+          _set(channels, channel === '' ? '(none)' : channel, {
             value: v === null ? null : v.value,
             exact: v === null ? null : v.exact,
             spend: amount.toNumber(),
             newCustomers: n,
-          }
+          })
         }
         return { ...result, channels }
       })

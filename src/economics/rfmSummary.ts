@@ -1,5 +1,7 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _integer, _number, _oneOf, _typeError } from '../core/_assert.ts'
+import { _copy } from '../core/_copy.ts'
+import { _dict, _get, _set } from '../core/_dict.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
@@ -247,7 +249,7 @@ export function rfmSummaryAggregator<T>(
 
   return {
     kpi: fn,
-    init: () => ({ customers: {}, n: 0, excluded: { missing: 0, invalid: 0, outOfRange: 0 } }),
+    init: () => ({ customers: _dict(), n: 0, excluded: { missing: 0, invalid: 0, outOfRange: 0 } }),
     add(state, item, index) {
       const x = state.excluded
       const t = accessor === undefined ? (item as unknown as Transaction) : accessor(item, index)
@@ -278,21 +280,23 @@ export function rfmSummaryAggregator<T>(
         x.outOfRange++
         return state
       }
-      let days = state.customers[t.customerId]
+      const id = String(t.customerId)
+      let days = _get(state.customers, id)
       if (days === undefined) {
         days = {}
-        state.customers[t.customerId] = days
+        _set(state.customers, id, days)
       }
       days[day] = (days[day] ?? 0) + cents
       state.n++
       return state
     },
     merge(a, b) {
-      for (const id in b.customers) {
+      if (a === b) b = _copy(b)
+      for (const id of Object.keys(b.customers)) {
         const from = b.customers[id] as Record<string, number>
-        const into = a.customers[id]
-        if (into === undefined) a.customers[id] = { ...from }
-        else for (const d in from) into[d] = (into[d] ?? 0) + (from[d] as number)
+        const into = _get(a.customers, id)
+        if (into === undefined) _set(a.customers, id, { ...from })
+        else for (const d of Object.keys(from)) into[d] = (into[d] ?? 0) + (from[d] as number)
       }
       a.n += b.n
       _mergeCounts(a.excluded, b.excluded)
@@ -301,7 +305,7 @@ export function rfmSummaryAggregator<T>(
     result(state) {
       const customers: RfmCustomer[] = []
       let late = 0
-      for (const id in state.customers) {
+      for (const id of Object.keys(state.customers)) {
         const totals = state.customers[id] as Record<string, number>
         const days = Object.keys(totals)
           .map(Number)

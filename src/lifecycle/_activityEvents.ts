@@ -1,3 +1,5 @@
+import { _copy } from '../core/_copy.ts'
+import { _dict, _get, _set } from '../core/_dict.ts'
 // The activity-events source of cohortRetention: each customer's periods with a start event and with a
 // return event, kept per customer so that states merge.
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
@@ -21,9 +23,9 @@ export function _activityAggregator<T>(
     kpi: fn,
     init: () => ({
       currency: null,
-      customers: {},
+      customers: _dict(),
       n: 0,
-      activity: {},
+      activity: _dict(),
       excluded: { missing: 0, invalid: 0, trial: 0, free: 0, pending: 0, otherEvent: 0 },
     }),
     add(state, item, index) {
@@ -47,10 +49,10 @@ export function _activityAggregator<T>(
       const isReturn = returnEvent === undefined || e.event === returnEvent
       if (!isStart && !isReturn) return skip('otherEvent', e.event)
       const period = calendar.startOf(at)
-      let entry = state.activity[id]
+      let entry = _get(state.activity, String(id))
       if (entry === undefined) {
         entry = [[], []]
-        state.activity[id] = entry
+        _set(state.activity, String(id), entry)
       }
       if (isStart && !entry[0].includes(period)) entry[0].push(period)
       if (isReturn && !entry[1].includes(period)) entry[1].push(period)
@@ -58,10 +60,11 @@ export function _activityAggregator<T>(
       return state
     },
     merge(a, b) {
-      for (const id in b.activity) {
+      if (a === b) b = _copy(b)
+      for (const id of Object.keys(b.activity)) {
         const [s, r] = b.activity[id] as [number[], number[]]
-        const mine = a.activity[id]
-        if (mine === undefined) a.activity[id] = [s.slice(), r.slice()]
+        const mine = _get(a.activity, id)
+        if (mine === undefined) _set(a.activity, id, [s.slice(), r.slice()])
         else {
           for (const t of s) if (!mine[0].includes(t)) mine[0].push(t)
           for (const t of r) if (!mine[1].includes(t)) mine[1].push(t)

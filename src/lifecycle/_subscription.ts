@@ -1,4 +1,6 @@
 import { _accessor, _integer, _number, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _copy } from '../core/_copy.ts'
+import { _dict, _get, _set } from '../core/_dict.ts'
 import type { _Docs } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
@@ -287,7 +289,9 @@ function monthlyValue(s: Subscription, c: _SubscriptionConfig): number | 'missin
       ? Number.isInteger(interval) && interval > 0
         ? _SCALE / interval
         : Number.NaN
-      : (PER_MONTH[interval] ?? Number.NaN)
+      : Object.hasOwn(PER_MONTH, interval)
+        ? (PER_MONTH[interval] as number)
+        : Number.NaN
   if (Number.isNaN(perMonth)) return 'invalid'
   let net = price * quantity
   const d = s.discount
@@ -370,9 +374,9 @@ function addSubscription(
   const known = stop > c.asOf ? null : stop === Number.POSITIVE_INFINITY ? null : stop
   const sub = s.subscriptionId
   const key = typeof sub === 'string' || (typeof sub === 'number' && Number.isFinite(sub)) ? sub : null
-  const spans = state.customers[id]
+  const spans = _get(state.customers, String(id))
   const span: SubscriptionSpan = [start, known, value, key]
-  if (spans === undefined) state.customers[id] = [span]
+  if (spans === undefined) _set(state.customers, String(id), [span])
   else spans.push(span)
   state.n++
   return null
@@ -393,7 +397,7 @@ export function _subscriptionAggregator<T, Out>(
     kpi: fn,
     init: () => ({
       currency: null,
-      customers: {},
+      customers: _dict(),
       n: 0,
       excluded: { missing: 0, invalid: 0, trial: 0, free: 0, pending: 0 },
     }),
@@ -408,6 +412,7 @@ export function _subscriptionAggregator<T, Out>(
       return state
     },
     merge(a, b) {
+      if (a === b) b = _copy(b)
       if (a.currency !== null && b.currency !== null && a.currency !== b.currency) {
         throw new KpiError(
           'incompatible-state',
@@ -418,10 +423,10 @@ export function _subscriptionAggregator<T, Out>(
         )
       }
       if (a.currency === null) a.currency = b.currency
-      for (const id in b.customers) {
+      for (const id of Object.keys(b.customers)) {
         const spans = b.customers[id] as SubscriptionSpan[]
-        const mine = a.customers[id]
-        if (mine === undefined) a.customers[id] = spans.slice()
+        const mine = _get(a.customers, id)
+        if (mine === undefined) _set(a.customers, id, spans.slice())
         else for (const span of spans) mine.push(span)
       }
       a.n += b.n

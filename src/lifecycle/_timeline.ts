@@ -29,11 +29,11 @@ export function _eachLine(
     if (scratch.t.length > 0) visit(scratch, id)
   }
   if (unit === 'customer') {
-    for (const id in state.customers) emit(state.customers[id] as SubscriptionSpan[], id)
+    for (const id of Object.keys(state.customers)) emit(state.customers[id] as SubscriptionSpan[], id)
     return
   }
   const bySubscription = new Map<string, SubscriptionSpan[]>()
-  for (const id in state.customers) {
+  for (const id of Object.keys(state.customers)) {
     for (const span of state.customers[id] as SubscriptionSpan[]) {
       // A record without an id is its own subscription, told apart by its start.
       const key = `${id}/${span[3] ?? `@${span[0]}`}`

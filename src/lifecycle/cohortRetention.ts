@@ -1,5 +1,6 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _integer, _rangeError, _typeError } from '../core/_assert.ts'
+import { _dict } from '../core/_dict.ts'
 import { _documented } from '../core/_documented.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _resolve } from '../core/_resolve.ts'
@@ -262,7 +263,7 @@ export function cohortRetentionAggregator<T>(
     let first = Number.POSITIVE_INFINITY
     let last = Number.NEGATIVE_INFINITY
     if (source === 'subscriptions') {
-      for (const id in state.customers) {
+      for (const id of Object.keys(state.customers)) {
         for (const [start, end] of state.customers[id] as SubscriptionSpan[]) {
           if (end !== null && end <= start) continue
           first = Math.min(first, start)
@@ -291,7 +292,7 @@ export function cohortRetentionAggregator<T>(
       })
       return rows.finish(state)
     }
-    for (const id in state.activity) {
+    for (const id of Object.keys(state.activity)) {
       const [starts, returns] = state.activity[id] as [number[], number[]]
       for (const t of starts) {
         first = Math.min(first, t)
@@ -301,7 +302,7 @@ export function cohortRetentionAggregator<T>(
     }
     const grid = _cohortGrid(spec, first, last)
     const rows = _cohortTable(spec, grid)
-    for (const id in state.activity) {
+    for (const id of Object.keys(state.activity)) {
       const [starts, returns] = state.activity[id] as [number[], number[]]
       if (starts.length === 0) continue
       const index = (t: number): number => _upper(grid, t) - 1
@@ -326,7 +327,11 @@ export function cohortRetentionAggregator<T>(
     )
     return {
       ...inner,
-      init: () => ({ ...inner.init(), activity: {}, excluded: { ...inner.init().excluded, otherEvent: 0 } }),
+      init: () => ({
+        ...inner.init(),
+        activity: _dict(),
+        excluded: { ...inner.init().excluded, otherEvent: 0 },
+      }),
     } as Aggregator<T, CohortRetentionState, CohortRetentionResult>
   }
 

@@ -1,4 +1,5 @@
 import { _accessorAndOptions } from '../core/_args.ts'
+import { _copy } from '../core/_copy.ts'
 import { _documented } from '../core/_documented.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DOCS } from '../core/_rules.ts'
@@ -176,6 +177,7 @@ export function growthAggregator<T>(
       return state
     },
     merge(a, b) {
+      if (a === b) b = _copy(b)
       for (const v of b.values) a.values.push(v)
       a.excluded.missing += b.excluded.missing
       a.excluded.invalid += b.excluded.invalid

@@ -113,7 +113,7 @@ export function mrrAggregator<T>(
     let total = 0
     let customers = 0
     let n = 0
-    for (const id in state.customers) {
+    for (const id of Object.keys(state.customers)) {
       let paying = false
       for (const [start, end, value] of state.customers[id] as SubscriptionSpan[]) {
         if (start <= at && (end === null || at < end)) {

@@ -1,4 +1,6 @@
 import { _accessorAndOptions } from '../core/_args.ts'
+import { _copy } from '../core/_copy.ts'
+import { _dict, _get, _set } from '../core/_dict.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
@@ -181,7 +183,7 @@ export function survivalAggregator<T>(
   const z = normalQuantile(1 - (1 - level) / 2)
   return {
     kpi: fn,
-    init: () => ({ groups: {}, excluded: { missing: 0, invalid: 0 } }),
+    init: () => ({ groups: _dict(), excluded: { missing: 0, invalid: 0 } }),
     add(state, item, index) {
       const x = accessor === undefined ? (item as unknown as SurvivalObservation) : accessor(item, index)
       if (x === null || x === undefined) {
@@ -207,10 +209,10 @@ export function survivalAggregator<T>(
         return state
       }
       const key = group === undefined ? '' : String(group)
-      let tally = state.groups[key]
+      let tally = _get(state.groups, key)
       if (tally === undefined) {
         tally = { open: 0, times: {} }
-        state.groups[key] = tally
+        _set(state.groups, key, tally)
       }
       const at = (t: number): [number, number, number] => {
         const k = String(t)
@@ -229,12 +231,13 @@ export function survivalAggregator<T>(
       return state
     },
     merge(a, b) {
-      for (const key in b.groups) {
+      if (a === b) b = _copy(b)
+      for (const key of Object.keys(b.groups)) {
         const from = b.groups[key] as SurvivalTally
-        let into = a.groups[key]
+        let into = _get(a.groups, key)
         if (into === undefined) {
           into = { open: 0, times: {} }
-          a.groups[key] = into
+          _set(a.groups, key, into)
         }
         into.open += from.open
         for (const t in from.times) {
@@ -259,7 +262,7 @@ export function survivalAggregator<T>(
       const groups: Record<string, SurvivalCurve> | null = grouped ? {} : null
       if (groups !== null)
         for (const k of names)
-          groups[k] = _curve([state.groups[k] as SurvivalTally], z, interval, horizon, rule)
+          _set(groups, k, _curve([state.groups[k] as SurvivalTally], z, interval, horizon, rule))
       const { lower, upper } = pooled.median
       return {
         kind: 'figure',

@@ -1,5 +1,6 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _function, _number } from '../core/_assert.ts'
+import { _copy } from '../core/_copy.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
@@ -292,6 +293,7 @@ export function firstContactResolutionAggregator<T>(
       return state
     },
     merge: (a, b) => {
+      if (a === b) b = _copy(b)
       a.counts[0] += b.counts[0]
       a.counts[1] += b.counts[1]
       for (const contact of b.contacts) a.contacts.push([...contact])

@@ -1,4 +1,5 @@
 import { _accessorAndOptions } from '../core/_args.ts'
+import { _copy } from '../core/_copy.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
@@ -145,6 +146,7 @@ export function firstReplyTimeAggregator<T>(
       return state
     },
     merge: (a, b) => {
+      if (a === b) b = _copy(b)
       for (const x of b.calendar) a.calendar.push(x)
       for (const x of b.business) a.business.push(x)
       _mergeCounts(a.excluded, b.excluded)

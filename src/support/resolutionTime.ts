@@ -1,4 +1,5 @@
 import { _accessorAndOptions } from '../core/_args.ts'
+import { _copy } from '../core/_copy.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
@@ -223,6 +224,7 @@ export function resolutionTimeAggregator<T>(
       return state
     },
     merge: (a, b) => {
+      if (a === b) b = _copy(b)
       for (const key of LISTS) for (const x of b[key]) a[key].push(x)
       _mergeCounts(a.excluded, b.excluded)
       return a

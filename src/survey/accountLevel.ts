@@ -1,4 +1,6 @@
 import { _function, _typeError } from '../core/_assert.ts'
+import { _copy } from '../core/_copy.ts'
+import { _dict, _get, _set } from '../core/_dict.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DISAMBIGUATION, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
@@ -133,8 +135,8 @@ export function accountLevel<T, State, Result extends SurveyResult>(
     first: number,
     second: number,
   ): void => {
-    const mine = accounts[key]
-    if (mine === undefined) accounts[key] = [first, second]
+    const mine = _get(accounts, key)
+    if (mine === undefined) _set(accounts, key, [first, second])
     else if (policy === 'mean') {
       mine[0] += first
       mine[1] += second
@@ -151,7 +153,7 @@ export function accountLevel<T, State, Result extends SurveyResult>(
   return {
     kpi,
     init: () => ({
-      accounts: {},
+      accounts: _dict(),
       inner: aggregator.init(),
       filed: 0,
       excluded: { ..._surveyExcluded(), missingAccount: 0, undated: 0, duplicateAccount: 0 },
@@ -186,7 +188,8 @@ export function accountLevel<T, State, Result extends SurveyResult>(
       return state
     },
     merge: (a, b) => {
-      for (const key in b.accounts) {
+      if (a === b) b = _copy(b)
+      for (const key of Object.keys(b.accounts)) {
         const [first, second] = b.accounts[key] as [number, number]
         put(a.accounts, key, first, second)
       }

@@ -1,5 +1,6 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _typeError } from '../core/_assert.ts'
+import { _copy } from '../core/_copy.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
@@ -160,6 +161,7 @@ export function acsiAggregator<T>(
       return state
     },
     merge: (a, b) => {
+      if (a === b) b = _copy(b)
       a.n += b.n
       for (let q = 0; q < questions; q++) (a.sums[q] as number) += b.sums[q] ?? 0
       _mergeCounts(a.excluded, b.excluded)

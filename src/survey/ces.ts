@@ -1,5 +1,6 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _number, _rangeError, _typeError } from '../core/_assert.ts'
+import { _copy } from '../core/_copy.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
@@ -329,6 +330,7 @@ export function cesAggregator<T>(
       return state
     },
     merge: (a, b) => {
+      if (a === b) b = _copy(b)
       if (a.version !== b.version) {
         throw new KpiError(
           'incompatible-state',

@@ -1,5 +1,6 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _number, _rangeError, _typeError } from '../core/_assert.ts'
+import { _copy } from '../core/_copy.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
@@ -314,6 +315,7 @@ export function csatAggregator<T>(
       return state
     },
     merge: (a, b) => {
+      if (a === b) b = _copy(b)
       for (let i = 0; i < 3; i++) (a.counts[i] as number) += b.counts[i] as number
       _momentsMerge(a.moments, b.moments)
       _mergeCounts(a.excluded, b.excluded)

@@ -1,4 +1,5 @@
 import { _accessorAndOptions } from '../core/_args.ts'
+import { _copy } from '../core/_copy.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
@@ -124,6 +125,7 @@ export function responseRateAggregator<T>(
       return state
     },
     merge: (a, b) => {
+      if (a === b) b = _copy(b)
       a.counts[0] += b.counts[0]
       a.counts[1] += b.counts[1]
       _mergeCounts(a.excluded, b.excluded)

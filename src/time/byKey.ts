@@ -1,4 +1,6 @@
 import { _function, _options, _typeError } from '../core/_assert.ts'
+import { _copy } from '../core/_copy.ts'
+import { _dict, _get, _set } from '../core/_dict.ts'
 import { _mergeCounts } from '../core/_exclude.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { Excluded, ExclusionCounts, Variant } from '../core/result.ts'
@@ -88,7 +90,7 @@ export function byKey<T, State, Out>(
   const variant: Variant = o.keys === undefined ? {} : { keys: [...listed] }
   return {
     kpi: 'byKey',
-    init: () => ({ groups: {}, excluded: { missing: 0, invalid: 0 } }),
+    init: () => ({ groups: _dict(), excluded: { missing: 0, invalid: 0 } }),
     add: (state, item, index) => {
       const raw = key(item, index)
       if (raw === null || raw === undefined || raw === '') {
@@ -96,14 +98,19 @@ export function byKey<T, State, Out>(
         return state
       }
       const k = typeof raw === 'string' ? raw : String(raw)
-      const current = state.groups[k]
-      state.groups[k] = aggregator.add(current === undefined ? aggregator.init() : current, item, index)
+      const current = _get(state.groups, k)
+      _set(state.groups, k, aggregator.add(current === undefined ? aggregator.init() : current, item, index))
       return state
     },
     merge: (a, b) => {
-      for (const k in b.groups) {
-        const mine = a.groups[k]
-        a.groups[k] = aggregator.merge(mine === undefined ? aggregator.init() : mine, b.groups[k] as State)
+      if (a === b) b = _copy(b)
+      for (const k of Object.keys(b.groups)) {
+        const mine = _get(a.groups, k)
+        _set(
+          a.groups,
+          k,
+          aggregator.merge(mine === undefined ? aggregator.init() : mine, b.groups[k] as State),
+        )
       }
       _mergeCounts(a.excluded, b.excluded)
       return a
@@ -117,7 +124,7 @@ export function byKey<T, State, Out>(
         kpi: 'byKey',
         variant,
         groups: [...listed, ...rest].map((k) => {
-          const inner = state.groups[k]
+          const inner = _get(state.groups, k)
           return { key: k, result: aggregator.result(inner === undefined ? aggregator.init() : inner) }
         }),
         excluded: { ...state.excluded },

@@ -1,4 +1,5 @@
 import { _function, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _copy } from '../core/_copy.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import { _AS_OF, _DISAMBIGUATION, _INPUT_TIME_ZONE } from '../core/_rules.ts'
@@ -267,6 +268,7 @@ export function byPeriod<T, State, Out>(
       return state
     },
     merge: (a, b) => {
+      if (a === b) b = _copy(b)
       if (a === owner) owner = null
       for (const key in b.periods) {
         const mine = a.periods[key]

@@ -1,6 +1,7 @@
 import { TZDate, tz } from '@date-fns/tz'
 import { addDays } from 'date-fns'
 import { _function, _integer, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _copy } from '../core/_copy.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
@@ -146,6 +147,7 @@ export function trailing<T, State, Out>(
       return state
     },
     merge: (a, b) => {
+      if (a === b) b = _copy(b)
       for (let k = 0; k < count; k++)
         a.windows[k] = aggregator.merge(a.windows[k] as State, b.windows[k] as State)
       _mergeCounts(a.excluded, b.excluded)
