@@ -10,7 +10,20 @@ describe('parseInstant', () => {
     expect(parseInstant('2024-04-01T03:30:00.123456Z')).toBe(Date.UTC(2024, 3, 1, 3, 30, 0, 123))
     expect(parseInstant('2024-04-01 03:30:00+0000')).toBe(Date.UTC(2024, 3, 1, 3, 30))
     expect(parseInstant('2024-02-29T00:00:00z')).toBe(Date.UTC(2024, 1, 29))
-    expect(parseInstant('0050-06-01T00:00:00Z')).toBe(new Date('0050-06-01T00:00:00Z').getTime())
+  })
+  it('reads instants from 1900-01-01T00:00Z up to 2200-01-01T00:00Z, and nothing outside', () => {
+    expect(parseInstant('1900-01-01T00:00:00Z')).toBe(Date.UTC(1900, 0, 1))
+    expect(parseInstant('1900-01-01T00:30:00+01:00')).toBeNull()
+    expect(parseInstant('2199-12-31T23:59:59.999Z')).toBe(Date.UTC(2200, 0, 1) - 1)
+    expect(parseInstant('2200-01-01T00:00:00Z')).toBeNull()
+    // Not read as 1950, as Date.UTC would read a two-digit year: refused like any year before 1900.
+    expect(parseInstant('0050-06-01T00:00:00Z')).toBeNull()
+    expect(parseInstant(Date.UTC(1899, 11, 31))).toBeNull()
+    expect(parseInstant(8.64e15)).toBeNull()
+    expect(parseInstant(new Date(Date.UTC(2300, 0, 1)))).toBeNull()
+    expect(parseInstant('1999-12-31 23:00', { inputTimeZone: 'America/New_York' })).toBe(
+      Date.UTC(2000, 0, 1, 4),
+    )
   })
   it('passes through finite epoch milliseconds and valid Dates', () => {
     expect(parseInstant(0)).toBe(0)

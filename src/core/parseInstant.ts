@@ -15,7 +15,12 @@ export type DateInput = Date | number | string
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?)?$/
 
-const MAX_TIME = 8.64e15
+// The supported span of instants: from 1900-01-01T00:00Z up to (not including) 2200-01-01T00:00Z.
+// Customer data lives well inside it, and it bounds what a computation over dates can cost: a series of
+// days or a business-hours span between two instants of it is at most 110,000 days long.
+const MIN_TIME = -2_208_988_800_000
+const MAX_TIME = 7_258_118_400_000
+const supported = (t: number): boolean => t >= MIN_TIME && t < MAX_TIME
 
 function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28
@@ -42,8 +47,9 @@ export interface ParseInstantOptions {
 
 /**
  * Reads a {@link DateInput} as epoch milliseconds, strictly: a string without an offset or `Z`, an
- * impossible calendar date (`2023-02-29`), an out-of-range field, an invalid `Date` or a non-finite
- * number gives `null` — never a guess. KPIs count such observations as `excluded.invalid`.
+ * impossible calendar date (`2023-02-29`), an out-of-range field, an invalid `Date`, a non-finite
+ * number, or an instant outside the supported span — 1900-01-01T00:00Z up to 2200-01-01T00:00Z — gives
+ * `null`, never a guess. KPIs count such observations as `excluded.invalid`, and refuse such options.
  *
  * With `inputTimeZone`, a string without an offset is read as the wall-clock time of that zone; one
  * that the zone skips or repeats at a DST change follows `disambiguation` (`null` by default).
@@ -58,6 +64,7 @@ export interface ParseInstantOptions {
  * parseInstant('2024-03-10 02:30', { inputTimeZone: 'America/New_York', disambiguation: 'later' })
  * //=> 1710055800000 (03:30 EDT)
  * parseInstant(new Date(Number.NaN))        //=> null
+ * parseInstant('1850-01-01T00:00:00Z')      //=> null (before 1900: outside the supported span)
  * ```
  * @category Core
  */
@@ -85,10 +92,10 @@ export function _parse(
   policy: Disambiguation,
   hours?: Map<number, number | null>,
 ): number | null {
-  if (typeof input === 'number') return Number.isFinite(input) && Math.abs(input) <= MAX_TIME ? input : null
+  if (typeof input === 'number') return supported(input) ? input : null
   if (input instanceof Date) {
     const time = input.getTime()
-    return Number.isNaN(time) ? null : time
+    return supported(time) ? time : null
   }
   if (typeof input !== 'string') return null
   const m = ISO.exec(input)
@@ -116,9 +123,10 @@ export function _parse(
   const wall = year < 100 ? new Date(utc).setUTCFullYear(year) : utc
   if (local) {
     const time = _fromWallClock(wall, zone as string, policy, hours)
-    return time === null || Math.abs(time) > MAX_TIME ? null : time
+    return time === null || !supported(time) ? null : time
   }
-  return wall - offsetMinutes * 60_000
+  const time = wall - offsetMinutes * 60_000
+  return supported(time) ? time : null
 }
 
 /**

@@ -266,12 +266,13 @@ export function rfmSummaryAggregator<T>(
       }
       const at = instant(t.at)
       const amount = t.amount === undefined || t.amount === null ? 0 : _numeric(t.amount)
-      const cents = amount !== null && Number.isFinite(amount) ? Math.round(amount * minor) : Number.NaN
-      if (
-        at === null ||
-        Number.isNaN(cents) ||
-        (typeof t.customerId !== 'string' && typeof t.customerId !== 'number')
-      ) {
+      // Whole minor units that integers hold exactly; a larger amount is invalid, not rounded away.
+      const cents = amount !== null ? Math.round(amount * minor) : Number.NaN
+      if (!Number.isSafeInteger(cents)) {
+        _exclude(x, 'invalid', onInvalid, fn, index, t.amount)
+        return state
+      }
+      if (at === null || (typeof t.customerId !== 'string' && typeof t.customerId !== 'number')) {
         _exclude(x, 'invalid', onInvalid, fn, index, t.at)
         return state
       }

@@ -66,19 +66,34 @@ export function _cohortTable(
   const complete = (j: number): boolean => j < periodCount && (grid[j + 1] as number) <= horizon
   const sizes = new Array<number>(cohortCount).fill(0)
   const bases = new Array<number>(cohortCount).fill(0)
-  const retained = Array.from({ length: cohortCount }, () => new Array<number>(columns + 1).fill(0))
-  const who = members
-    ? Array.from({ length: cohortCount }, () => Array.from({ length: columns }, (): string[] => []))
-    : null
+  // Rows are made for the cohorts that have customers (and, with a range, every cohort in it), so that
+  // the table costs cohorts × columns of the data, not periods² of the span between its first and last date.
+  const retained: (number[] | undefined)[] = new Array(cohortCount)
+  const who: (string[][] | undefined)[] | null = members ? new Array(cohortCount) : null
+  const row = (c: number): number[] => {
+    let cells = retained[c]
+    if (cells === undefined) {
+      cells = new Array<number>(columns + 1).fill(0)
+      retained[c] = cells
+    }
+    return cells
+  }
   /** Marks columns k0…k1 of cohort c as retained (weight w), as a difference array. */
   const mark = (c: number, id: string, k0: number, k1: number, w: number): void => {
     const a = Math.max(0, k0)
     const b = Math.min(columns - 1, k1)
     if (a > b) return
-    const cells = retained[c] as number[]
+    const cells = row(c)
     cells[a] = (cells[a] as number) + w
     cells[b + 1] = (cells[b + 1] as number) - w
-    if (who !== null) for (let k = a; k <= b; k++) (who[c] as string[][])[k]?.push(id)
+    if (who !== null) {
+      let lists = who[c]
+      if (lists === undefined) {
+        lists = Array.from({ length: columns }, (): string[] => [])
+        who[c] = lists
+      }
+      for (let k = a; k <= b; k++) lists[k]?.push(id)
+    }
   }
   /** Adds a customer: the cohorts it belongs to, and its activity as flat runs [from, to, weight, …]. */
   const add = (id: string, firsts: readonly number[], runs: readonly number[], base: number): void => {
@@ -112,12 +127,16 @@ export function _cohortTable(
     const cohorts: CohortRow[] = []
     const sums = Array.from({ length: columns }, () => ({ retained: 0, size: 0, values: 0, cohorts: 0 }))
     for (let c = 0; c < cohortCount; c++) {
+      // A cohort without customers has no row, unless a range asks for every period in it.
+      if ((sizes[c] as number) === 0 && range === null) continue
       const start = grid[c] as number
       const end = grid[c + 1] as number
       const cells: CohortCell[] = []
+      const marks = retained[c]
+      const lists = who?.[c]
       let running = 0
       for (let k = 0; k < columns; k++) {
-        running += (retained[c] as number[])[k] as number
+        running += marks === undefined ? 0 : (marks[k] as number)
         const lastPeriod =
           criterion === 'bracket' ? c + ((brackets[k] as [number, number])[1] as number) : c + k
         const done = complete(lastPeriod)
@@ -125,7 +144,9 @@ export function _cohortTable(
         const value = done && base > 0 ? running / base : null
         const cell: CohortCell = { value, retained: done ? scale(running) : null, complete: done }
         cells.push(
-          who === null ? cell : { ...cell, members: done ? ((who[c] as string[][])[k] as string[]) : [] },
+          who === null
+            ? cell
+            : { ...cell, members: done && lists !== undefined ? (lists[k] as string[]) : [] },
         )
         if (value !== null) {
           const s = sums[k] as { retained: number; size: number; values: number; cohorts: number }
@@ -135,7 +156,6 @@ export function _cohortTable(
           s.cohorts++
         }
       }
-      if ((sizes[c] as number) === 0 && range === null) continue
       cohorts.push({
         period: { key: calendar.key(start), start, end, complete: end <= horizon },
         size: sizes[c] as number,

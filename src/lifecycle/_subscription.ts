@@ -267,12 +267,15 @@ function minorUnits(amount: number, minor: number): number | null {
   return Math.abs(scaled - whole) <= 1e-6 * Math.max(1, Math.abs(scaled)) ? whole : null
 }
 
+/** A monthly value that integers hold exactly (below 2⁵³ in 1/360 of a minor unit), or invalid. */
+const exact = (x: number): number | 'invalid' => (Number.isSafeInteger(x) ? x : 'invalid')
+
 /** The monthly value × 360 in minor units of a subscription, or a reason it has none. */
 function monthlyValue(s: Subscription, c: _SubscriptionConfig): number | 'missing' | 'invalid' {
   if (s.mrr !== undefined && s.mrr !== null) {
     const mrr = _numeric(s.mrr)
     if (mrr === null || !Number.isFinite(mrr) || mrr < 0) return 'invalid'
-    return Math.round(mrr * c.minor * _SCALE)
+    return exact(Math.round(mrr * c.minor * _SCALE))
   }
   if (s.amount === undefined || s.amount === null) return c.money ? 'missing' : 1
   const amount = _numeric(s.amount)
@@ -314,7 +317,7 @@ function monthlyValue(s: Subscription, c: _SubscriptionConfig): number | 'missin
     }
   }
   // Intervals that do not divide 360 months are exact to 1/360 of a minor unit.
-  return Math.round(net * perMonth)
+  return exact(Math.round(net * perMonth))
 }
 
 const optionalInstant = (value: unknown, c: _SubscriptionConfig): number | null | undefined =>
@@ -354,6 +357,7 @@ function addSubscription(
   if (value === 0) return 'free'
   if (c.money) {
     const currency = s.currency ?? c.currency
+    if (currency !== undefined && currency !== null && typeof currency !== 'string') return 'invalid'
     if (currency !== undefined && currency !== null) {
       const seen = c.currency ?? state.currency
       if (seen !== null && seen !== currency) {

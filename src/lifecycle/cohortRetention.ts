@@ -120,7 +120,11 @@ const RULES = {
     type: 'enum',
     values: ['day', 'week', 'month', 'quarter', 'year', 'fiscal-quarter', 'fiscal-year', 'n-days'],
   },
-  range: { type: 'custom' },
+  range: {
+    type: 'object',
+    expected: 'a range { from, to } of instants',
+    fields: { from: { type: 'instant', required: true }, to: { type: 'instant', required: true } },
+  },
   criterion: {
     type: 'enum',
     values: ['n-period', 'unbounded', 'bracket'],
@@ -157,6 +161,8 @@ const RULES = {
 const DOCS = {
   source: 'Cohorts from paid subscriptions, or from activity events.',
   unit: 'The period of cohorts and columns.',
+  'range.from': 'The first cohort period starts at or after this instant.',
+  'range.to': 'Cohort periods start before this instant (half-open).',
   range: 'Only cohorts that start within { from, to }.',
   criterion: 'Active in period n, active in n or later, or active within a bracket of periods.',
   brackets: "For 'bracket': the brackets, [from, to] period offsets.",

@@ -82,8 +82,12 @@ function rate(base: number | null, last: number | null): [number | null, GrowthU
   if (base === null || last === null) return [null, 'missing-value']
   if (base === 0) return [null, 'zero-denominator']
   if (base < 0) return [null, 'negative-base']
-  return [(last - base) / base, null]
+  return finite((last - base) / base)
 }
+
+/** A growth rate, or null where the base is too close to 0 for the quotient to be a number. */
+const finite = (x: number): [number | null, GrowthUndefined | null] =>
+  Number.isFinite(x) ? [x, null] : [null, 'zero-denominator']
 
 const RULES = {
   method: {
@@ -222,7 +226,7 @@ export function growthAggregator<T>(
       if (first < 0) return done(null, 'negative-base')
       if (last < 0) return done(null, 'negative-value')
       const exponent = method === 'cmgr' ? 1 / steps : perYear / steps
-      return done((last / first) ** exponent - 1, null)
+      return done(...finite((last / first) ** exponent - 1))
     },
   }
 }

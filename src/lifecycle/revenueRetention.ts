@@ -123,10 +123,12 @@ export type RevenueRetentionOutput<O> = O extends {
 const RULES = {
   ..._SUBSCRIPTION_RULES,
   ..._PERIOD_SELECTION_RULES,
+  // At most the supported span of instants (1900–2199).
   horizonMonths: {
     type: 'number',
     integer: true,
     min: 1,
+    max: 3600,
   },
   reactivation: {
     type: 'enum',

@@ -132,10 +132,13 @@ export const _DURATION_RULES: {
 }
 
 /** The resolved duration options as the support KPIs use them. */
-export function _durationConfig(o: _Resolved<DurationOptions, typeof _DURATION_RULES>): _DurationConfig {
+export function _durationConfig(
+  fn: string,
+  o: _Resolved<DurationOptions, typeof _DURATION_RULES>,
+): _DurationConfig {
   const s = o.schedule
   return {
-    hours: s === undefined ? null : _businessHoursOf(s),
+    hours: s === undefined ? null : _businessHoursOf(s, fn, 'options.schedule'),
     statistic: o.method,
     percentile: o.quantileMethod,
     target: o.targetMs ?? null,

@@ -122,7 +122,7 @@ export function firstReplyTimeAggregator<T>(
   const resolved = _resolve(fn, _DURATION_RULES, options)
   const instant = _instantReader(fn, resolved)
   const variant = _variant(_DURATION_RULES, resolved)
-  const config = _durationConfig(resolved)
+  const config = _durationConfig(fn, resolved)
   return {
     kpi: fn,
     init: () => ({

@@ -180,7 +180,7 @@ export function resolutionTimeAggregator<T>(
   const o = _resolve(fn, RULES, options)
   const instant = _instantReader(fn, o)
   const variant = _variant(RULES, o)
-  const config = _durationConfig(o)
+  const config = _durationConfig(fn, o)
   const resolution = o.resolution
   const hours = config.hours
   return {

@@ -186,7 +186,7 @@ export function slaAttainmentAggregator<T>(
   const s = o.schedule
   if (s !== undefined && (s === null || typeof s !== 'object'))
     throw _typeError(fn, 'options.schedule', 'a schedule', s)
-  const hours = s === undefined ? null : _businessHoursOf(s)
+  const hours = s === undefined ? null : _businessHoursOf(s, fn, 'options.schedule')
   const asOf = o.asOf === undefined ? null : _instantArgument(fn, 'options.asOf', o.asOf)
   return {
     kpi: fn,

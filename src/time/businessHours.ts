@@ -225,23 +225,27 @@ function compileVersion(
  * @category Time
  */
 export function businessHours(schedule: Schedule): BusinessHours {
-  const fn = 'businessHours'
+  return compile(schedule, 'businessHours', 'schedule')
+}
+
+/** businessHours, with problems named as an argument or option of `fn` (`options.schedule`). */
+function compile(schedule: Schedule, fn: string, arg: string): BusinessHours {
   if (schedule === null || typeof schedule !== 'object')
-    throw _typeError(fn, 'schedule', 'a schedule object', schedule)
-  _knownKeys(fn, 'schedule', schedule, ['name', 'timeZone', 'hours', 'holidays', 'versions'])
+    throw _typeError(fn, arg, 'a schedule object', schedule)
+  _knownKeys(fn, arg, schedule, ['name', 'timeZone', 'hours', 'holidays', 'versions'])
   for (const [i, v] of (Array.isArray(schedule.versions) ? schedule.versions : []).entries())
     if (v !== null && typeof v === 'object')
-      _knownKeys(fn, `schedule.versions[${i}]`, v, ['from', 'hours', 'holidays'])
+      _knownKeys(fn, `${arg}.versions[${i}]`, v, ['from', 'hours', 'holidays'])
   const label = schedule.name === undefined ? '' : ` (schedule ${JSON.stringify(schedule.name)})`
-  const timeZone = _timeZone(fn, schedule.timeZone, 'schedule.timeZone')
+  const timeZone = _timeZone(fn, schedule.timeZone, `${arg}.timeZone`)
   const versions = schedule.versions ?? []
-  if (!Array.isArray(versions)) throw _typeError(fn, 'schedule.versions', 'an array of versions', versions)
-  const starts = versions.map((v, i) => dayNumber(fn, `schedule.versions[${i}].from`, v?.from))
+  if (!Array.isArray(versions)) throw _typeError(fn, `${arg}.versions`, 'an array of versions', versions)
+  const starts = versions.map((v, i) => dayNumber(fn, `${arg}.versions[${i}].from`, v?.from))
   starts.forEach((day, i) => {
     if (i > 0 && day <= (starts[i - 1] as number)) {
       throw _rangeError(
         fn,
-        `schedule.versions[${i}].from`,
+        `${arg}.versions[${i}].from`,
         `a date after the previous version's${label}`,
         versions[i]?.from,
       )
@@ -251,7 +255,7 @@ export function businessHours(schedule: Schedule): BusinessHours {
     compileVersion(
       fn,
       label,
-      'schedule',
+      arg,
       schedule.hours,
       schedule.holidays,
       Number.NEGATIVE_INFINITY,
@@ -261,7 +265,7 @@ export function businessHours(schedule: Schedule): BusinessHours {
       compileVersion(
         fn,
         label,
-        `schedule.versions[${i}]`,
+        `${arg}.versions[${i}]`,
         v.hours,
         v.holidays,
         starts[i] as number,
@@ -408,8 +412,12 @@ export function businessHours(schedule: Schedule): BusinessHours {
 }
 
 /** A schedule prepared for measuring: the one given, or one made from the plain schedule. */
-export function _businessHoursOf(schedule: Schedule | BusinessHours): BusinessHours {
+export function _businessHoursOf(
+  schedule: Schedule | BusinessHours,
+  fn = 'businessHours',
+  arg = 'schedule',
+): BusinessHours {
   return (schedule as BusinessHours)?.kind === 'businessHours'
     ? (schedule as BusinessHours)
-    : businessHours(schedule as Schedule)
+    : compile(schedule as Schedule, fn, arg)
 }
