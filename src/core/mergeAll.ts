@@ -1,3 +1,5 @@
+import { _iterable } from './_args.ts'
+import { _aggregatorArgument } from './accumulate.ts'
 import type { Aggregator } from './aggregator.ts'
 
 /**
@@ -18,6 +20,8 @@ export function mergeAll<State>(
   aggregator: Aggregator<never, State, unknown>,
   states: Iterable<State>,
 ): State {
+  _aggregatorArgument('mergeAll', aggregator)
+  _iterable('mergeAll', states, 'states')
   let merged = aggregator.init()
   for (const state of states) merged = aggregator.merge(merged, state)
   return merged

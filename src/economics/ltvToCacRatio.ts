@@ -81,5 +81,8 @@ export function ltvToCacRatio(ltv: Figure, cac: Figure): LtvToCacRatioResult {
   if (c === null) return none('no-cac')
   if (c.isZero()) return none('zero-denominator')
   if (c.isNegative()) return none('negative-cac')
-  return { kind: 'result', kpi: 'ltvToCacRatio', variant: {}, ..._exact(l.div(c)), reason: null }
+  const ratio = _exact(l.div(c))
+  // A CAC so close to 0 that the ratio is beyond any number is no denominator at all.
+  if (!Number.isFinite(ratio.value)) return none('zero-denominator')
+  return { kind: 'result', kpi: 'ltvToCacRatio', variant: {}, ...ratio, reason: null }
 }

@@ -14,7 +14,7 @@ import { _rangeError, _typeError } from '../core/_assert.ts'
  * @category Statistics
  */
 export function compensatedSum(values: Iterable<number>): number {
-  if (values === null || typeof (values as Iterable<number>)[Symbol.iterator] !== 'function') {
+  if (typeof (values as Iterable<number> | null | undefined)?.[Symbol.iterator] !== 'function') {
     throw _typeError('compensatedSum', 'values', 'an iterable of numbers', values)
   }
   const state: [number, number] = [0, 0]
@@ -26,7 +26,10 @@ export function compensatedSum(values: Iterable<number>): number {
     _neumaierAdd(state, value)
     i++
   }
-  return state[0] + state[1]
+  const total = state[0] + state[1]
+  if (!Number.isFinite(total))
+    throw _rangeError('compensatedSum', 'values', 'numbers whose sum is finite', values)
+  return total
 }
 
 /**

@@ -1,7 +1,9 @@
+import { _rangeError } from '../core/_assert.ts'
+
 const HALF_LOG_2PI = 0.9189385332046728
 
 /**
- * ln Γ(x) for x > 0 (NaN for x ≤ 0 or NaN).
+ * ln Γ(x) for finite x > 0 (a RangeError otherwise).
  *
  * Shifts x up to at least 10 with Γ(x) = Γ(x + k) / (x(x+1)…(x+k−1)), then sums Stirling's series
  * with its exact Bernoulli coefficients; absolute error about 1e−15.
@@ -15,14 +17,17 @@ const HALF_LOG_2PI = 0.9189385332046728
  * @category Statistics
  */
 export function logGamma(x: number): number {
-  if (!(x > 0)) return Number.NaN
-  if (x === Number.POSITIVE_INFINITY) return Number.POSITIVE_INFINITY
+  if (typeof x !== 'number' || !(x > 0 && x < Number.POSITIVE_INFINITY))
+    throw _rangeError('logGamma', 'x', 'a finite number above 0', x)
   let shift = 0
   while (x < 10) {
     shift += Math.log(x)
     x += 1
   }
-  return (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + _stirlingCorrection(x) - shift
+  const value = (x - 0.5) * Math.log(x) - x + HALF_LOG_2PI + _stirlingCorrection(x) - shift
+  if (!Number.isFinite(value))
+    throw _rangeError('logGamma', 'x', 'a number whose ln Γ is finite (below about 2.5e305)', x)
+  return value
 }
 
 /** The tail of Stirling's series, ln Γ(x) − ((x − ½) ln x − x + ½ ln 2π), for x ≥ 10. */

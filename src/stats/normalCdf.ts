@@ -1,3 +1,5 @@
+import { _typeError } from '../core/_assert.ts'
+
 const LOG_SQRT_2PI = 0.9189385332046728 // ln(sqrt(2π))
 
 /**
@@ -17,7 +19,7 @@ const LOG_SQRT_2PI = 0.9189385332046728 // ln(sqrt(2π))
  * @category Statistics
  */
 export function normalCdf(x: number): number {
-  if (Number.isNaN(x)) return Number.NaN
+  if (typeof x !== 'number' || Number.isNaN(x)) throw _typeError('normalCdf', 'x', 'a number', x)
   const absolute = Math.abs(x)
   if (absolute < 3) return 0.5 + _normalSeries(x) * Math.exp(-0.5 * x * x - LOG_SQRT_2PI)
   if (absolute === Number.POSITIVE_INFINITY) return x > 0 ? 1 : 0

@@ -1,3 +1,4 @@
+import { _rangeError, _typeError } from '../core/_assert.ts'
 import { normalCdf } from './normalCdf.ts'
 
 const SQRT_2PI = 2.5066282746310002
@@ -8,8 +9,8 @@ const SQRT_2PI = 2.5066282746310002
  *
  * Starts from Abramowitz & Stegun 26.2.23 (error below 4.5e−4) and refines by three Halley steps on
  * {@link normalCdf}, each of which roughly triples the number of correct digits: the error is about
- * 1e−15 (the tests hold it to 1e−12 against scipy). Returns −Infinity at 0, Infinity at 1 and NaN
- * outside [0, 1].
+ * 1e−15 (the tests hold it to 1e−12 against scipy). p must lie strictly between 0 and 1 (the quantiles
+ * at 0 and 1 are infinite): anything else is a RangeError, and a non-number a TypeError.
  *
  * Written by hand: no maintained, tree-shakeable package provides it at this accuracy.
  * Source: M. Abramowitz, I. Stegun, Handbook of Mathematical Functions (1964), 26.2.23.
@@ -21,9 +22,13 @@ const SQRT_2PI = 2.5066282746310002
  * @category Statistics
  */
 export function normalQuantile(p: number): number {
-  if (Number.isNaN(p) || p < 0 || p > 1) return Number.NaN
-  if (p === 0) return Number.NEGATIVE_INFINITY
-  if (p === 1) return Number.POSITIVE_INFINITY
+  if (typeof p !== 'number' || !(p > 0 && p < 1))
+    throw (typeof p === 'number' && !Number.isNaN(p) ? _rangeError : _typeError)(
+      'normalQuantile',
+      'p',
+      'a probability between 0 and 1 (exclusive)',
+      p,
+    )
   // Work in the lower half, where p is exact and Φ keeps its relative precision.
   if (p > 0.5) return -normalQuantile(1 - p)
   const t = Math.sqrt(-2 * Math.log(p))

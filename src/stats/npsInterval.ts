@@ -98,8 +98,8 @@ export function npsInterval(counts: NpsCounts, options?: NpsIntervalOptions): Co
   scores.sort()
   const alpha = 1 - level
   return {
-    lower: clip(quantileSorted(scores, alpha / 2)),
-    upper: clip(quantileSorted(scores, 1 - alpha / 2)),
+    lower: clip(quantileSorted(scores, alpha / 2) as number),
+    upper: clip(quantileSorted(scores, 1 - alpha / 2) as number),
     level,
     method,
   }

@@ -33,7 +33,16 @@ describe('quantile', () => {
   it('quantileSorted reads the ends', () => {
     expect(quantileSorted([1, 2, 3], 0)).toBe(1)
     expect(quantileSorted([1, 2, 3], 1)).toBe(3)
-    expect(quantileSorted([], 0.5)).toBeNaN()
+    expect(quantileSorted([], 0.5)).toBeNull()
+  })
+  it('refuses what it cannot read, and does not coerce values', () => {
+    expect(() => quantileSorted(undefined as never, 0.5)).toThrow('quantileSorted expected `sorted`')
+    expect(() => quantileSorted([1, 2], Number.NaN)).toThrow('quantileSorted expected `p`')
+    expect(() => quantileSorted([1, 2], 0.5, 'type-6' as never)).toThrow(RangeError)
+    for (const bad of [null, true, '5'])
+      expect(() => quantile([1, bad as never], 0.5)).toThrow(
+        'quantile expected `values[1]` to be a finite number',
+      )
   })
 })
 

@@ -36,10 +36,14 @@ export function quantile(values: Iterable<number>, p: number, options?: Quantile
   if (values === null || typeof (values as Iterable<number>)[Symbol.iterator] !== 'function') {
     throw _typeError(fn, 'values', 'an iterable of numbers', values)
   }
-  const sorted = Float64Array.from(values)
-  for (let i = 0; i < sorted.length; i++) {
-    if (!Number.isFinite(sorted[i])) throw _rangeError(fn, `values[${i}]`, 'a finite number', sorted[i])
+  const list: number[] = []
+  for (const x of values) {
+    // A value is a number as it is: null, true or '5' are not coerced.
+    if (typeof x !== 'number' || !Number.isFinite(x))
+      throw _rangeError(fn, `values[${list.length}]`, 'a finite number', x)
+    list.push(x)
   }
+  const sorted = Float64Array.from(list)
   if (sorted.length === 0) return null
   sorted.sort()
   return quantileSorted(sorted, p, method)

@@ -1,3 +1,4 @@
+import { _number, _rangeError, _typeError } from '../core/_assert.ts'
 /**
  * How a quantile is read off sorted data.
  * - `'linear'` (default): R type 7, numpy's default and Excel's PERCENTILE.INC — interpolate between
@@ -9,8 +10,8 @@
 export type QuantileMethod = 'linear' | 'nearest-rank'
 
 /**
- * The p-quantile of values already sorted ascending, without checks (see {@link quantile} for the
- * checked version). Empty input gives `NaN`; callers turn that into `null`.
+ * The p-quantile of values already sorted ascending, with only the checks that cost nothing per value
+ * (see {@link quantile}, which sorts and checks every value). Empty input gives `null`.
  *
  * Source: Hyndman & Fan (1996); numpy.percentile documentation.
  *
@@ -25,9 +26,21 @@ export function quantileSorted(
   sorted: ArrayLike<number>,
   p: number,
   method: QuantileMethod = 'linear',
-): number {
+): number | null {
+  const fn = 'quantileSorted'
+  if (sorted === null || typeof sorted !== 'object' || !Number.isSafeInteger(sorted.length))
+    throw _typeError(fn, 'sorted', 'an array of numbers, sorted ascending', sorted)
+  _number(fn, 'p', p, 0, 1)
+  if (method !== 'linear' && method !== 'nearest-rank')
+    throw _rangeError(fn, 'method', "'linear' or 'nearest-rank'", method)
   const n = sorted.length
-  if (n === 0 || Number.isNaN(p)) return Number.NaN
+  if (n === 0) return null
+  const value = read(sorted, n, p, method)
+  if (!Number.isFinite(value)) throw _rangeError(fn, 'sorted', 'finite numbers, sorted ascending', sorted)
+  return value
+}
+
+function read(sorted: ArrayLike<number>, n: number, p: number, method: QuantileMethod): number {
   if (method === 'nearest-rank') {
     const rank = Math.max(1, Math.ceil(p * n - 1e-9 * p * n))
     return sorted[Math.min(rank, n) - 1] as number

@@ -1,8 +1,9 @@
+import { _rangeError } from '../core/_assert.ts'
 import { _stirlingCorrection, logGamma } from './logGamma.ts'
 
 /**
  * The regularized incomplete beta function I_x(a, b) = B(x; a, b) / B(a, b), for 0 ≤ x ≤ 1 and a, b > 0
- * (NaN otherwise). It is the CDF of the Beta(a, b) distribution and underlies the Student t
+ * (a RangeError otherwise). It is the CDF of the Beta(a, b) distribution and underlies the Student t
  * distribution and the Clopper–Pearson interval.
  *
  * Evaluated by the continued fraction of Numerical Recipes §6.4 (modified Lentz), on whichever of
@@ -17,6 +18,12 @@ import { _stirlingCorrection, logGamma } from './logGamma.ts'
  * @category Statistics
  */
 export function regularizedIncompleteBeta(x: number, a: number, b: number): number {
+  const fn = 'regularizedIncompleteBeta'
+  if (typeof x !== 'number' || !(x >= 0 && x <= 1)) throw _rangeError(fn, 'x', 'a number between 0 and 1', x)
+  if (typeof a !== 'number' || !(a > 0 && a < Number.POSITIVE_INFINITY))
+    throw _rangeError(fn, 'a', 'a finite number above 0', a)
+  if (typeof b !== 'number' || !(b > 0 && b < Number.POSITIVE_INFINITY))
+    throw _rangeError(fn, 'b', 'a finite number above 0', b)
   return _incompleteBeta(x, 1 - x, a, b)
 }
 

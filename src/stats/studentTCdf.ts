@@ -1,10 +1,11 @@
+import { _rangeError, _typeError } from '../core/_assert.ts'
 import { normalCdf } from './normalCdf.ts'
 import { _incompleteBeta } from './regularizedIncompleteBeta.ts'
 
 /**
  * The cumulative distribution function of Student's t distribution with `degreesOfFreedom` ν > 0
  * (any real ν; `Infinity` gives the normal): P(T ≤ t) = 1 − ½·I_x(ν/2, ½) for t ≥ 0 with x = ν/(ν + t²),
- * and ½·I_x(ν/2, ½) for t < 0. NaN when ν is not positive.
+ * and ½·I_x(ν/2, ½) for t < 0. A RangeError when ν is not above 0, a TypeError when t is not a number.
  *
  * @example
  * ```ts
@@ -13,8 +14,11 @@ import { _incompleteBeta } from './regularizedIncompleteBeta.ts'
  * @category Statistics
  */
 export function studentTCdf(t: number, degreesOfFreedom: number): number {
-  if (Number.isNaN(t) || !(degreesOfFreedom > 0)) return Number.NaN
-  if (degreesOfFreedom === Number.POSITIVE_INFINITY) return normalCdf(t)
+  if (typeof t !== 'number' || Number.isNaN(t)) throw _typeError('studentTCdf', 't', 'a number', t)
+  if (typeof degreesOfFreedom !== 'number' || !(degreesOfFreedom > 0))
+    throw _rangeError('studentTCdf', 'degreesOfFreedom', 'a number above 0', degreesOfFreedom)
+  // Beyond 1e15 degrees of freedom t is the normal distribution to round-off (and ν + t² would overflow).
+  if (degreesOfFreedom > 1e15) return normalCdf(t)
   if (t === Number.POSITIVE_INFINITY) return 1
   if (t === Number.NEGATIVE_INFINITY) return 0
   const lower = _studentTLowerTail(Math.abs(t), degreesOfFreedom)
@@ -23,7 +27,9 @@ export function studentTCdf(t: number, degreesOfFreedom: number): number {
 
 /** P(T ≤ −s) for s ≥ 0, computed without cancellation. */
 export function _studentTLowerTail(s: number, degreesOfFreedom: number): number {
-  const s2 = s * s
-  const denominator = degreesOfFreedom + s2
-  return 0.5 * _incompleteBeta(degreesOfFreedom / denominator, s2 / denominator, degreesOfFreedom / 2, 0.5)
+  // x = ν / (ν + s²) and 1 − x = s² / (ν + s²), as ratios that do not overflow for any finite s.
+  const q = degreesOfFreedom / s / s // ν / s², Infinity for s = 0 (or s tiny)
+  const x = q === Number.POSITIVE_INFINITY ? 1 : q / (1 + q)
+  const y = q === Number.POSITIVE_INFINITY ? 0 : 1 / (1 + q)
+  return 0.5 * _incompleteBeta(x, y, degreesOfFreedom / 2, 0.5)
 }

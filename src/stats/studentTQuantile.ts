@@ -1,3 +1,4 @@
+import { _rangeError } from '../core/_assert.ts'
 import { _betaQuantile } from './_betaQuantile.ts'
 import { normalQuantile } from './normalQuantile.ts'
 
@@ -7,7 +8,7 @@ import { normalQuantile } from './normalQuantile.ts'
  *
  * Closed forms for ν = 1 and ν = 2; otherwise through the inverse regularized incomplete beta, since
  * P(|T| > s) = I_x(ν/2, ½) with x = ν/(ν + s²) — solved for x in the tails and for 1 − x near the
- * centre, so both keep their precision (relative error about 1e−12). NaN outside [0, 1] or for ν ≤ 0.
+ * centre, so both keep their precision (relative error about 1e−12). A RangeError for p outside (0, 1) or ν ≤ 0.
  *
  * @example
  * ```ts
@@ -17,8 +18,10 @@ import { normalQuantile } from './normalQuantile.ts'
  */
 export function studentTQuantile(p: number, degreesOfFreedom: number): number {
   const nu = degreesOfFreedom
-  if (Number.isNaN(p) || p < 0 || p > 1 || !(nu > 0)) return Number.NaN
-  if (p === 0 || p === 1) return p === 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY
+  if (typeof p !== 'number' || !(p > 0 && p < 1))
+    throw _rangeError('studentTQuantile', 'p', 'a probability between 0 and 1 (exclusive)', p)
+  if (typeof nu !== 'number' || !(nu > 0))
+    throw _rangeError('studentTQuantile', 'degreesOfFreedom', 'a number above 0', nu)
   if (nu === Number.POSITIVE_INFINITY) return normalQuantile(p)
   const sign = p < 0.5 ? -1 : 1
   const tail = 2 * (p < 0.5 ? p : 1 - p) // P(|T| > s)
@@ -32,5 +35,12 @@ export function studentTQuantile(p: number, degreesOfFreedom: number): number {
     const y = _betaQuantile(1 - tail, 0.5, nu / 2) // y = 1 − x = s²/(ν + s²)
     s = Math.sqrt((nu * y) / (1 - y))
   }
+  if (!Number.isFinite(s))
+    throw _rangeError(
+      'studentTQuantile',
+      'p',
+      `a probability whose quantile at ${nu} degrees of freedom is finite`,
+      p,
+    )
   return sign * s
 }

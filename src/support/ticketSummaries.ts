@@ -138,14 +138,14 @@ export function ticketSummaries<E = TicketEvent>(
   }
   const o = _resolve(fn, RULES, options)
   const instant = _instantReader(fn, o)
-  const ticketOf = (o.ticket ?? ((e: E) => (e as unknown as TicketEvent).ticketId)) as Accessor<
+  const ticketOf = (o.ticket ?? ((e: E) => (e as unknown as TicketEvent | null)?.ticketId)) as Accessor<
     E,
     string | number
   >
   const byTicket = new Map<string | number, [number, number, TicketEvent][]>()
   let index = 0
   for (const event of events) {
-    const t = instant((event as unknown as TicketEvent).at)
+    const t = instant((event as unknown as TicketEvent | null)?.at)
     const id = ticketOf(event, index)
     if (t !== null && id !== null && id !== undefined) {
       const list = byTicket.get(id) ?? []

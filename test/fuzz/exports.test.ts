@@ -1,0 +1,73 @@
+// Every function the library exports, called with hostile arguments: it answers with a JSON-clean value
+// or refuses with the library's own error (a KpiError, or a TypeError/RangeError naming the function) —
+// never an engine error, a NaN, an Infinity or an undefined.
+import * as library from 'cx-metrics'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { anything } from './_hostile.ts'
+
+const runs = Number(process.env.FUZZ_RUNS ?? (process.env.npm_lifecycle_event === 'fuzz' ? 2000 : 60))
+const functions = (Object.entries(library) as [string, unknown][]).filter(
+  (entry): entry is [string, (...args: unknown[]) => unknown] =>
+    typeof entry[1] === 'function' && entry[0] !== 'KpiError',
+)
+
+/** Values that hold functions by design: aggregators and prepared business hours. */
+const callable = (x: unknown): boolean =>
+  x !== null && typeof x === 'object' && ('add' in x || (x as { kind?: unknown }).kind === 'businessHours')
+
+function unsafe(value: unknown, path = '$', depth = 0): string | null {
+  if (depth > 12) return null
+  if (value === undefined) return `${path} is undefined`
+  if (typeof value === 'number') return Number.isFinite(value) ? null : `${path} is ${value}`
+  if (typeof value === 'function') return `${path} is a function`
+  if (value === null || typeof value !== 'object' || callable(value)) return null
+  for (const [k, v] of Object.entries(value)) {
+    const found = unsafe(v, `${path}.${k}`, depth + 1)
+    if (found !== null) return found
+  }
+  return null
+}
+
+const show = (x: unknown): string => {
+  try {
+    return JSON.stringify(x) ?? String(x)
+  } catch {
+    return Object.prototype.toString.call(x)
+  }
+}
+
+const args = fc.array(
+  fc.oneof(
+    anything,
+    fc.array(anything, { maxLength: 4 }),
+    fc.dictionary(
+      fc.constantFrom('value', 'n', 'min', 'max', 'from', 'to', 'unit', 'level', 'method'),
+      anything,
+      { maxKeys: 3 },
+    ),
+  ),
+  { maxLength: 4 },
+)
+
+describe('every export over hostile arguments', () => {
+  it.each(functions)('%s answers or refuses in its own words', (name, f) => {
+    fc.assert(
+      fc.property(args, (xs) => {
+        let out: unknown
+        try {
+          out = f(...xs)
+        } catch (e) {
+          const own =
+            library.isKpiError(e) ||
+            ((e instanceof TypeError || e instanceof RangeError) && /^\w+ expected `/.test(e.message))
+          expect(own, `${name}(${xs.map(show).join(', ')}): ${String(e)}`).toBe(true)
+          return
+        }
+        if (out instanceof Promise) return
+        expect(unsafe(out), `${name}(${xs.map(show).join(', ')})`).toBeNull()
+      }),
+      { numRuns: runs },
+    )
+  })
+})
