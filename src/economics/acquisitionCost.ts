@@ -108,10 +108,11 @@ export interface ChannelCost {
 
 /**
  * Why a record was left out: besides `missing` and `invalid`, `otherKind` (a cost kind not in
- * `costKinds`) and `duplicate` (a customer already acquired: a reactivation, or a repeated record).
+ * `costKinds`), `duplicate` (a customer already acquired: a reactivation, or a repeated record) and
+ * `outOfRange` (spend that no selected period is set against, or a customer acquired outside them).
  * @category Economics
  */
-export type AcquisitionExclusion = 'otherKind' | 'duplicate'
+export type AcquisitionExclusion = 'otherKind' | 'duplicate' | 'outOfRange'
 
 /**
  * The result of {@link acquisitionCost} for one period.
@@ -302,7 +303,7 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
       currency: null,
       spend: _dict(),
       customers: _dict(),
-      excluded: { missing: 0, invalid: 0, otherKind: 0, duplicate: 0 },
+      excluded: { missing: 0, invalid: 0, otherKind: 0, duplicate: 0, outOfRange: 0 },
     }),
     add(state, item, index) {
       const r = accessor === undefined ? (item as unknown as AcquisitionRecord) : accessor(item, index)
@@ -363,8 +364,13 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
         }
         state.currency = money
       }
+      // Period k's result sets the spend of period k − lag against it: spend of the last `lag` selected
+      // periods, or outside them, is set against none.
       const k = indexOf(at)
-      if (k < 0) return state
+      if (k < 0 || k >= p.periods.length) {
+        x.outOfRange++
+        return state
+      }
       const key = `${k}|${r.channel ?? ''}`
       const before = _get(state.spend, key)
       _set(state.spend, key, before === undefined ? amount.toFixed() : amount.plus(before).toFixed())
@@ -416,14 +422,18 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
         byChannel.set(channel, new D(state.spend[key] as string))
       }
       const newBy = Array.from({ length: m }, () => new Map<string, number>())
+      let outside = 0
       for (const id of Object.keys(state.customers)) {
         const [at, channel] = state.customers[id] as [number, string | null]
         const k = indexOf(at) - offset
-        if (k < 0 || k >= m) continue
+        if (k < 0 || k >= m) {
+          outside++
+          continue
+        }
         const counts = newBy[k] as Map<string, number>
         counts.set(channel ?? '', (counts.get(channel ?? '') ?? 0) + 1)
       }
-      const excluded = { ...state.excluded }
+      const excluded = { ...state.excluded, outOfRange: (state.excluded.outOfRange ?? 0) + outside }
       const recorded = Object.keys(state.spend).length > 0 || Object.keys(state.customers).length > 0
       const empty = recorded ? 'zero-denominator' : _emptyReason(excluded)
       const results = p.periods.map((period, k): AcquisitionCostResult => {

@@ -293,7 +293,8 @@ export function churnRateAggregator<T, const O extends ChurnRateOptions>(
       let value: number | null
       if (daily !== null) {
         denominator = daily.meanAtDayStart[k] as number
-        value = daily.days[k] === 0 ? null : (daily.sum[k] as number)
+        // No customer at the start of any of its days: nothing could churn, so there is no rate.
+        value = daily.days[k] === 0 || denominator === 0 ? null : (daily.sum[k] as number)
       } else {
         denominator =
           variant.denominator === 'start'

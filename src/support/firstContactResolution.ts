@@ -4,6 +4,7 @@ import { _copy } from '../core/_copy.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _numeric } from '../core/_numeric.ts'
 import { _resolve } from '../core/_resolve.ts'
 import {
   _AS_OF,
@@ -223,16 +224,31 @@ export function firstContactResolutionAggregator<T>(
   const windowMs = method === 'repeat-contact-window' ? _number(fn, 'options.windowMs', o.windowMs, 0) : 0
   const asOf = o.asOf === undefined ? Number.POSITIVE_INFINITY : _instantArgument(fn, 'options.asOf', o.asOf)
 
-  /** Whether the ticket meets the method, or null when a field it needs is absent. */
-  const meets = (t: TicketSummary, resolved: boolean): boolean | null => {
-    const replies = t.agentReplies
-    if (method === 'one-agent-reply')
-      return replies === undefined ? null : resolved && replies === 1 && (t.reopens ?? 0) === 0
-    if (method === 'zendesk-lt2') return replies === undefined ? null : resolved && replies < 2
-    if (method === 'no-customer-followup')
-      return t.customerFollowups === undefined ? null : resolved && t.customerFollowups === 0
-    if (t.agentsInvolved === undefined || t.closes === undefined) return null
-    return resolved && t.agentsInvolved === 1 && t.closes === 1
+  /**
+   * Whether the ticket meets the method; null when a field it needs is absent, 'invalid' when a count
+   * it reads is not a whole number of at least 0 (a canonical decimal string such as '1' reads as 1).
+   */
+  const meets = (t: TicketSummary, resolved: boolean): boolean | null | 'invalid' => {
+    const need = (x: unknown): number | null | 'invalid' => {
+      if (x === undefined || x === null) return null
+      const n = _numeric(x)
+      return n !== null && Number.isInteger(n) && n >= 0 ? n : 'invalid'
+    }
+    const fields =
+      method === 'one-agent-reply'
+        ? [need(t.agentReplies), t.reopens === undefined ? 0 : need(t.reopens)]
+        : method === 'zendesk-lt2'
+          ? [need(t.agentReplies)]
+          : method === 'no-customer-followup'
+            ? [need(t.customerFollowups)]
+            : [need(t.agentsInvolved), need(t.closes)]
+    if (fields.includes('invalid')) return 'invalid'
+    if (fields.includes(null)) return null
+    const [a, b] = fields as number[]
+    if (method === 'one-agent-reply') return resolved && a === 1 && b === 0
+    if (method === 'zendesk-lt2') return resolved && (a as number) < 2
+    if (method === 'no-customer-followup') return resolved && a === 0
+    return resolved && a === 1 && b === 1
   }
 
   return {
@@ -284,8 +300,8 @@ export function firstContactResolutionAggregator<T>(
         return state
       }
       const success = meets(ticket, resolved)
-      if (success === null) {
-        _exclude(state.excluded, 'incomplete', onInvalid, fn, index, ticket)
+      if (success === null || success === 'invalid') {
+        _exclude(state.excluded, success === null ? 'incomplete' : 'invalid', onInvalid, fn, index, ticket)
         return state
       }
       if (success) state.counts[0]++

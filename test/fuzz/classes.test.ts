@@ -1,0 +1,91 @@
+// One test for each class of hostile input the fuzz suite found closed: the case that showed it, with the
+// answer the library now gives.
+import * as cx from 'cx-metrics'
+import { describe, expect, it } from 'vitest'
+
+describe('no NaN or Infinity in results', () => {
+  it('rounds tiny values and refuses non-finite ones', () => {
+    expect(cx.roundForDisplay(1e-7)).toBe(0)
+    expect(cx.roundForDisplay(1e-7, 7)).toBe(1e-7)
+    expect(cx.roundForDisplay(1.005, 2)).toBe(1.01)
+    expect(cx.roundForDisplay(-12.5)).toBe(-13)
+    expect(cx.roundForDisplay(1e300, 15)).toBe(1e300)
+    expect(() => cx.roundForDisplay(Number.NaN)).toThrow(
+      'roundForDisplay expected `value` to be a finite number',
+    )
+    expect(() => cx.roundForDisplay(undefined as never)).toThrow(TypeError)
+  })
+  it('refuses a sum that overflows, and distribution arguments outside their domain', () => {
+    expect(() => cx.compensatedSum([1e308, 1e308, -1e308])).toThrow('compensatedSum expected `values`')
+    expect(() => cx.compensatedSum(undefined as never)).toThrow(TypeError)
+    expect(() => cx.normalQuantile(0)).toThrow(RangeError)
+    expect(() => cx.normalQuantile(Number.NaN)).toThrow(TypeError)
+    expect(() => cx.studentTQuantile(0.975, 0)).toThrow('studentTQuantile expected `degreesOfFreedom`')
+    expect(() => cx.logGamma(0)).toThrow(RangeError)
+    expect(() => cx.logGamma(1e308)).toThrow(RangeError)
+    expect(() => cx.regularizedIncompleteBeta(2, 1, 1)).toThrow(RangeError)
+    // Far tails stay numbers: t = −1.8e308 on one degree of freedom is the Cauchy tail 1/(π|t|), 0 here.
+    expect(cx.studentTCdf(-Number.MAX_VALUE, 1)).toBeGreaterThanOrEqual(0)
+    expect(cx.studentTCdf(-1e10, 1)).toBeCloseTo(1 / (Math.PI * 1e10), 20)
+  })
+  it('gives null, not Infinity, where a quotient overflows', () => {
+    expect(cx.growth([5e-324, 1])).toMatchObject({ value: null, reason: 'zero-denominator' })
+    expect(cx.ltvToCacRatio(1, 5e-324)).toMatchObject({ value: null, reason: 'zero-denominator' })
+    expect(cx.churnRate([], { period: '2024-03', unit: 'month', denominator: 'daily-sum' })).toMatchObject({
+      value: null,
+      reason: 'no-data',
+    })
+  })
+})
+
+describe('nothing dropped or coerced silently', () => {
+  it('counts agent replies that are not whole numbers as invalid', () => {
+    const t = (agentReplies: unknown) => ({
+      createdAt: '2024-03-01T00:00:00Z',
+      solvedAt: '2024-03-01T01:00:00Z',
+      agentReplies,
+      reopens: 0,
+    })
+    const r = cx.firstContactResolution([Number.NaN, -1, 1.5, '1', 1].map(t) as never)
+    expect(r).toMatchObject({ n: 2, successes: 2, excluded: { invalid: 3 } })
+  })
+  it('counts spend and customers outside the periods', () => {
+    const records = [
+      { at: '2024-01-05T00:00:00Z', amount: 100 },
+      { at: '2024-03-05T00:00:00Z', amount: 50 },
+      { customerId: 'a', acquiredAt: '2024-03-06T00:00:00Z' },
+      { customerId: 'b', acquiredAt: '2024-05-06T00:00:00Z' },
+    ]
+    const r = cx.acquisitionCost(records, { period: '2024-03', unit: 'month' })
+    expect(r).toMatchObject({ value: 50, spend: 50, newCustomers: 1, excluded: { outOfRange: 2 } })
+  })
+  it('does not coerce null, true or strings to numbers in quantiles', () => {
+    expect(() => cx.quantile([1, true as never], 0.5)).toThrow('quantile expected `values[1]`')
+    expect(() => cx.quantileSorted([null as never], 0)).toThrow('quantileSorted expected `sorted`')
+  })
+  it('reads instants only within 1900–2199, never year 0050 as 1950', () => {
+    const r = cx.nps([9, 10], (_, i) => (i === 0 ? 9 : 10))
+    expect(r.n).toBe(2)
+    const t = cx.firstReplyTime([
+      { createdAt: '0050-01-01T00:00:00Z', firstReplyAt: '0050-01-01T01:00:00Z' },
+      { createdAt: '2024-01-01T00:00:00Z', firstReplyAt: '2024-01-01T01:00:00Z' },
+    ])
+    expect(t).toMatchObject({ n: 1, value: 3_600_000, excluded: { invalid: 1 } })
+    expect(() =>
+      cx.churnRate([], { period: '2024-03', unit: 'month', asOf: '1850-01-01T00:00:00Z' }),
+    ).toThrow(/churnRate expected `options.asOf`/)
+  })
+})
+
+describe('arguments named', () => {
+  it('mergeAll, and schedules inside a KPI, name the function that was called', () => {
+    expect(() => cx.mergeAll(undefined as never, [])).toThrow('mergeAll expected `aggregator`')
+    expect(() => cx.mergeAll(cx.npsAggregator(), 5 as never)).toThrow('mergeAll expected `states`')
+    expect(() => cx.firstReplyTime([], { schedule: null as never })).toThrow(
+      'firstReplyTime expected `options.schedule`',
+    )
+    expect(() => cx.firstReplyTime([], { schedule: { timeZone: 'Mars/Base', hours: {} } })).toThrow(
+      /firstReplyTime expected `options\.schedule\.timeZone`/,
+    )
+  })
+})
