@@ -1,3 +1,5 @@
+import { _typeError } from './_assert.ts'
+import { _aggregatorArgument } from './accumulate.ts'
 import type { Aggregator } from './aggregator.ts'
 
 /**
@@ -23,6 +25,20 @@ export async function foldAsync<In, Out>(
   aggregator: Aggregator<In, unknown, Out>,
   source: AsyncSource<In>,
 ): Promise<Out> {
+  _aggregatorArgument('foldAsync', aggregator)
+  const s = source as {
+    [Symbol.asyncIterator]?: unknown
+    [Symbol.iterator]?: unknown
+    getReader?: unknown
+  } | null
+  if (
+    s === null ||
+    typeof s !== 'object' ||
+    (typeof s[Symbol.asyncIterator] !== 'function' &&
+      typeof s.getReader !== 'function' &&
+      typeof s[Symbol.iterator] !== 'function')
+  )
+    throw _typeError('foldAsync', 'source', 'an async iterable, a ReadableStream or an iterable', source)
   let state = aggregator.init()
   let i = 0
   if (typeof (source as AsyncIterable<In>)[Symbol.asyncIterator] === 'function') {
