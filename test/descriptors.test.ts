@@ -3,25 +3,14 @@
 import * as library from 'cx-metrics'
 import { describe, expect, it } from 'vitest'
 import type { KpiDescriptor, OptionRule } from '../src/core/descriptor.ts'
+import { requiredOptions } from './_required.ts'
 
 const exports = library as unknown as Record<string, unknown>
 const descriptors = Object.entries(exports)
   .filter(([name]) => name.endsWith('Descriptor'))
   .map(([, d]) => d as KpiDescriptor)
 
-/** The least options each KPI needs to run at all. */
-const march = { period: '2024-03', unit: 'month' } as const
-const required: Record<string, Record<string, unknown>> = {
-  slaAttainment: { targetMs: 3_600_000 },
-  churnRate: march,
-  retentionRate: march,
-  mrrMovements: march,
-  revenueRetention: march,
-  acquisitionCost: march,
-  mrr: { at: '2024-03-01T00:00:00Z' },
-  cohortRetention: { unit: 'month' },
-  rfmSummary: { calibrationEnd: '2024-03-01T00:00:00Z' },
-}
+const required = requiredOptions
 const call = (d: KpiDescriptor, options: Record<string, unknown>) => () =>
   d.compute([], { ...required[d.id], ...options })
 

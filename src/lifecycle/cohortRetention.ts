@@ -21,15 +21,7 @@ import {
 } from '../time/_calendar.ts'
 import { _activityAggregator } from './_activityEvents.ts'
 import { type _CohortTableSpec, _cohortGrid, _cohortsOfRuns, _cohortTable } from './_cohortTable.ts'
-import type {
-  ActivityEvent,
-  CohortAverage,
-  CohortCell,
-  CohortExclusion,
-  CohortRetentionResult,
-  CohortRetentionState,
-  CohortRow,
-} from './_cohortTypes.ts'
+import type { ActivityEvent, CohortRetentionResult, CohortRetentionState } from './_cohortTypes.ts'
 import {
   _SUBSCRIPTION_FIELDS,
   _SUBSCRIPTION_RULES,
@@ -49,7 +41,7 @@ export type {
   CohortRetentionResult,
   CohortRetentionState,
   CohortRow,
-}
+} from './_cohortTypes.ts'
 
 /**
  * Options of {@link cohortRetention}.

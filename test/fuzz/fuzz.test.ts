@@ -9,6 +9,7 @@ import * as library from 'cx-metrics'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { KpiDescriptor } from '../../src/core/descriptor.ts'
+import { requiredOptions } from '../_required.ts'
 import { anything, itemsOf } from './_hostile.ts'
 
 const runs = Number(process.env.FUZZ_RUNS ?? (process.env.npm_lifecycle_event === 'fuzz' ? 2000 : 60))
@@ -18,19 +19,7 @@ const descriptors = Object.entries(library)
   .filter(([name]) => name.endsWith('Descriptor'))
   .map(([, d]) => d as KpiDescriptor)
 
-const march = { period: '2024-03', unit: 'month' } as const
-/** The least options each KPI needs. */
-const required: Record<string, Record<string, unknown>> = {
-  slaAttainment: { targetMs: 3_600_000 },
-  churnRate: march,
-  retentionRate: march,
-  mrrMovements: march,
-  revenueRetention: march,
-  acquisitionCost: march,
-  mrr: { at: '2024-03-01T00:00:00Z' },
-  cohortRetention: { unit: 'month', asOf: '2024-06-01T00:00:00Z' },
-  rfmSummary: { calibrationEnd: '2024-06-01T00:00:00Z' },
-}
+const required = requiredOptions
 /** KPIs whose `n` and `excluded` account for every item offered. */
 const countsItems = new Set([
   'nps',
