@@ -5,6 +5,7 @@ import { _instantArgument } from '../core/_instant.ts'
 import { _AS_OF, _DISAMBIGUATION, _INPUT_TIME_ZONE } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import { KpiError } from '../core/KpiError.ts'
 import { _instantReader, type DateInput, type ParseInstantOptions } from '../core/parseInstant.ts'
 import type { ExclusionCounts, OnInvalid } from '../core/result.ts'
 import {
@@ -58,6 +59,11 @@ export type ByPeriodResult<Out> = PeriodSeries<Out, 'byPeriod', 'outOfRange'>
  * @category Time
  */
 export interface ByPeriodState<State> {
+  /**
+   * The calendar that made it (unit, zone, week and fiscal-year rules), as JSON: a state of monthly
+   * periods is never merged into one of days, or of another zone.
+   */
+  calendar: string
   /** Inner state of each period with data. */
   periods: Record<string, State>
   /** Items not routed to a period, by reason. */
@@ -135,6 +141,7 @@ export function byPeriod<T, State, Out>(
   const to =
     o.range === undefined ? Number.POSITIVE_INFINITY : _instantArgument(fn, 'options.range.to', o.range.to)
   const asOf = o.asOf === undefined ? Number.POSITIVE_INFINITY : _instantArgument(fn, 'options.asOf', o.asOf)
+  const made = JSON.stringify({ ..._variant(_CALENDAR_RULES, o), unit: calendar.unit })
   const variant = { ..._variant(_CALENDAR_RULES, o), unit: calendar.unit, ..._variant(ECHOED, o) }
   const upper = Math.min(to, asOf)
   // Instants that need no further check: valid (within the Date range) and inside [from, upper).
@@ -232,7 +239,7 @@ export function byPeriod<T, State, Out>(
     unit: calendar.unit,
     timeZone: calendar.timeZone,
     periodsOf,
-    init: () => ({ periods: {}, excluded: { missing: 0, invalid: 0, outOfRange: 0 } }),
+    init: () => ({ calendar: made, periods: {}, excluded: { missing: 0, invalid: 0, outOfRange: 0 } }),
     add: (state, item, index) => {
       const raw = date(item, index)
       const t =
@@ -269,6 +276,12 @@ export function byPeriod<T, State, Out>(
     },
     merge: (a, b) => {
       if (a === b) b = _copy(b)
+      if (a.calendar !== b.calendar)
+        throw new KpiError(
+          'incompatible-state',
+          `byPeriod: cannot merge a state of the periods ${b.calendar} into one of ${a.calendar}`,
+          { kpi: 'byPeriod' },
+        )
       if (a === owner) owner = null
       for (const key in b.periods) {
         const mine = a.periods[key]

@@ -89,3 +89,22 @@ describe('arguments named', () => {
     )
   })
 })
+
+describe('states say what made them', () => {
+  it('refuses to merge a daily byPeriod state into a monthly one, or one of another zone', () => {
+    const score = (r: { at: string; score: number }) => r.score
+    const rows = [{ at: '2024-03-05T12:00:00Z', score: 10 }]
+    const monthly = cx.byPeriod(cx.npsAggregator(score), { date: (r) => r.at, unit: 'month' })
+    const daily = cx.byPeriod(cx.npsAggregator(score), { date: (r) => r.at, unit: 'day' })
+    const saoPaulo = cx.byPeriod(cx.npsAggregator(score), {
+      date: (r) => r.at,
+      unit: 'month',
+      timeZone: 'America/Sao_Paulo',
+    })
+    const state = JSON.parse(JSON.stringify(cx.accumulate(daily, rows)))
+    expect(() => monthly.merge(monthly.init(), state)).toThrow('byPeriod: cannot merge')
+    expect(() => monthly.merge(monthly.init(), cx.accumulate(saoPaulo, rows))).toThrow(cx.KpiError)
+    const again = cx.byPeriod(cx.npsAggregator(score), { date: (r) => r.at, unit: 'month' })
+    expect(again.result(monthly.merge(monthly.init(), cx.accumulate(again, rows))).periods).toHaveLength(1)
+  })
+})
