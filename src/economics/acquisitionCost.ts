@@ -135,7 +135,10 @@ export interface AcquisitionCostResult extends KpiResult<'acquisitionCost', Acqu
   readonly newCustomers: number
   /** The currency, or null when no record named one. */
   readonly currency: string | null
-  /** Per channel, with `attribution: 'per-channel'`. */
+  /**
+   * Per channel, with `attribution: 'per-channel'`, by the channel's name; spend and customers without a
+   * channel under `''` (so that no channel name, `'(none)'` included, is mistaken for them).
+   */
   readonly channels?: Record<string, ChannelCost>
 }
 
@@ -468,7 +471,7 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
           const amount = spent.get(channel) ?? new D(0)
           const n = counts.get(channel) ?? 0
           const v = n === 0 ? null : _exact(amount.div(n))
-          _set(channels, channel === '' ? '(none)' : channel, {
+          _set(channels, channel, {
             value: v === null ? null : v.value,
             exact: v === null ? null : v.exact,
             spend: amount.toNumber(),

@@ -59,6 +59,19 @@ describe('nothing dropped or coerced silently', () => {
     const r = cx.acquisitionCost(records, { period: '2024-03', unit: 'month' })
     expect(r).toMatchObject({ value: 50, spend: 50, newCustomers: 1, excluded: { outOfRange: 2 } })
   })
+  it('keeps a channel named (none) apart from spend without a channel', () => {
+    const records = [
+      { at: '2024-03-01T00:00:00Z', amount: 100 },
+      { at: '2024-03-01T00:00:00Z', amount: 30, channel: '(none)' },
+      { customerId: 'a', acquiredAt: '2024-03-02T00:00:00Z' },
+      { customerId: 'b', acquiredAt: '2024-03-02T00:00:00Z', channel: '(none)' },
+    ]
+    const r = cx.acquisitionCost(records, { period: '2024-03', unit: 'month', attribution: 'per-channel' })
+    expect(r.channels).toEqual({
+      '': { value: 100, exact: '100', spend: 100, newCustomers: 1 },
+      '(none)': { value: 30, exact: '30', spend: 30, newCustomers: 1 },
+    })
+  })
   it('does not coerce null, true or strings to numbers in quantiles', () => {
     expect(() => cx.quantile([1, true as never], 0.5)).toThrow('quantile expected `values[1]`')
     expect(() => cx.quantileSorted([null as never], 0)).toThrow('quantileSorted expected `sorted`')
