@@ -330,11 +330,12 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
           _exclude(x, 'invalid', onInvalid, fn, index, r.acquiredAt)
           return state
         }
-        const seen = _get(state.customers, String(id))
+        const customer = String(id)
+        const seen = _get(state.customers, customer)
         if (seen !== undefined) {
           x.duplicate++
-          if (at < seen[0]) _set(state.customers, String(id), [at, r.channel ?? null])
-        } else _set(state.customers, String(id), [at, r.channel ?? null])
+          if (at < seen[0]) _set(state.customers, customer, [at, r.channel ?? null])
+        } else _set(state.customers, customer, [at, r.channel ?? null])
         return state
       }
       if (r.at === undefined || r.at === null || r.amount === undefined || r.amount === null) {

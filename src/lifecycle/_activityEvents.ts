@@ -49,10 +49,11 @@ export function _activityAggregator<T>(
       const isReturn = returnEvent === undefined || e.event === returnEvent
       if (!isStart && !isReturn) return skip('otherEvent', e.event)
       const period = calendar.startOf(at)
-      let entry = _get(state.activity, String(id))
+      const customer = String(id)
+      let entry = _get(state.activity, customer)
       if (entry === undefined) {
         entry = [[], []]
-        _set(state.activity, String(id), entry)
+        _set(state.activity, customer, entry)
       }
       if (isStart && !entry[0].includes(period)) entry[0].push(period)
       if (isReturn && !entry[1].includes(period)) entry[1].push(period)

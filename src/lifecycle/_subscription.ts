@@ -378,9 +378,10 @@ function addSubscription(
   const known = stop > c.asOf ? null : stop === Number.POSITIVE_INFINITY ? null : stop
   const sub = s.subscriptionId
   const key = typeof sub === 'string' || (typeof sub === 'number' && Number.isFinite(sub)) ? sub : null
-  const spans = _get(state.customers, String(id))
+  const customer = String(id)
+  const spans = _get(state.customers, customer)
   const span: SubscriptionSpan = [start, known, value, key]
-  if (spans === undefined) _set(state.customers, String(id), [span])
+  if (spans === undefined) _set(state.customers, customer, [span])
   else spans.push(span)
   state.n++
   return null

@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest'
 import type { KpiDescriptor } from '../../src/core/descriptor.ts'
 import { requiredOptions } from '../_required.ts'
 import { anything, itemsOf } from './_hostile.ts'
+import { unsafe } from './_json.ts'
 
 const runs = Number(process.env.FUZZ_RUNS ?? (process.env.npm_lifecycle_event === 'fuzz' ? 2000 : 60))
 // A cohort table over items from 1900 to 2024 has 1,500 monthly columns: allow 60 ms a probe.
@@ -31,23 +32,6 @@ const countsItems = new Set([
   'resolutionTime',
   'slaAttainment',
 ])
-
-/** The first value JSON cannot carry, with its path; null when there is none. */
-function unsafe(value: unknown, path = '$', seen = new Set<unknown>()): string | null {
-  if (value === undefined) return `${path} is undefined`
-  if (typeof value === 'number') return Number.isFinite(value) ? null : `${path} is ${value}`
-  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint')
-    return `${path} is a ${typeof value}`
-  if (value === null || typeof value !== 'object') return null
-  if (seen.has(value)) return `${path} is circular`
-  seen.add(value)
-  for (const [k, v] of Object.entries(value)) {
-    const found = unsafe(v, `${path}.${k}`, seen)
-    if (found !== null) return found
-  }
-  seen.delete(value)
-  return null
-}
 
 /** Deep equality with round-off allowed in numbers (merging sums in another order). */
 function close(a: unknown, b: unknown): boolean {
