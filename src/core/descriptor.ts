@@ -123,6 +123,11 @@ export interface KpiDescriptor {
     readonly kind: string
     /** Its fields, by name; `{}` for a KPI over plain values. */
     readonly fields: { readonly [name: string]: InputField }
+    /**
+     * `true` where the items are a series whose order is part of the input (`growth` reads values
+     * first to last). Every other KPI gives the same result for the same items in any order.
+     */
+    readonly ordered?: true
   }
   /** Its options. */
   readonly options: OptionRules

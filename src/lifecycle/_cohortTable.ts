@@ -1,5 +1,7 @@
 // The cohort table of cohortRetention: the grid of periods over the data, and the table that customers'
 // cohorts and activity runs are added to, finished into rows, cells and column averages.
+
+import { _compareIds } from '../core/_order.ts'
 import type { Variant } from '../core/result.ts'
 import { _upper } from '../stats/_upper.ts'
 import type { _Calendar } from '../time/_calendar.ts'
@@ -146,7 +148,10 @@ export function _cohortTable(
         cells.push(
           who === null
             ? cell
-            : { ...cell, members: done && lists !== undefined ? (lists[k] as string[]) : [] },
+            : {
+                ...cell,
+                members: done && lists !== undefined ? (lists[k] as string[]).sort(_compareIds) : [],
+              },
         )
         if (value !== null) {
           const s = sums[k] as { retained: number; size: number; values: number; cohorts: number }

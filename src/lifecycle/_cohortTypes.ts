@@ -30,7 +30,7 @@ export interface CohortCell {
   readonly retained: number | null
   /** False while the cell's period (or bracket) is not over at `asOf`: immature, not 0. */
   readonly complete: boolean
-  /** The customers behind it, with `members: true`. */
+  /** The customers behind it, with `members: true`, by customer id (UTF-16 code-unit order). */
   readonly members?: string[]
 }
 

@@ -1,6 +1,7 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _typeError } from '../core/_assert.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _compareIds } from '../core/_order.ts'
 import { _resolve } from '../core/_resolve.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import { _foldAs } from '../core/fold.ts'
@@ -100,7 +101,7 @@ export function customerLifetimesAggregator<T>(
       const base = { customerId, since, time, event: end !== null }
       out.push(from !== null && since < from ? { ...base, entry: (from - since) / unitMs } : base)
     })
-    return out.sort((a, b) => (a.customerId < b.customerId ? -1 : a.customerId > b.customerId ? 1 : 0))
+    return out.sort((a, b) => _compareIds(a.customerId, b.customerId))
   })
 }
 

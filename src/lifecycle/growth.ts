@@ -123,7 +123,7 @@ export const growthDescriptor: KpiDescriptor = {
   id: 'growth',
   title: 'Revenue growth',
   category: 'revenue',
-  input: { kind: 'value', fields: {} },
+  input: { kind: 'value', fields: {}, ordered: true },
   options: /* @__PURE__ */ _documented(RULES, _DOCS, DOCS),
   result: {
     kind: 'result',

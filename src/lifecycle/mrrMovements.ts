@@ -1,6 +1,7 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _boolean } from '../core/_assert.ts'
 import { _documented } from '../core/_documented.ts'
+import { _compareIds } from '../core/_order.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DOCS } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
@@ -96,7 +97,7 @@ export interface MrrMovementsResult extends KpiResult<'mrrMovements', Subscripti
   readonly customerCounts: MovementTotals
   /** (new + expansion + reactivation) / (churn + contraction), the SaaS quick ratio; `null` without losses. */
   readonly quickRatio: number | null
-  /** Each customer's movement, with `detail: true`. */
+  /** Each customer's movement, with `detail: true`, by customer id (UTF-16 code-unit order). */
   readonly customers?: CustomerMovement[]
 }
 
@@ -233,7 +234,11 @@ export function mrrMovementsAggregator<T, const O extends MrrMovementsOptions>(
         customerCounts: counts[k] as MovementTotals,
         quickRatio: losses === 0 ? null : (a.new + a.expansion + a.reactivation) / losses,
       }
-      return detail ? { ...result, customers: rows[k] as CustomerMovement[] } : result
+      // Listed by customer id, whatever order the subscriptions came in.
+      const customers = detail
+        ? (rows[k] as CustomerMovement[]).sort((x, y) => _compareIds(x.customerId, y.customerId))
+        : []
+      return detail ? { ...result, customers } : result
     })
     return _periodOutput('mrrMovements', p, results, excluded, variant) as MrrMovementsOutput<O>
   })

@@ -2,7 +2,8 @@
 // prototype-key ids, instants beyond the supported span) and hostile options. Each run holds the
 // library's promises: no error but the library's own; no NaN, Infinity, undefined or function anywhere
 // in a result or a state; nothing written to Object.prototype; every item counted, in `n` or by reason;
-// a state that survives JSON and merges — in three parts, and with itself — to the one-pass result.
+// a state that survives JSON and merges — in three parts, and with itself — to the one-pass result;
+// and the same result for the same items in another order.
 // `npm test` runs a few hundred probes per KPI; `npm run fuzz` (FUZZ_RUNS, default 2000) many more.
 // A failure prints its seed; FC_SEED replays it.
 import * as library from 'cx-metrics'
@@ -108,6 +109,13 @@ describe('fuzz', () => {
             )
             const merged = parts.reduce((s, p) => agg.merge(s, p), agg.init())
             expect(close(json(agg.result(merged)), json(result)), 'three parts').toBe(true)
+            // The order of the items does not matter: the same items reversed and rotated give the same result.
+            const r = items.length === 0 ? 0 : i % items.length
+            const reordered = [...items.slice(r), ...items.slice(0, r)].reverse()
+            if (d.input.ordered !== true) {
+              const again = agg.result(library.accumulate(make(), reordered))
+              expect(close(json(again), json(result)), 'any order').toBe(true)
+            }
             const twice = agg.result(agg.merge(json(state), json(state)))
             const self = json(state)
             expect(close(json(agg.result(agg.merge(self, self))), json(twice)), 'merge(s, s)').toBe(true)
