@@ -5,7 +5,9 @@ import { _dict, _get, _set } from '../core/_dict.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _made, _sameMaker } from '../core/_made.ts'
 import { _numeric } from '../core/_numeric.ts'
+import { _compareIds } from '../core/_order.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DISAMBIGUATION, _DOCS, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
@@ -128,6 +130,8 @@ export interface RfmSummaryResult {
  * @category Economics
  */
 export interface RfmSummaryState {
+  /** The zone whose calendar days the purchases were merged in, as JSON; states of another zone are not merged. */
+  made: string
   /** Day totals by customer and day number (days since 1970-01-01 in the zone's calendar). */
   customers: Record<string, Record<string, number>>
   /** Transactions counted. */
@@ -220,6 +224,7 @@ export function rfmSummaryAggregator<T>(
   const o = _resolve(fn, RULES, options)
   const instant = _instantReader(fn, o)
   const variant = _variant(RULES, o)
+  const made = _made(variant, ['timeZone'])
   if (o.calibrationEnd === undefined) throw _typeError(fn, 'options.calibrationEnd', 'a date', undefined)
   const unitDays =
     typeof o.durationUnit === 'number'
@@ -249,7 +254,7 @@ export function rfmSummaryAggregator<T>(
 
   return {
     kpi: fn,
-    init: () => ({ customers: _dict(), n: 0, excluded: { missing: 0, invalid: 0, outOfRange: 0 } }),
+    init: () => ({ made, customers: _dict(), n: 0, excluded: { missing: 0, invalid: 0, outOfRange: 0 } }),
     add(state, item, index) {
       const x = state.excluded
       const t = accessor === undefined ? (item as unknown as Transaction) : accessor(item, index)
@@ -293,6 +298,7 @@ export function rfmSummaryAggregator<T>(
     },
     merge(a, b) {
       if (a === b) b = _copy(b)
+      _sameMaker(fn, a.made, b.made)
       for (const id of Object.keys(b.customers)) {
         const from = b.customers[id] as Record<string, number>
         const into = _get(a.customers, id)
@@ -351,7 +357,7 @@ export function rfmSummaryAggregator<T>(
               },
         )
       }
-      customers.sort((p, q) => (p.customerId < q.customerId ? -1 : p.customerId > q.customerId ? 1 : 0))
+      customers.sort((p, q) => _compareIds(p.customerId, q.customerId))
       return {
         kind: 'table',
         kpi: 'rfmSummary',

@@ -1,34 +1,30 @@
 /**
- * Running count, mean and sum of squared deviations (Welford), as a JSON tuple
- * `[n, mean, m2]`, merged exactly by Chan et al.'s parallel formula.
+ * Running count, sum and sum of squares of ratings, as a JSON tuple `[n, sum, sumOfSquares]`. Ratings
+ * on a scale of whole points make every part a whole number, summed exactly (below 2⁵³), so that one
+ * pass, any split merged and any order of the ratings give the same bits. (Welford's running mean, kept
+ * before, merges by Chan's formula, which is exact in real numbers but not in the last bits.)
  */
-export type _Moments = [n: number, mean: number, m2: number]
+export type _Moments = [n: number, sum: number, sumOfSquares: number]
 
 export function _momentsAdd(state: _Moments, x: number): void {
-  const n = state[0] + 1
-  const delta = x - state[1]
-  const mean = state[1] + delta / n
-  state[2] += delta * (x - mean)
-  state[0] = n
-  state[1] = mean
+  state[0]++
+  state[1] += x
+  state[2] += x * x
 }
 
 export function _momentsMerge(a: _Moments, b: Readonly<_Moments>): void {
-  const n = a[0] + b[0]
-  if (b[0] === 0) return
-  if (a[0] === 0) {
-    a[0] = b[0]
-    a[1] = b[1]
-    a[2] = b[2]
-    return
-  }
-  const delta = b[1] - a[1]
-  a[2] = a[2] + b[2] + (delta * delta * a[0] * b[0]) / n
-  a[1] = a[1] + (delta * b[0]) / n
-  a[0] = n
+  a[0] += b[0]
+  a[1] += b[1]
+  a[2] += b[2]
+}
+
+/** The mean, or NaN for n = 0. */
+export function _momentsMean(state: Readonly<_Moments>): number {
+  return state[0] === 0 ? Number.NaN : state[1] / state[0]
 }
 
 /** Sample variance (n − 1 in the denominator), or NaN for n < 2. */
 export function _sampleVariance(state: Readonly<_Moments>): number {
-  return state[0] < 2 ? Number.NaN : Math.max(0, state[2]) / (state[0] - 1)
+  const [n, sum, squares] = state
+  return n < 2 ? Number.NaN : Math.max(0, squares - sum * (sum / n)) / (n - 1)
 }

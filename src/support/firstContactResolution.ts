@@ -4,6 +4,7 @@ import { _copy } from '../core/_copy.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _made, _sameMaker } from '../core/_made.ts'
 import { _numeric } from '../core/_numeric.ts'
 import { _resolve } from '../core/_resolve.ts'
 import {
@@ -123,6 +124,8 @@ export interface FirstContactResolutionResult extends KpiResult<'firstContactRes
  * @category Support
  */
 export interface FirstContactResolutionState {
+  /** The definition that sorted the tickets (method, denominator, `asOf`), as JSON; states of another one are not merged. */
+  made: string
   /** Successes and trials (methods other than the repeat-contact window). */
   counts: [number, number]
   /** For the repeat-contact window: [requester, topic, created, resolved or null]. */
@@ -219,6 +222,7 @@ export function firstContactResolutionAggregator<T>(
   const o = _resolve(fn, RULES, options)
   const instant = _instantReader(fn, o)
   const variant = _variant(RULES, o)
+  const made = _made(variant, ['method', 'denominator', 'resolvable', 'asOf'])
   const { method, denominator, level, minN, onInvalid } = o
   if (denominator === 'resolvable') _function(fn, 'options.resolvable', o.resolvable)
   const windowMs = method === 'repeat-contact-window' ? _number(fn, 'options.windowMs', o.windowMs, 0) : 0
@@ -254,6 +258,7 @@ export function firstContactResolutionAggregator<T>(
   return {
     kpi: fn,
     init: () => ({
+      made,
       counts: [0, 0],
       contacts: [],
       excluded: {
@@ -310,6 +315,7 @@ export function firstContactResolutionAggregator<T>(
     },
     merge: (a, b) => {
       if (a === b) b = _copy(b)
+      _sameMaker(fn, a.made, b.made)
       a.counts[0] += b.counts[0]
       a.counts[1] += b.counts[1]
       for (const contact of b.contacts) a.contacts.push([...contact])

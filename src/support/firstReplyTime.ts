@@ -2,6 +2,7 @@ import { _accessorAndOptions } from '../core/_args.ts'
 import { _copy } from '../core/_copy.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _made, _sameMaker } from '../core/_made.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DOCS } from '../core/_rules.ts'
 import { _reasonOf, _variant } from '../core/_variant.ts'
@@ -64,6 +65,8 @@ export interface FirstReplyTimeResult extends KpiResult<'firstReplyTime', FirstR
  * @category Support
  */
 export interface FirstReplyTimeState {
+  /** The business-hours schedule the business durations were measured on, as JSON; states of another one are not merged. */
+  made: string
   /** Calendar durations, ms. */
   calendar: number[]
   /** Business durations, ms (with a schedule). */
@@ -122,10 +125,12 @@ export function firstReplyTimeAggregator<T>(
   const resolved = _resolve(fn, _DURATION_RULES, options)
   const instant = _instantReader(fn, resolved)
   const variant = _variant(_DURATION_RULES, resolved)
+  const made = _made(variant, ['schedule'])
   const config = _durationConfig(fn, resolved)
   return {
     kpi: fn,
     init: () => ({
+      made,
       calendar: [],
       business: [],
       excluded: { missing: 0, invalid: 0, unanswered: 0, replyBeforeCreation: 0, spam: 0, merged: 0 },
@@ -147,6 +152,7 @@ export function firstReplyTimeAggregator<T>(
     },
     merge: (a, b) => {
       if (a === b) b = _copy(b)
+      _sameMaker(fn, a.made, b.made)
       for (const x of b.calendar) a.calendar.push(x)
       for (const x of b.business) a.business.push(x)
       _mergeCounts(a.excluded, b.excluded)

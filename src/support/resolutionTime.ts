@@ -2,6 +2,7 @@ import { _accessorAndOptions } from '../core/_args.ts'
 import { _copy } from '../core/_copy.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _made, _sameMaker } from '../core/_made.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DOCS } from '../core/_rules.ts'
 import { _reasonOf, _variant } from '../core/_variant.ts'
@@ -90,6 +91,8 @@ export interface ResolutionTimeResult extends KpiResult<'resolutionTime', Resolu
  * @category Support
  */
 export interface ResolutionTimeState {
+  /** The business-hours schedule the business durations were measured on, as JSON; states of another one are not merged. */
+  made: string
   /** Creation → first solve, calendar ms. */
   firstCalendar: number[]
   /** Creation → last solve, calendar ms. */
@@ -180,12 +183,14 @@ export function resolutionTimeAggregator<T>(
   const o = _resolve(fn, RULES, options)
   const instant = _instantReader(fn, o)
   const variant = _variant(RULES, o)
+  const made = _made(variant, ['schedule'])
   const config = _durationConfig(fn, o)
   const resolution = o.resolution
   const hours = config.hours
   return {
     kpi: fn,
     init: () => ({
+      made,
       firstCalendar: [],
       fullCalendar: [],
       firstBusiness: [],
@@ -225,6 +230,7 @@ export function resolutionTimeAggregator<T>(
     },
     merge: (a, b) => {
       if (a === b) b = _copy(b)
+      _sameMaker(fn, a.made, b.made)
       for (const key of LISTS) for (const x of b[key]) a[key].push(x)
       _mergeCounts(a.excluded, b.excluded)
       return a

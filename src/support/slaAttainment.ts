@@ -4,6 +4,7 @@ import { _copy } from '../core/_copy.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _made, _sameMaker } from '../core/_made.ts'
 import { _resolve } from '../core/_resolve.ts'
 import {
   _AS_OF,
@@ -99,6 +100,8 @@ export interface SlaAttainmentResult extends KpiResult<'slaAttainment', SlaExclu
  * @category Support
  */
 export interface SlaAttainmentState {
+  /** The target, the clock it runs on and `asOf`, as JSON; states of other ones are not merged. */
+  made: string
   /** Met and breached tickets. */
   counts: [number, number]
   /** Tickets left out, by reason. */
@@ -180,6 +183,7 @@ export function slaAttainmentAggregator<T>(
   const o = _resolve(fn, RULES, options)
   const instant = _instantReader(fn, o)
   const variant = _variant(RULES, o)
+  const made = _made(variant, ['metric', 'targetMs', 'schedule', 'asOf'])
   const target = o.targetMs
   if (typeof target !== 'function') _number(fn, 'options.targetMs', target, 0)
   const { metric, level, minN, onInvalid } = o
@@ -190,7 +194,11 @@ export function slaAttainmentAggregator<T>(
   const asOf = o.asOf === undefined ? null : _instantArgument(fn, 'options.asOf', o.asOf)
   return {
     kpi: fn,
-    init: () => ({ counts: [0, 0], excluded: { missing: 0, invalid: 0, pending: 0, spam: 0, merged: 0 } }),
+    init: () => ({
+      made,
+      counts: [0, 0],
+      excluded: { missing: 0, invalid: 0, pending: 0, spam: 0, merged: 0 },
+    }),
     add: (state, item, index) => {
       const read = _ticket(state.excluded, fn, onInvalid, accessor, item, index, instant)
       if (read === null) return state
@@ -209,6 +217,7 @@ export function slaAttainmentAggregator<T>(
     },
     merge: (a, b) => {
       if (a === b) b = _copy(b)
+      _sameMaker(fn, a.made, b.made)
       a.counts[0] += b.counts[0]
       a.counts[1] += b.counts[1]
       _mergeCounts(a.excluded, b.excluded)

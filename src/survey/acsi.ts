@@ -9,6 +9,7 @@ import { _reasonOf, _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
+import { KpiError } from '../core/KpiError.ts'
 import type { ExclusionCounts, KpiResult, OnInvalid, ScoreInput } from '../core/result.ts'
 import { _score, _surveyExcluded, type SurveyExclusion } from './_survey.ts'
 
@@ -162,8 +163,14 @@ export function acsiAggregator<T>(
     },
     merge: (a, b) => {
       if (a === b) b = _copy(b)
+      if (a.sums.length !== b.sums.length)
+        throw new KpiError(
+          'incompatible-state',
+          `acsi: cannot merge a state of ${b.sums.length} questions into one of ${a.sums.length}`,
+          { kpi: fn },
+        )
       a.n += b.n
-      for (let q = 0; q < questions; q++) (a.sums[q] as number) += b.sums[q] ?? 0
+      for (let q = 0; q < questions; q++) (a.sums[q] as number) += b.sums[q] as number
       _mergeCounts(a.excluded, b.excluded)
       return a
     },

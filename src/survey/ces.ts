@@ -11,7 +11,7 @@ import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import { KpiError } from '../core/KpiError.ts'
 import type { ConfidenceInterval, ExclusionCounts, KpiResult, ScoreInput } from '../core/result.ts'
-import { _momentsAdd, _momentsMerge, _sampleVariance } from '../stats/_moments.ts'
+import { _momentsAdd, _momentsMean, _momentsMerge, _sampleVariance } from '../stats/_moments.ts'
 import { _npsWald } from '../stats/_npsWald.ts'
 import { meanInterval } from '../stats/meanInterval.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
@@ -128,8 +128,8 @@ export interface CesState {
   version: string
   /** Easy, neutral, difficult responses. */
   counts: [number, number, number]
-  /** Count, mean and sum of squared deviations of the scores. */
-  moments: [n: number, mean: number, m2: number]
+  /** Count, sum and sum of squares of the scores (whole points: exact in any order). */
+  moments: [n: number, sum: number, sumOfSquares: number]
   /** Responses left out, by reason. */
   excluded: ExclusionCounts<SurveyExclusion>
 }
@@ -352,7 +352,7 @@ export function cesAggregator<T>(
       let value: number | null = null
       let ci: ConfidenceInterval | null = null
       if (measured && aggregation === 'mean') {
-        value = state.moments[1]
+        value = _momentsMean(state.moments)
         ci =
           standardDeviation === null ? null : meanInterval({ n, mean: value, standardDeviation }, { level })
       } else if (measured && aggregation === 'percent-easy') {
@@ -382,7 +382,7 @@ export function cesAggregator<T>(
         neutral,
         difficult,
         successes: easy,
-        mean: n > 0 ? state.moments[1] : null,
+        mean: n > 0 ? _momentsMean(state.moments) : null,
         standardDeviation,
         ci,
         lowSample: !measured || (ci !== null && (ci.upper - ci.lower) / 2 > threshold),

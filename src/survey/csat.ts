@@ -3,6 +3,7 @@ import { _number, _rangeError, _typeError } from '../core/_assert.ts'
 import { _copy } from '../core/_copy.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _sameMaker } from '../core/_made.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DOCS, _LEVEL, _MIN_N, _ON_INVALID } from '../core/_rules.ts'
 import { _reasonOf, _variant } from '../core/_variant.ts'
@@ -10,7 +11,7 @@ import type { Accessor } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import type { ConfidenceInterval, ExclusionCounts, KpiResult, ScoreInput } from '../core/result.ts'
-import { _momentsAdd, _momentsMerge, _sampleVariance } from '../stats/_moments.ts'
+import { _momentsAdd, _momentsMean, _momentsMerge, _sampleVariance } from '../stats/_moments.ts'
 import { agrestiCoullInterval } from '../stats/agrestiCoullInterval.ts'
 import { meanInterval } from '../stats/meanInterval.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
@@ -117,10 +118,12 @@ export interface CsatResult extends KpiResult<'csat', SurveyExclusion> {
  * @category Survey
  */
 export interface CsatState {
+  /** The scale and thresholds that sorted the ratings, as JSON; states of other ones are not merged. */
+  made: string
   /** Satisfied, neutral, dissatisfied responses. */
   counts: [number, number, number]
-  /** Count, mean and sum of squared deviations of the ratings. */
-  moments: [n: number, mean: number, m2: number]
+  /** Count, sum and sum of squares of the ratings (whole points: exact in any order). */
+  moments: [n: number, sum: number, sumOfSquares: number]
   /** Responses left out, by reason. */
   excluded: ExclusionCounts<SurveyExclusion>
 }
@@ -287,6 +290,11 @@ export function csatAggregator<T>(
     )
   }
   const neutralPolicy = o.neutral
+  const made = JSON.stringify({
+    scale: [min, max],
+    satisfiedThreshold: satisfiedAt,
+    dissatisfiedThreshold: dissatisfiedAt,
+  })
   const isShare = method === 'top-box' || method === 'binary'
   const threshold =
     o.lowSampleHalfWidth ?? (isShare ? 0.1 : (0.05 * (max - min)) / (method === 'normalized-mean' ? max : 1))
@@ -307,7 +315,7 @@ export function csatAggregator<T>(
     kpi: fn,
     score,
     tally,
-    init: () => ({ counts: [0, 0, 0], moments: [0, 0, 0], excluded: _surveyExcluded() }),
+    init: () => ({ made, counts: [0, 0, 0], moments: [0, 0, 0], excluded: _surveyExcluded() }),
     add: (state, item, index) => {
       const x = score(item, index)
       if (typeof x === 'number') return tally(state, x)
@@ -316,6 +324,7 @@ export function csatAggregator<T>(
     },
     merge: (a, b) => {
       if (a === b) b = _copy(b)
+      _sameMaker(fn, a.made, b.made)
       for (let i = 0; i < 3; i++) (a.counts[i] as number) += b.counts[i] as number
       _momentsMerge(a.moments, b.moments)
       _mergeCounts(a.excluded, b.excluded)
@@ -339,7 +348,7 @@ export function csatAggregator<T>(
             : (interval === 'wilson' ? wilsonInterval : agrestiCoullInterval)(satisfied, n, { level })
       } else if (measured) {
         const divisor = method === 'normalized-mean' ? max : 1
-        value = state.moments[1] / divisor
+        value = _momentsMean(state.moments) / divisor
         standardDeviation = sd === null ? null : sd / divisor
         const interval =
           standardDeviation === null ? null : meanInterval({ n, mean: value, standardDeviation }, { level })
@@ -360,7 +369,7 @@ export function csatAggregator<T>(
         neutral,
         dissatisfied: method === 'binary' ? neutral + dissatisfied : dissatisfied,
         successes: satisfied,
-        mean: responses > 0 ? state.moments[1] : null,
+        mean: responses > 0 ? _momentsMean(state.moments) : null,
         standardDeviation,
         ci,
         lowSample: !measured || (ci !== null && (ci.upper - ci.lower) / 2 > threshold),

@@ -121,3 +121,101 @@ describe('states say what made them', () => {
     expect(again.result(monthly.merge(monthly.init(), cx.accumulate(again, rows))).periods).toHaveLength(1)
   })
 })
+
+describe('states say what made them, in every KPI whose options decide what its state holds', () => {
+  const refuses = (a: cx.Aggregator<never, unknown, unknown>, b: cx.Aggregator<never, unknown, unknown>) =>
+    expect(() => a.merge(a.init(), JSON.parse(JSON.stringify(b.init())))).toThrow(
+      expect.objectContaining({ code: 'incompatible-state' }),
+    )
+  const ticket = { createdAt: '2024-03-01T09:00:00Z', firstReplyAt: '2024-03-01T10:00:00Z' }
+  const schedule = { timeZone: 'UTC', hours: { monday: [['09:00', '17:00']] } } as never
+  it('CSAT: the scale and thresholds', () => {
+    refuses(cx.csatAggregator(), cx.csatAggregator({ scale: '0-10' }))
+    refuses(cx.csatAggregator(), cx.csatAggregator({ satisfiedThreshold: 5 }))
+    // The same scale named and given as bounds with the same thresholds is the same state.
+    const named = cx.csatAggregator({ scale: '1-5' })
+    const custom = cx.csatAggregator({
+      scale: { min: 1, max: 5 },
+      satisfiedThreshold: 4,
+      dissatisfiedThreshold: 2,
+    })
+    expect(named.result(named.merge(named.init(), custom.init())).n).toBe(0)
+    // Options that only change how the result is read merge: another level or minN.
+    const level = cx.csatAggregator({ level: 0.9 })
+    expect(named.result(named.merge(named.init(), level.init())).n).toBe(0)
+  })
+  it('SLA attainment: the target, its clock and asOf', () => {
+    const base = { metric: 'first-reply', targetMs: 3_600_000 } as const
+    refuses(cx.slaAttainmentAggregator(base), cx.slaAttainmentAggregator({ ...base, targetMs: 60_000 }))
+    refuses(cx.slaAttainmentAggregator(base), cx.slaAttainmentAggregator({ ...base, schedule }))
+    refuses(
+      cx.slaAttainmentAggregator(base),
+      cx.slaAttainmentAggregator({ ...base, asOf: '2024-04-01T00:00:00Z' }),
+    )
+  })
+  it('response times: the business-hours schedule', () => {
+    refuses(cx.firstReplyTimeAggregator(), cx.firstReplyTimeAggregator({ schedule }))
+    refuses(cx.resolutionTimeAggregator(), cx.resolutionTimeAggregator({ schedule }))
+    const a = cx.firstReplyTimeAggregator({ schedule })
+    const b = cx.firstReplyTimeAggregator({ schedule, method: 'median' })
+    expect(a.result(a.merge(a.init(), cx.accumulate(b, [ticket]))).n).toBe(1)
+  })
+  it('FCR: the method and denominator; RFM: the zone; ACSI: the number of questions', () => {
+    refuses(
+      cx.firstContactResolutionAggregator(),
+      cx.firstContactResolutionAggregator({ method: 'zendesk-lt2' }),
+    )
+    refuses(
+      cx.firstContactResolutionAggregator(),
+      cx.firstContactResolutionAggregator({ denominator: 'all' }),
+    )
+    const rfm = { calibrationEnd: '2024-06-01T00:00:00Z' }
+    refuses(cx.rfmSummaryAggregator(rfm), cx.rfmSummaryAggregator({ ...rfm, timeZone: 'America/Sao_Paulo' }))
+    refuses(cx.acsiAggregator(), cx.acsiAggregator({ weights: [1, 1, 1, 1] }))
+  })
+})
+
+describe('the same items in any order give the same result', () => {
+  const subscriptions = [
+    { customerId: 'b', start: '2024-01-10T00:00:00Z', end: '2024-03-20T00:00:00Z', mrr: 20 },
+    { customerId: 'a', start: '2024-01-05T00:00:00Z', end: null, mrr: 10 },
+    { customerId: 'c', start: '2024-01-20T00:00:00Z', end: null, mrr: 30 },
+    { customerId: '__proto__', start: '2024-02-01T00:00:00Z', end: null, mrr: 5 },
+  ]
+  const orders = [
+    subscriptions,
+    [...subscriptions].reverse(),
+    [subscriptions[2], subscriptions[0], subscriptions[3], subscriptions[1]],
+  ]
+  it('lists cohort members and per-customer movements by customer id', () => {
+    const cohorts = orders.map((s) =>
+      cx.cohortRetention(s as never, { unit: 'month', asOf: '2024-05-01T00:00:00Z', members: true }),
+    )
+    expect(cohorts[0]?.cohorts[0]?.cells[0]?.members).toEqual(['a', 'b', 'c'])
+    for (const c of cohorts) expect(c).toEqual(cohorts[0])
+    const moves = orders.map((s) =>
+      cx.mrrMovements(s as never, {
+        unit: 'month',
+        range: { from: '2024-01-01T00:00:00Z', to: '2024-05-01T00:00:00Z' },
+        detail: true,
+      }),
+    )
+    expect(moves[0]?.periods[0]?.result.customers?.map((m) => m.customerId)).toEqual(['a', 'b', 'c'])
+    for (const m of moves) expect(m).toEqual(moves[0])
+  })
+  it('gives the bits of CSAT and CES means in one pass, in parts and in reverse', () => {
+    const ratings = Array.from({ length: 1000 }, (_, i) => 1 + ((i * 7919) % 5))
+    const one = cx.csat(ratings, { method: 'mean' })
+    const agg = cx.csatAggregator({ method: 'mean' })
+    const parts = [ratings.slice(0, 333), ratings.slice(333, 777), ratings.slice(777)].map((p) =>
+      cx.accumulate(agg, p),
+    )
+    const merged = parts.reduceRight((s, p) => agg.merge(s, p), agg.init())
+    expect(agg.result(merged)).toEqual(one)
+    expect(cx.csat([...ratings].reverse(), { method: 'mean' })).toEqual(one)
+    // The mean of the ratings: 3000 / 1000 exactly.
+    expect(one.value).toBe(3)
+    const ces = cx.ces(ratings.map((r) => r + 2))
+    expect(cx.ces([...ratings].reverse().map((r) => r + 2))).toEqual(ces)
+  })
+})
