@@ -1,3 +1,4 @@
+import { _show } from './_assert.ts'
 import { KpiError } from './KpiError.ts'
 import type { OnInvalid } from './result.ts'
 
@@ -14,16 +15,12 @@ export function _exclude(
   value: unknown,
 ): void {
   if (policy === 'throw') {
-    throw new KpiError(
-      'invalid-observation',
-      `${kpi}: observation ${index} is ${reason} (${String(value)})`,
-      {
-        kpi,
-        index,
-        value,
-        reason,
-      },
-    )
+    throw new KpiError('invalid-observation', `${kpi}: observation ${index} is ${reason} (${_show(value)})`, {
+      kpi,
+      index,
+      value,
+      reason,
+    })
   }
   counts[reason] = (counts[reason] ?? 0) + 1
 }

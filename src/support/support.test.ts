@@ -129,7 +129,8 @@ describe('ticketSummaries (Zendesk rules)', () => {
       { ticketId: 'b', at: at('09:30'), type: 'message', author: 'customer' },
       { ticketId: 'a', at: 'yesterday', type: 'message', author: 'agent' },
     ]
-    const summaries = ticketSummaries(events)
+    expect(() => ticketSummaries(events)).toThrow('ticketSummaries: observation 3 is invalid ("yesterday")')
+    const summaries = ticketSummaries(events, { onInvalid: 'skip' })
     expect(summaries.map((s) => [s.id, s.firstReplyAt !== null])).toEqual([
       ['b', true],
       ['a', false],

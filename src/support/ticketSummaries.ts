@@ -1,4 +1,5 @@
 import { _typeError } from '../core/_assert.ts'
+import { _exclude } from '../core/_exclude.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DISAMBIGUATION, _INPUT_TIME_ZONE } from '../core/_rules.ts'
 import type { Accessor } from '../core/aggregator.ts'
@@ -91,10 +92,18 @@ export interface TicketSummariesOptions<E> extends ParseInstantOptions {
    * @defaultValue (event) => event.ticketId
    */
   readonly ticket?: Accessor<E, string | number>
+  /**
+   * What to do with an event that cannot be placed (no ticket id, or an `at` that is not an instant
+   * in the supported span): throw a `KpiError` naming it (`'throw'`), or leave it out (`'skip'`). A
+   * summary built without one of its events would be silently wrong, so leaving out is a choice.
+   * @defaultValue 'throw'
+   */
+  readonly onInvalid?: 'throw' | 'skip'
 }
 
 const RULES = {
   ticket: { type: 'function' },
+  onInvalid: { type: 'enum', values: ['throw', 'skip'], default: 'throw' },
   inputTimeZone: _INPUT_TIME_ZONE,
   disambiguation: _DISAMBIGUATION,
 } as const
@@ -111,8 +120,9 @@ const RULES = {
  * - wait times come from the status history: requester wait = new + open + hold, agent wait = pending,
  *   up to the last solve (or the last event of an unsolved ticket).
  *
- * Events may come in any order; they are sorted by time per ticket. An event with an unusable `at` is
- * left out. Tickets come back in the order of their first event.
+ * Events may come in any order; they are sorted by time per ticket. An event without a ticket id or
+ * with an unusable `at` is a `KpiError` (`'invalid-observation'`, with its index and reason), or with
+ * `onInvalid: 'skip'` left out. Tickets come back in the order of their first event.
  *
  * Source: spec §11.1, §12.1 — Zendesk (4408821871642, 4408820618266), fivetran/dbt_zendesk.
  *
@@ -145,9 +155,15 @@ export function ticketSummaries<E = TicketEvent>(
   const byTicket = new Map<string | number, [number, number, TicketEvent][]>()
   let index = 0
   for (const event of events) {
-    const t = instant((event as unknown as TicketEvent | null)?.at)
+    const at = (event as unknown as TicketEvent | null)?.at
+    const t = instant(at)
     const id = ticketOf(event, index)
-    if (t !== null && id !== null && id !== undefined) {
+    if (t === null || id === null || id === undefined) {
+      if (o.onInvalid === 'throw')
+        id === null || id === undefined
+          ? _exclude({}, 'missing', 'throw', fn, index, id)
+          : _exclude({}, 'invalid', 'throw', fn, index, at)
+    } else {
       const list = byTicket.get(id) ?? []
       list.push([t, index, event as unknown as TicketEvent])
       byTicket.set(id, list)

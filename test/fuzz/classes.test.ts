@@ -219,3 +219,22 @@ describe('the same items in any order give the same result', () => {
     expect(cx.ces([...ratings].reverse().map((r) => r + 2))).toEqual(ces)
   })
 })
+
+describe('engine errors', () => {
+  it('names an observation whose String() throws', () => {
+    expect(() => cx.nps([Object.create(null)], { onInvalid: 'throw' })).toThrow(
+      'nps: observation 0 is invalid (an object)',
+    )
+  })
+  it('ticketSummaries refuses an event it cannot place, unless asked to skip it', () => {
+    const good = { ticketId: 1, at: '2024-03-01T09:00:00Z', type: 'message', author: 'customer' } as const
+    expect(() => cx.ticketSummaries([good, { ...good, at: '2024-13-01' }])).toThrow(
+      'ticketSummaries: observation 1 is invalid ("2024-13-01")',
+    )
+    expect(() => cx.ticketSummaries([{ ...good, ticketId: undefined as never }])).toThrow(
+      expect.objectContaining({ code: 'invalid-observation', reason: 'missing', index: 0 }),
+    )
+    expect(() => cx.ticketSummaries([null as never])).toThrow(cx.KpiError)
+    expect(cx.ticketSummaries([good, { ...good, at: 'soon' }], { onInvalid: 'skip' })).toHaveLength(1)
+  })
+})
