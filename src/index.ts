@@ -103,6 +103,65 @@ export {
   type Transaction,
 } from './economics/rfmSummary.ts'
 export { survivalCurve } from './economics/survivalCurve.ts'
+export type {
+  HealthAccount,
+  HealthAccountScore,
+  HealthBand,
+  HealthComparison,
+  HealthDefinition,
+  HealthDefinitionInput,
+  HealthGate,
+  HealthGateHit,
+  HealthGoalNormaliser,
+  HealthGroup,
+  HealthGroupScore,
+  HealthKpiNormaliser,
+  HealthLinearNormaliser,
+  HealthLookupNormaliser,
+  HealthMeasure,
+  HealthMeasureScore,
+  HealthMissing,
+  HealthNormaliser,
+  HealthResultValue,
+  HealthScoreNormaliser,
+  HealthTier,
+  HealthTiersNormaliser,
+  HealthValue,
+} from './health/_types.ts'
+export {
+  explainHealthChange,
+  type HealthChange,
+  type HealthChangePart,
+  type HealthMeasureState,
+} from './health/explainHealthChange.ts'
+export {
+  type HealthAuc,
+  type HealthBacktest,
+  type HealthBacktestOptions,
+  type HealthBacktestVariant,
+  type HealthBandOutcome,
+  type HealthCalibrationRow,
+  type HealthMeasureAuc,
+  type HealthOutcome,
+  healthBacktest,
+} from './health/healthBacktest.ts'
+export { healthDefinition } from './health/healthDefinition.ts'
+export { type HealthMoversOptions, healthMovers } from './health/healthMovers.ts'
+export {
+  type HealthRollupChild,
+  type HealthRollupOptions,
+  type HealthRollupRow,
+  healthRollup,
+} from './health/healthRollup.ts'
+export {
+  type HealthBandCount,
+  type HealthExclusion,
+  type HealthMeasureSummary,
+  type HealthPortfolio,
+  type HealthScoreOptions,
+  type HealthUnscored,
+  healthScore,
+} from './health/healthScore.ts'
 export type { CompoundOptions } from './lifecycle/_compound.ts'
 export type {
   BillingInterval,

@@ -32,10 +32,19 @@ export type ExclusionCounts<Reason extends string = never> = { [K in 'missing' |
  * What a result is, so that generic code (display, diff, health) can walk any result without knowing
  * the KPI: one number (`'result'`), one per period (`'series'`), one per key (`'segments'`), one per
  * trailing window (`'windows'`), several KPIs over the same items (`'combined'`), rows and columns
- * (`'table'`: cohorts, RFM), or a curve (`'figure'`: survival).
+ * (`'table'`: cohorts, RFM), a curve (`'figure'`: survival), or a health portfolio (`'health'`:
+ * one composed score per account, with what is behind it).
  * @category Core
  */
-export type ResultKind = 'result' | 'series' | 'segments' | 'windows' | 'combined' | 'table' | 'figure'
+export type ResultKind =
+  | 'result'
+  | 'series'
+  | 'segments'
+  | 'windows'
+  | 'combined'
+  | 'table'
+  | 'figure'
+  | 'health'
 
 /**
  * Why a result's `value` is `null` — one vocabulary for every KPI:

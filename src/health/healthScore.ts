@@ -1,0 +1,263 @@
+import { _accessorAndOptions, _iterable } from '../core/_args.ts'
+import { _typeError } from '../core/_assert.ts'
+import { _dict, _get, _set } from '../core/_dict.ts'
+import { _knownKeys } from '../core/_keys.ts'
+import type { Excluded } from '../core/result.ts'
+import { type _Compiled, _compile } from './_compile.ts'
+import { _scoreAccount } from './_score.ts'
+import type { HealthAccount, HealthAccountScore, HealthDefinition, HealthDefinitionInput } from './_types.ts'
+
+/**
+ * Options of {@link healthScore}: one definition, or one per segment.
+ * @category Health
+ */
+export interface HealthScoreOptions {
+  /** The definition, for every account (or for accounts whose segment has none in `definitions`). */
+  readonly definition?: HealthDefinitionInput | HealthDefinition
+  /** A definition per segment, chosen by each account's `segment`. */
+  readonly definitions?: { readonly [segment: string]: HealthDefinitionInput | HealthDefinition }
+}
+
+/**
+ * Accounts left out of a portfolio, by reason: not an account (`missing`: null; `invalid`: no
+ * `accountId` or no `values` object), a second row for the same account (`duplicate`: the first is
+ * kept), or a segment without a definition (`unknownSegment`).
+ * @category Health
+ */
+export type HealthExclusion = 'duplicate' | 'unknownSegment'
+
+/**
+ * Accounts of a portfolio scored `null`, by reason.
+ * @category Health
+ */
+export interface HealthUnscored {
+  /** No measure counted. */
+  readonly noData: number
+  /** Less weight present than `minCoverage`. */
+  readonly lowCoverage: number
+}
+
+/**
+ * Counts per measure across a portfolio.
+ * @category Health
+ */
+export interface HealthMeasureSummary {
+  /** The measure. */
+  readonly id: string
+  /** Accounts with a usable value. */
+  readonly present: number
+  /** Accounts without a value. */
+  readonly missing: number
+  /** Accounts with a value the normaliser could not read. */
+  readonly invalid: number
+  /** The mean score over the accounts with a usable value, or `null`. */
+  readonly meanScore: number | null
+}
+
+/**
+ * One band across a portfolio.
+ * @category Health
+ */
+export interface HealthBandCount {
+  /** The band. */
+  readonly id: string
+  /** Accounts in it. */
+  readonly count: number
+  /** Their share of the accounts with a score, 0–1 (0 without any). */
+  readonly share: number
+}
+
+/**
+ * The result of {@link healthScore}: every account's score and what is behind it, the portfolio by
+ * band, and the mean score.
+ * @category Health
+ */
+export interface HealthPortfolio {
+  /** Always `'health'`. */
+  readonly kind: 'health'
+  /** Always `'healthScore'`. */
+  readonly kpi: 'healthScore'
+  /** The mean score of the accounts with one (the portfolio score), or `null`. */
+  readonly value: number | null
+  /** Why `value` is null: no accounts (`'no-data'`), or none with a score (`'all-excluded'`). */
+  readonly reason: 'no-data' | 'all-excluded' | null
+  /** The definitions used, by segment (`''` for `definition`): id and version. */
+  readonly variant: { readonly [segment: string]: string }
+  /** Accounts with a score. */
+  readonly n: number
+  /** Accounts left out before scoring, by reason; accounts scored `null` are in `accounts` with their reason. */
+  readonly excluded: Excluded<HealthExclusion>
+  /** Accounts scored `null`: no measure counted, or too little weight present. */
+  readonly unscored: HealthUnscored
+  /** Accounts per band, in the order of the bands of `definition` (or of the first segment's). */
+  readonly bands: readonly HealthBandCount[]
+  /** Counts per measure, over the accounts scored with a definition that has it. */
+  readonly measures: readonly HealthMeasureSummary[]
+  /** Every account, in the input's order. */
+  readonly accounts: readonly HealthAccountScore[]
+}
+
+const KEYS = ['definition', 'definitions']
+
+/**
+ * Customer health: a score from 0 to 100 per account, composed from measures by a health definition,
+ * and the portfolio by band. Each measure's raw value (a number, a label, or one of the library's results,
+ * whose `value` is read) is normalised to 0–100; missing values are left out with the weights
+ * renormalised (Gainsight, Totango), or count as 0 or as a neutral score (Planhat); the weighted mean is
+ * taken within groups and across them (Totango's dimensions); gates then cap, raise or set the score
+ * ("an open escalation caps it at 40"); bands name it. Rounding is for display only.
+ *
+ * Every account lists each measure's raw value, score, effective weight and contribution in points; the
+ * contributions add up to `weighted`, the score before gates. A score is semi-additive: never add
+ * scores over time — score a snapshot per period, and compare two with {@link explainHealthChange} or
+ * {@link healthMovers}.
+ *
+ * Unit: points, 0–100, higher is better. An account with no measure counted is `null` with
+ * `reason: 'no-data'`; one below `minCoverage`, `'low-coverage'`.
+ *
+ * Source: spec §14 — Gainsight scorecards, Totango account and multidimensional models, ChurnZero,
+ * Planhat, Pathlight.
+ *
+ * @example
+ * ```ts
+ * const support = {
+ *   groups: [{ id: 'support', weight: 1 }],
+ *   measures: [
+ *     { id: 'a', group: 'support', weight: 20, normaliser: { type: 'score' } },
+ *     { id: 'b', group: 'support', weight: 15, normaliser: { type: 'score' } },
+ *     { id: 'c', group: 'support', weight: 22, normaliser: { type: 'score' } },
+ *   ],
+ * } as const
+ * healthScore([{ accountId: 'acme', values: { a: 47, b: 59, c: 21 } }], { definition: support })
+ *   .accounts[0]?.value //=> 40.12280701754386 (Gainsight's example: 40)
+ * ```
+ * @category Health
+ */
+export function healthScore(accounts: Iterable<HealthAccount>, options: HealthScoreOptions): HealthPortfolio
+export function healthScore<T>(
+  accounts: Iterable<T>,
+  accessor: (item: T, index: number) => HealthAccount,
+  options: HealthScoreOptions,
+): HealthPortfolio
+export function healthScore<T>(
+  accounts: Iterable<T>,
+  accessorOrOptions: ((item: T, index: number) => HealthAccount) | HealthScoreOptions,
+  maybeOptions?: HealthScoreOptions,
+): HealthPortfolio {
+  const fn = 'healthScore'
+  _iterable(fn, accounts, 'accounts')
+  const [accessor, options] = _accessorAndOptions<
+    (item: T, index: number) => HealthAccount,
+    HealthScoreOptions
+  >(fn, accessorOrOptions, maybeOptions)
+  if (options === undefined || options === null || typeof options !== 'object')
+    throw _typeError(fn, 'options', 'options with `definition` or `definitions`', options)
+  _knownKeys(fn, 'options', options, KEYS)
+  const { definition, definitions } = options
+  if (definition === undefined && definitions === undefined)
+    throw _typeError(
+      fn,
+      'options.definition',
+      'a health definition (or `definitions` by segment)',
+      definition,
+    )
+  const compiled = _dict<_Compiled>()
+  if (definition !== undefined) _set(compiled, '', _compile(fn, 'options.definition', definition))
+  if (definitions !== undefined) {
+    if (definitions === null || typeof definitions !== 'object' || Array.isArray(definitions))
+      throw _typeError(fn, 'options.definitions', 'an object of definitions by segment', definitions)
+    for (const segment of Object.keys(definitions))
+      _set(compiled, segment, _compile(fn, `options.definitions.${segment}`, definitions[segment]))
+  }
+  const excluded = { missing: 0, invalid: 0, duplicate: 0, unknownSegment: 0 }
+  const unscored = { noData: 0, lowCoverage: 0 }
+  const seen = new Set<string>()
+  const scored: HealthAccountScore[] = []
+  let index = 0
+  let sum = 0
+  let n = 0
+  for (const item of accounts) {
+    const a = accessor === undefined ? (item as unknown as HealthAccount) : accessor(item, index)
+    index++
+    if (a === null || a === undefined) {
+      excluded.missing++
+      continue
+    }
+    const id = typeof a === 'object' ? a.accountId : undefined
+    const values = typeof a === 'object' ? a.values : undefined
+    if (
+      (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) ||
+      values === null ||
+      typeof values !== 'object' ||
+      Array.isArray(values)
+    ) {
+      excluded.invalid++
+      continue
+    }
+    const key = String(id)
+    if (seen.has(key)) {
+      excluded.duplicate++
+      continue
+    }
+    const segment = typeof a.segment === 'string' ? a.segment : null
+    const c = (segment !== null ? _get(compiled, segment) : undefined) ?? _get(compiled, '')
+    if (c === undefined) {
+      excluded.unknownSegment++
+      continue
+    }
+    seen.add(key)
+    const s = _scoreAccount(c, key, segment, values)
+    scored.push(s)
+    if (s.value === null) {
+      if (s.reason === 'low-coverage') unscored.lowCoverage++
+      else unscored.noData++
+    } else {
+      sum += s.value
+      n++
+    }
+  }
+  const first = _get(compiled, '') ?? (_get(compiled, Object.keys(compiled)[0] as string) as _Compiled)
+  const bandCounts = first.definition.bands.map((b) => {
+    let count = 0
+    for (const s of scored) if (s.band === b.id) count++
+    return { id: b.id, count, share: n === 0 ? 0 : count / n }
+  })
+  const measureIds: string[] = []
+  for (const key of Object.keys(compiled))
+    for (const m of (_get(compiled, key) as _Compiled).measures)
+      if (!measureIds.includes(m.id)) measureIds.push(m.id)
+  const measures = measureIds.map((id): HealthMeasureSummary => {
+    let present = 0
+    let missing = 0
+    let invalid = 0
+    let total = 0
+    for (const s of scored) {
+      const m = s.measures.find((x) => x.id === id)
+      if (m === undefined) continue
+      if (m.status === 'present') {
+        present++
+        total += m.score as number
+      } else if (m.status === 'missing') missing++
+      else invalid++
+    }
+    return { id, present, missing, invalid, meanScore: present === 0 ? null : total / present }
+  })
+  const variant: { [segment: string]: string } = {}
+  for (const key of Object.keys(compiled)) {
+    const d = (_get(compiled, key) as _Compiled).definition
+    _set(variant, key, d.version === '' ? d.id : `${d.id}@${d.version}`)
+  }
+  return {
+    kind: 'health',
+    kpi: 'healthScore',
+    value: n === 0 ? null : sum / n,
+    reason: n > 0 ? null : index === 0 ? 'no-data' : 'all-excluded',
+    variant,
+    n,
+    excluded,
+    unscored,
+    bands: bandCounts,
+    measures,
+    accounts: scored,
+  }
+}
