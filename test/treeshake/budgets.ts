@@ -38,7 +38,7 @@ export const budgets: Record<string, number> = {
   firstReplyTime: 8400,
   resolutionTime: 8700,
   firstContactResolution: 5500,
-  ticketSummaries: 3200,
+  ticketSummaries: 3500, // 3.37 KB: with the KpiError for an event it cannot place
   slaAttainment: 8300,
   // Lifecycle KPIs over periods carry the calendar (date-fns and @date-fns/tz); the snapshot, the
   // compounding helpers, growth and survival do not.
@@ -60,7 +60,7 @@ export const budgets: Record<string, number> = {
   ltvToCacRatio: 14_100,
   cacPayback: 15_300,
   cohortLifetimeValue: 1350,
-  rfmSummary: 8400,
+  rfmSummary: 8750, // 8.46 KB: with the recorded zone and its merge check
   fitBgNbd: 2400,
   expectedPurchases: 850,
   conditionalExpectedPurchases: 1000,
