@@ -1,7 +1,7 @@
 // Checks a health definition once and compiles it: every problem is collected and named in one error,
 // so that a definition file is fixed in one pass, not one complaint at a time.
 import { _show } from '../core/_assert.ts'
-import { _checkComparison, type _Normalise, _normaliser, type _Problems } from './_normalise.ts'
+import { _checkComparison, _isNumber, type _Normalise, _normaliser, type _Problems } from './_normalise.ts'
 import type {
   HealthBand,
   HealthDefinition,
@@ -50,7 +50,7 @@ const TOP = [
   'neutralScore',
   'minCoverage',
 ]
-const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x)
+const isNumber = _isNumber
 const isObject = (x: unknown): x is Record<string, unknown> =>
   x !== null && typeof x === 'object' && !Array.isArray(x)
 const isId = (x: unknown): x is string => typeof x === 'string' && x !== ''

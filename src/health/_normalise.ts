@@ -13,7 +13,9 @@ export type _Problems = [path: string, expected: string, got: unknown][]
 export const _TOTANGO: { readonly [label: string]: number } = { good: 100, average: 60, poor: 0 }
 
 const clamp = (x: number): number => (x < 0 ? 0 : Math.min(x, 100))
-const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x)
+/** A finite number. */
+export const _isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x)
+const isNumber = _isNumber
 const isScore = (x: unknown): x is number => isNumber(x) && x >= 0 && x <= 100
 
 /** Whether `x` meets a comparison (every bound given). */

@@ -1,3 +1,4 @@
+import { _iterable } from '../core/_args.ts'
 import { _typeError } from '../core/_assert.ts'
 import { _knownKeys } from '../core/_keys.ts'
 import { _compareIds } from '../core/_order.ts'
@@ -63,8 +64,7 @@ export function healthRollup(
   options: HealthRollupOptions,
 ): HealthRollupRow[] {
   const fn = 'healthRollup'
-  if (typeof (accounts as Iterable<unknown> | null)?.[Symbol.iterator] !== 'function')
-    throw _typeError(fn, 'accounts', 'an iterable of account scores', accounts)
+  _iterable(fn, accounts, 'accounts')
   if (options === null || typeof options !== 'object')
     throw _typeError(fn, 'options', 'options with `parentOf`', options)
   _knownKeys(fn, 'options', options, ['parentOf', 'weightOf', 'includeParent'])

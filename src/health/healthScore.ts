@@ -226,19 +226,23 @@ export function healthScore<T>(
   for (const key of Object.keys(compiled))
     for (const m of (_get(compiled, key) as _Compiled).measures)
       if (!measureIds.includes(m.id)) measureIds.push(m.id)
-  const measures = measureIds.map((id): HealthMeasureSummary => {
-    let present = 0
-    let missing = 0
-    let invalid = 0
-    let total = 0
-    for (const s of scored) {
-      const m = s.measures.find((x) => x.id === id)
-      if (m === undefined) continue
+  // One pass over the accounts' measures, tallied by measure id.
+  const tally = new Map(measureIds.map((id) => [id, { present: 0, missing: 0, invalid: 0, total: 0 }]))
+  for (const s of scored)
+    for (const m of s.measures) {
+      const t = tally.get(m.id) as { present: number; missing: number; invalid: number; total: number }
       if (m.status === 'present') {
-        present++
-        total += m.score as number
-      } else if (m.status === 'missing') missing++
-      else invalid++
+        t.present++
+        t.total += m.score as number
+      } else if (m.status === 'missing') t.missing++
+      else t.invalid++
+    }
+  const measures = measureIds.map((id): HealthMeasureSummary => {
+    const { present, missing, invalid, total } = tally.get(id) as {
+      present: number
+      missing: number
+      invalid: number
+      total: number
     }
     return { id, present, missing, invalid, meanScore: present === 0 ? null : total / present }
   })
