@@ -84,6 +84,29 @@ describe('healthScore: the worked examples', () => {
     expect(rollup(10)?.children[0]).toEqual({ accountId: 'p', value: 10, weight: 0.25, contribution: 2.5 })
   })
 
+  it('healthRollup by contract value (Totango), without the parent: (3 × 80 + 1 × 40) / 4 = 70', () => {
+    const scores = [
+      { accountId: 'p', value: 10 },
+      { accountId: 'a', value: 80 },
+      { accountId: 'b', value: 40 },
+      { accountId: 'c', value: null },
+    ]
+    const contract: Record<string, number> = { p: 100, a: 3, b: 1, c: 5 }
+    const parentOf = (id: string) => (id === 'p' ? null : 'p')
+    const [row] = healthRollup(scores, {
+      parentOf,
+      weightOf: (id) => contract[id] as number,
+      includeParent: false,
+    })
+    expect(row?.value).toBe(70)
+    expect(row?.children.map((c) => [c.accountId, c.weight])).toEqual([
+      ['a', 0.75],
+      ['b', 0.25],
+    ])
+    // With the parent's own score, equal weights: (10 + 80 + 40) / 3.
+    expect(healthRollup(scores, { parentOf })[0]?.value).toBeCloseTo(130 / 3, 12)
+  })
+
   it('E6: NPS 30 → 65; 3 tickets → 70; 5 days since the last login → 90', () => {
     const definition = {
       measures: [
