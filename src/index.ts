@@ -162,6 +162,14 @@ export {
   type HealthUnscored,
   healthScore,
 } from './health/healthScore.ts'
+export {
+  type HealthAccountTrend,
+  type HealthSnapshot,
+  type HealthTrend,
+  type HealthTrendOptions,
+  type HealthTrendPoint,
+  healthTrend,
+} from './health/healthTrend.ts'
 export type { CompoundOptions } from './lifecycle/_compound.ts'
 export type {
   BillingInterval,

@@ -32,8 +32,9 @@ export type ExclusionCounts<Reason extends string = never> = { [K in 'missing' |
  * What a result is, so that generic code (display, diff, health) can walk any result without knowing
  * the KPI: one number (`'result'`), one per period (`'series'`), one per key (`'segments'`), one per
  * trailing window (`'windows'`), several KPIs over the same items (`'combined'`), rows and columns
- * (`'table'`: cohorts, RFM), a curve (`'figure'`: survival), or a health portfolio (`'health'`:
- * one composed score per account, with what is behind it).
+ * (`'table'`: cohorts, RFM), a curve (`'figure'`: survival), a health portfolio (`'health'`:
+ * one composed score per account, with what is behind it), or a history of snapshots per account and
+ * period (`'trend'`: health over time).
  * @category Core
  */
 export type ResultKind =
@@ -45,6 +46,7 @@ export type ResultKind =
   | 'table'
   | 'figure'
   | 'health'
+  | 'trend'
 
 /**
  * Why a result's `value` is `null` — one vocabulary for every KPI:
