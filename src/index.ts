@@ -170,6 +170,16 @@ export {
   type HealthTrendPoint,
   healthTrend,
 } from './health/healthTrend.ts'
+export {
+  type HealthHeldOut,
+  type HealthWeightSnapshot,
+  type HealthWeightSuggestion,
+  type HealthWeightsFitted,
+  type HealthWeightsResult,
+  type SuggestHealthWeightsOptions,
+  type SuggestHealthWeightsVariant,
+  suggestHealthWeights,
+} from './health/suggestHealthWeights.ts'
 export type { CompoundOptions } from './lifecycle/_compound.ts'
 export type {
   BillingInterval,

@@ -1,6 +1,7 @@
 import { _accessorAndOptions, _iterable } from '../core/_args.ts'
 import { _level, _typeError } from '../core/_assert.ts'
 import { _knownKeys } from '../core/_keys.ts'
+import { _compareIds } from '../core/_order.ts'
 import type { ConfidenceInterval, Excluded } from '../core/result.ts'
 import { _criticalZ } from '../stats/_critical.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
@@ -133,7 +134,7 @@ export interface HealthBacktest {
   readonly churnRate: number | null
   /** The composite score's AUC. */
   readonly auc: HealthAuc
-  /** Each measure's AUC, on the snapshots where it has a score. */
+  /** Each measure's AUC, on the snapshots where it has a score, ordered by id. */
   readonly measures: readonly HealthMeasureAuc[]
   /** Churn by band, worst band (lowest mean score) first. */
   readonly bands: readonly HealthBandOutcome[]
@@ -298,7 +299,10 @@ export function healthBacktest<T>(
   const lost = churned.filter(Boolean).length
   const overall = n === 0 ? null : lost / n
   const composite = auc(scores, churned, z, level)
-  const measures = [...measureScores].map(([id, [s, c]]) => ({ id, ...auc(s, c, z, level) }))
+  // Measures by id, whatever order the snapshots listed them in.
+  const measures = [...measureScores]
+    .sort(([a], [b]) => _compareIds(a, b))
+    .map(([id, [s, c]]) => ({ id, ...auc(s, c, z, level) }))
 
   // Bands, worst (lowest mean score) first.
   const byBand = new Map<string, { n: number; churned: number; total: number }>()

@@ -65,6 +65,9 @@ describe('compare', () => {
       'compare expected `current` to be a result with a `value`',
     )
     expect(() => compare({ value: 1 }, { value: 1 }, { measure: 'ratio' as never })).toThrow(RangeError)
+    // A value that is not a number (a string read from a file, NaN) is refused, never a NaN change.
+    expect(() => compare({ value: ':' as never }, { value: 0 })).toThrow('compare expected `current.value`')
+    expect(() => compare({ value: 1 }, { value: Number.NaN })).toThrow('compare expected `previous.value`')
   })
 })
 

@@ -103,6 +103,9 @@ export function compare(current: Comparable, previous: Comparable, options?: Com
     if (value === null || typeof value !== 'object' || !('value' in value)) {
       throw _typeError(fn, arg, 'a result with a `value`', value)
     }
+    const v = (value as { value: unknown }).value
+    if (v !== null && (typeof v !== 'number' || !Number.isFinite(v)))
+      throw _typeError(fn, `${arg}.value`, 'a finite number or null', v)
   }
   const o = _options(fn, options, ['measure', 'level'])
   const measure =
