@@ -12,6 +12,7 @@ export type {
   Subscription,
   SurveyResponse,
   Ticket,
+  Usage,
 } from './data/generate.ts'
 
 const here = dirname(fileURLToPath(import.meta.url))
@@ -26,5 +27,6 @@ export function loadSampleData(): SampleData {
     tickets: read('tickets'),
     spend: read('spend'),
     comments: read('comments'),
+    usage: read('usage'),
   }
 }

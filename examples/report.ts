@@ -13,6 +13,7 @@ import {
   cohortRetention,
   comparePeriods,
   csatAggregator,
+  csatDescriptor,
   customerLifetimes,
   customerLifetimeValue,
   firstContactResolutionAggregator,
@@ -20,10 +21,16 @@ import {
   fitBgNbd,
   fitGammaGamma,
   fold,
+  healthBacktest,
+  healthDefinition,
+  healthMovers,
+  healthScore,
+  healthTrend,
   lifetimeValue,
   ltvToCacRatio,
   mrrMovements,
   npsAggregator,
+  npsDescriptor,
   parseInstant,
   periodRange,
   probabilityAlive,
@@ -32,6 +39,7 @@ import {
   rfmSummary,
   rolling,
   roundForDisplay,
+  suggestHealthWeights,
   survival,
 } from 'cx-metrics'
 import { loadCdnow } from './_cdnow.ts'
@@ -415,6 +423,223 @@ console.log(
 console.log(
   `Median lifetime: ${km.median.reached ? `${fixed(km.median.value)} months` : 'not reached'}; ` +
     `restricted mean over the first 12 months: ${fixed(km.restrictedMean?.value)} months.`,
+)
+
+// Customer health, scored at the end of each quarter for every customer paying then: product usage
+// (logins per active seat in the month before, the share of seats active over the three months before), satisfaction over the six months before (the
+// customer's own NPS and CSAT results), and support load over the ninety days before. Then: the
+// portfolio by band, the largest movers of the last quarter with why they moved, and a backtest against
+// churn within 90 days of each snapshot (from the customer lifetimes above).
+const health = healthDefinition({
+  id: 'lumen-health',
+  version: '1',
+  groups: [
+    { id: 'usage', weight: 2 },
+    { id: 'sentiment', weight: 1 },
+    { id: 'support', weight: 1 },
+  ],
+  measures: [
+    {
+      id: 'logins',
+      group: 'usage',
+      weight: 1,
+      normaliser: { type: 'linear', min: 0, max: 20, better: 'higher' },
+    },
+    {
+      id: 'adoption',
+      group: 'usage',
+      weight: 1,
+      normaliser: { type: 'goal', target: 0.8, better: 'higher' },
+    },
+    { id: 'nps', group: 'sentiment', weight: 1, normaliser: { type: 'kpi', descriptor: npsDescriptor } },
+    { id: 'csat', group: 'sentiment', weight: 1, normaliser: { type: 'kpi', descriptor: csatDescriptor } },
+    {
+      id: 'tickets',
+      group: 'support',
+      weight: 1,
+      normaliser: { type: 'linear', min: 0, max: 6, better: 'lower' },
+    },
+  ],
+  gates: [{ id: 'no-logins', measure: 'logins', on: 'value', when: { eq: 0 }, cap: 30 }],
+})
+const MONTH_MS = 2_629_800_000 // customerLifetimes' month
+const usageOf = new Map(data.usage.map((u) => [`${u.customerId} ${u.month}`, u]))
+const quarterEnds = ['2024', '2025'].flatMap((year) =>
+  [1, 2, 3, 4].map((q) => ({ key: `${year}-Q${q}`, at: periodRange(`${year}-Q${q}`, { timeZone }).end })),
+)
+const answered = data.surveys.filter((s) => s.answeredAt !== null)
+const snapshotAt = (at: number) => {
+  const within = <T>(rows: readonly T[], when: (row: T) => string, days: number) =>
+    rows.filter((row) => {
+      const t = Date.parse(when(row))
+      return t <= at && t > at - days * 86_400_000
+    })
+  const recent = within(answered, (s) => s.answeredAt as string, 180)
+  const bySurvey = (survey: string) => recent.filter((s) => s.survey === survey)
+  const npsOf = new Map(
+    fold(
+      byKey(
+        npsAggregator((s: SurveyResponse) => s.score),
+        (s) => s.customerId,
+      ),
+      bySurvey('nps'),
+    ).groups.map((g) => [g.key, g.result]),
+  )
+  const csatOf = new Map(
+    fold(
+      byKey(
+        csatAggregator((s: SurveyResponse) => s.score),
+        (s) => s.customerId,
+      ),
+      bySurvey('csat'),
+    ).groups.map((g) => [g.key, g.result]),
+  )
+  const ticketsOf = new Map<string, number>()
+  for (const t of within(data.tickets, (t) => t.createdAt, 90))
+    ticketsOf.set(t.requesterId, (ticketsOf.get(t.requesterId) ?? 0) + 1)
+  // The three calendar months before the snapshot.
+  const months = [1, 2, 3].map((k) => {
+    const d = new Date(at - 86_400_000)
+    return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1 - k, 1)).toISOString().slice(0, 7)
+  })
+  const paying = lifetimes.filter((l) => l.since < at && (!l.event || l.since + l.time * MONTH_MS > at))
+  return healthScore(
+    paying.map((l) => {
+      const used = months.flatMap((m) => usageOf.get(`${l.customerId} ${m}`) ?? [])
+      const seats = used.reduce((t, u) => t + u.seats, 0)
+      const active = used.reduce((t, u) => t + u.activeSeats, 0)
+      const last = usageOf.get(`${l.customerId} ${months[0]}`)
+      return {
+        accountId: l.customerId,
+        values: {
+          logins: last === undefined ? null : last.activeSeats === 0 ? 0 : last.logins / last.activeSeats,
+          adoption: seats === 0 ? null : active / seats,
+          nps: npsOf.get(l.customerId) ?? null,
+          csat: csatOf.get(l.customerId) ?? null,
+          tickets: ticketsOf.get(l.customerId) ?? 0,
+        },
+      }
+    }),
+    { definition: health },
+  )
+}
+const snapshots = quarterEnds.map((q) => ({ ...q, portfolio: snapshotAt(q.at) }))
+const latest = snapshots.at(-1) as (typeof snapshots)[number]
+const previous = snapshots.at(-2) as (typeof snapshots)[number]
+const trend = healthTrend(
+  snapshots.flatMap((s) =>
+    s.portfolio.accounts.map((a) => ({ accountId: a.accountId, at: s.at - 1, value: a })),
+  ),
+  { unit: 'quarter', timeZone, flat: 2 },
+)
+const lastPoints = new Map(trend.accounts.map((a) => [a.accountId, a.points.at(-1)]))
+console.log(
+  `\nCustomer health at the end of ${latest.key} (${latest.portfolio.n} paying customers; definition ${health.id}@${health.version}; ` +
+    `portfolio score ${fixed(latest.portfolio.value)}, ${fixed(previous.portfolio.value)} a quarter before)`,
+)
+console.log(
+  table(
+    ['band', 'accounts', 'share', 'mean score', 'up', 'flat', 'down'],
+    latest.portfolio.bands.map((b) => {
+      const members = latest.portfolio.accounts.filter((a) => a.band === b.id)
+      const moved = (d: string) => members.filter((a) => lastPoints.get(a.accountId)?.direction === d).length
+      const mean = members.reduce((t, a) => t + (a.value as number), 0) / members.length
+      return [
+        b.id,
+        b.count,
+        percent(b.share),
+        fixed(members.length === 0 ? null : mean),
+        moved('up'),
+        moved('flat'),
+        moved('down'),
+      ]
+    }),
+  ),
+)
+console.log(
+  `\nLargest health movers, ${previous.key} → ${latest.key} (the measure that moved the score most, and the gates' part)`,
+)
+console.log(
+  table(
+    ['customer', 'from', 'to', 'change', 'why'],
+    healthMovers(previous.portfolio, latest.portfolio, { top: 10 }).map((m) => [
+      m.accountId,
+      fixed(m.from),
+      fixed(m.to),
+      fixed(m.delta),
+      `${m.parts[0]?.text ?? ''}${m.gates === null || m.gates === 0 ? '' : `; gates ${m.gates > 0 ? '+' : '−'}${fixed(Math.abs(m.gates))}`}`,
+    ]),
+  ),
+)
+// Outcomes: churned within 90 days after the snapshot (the first paid spell ended then). Snapshots whose
+// 90 days run past the end of the data are left out.
+const horizon = 90 * 86_400_000
+const endOf = new Map(lifetimes.map((l) => [l.customerId, l.event ? l.since + l.time * MONTH_MS : null]))
+const outcomes = snapshots
+  .filter((s) => s.at + horizon <= Date.parse(asOf))
+  .flatMap((s) =>
+    s.portfolio.accounts.map((a) => {
+      const end = endOf.get(a.accountId) ?? null
+      return {
+        accountId: a.accountId,
+        at: s.at,
+        score: a.value,
+        band: a.band,
+        churned: end !== null && end <= s.at + horizon,
+        measures: Object.fromEntries(a.measures.map((m) => [m.id, m.status === 'present' ? m.score : null])),
+      }
+    }),
+  )
+const backtest = healthBacktest(outcomes)
+console.log(
+  `\nHealth backtest: churn within 90 days of ${backtest.n} quarterly snapshots (${backtest.auc.churned} churned; ` +
+    `AUC with DeLong 95 % interval, churn by band with Wilson 95 % interval)`,
+)
+console.log(
+  table(
+    ['score or measure', 'snapshots', 'AUC', '95 % interval'],
+    [{ id: 'health score', ...backtest.auc }, ...backtest.measures].map((m) => [
+      m.id,
+      m.n,
+      fixed(m.value, 3),
+      m.ci === null ? null : `${fixed(m.ci.lower, 3)} – ${fixed(m.ci.upper, 3)}`,
+    ]),
+  ),
+)
+console.log(
+  table(
+    ['band', 'snapshots', 'churned', 'churn', '95 % interval'],
+    backtest.bands.map((b) => [
+      b.id,
+      b.n,
+      b.churned,
+      percent(b.rate),
+      b.ci === null ? null : `${percent(b.ci.lower)} – ${percent(b.ci.upper)}`,
+    ]),
+  ),
+)
+console.log(`Lift of the worst band: ${fixed(backtest.lift, 2)}×. ${backtest.verdict}`)
+const learned = suggestHealthWeights(
+  outcomes.map((o) => ({
+    ...o,
+    measures: { logins: o.measures.logins, adoption: o.measures.adoption, tickets: o.measures.tickets },
+  })),
+  { split: 'time' },
+)
+const effective = health.measures.filter((m) => ['logins', 'adoption', 'tickets'].includes(m.id))
+console.log(
+  `\nSuggested weights for the measures every snapshot has (logistic regression on the ${learned.fitted.n} earlier snapshots; ` +
+    `judged on the latest ${learned.heldOut?.n ?? 0})`,
+)
+console.log(
+  table(
+    ['measure', 'coefficient', 'p-value', 'suggested weight'],
+    learned.weights.map((w) => [w.id, fixed(w.coefficient, 2), fixed(w.p, 4), percent(w.weight, 0)]),
+  ),
+)
+console.log(
+  `Held-out AUC: suggested weights ${fixed(learned.heldOut?.suggested.value, 3)}, ` +
+    `current score ${fixed(learned.heldOut?.current?.value, 3)} (${effective.length} of ${health.measures.length} measures weighed).`,
 )
 
 // Unit economics. Spend comes by month; new customers are those whose first paid subscription starts in a

@@ -5,6 +5,11 @@
 // Everything is drawn from one seeded generator, so the files are the same on every machine:
 //   npx tsx examples/data/generate.ts
 //
+// The accounts' health signals genuinely, and stochastically, precede churn: a latent satisfaction drives
+// survey scores, ticket volume and the churn hazard, and in `usage` most customers who cancel log in less
+// in the three months before their access ends (about 7 in 10 of them; the others leave without warning).
+// So a health score built on them predicts churn well, never perfectly.
+//
 // A few records are deliberately broken (scores out of range, a timestamp without an offset, a missing
 // score) so that the examples can show how the library counts what it leaves out.
 import { writeFileSync } from 'node:fs'
@@ -74,6 +79,18 @@ export interface Comment {
   text: string
 }
 
+export interface Usage {
+  customerId: string
+  /** Calendar month (UTC), `YYYY-MM`. */
+  month: string
+  /** Seats paid for. */
+  seats: number
+  /** Seats that logged in during the month. */
+  activeSeats: number
+  /** Logins during the month. */
+  logins: number
+}
+
 export interface SampleData {
   customers: Customer[]
   subscriptions: Subscription[]
@@ -81,6 +98,7 @@ export interface SampleData {
   tickets: Ticket[]
   spend: Spend[]
   comments: Comment[]
+  usage: Usage[]
 }
 
 const DAY = 86_400_000
@@ -139,7 +157,16 @@ export function generate(seed = 20240101): SampleData {
   const names = ['Acme', 'Bright', 'Cedar', 'Delta', 'Ember', 'Fjord', 'Granite', 'Harbor', 'Iris', 'Juniper']
   const kinds = ['Bakery', 'Clinic', 'Studio', 'Logistics', 'Labs', 'Outfitters', 'Dental', 'Legal', 'Travel']
 
-  const data: SampleData = { customers: [], subscriptions: [], surveys: [], tickets: [], spend: [], comments: [] }
+  const data: SampleData = {
+    customers: [],
+    subscriptions: [],
+    surveys: [],
+    tickets: [],
+    spend: [],
+    comments: [],
+    usage: [],
+  }
+  const moods = new Map<string, number>()
   let ticketSeq = 0
   let responseSeq = 0
 
@@ -165,6 +192,7 @@ export function generate(seed = 20240101): SampleData {
       })
       // Latent satisfaction drives scores, tickets and churn.
       const mood = normal()
+      moods.set(id, mood)
       let plan = pick(['starter', 'growth', 'scale'] as const, [6, 3, 1])
       const annual = random() < 0.2
       const trial = random() < 0.5
@@ -367,6 +395,50 @@ export function generate(seed = 20240101): SampleData {
     data.spend.push({ month: monthKey, channel: 'organic', kind: 'tools', amount: 1_250, currency: 'USD' })
     if (month % 6 === 4) data.spend.push({ month: monthKey, channel: 'brand', kind: 'events', amount: 9_500, currency: 'USD' })
     void byChannel
+  }
+
+  // Product usage per customer and month of paid access, from its own seeded generator (so that the
+  // other files do not depend on it): logins and active seats follow the customer's satisfaction, and
+  // fall in the three months before a cancelled customer's access ends for about 7 in 10 of them.
+  const usageRandom = generator(seed ^ 0x5eed)
+  const usageNormal = (): number =>
+    Math.sqrt(-2 * Math.log(1 - usageRandom())) * Math.cos(2 * Math.PI * usageRandom())
+  const paidBy = new Map<string, Subscription[]>()
+  for (const sub of data.subscriptions) {
+    if (sub.trial) continue
+    const list = paidBy.get(sub.customerId) ?? []
+    list.push(sub)
+    paidBy.set(sub.customerId, list)
+  }
+  for (const customer of data.customers) {
+    const subs = paidBy.get(customer.id)
+    if (subs === undefined) continue
+    const mood = moods.get(customer.id) as number
+    const final = subs[subs.length - 1] as Subscription
+    const churnAt = final.cancelledAt !== null && final.end !== null ? Date.parse(final.end) : null
+    const warns = usageRandom() < 0.7
+    const first = new Date(subs[0]?.start as string)
+    for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); Date.UTC(y, m, 1) < END; m++) {
+      const monthStart = Date.UTC(y, m, 1)
+      const monthEnd = Date.UTC(y, m + 1, 1)
+      const active = subs.filter(
+        (x) => Date.parse(x.start) < monthEnd && (x.end === null || Date.parse(x.end) > monthStart),
+      )
+      if (active.length === 0) continue
+      const seats = (active[active.length - 1] as Subscription).quantity
+      const ahead = churnAt === null ? Number.POSITIVE_INFINITY : (churnAt - monthStart) / (30.44 * DAY)
+      const factor = !warns || ahead > 3 ? 1 : ahead > 2 ? 0.75 : ahead > 1 ? 0.5 : 0.3
+      const share = Math.max(0.05, Math.min(1, 0.75 + 0.12 * mood + 0.15 * usageNormal())) * (0.5 + factor / 2)
+      const activeSeats = Math.min(seats, Math.max(0, Math.round(seats * share)))
+      const mean = activeSeats * 14 * Math.exp(0.3 * mood) * factor
+      data.usage.push({
+        customerId: customer.id,
+        month: new Date(monthStart).toISOString().slice(0, 7),
+        seats,
+        activeSeats,
+        logins: Math.max(0, Math.round(mean + Math.sqrt(mean) * usageNormal())),
+      })
+    }
   }
 
   // Deliberately broken records, to be counted rather than used.

@@ -33,7 +33,7 @@ export interface HealthChangePart {
   readonly before: HealthMeasureState
   /** Its raw value, score and weight after. */
   readonly after: HealthMeasureState
-  /** One line saying it, e.g. "−8.2 points from firstReplyP90 (support): 7200000 → 32400000". */
+  /** One line saying it, e.g. "−8.2 points from firstReplyP90 (support): 7200000 → 32400000" (raw values to 4 significant digits). */
   readonly text: string
 }
 
@@ -66,6 +66,9 @@ const sum = (xs: readonly number[]): number => {
   return s
 }
 const signed = (x: number): string => `${x < 0 ? '−' : '+'}${Math.abs(x).toFixed(1)}`
+/** A raw value for the text: numbers to 4 significant digits (13.33, not 13.333333333333334). */
+const shown = (v: number | string | null): string =>
+  typeof v === 'number' && !Number.isInteger(v) ? String(Number(v.toPrecision(4))) : String(v)
 
 /**
  * Why a customer's health score changed between two snapshots: the change split into one part per
@@ -123,7 +126,7 @@ export function explainHealthChange(before: HealthAccountScore, after: HealthAcc
       fromWeight,
       before: { value: b.value, score: b.score, weight: b.weight },
       after: { value: a.value, score: a.score, weight: a.weight },
-      text: `${signed(points)} points from ${b.id}${group}: ${String(b.value)} → ${String(a.value)}`,
+      text: `${signed(points)} points from ${b.id}${group}: ${shown(b.value)} → ${shown(a.value)}`,
     }
   })
   const from = before.value
