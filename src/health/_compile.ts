@@ -30,6 +30,8 @@ export interface _Compiled {
   readonly groupWeights: readonly number[]
   /** The nominal weight of every measure with all present (group share × share within group). */
   readonly nominal: readonly number[]
+  /** Each measure's index, by id. */
+  readonly index: ReadonlyMap<string, number>
 }
 
 const DEFAULT_BANDS: readonly HealthBand[] = [
@@ -279,5 +281,12 @@ export function _compile(fn: string, arg: string, input: unknown): _Compiled {
     neutralScore: neutralScore as number,
     minCoverage: minCoverage as number,
   }
-  return { definition, measures, groupIds: groupList.map((g) => g.id), groupWeights, nominal }
+  return {
+    definition,
+    measures,
+    groupIds: groupList.map((g) => g.id),
+    groupWeights,
+    nominal,
+    index: new Map(measures.map((m, i) => [m.id, i])),
+  }
 }

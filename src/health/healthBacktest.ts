@@ -148,54 +148,54 @@ export interface HealthBacktest {
   readonly verdict: string
 }
 
-/** Midranks (1-based; ties share their mean rank) of `values`, by sorting an index: O(n log n). */
-function midranks(values: Float64Array): Float64Array {
-  const n = values.length
-  const order = new Uint32Array(n)
-  for (let i = 0; i < n; i++) order[i] = i
-  order.sort((a, b) => (values[a] as number) - (values[b] as number))
-  const ranks = new Float64Array(n)
-  for (let i = 0; i < n; ) {
-    let j = i
-    while (j + 1 < n && values[order[j + 1] as number] === values[order[i] as number]) j++
-    const r = (i + j) / 2 + 1
-    for (let k = i; k <= j; k++) ranks[order[k] as number] = r
-    i = j + 1
-  }
-  return ranks
-}
-
-/**
- * The AUC of scores against outcomes, with DeLong's variance computed from midranks (Sun & Xu 2014):
- * V₁₀ᵢ = (Rᵢ − R⁽ˣ⁾ᵢ) / n for each retained account, V₀₁ⱼ = 1 − (Rⱼ − R⁽ʸ⁾ⱼ) / m for each churner.
- */
-function auc(scores: readonly number[], churned: readonly boolean[], z: number, level: number): HealthAuc {
-  const all = Float64Array.from(scores)
-  const x: number[] = []
-  const y: number[] = []
-  for (let i = 0; i < churned.length; i++) (churned[i] ? y : x).push(scores[i] as number)
-  const m = x.length
-  const n = y.length
-  if (m === 0 || n === 0) return { value: null, ci: null, n: scores.length, churned: n }
-  const r = midranks(all)
-  const rx = midranks(Float64Array.from(x))
-  const ry = midranks(Float64Array.from(y))
-  let sumX = 0
-  const v10 = new Float64Array(m)
-  const v01 = new Float64Array(n)
+/** The scores of the retained and of the churned snapshots, each sorted ascending (native sorts, no comparator). */
+function split(scores: readonly number[], churned: readonly boolean[]): [Float64Array, Float64Array] {
+  let lost = 0
+  for (const c of churned) if (c) lost++
+  const x = new Float64Array(scores.length - lost)
+  const y = new Float64Array(lost)
   let xi = 0
   let yi = 0
   for (let i = 0; i < scores.length; i++) {
-    if (churned[i]) {
-      v01[yi] = 1 - ((r[i] as number) - (ry[yi] as number)) / m
-      yi++
-    } else {
-      sumX += r[i] as number
-      v10[xi] = ((r[i] as number) - (rx[xi] as number)) / n
-      xi++
-    }
+    if (churned[i]) y[yi++] = scores[i] as number
+    else x[xi++] = scores[i] as number
   }
-  const value = (sumX - (m * (m + 1)) / 2) / (m * n)
+  return [x.sort(), y.sort()]
+}
+
+/**
+ * The AUC of retained scores `x` against churned scores `y` (both sorted), with DeLong's variance from
+ * the placement values (Sun & Xu 2014): V₁₀ᵢ = (#{y < xᵢ} + ½ #{y = xᵢ}) / n for each retained account,
+ * V₀₁ⱼ = (#{x > yⱼ} + ½ #{x = yⱼ}) / m for each churner, each counted by walking the two sorted lists
+ * together: O(n log n) for the sorts, O(n) after.
+ */
+function auc(x: Float64Array, y: Float64Array, z: number, level: number): HealthAuc {
+  const m = x.length
+  const n = y.length
+  if (m === 0 || n === 0) return { value: null, ci: null, n: m + n, churned: n }
+  const v10 = new Float64Array(m)
+  let below = 0
+  let upTo = 0
+  for (let i = 0; i < m; i++) {
+    const v = x[i] as number
+    while (below < n && (y[below] as number) < v) below++
+    if (upTo < below) upTo = below
+    while (upTo < n && (y[upTo] as number) === v) upTo++
+    v10[i] = (below + (upTo - below) / 2) / n
+  }
+  const v01 = new Float64Array(n)
+  below = 0
+  upTo = 0
+  for (let j = 0; j < n; j++) {
+    const v = y[j] as number
+    while (below < m && (x[below] as number) < v) below++
+    if (upTo < below) upTo = below
+    while (upTo < m && (x[upTo] as number) === v) upTo++
+    v01[j] = (m - upTo + (upTo - below) / 2) / m
+  }
+  let total = 0
+  for (const t of v10) total += t
+  const value = total / m
   const variance = (v: Float64Array, k: number): number => {
     if (k < 2) return 0
     let s = 0
@@ -207,7 +207,7 @@ function auc(scores: readonly number[], churned: readonly boolean[], z: number, 
   return {
     value,
     ci: { lower: clip(value - z * se), upper: clip(value + z * se), level, method: 'delong' },
-    n: scores.length,
+    n: m + n,
     churned: n,
   }
 }
@@ -298,11 +298,12 @@ export function healthBacktest<T>(
   const n = scores.length
   const lost = churned.filter(Boolean).length
   const overall = n === 0 ? null : lost / n
-  const composite = auc(scores, churned, z, level)
+  const [retainedScores, churnedScores] = split(scores, churned)
+  const composite = auc(retainedScores, churnedScores, z, level)
   // Measures by id, whatever order the snapshots listed them in.
   const measures = [...measureScores]
     .sort(([a], [b]) => _compareIds(a, b))
-    .map(([id, [s, c]]) => ({ id, ...auc(s, c, z, level) }))
+    .map(([id, [s, c]]) => ({ id, ...auc(...split(s, c), z, level) }))
 
   // Bands, worst (lowest mean score) first.
   const byBand = new Map<string, { n: number; churned: number; total: number }>()
@@ -331,35 +332,38 @@ export function healthBacktest<T>(
   const lift =
     worst === undefined || overall === null || overall === 0 ? null : (worst.rate as number) / overall
 
-  // Calibration: quantile groups of the sorted scores; a run of equal scores stays in one group.
-  const order = scores.map((_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number))
+  // Calibration: quantile groups of the sorted scores (the two sorted lists walked together); a run of
+  // equal scores stays in one group.
   const calibration: { -readonly [K in keyof HealthCalibrationRow]: HealthCalibrationRow[K] }[] = []
-  for (let i = 0; i < n; ) {
+  const x = retainedScores
+  const y = churnedScores
+  for (let i = 0, xi = 0, yi = 0; i < n; ) {
+    const v = Math.min(
+      xi < x.length ? (x[xi] as number) : Number.POSITIVE_INFINITY,
+      yi < y.length ? (y[yi] as number) : Number.POSITIVE_INFINITY,
+    )
+    let stayed = 0
+    let left = 0
+    while (xi < x.length && x[xi] === v) {
+      xi++
+      stayed++
+    }
+    while (yi < y.length && y[yi] === v) {
+      yi++
+      left++
+    }
     const group = Math.min(groupCount, Math.floor((i * groupCount) / n) + 1)
     const last = calibration[calibration.length - 1]
-    let j = i
-    while (j + 1 < n && scores[order[j + 1] as number] === scores[order[i] as number]) j++
     const row =
       last !== undefined && last.group === group
         ? last
-        : {
-            group,
-            from: scores[order[i] as number] as number,
-            to: 0,
-            n: 0,
-            churned: 0,
-            rate: 0,
-            meanScore: 0,
-          }
-    for (let k = i; k <= j; k++) {
-      const at = order[k] as number
-      row.n++
-      if (churned[at]) row.churned++
-      row.meanScore += scores[at] as number
-      row.to = scores[at] as number
-    }
+        : { group, from: v, to: v, n: 0, churned: 0, rate: 0, meanScore: 0 }
+    row.n += stayed + left
+    row.churned += left
+    row.meanScore += v * (stayed + left)
+    row.to = v
     if (row !== last) calibration.push(row)
-    i = j + 1
+    i += stayed + left
   }
   for (const row of calibration) {
     row.rate = row.churned / row.n

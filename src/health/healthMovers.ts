@@ -51,20 +51,17 @@ export function healthMovers(before: object, after: object, options?: HealthMove
     throw _typeError(fn, 'options.direction', "'down', 'up' or 'both'", direction)
   const earlier = new Map<string, HealthAccountScore>()
   for (const s of a) earlier.set(s.accountId, s)
-  const changes: HealthChange[] = []
+  // Rank by the change of score first, and explain only the accounts listed.
+  const moved: [HealthAccountScore, HealthAccountScore, number][] = []
   for (const s of b) {
     const e = earlier.get(s.accountId)
     if (e === undefined || e.value === null || s.value === null) continue
     if (e.measures.length !== s.measures.length || e.measures.some((m, i) => m.id !== s.measures[i]?.id))
       continue
-    const c = explainHealthChange(e, s)
-    const d = c.delta as number
+    const d = s.value - e.value
     if ((direction === 'down' && d >= 0) || (direction === 'up' && d <= 0)) continue
-    changes.push(c)
+    moved.push([e, s, d])
   }
-  changes.sort(
-    (x, y) =>
-      Math.abs(y.delta as number) - Math.abs(x.delta as number) || _compareIds(x.accountId, y.accountId),
-  )
-  return changes.slice(0, top)
+  moved.sort((x, y) => Math.abs(y[2]) - Math.abs(x[2]) || _compareIds(x[1].accountId, y[1].accountId))
+  return moved.slice(0, top).map(([e, s]) => explainHealthChange(e, s))
 }

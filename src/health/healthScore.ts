@@ -4,7 +4,7 @@ import { _dict, _get, _set } from '../core/_dict.ts'
 import { _knownKeys } from '../core/_keys.ts'
 import type { Excluded } from '../core/result.ts'
 import { type _Compiled, _compile } from './_compile.ts'
-import { _scoreAccount } from './_score.ts'
+import { _MISSING, _materialise, _PRESENT, type _Scratch, _scoreInto, _scratch } from './_score.ts'
 import type { HealthAccount, HealthAccountScore, HealthDefinition, HealthDefinitionInput } from './_types.ts'
 
 /**
@@ -99,6 +99,13 @@ export interface HealthPortfolio {
 
 const KEYS = ['definition', 'definitions']
 
+interface Tally {
+  present: number
+  missing: number
+  invalid: number
+  total: number
+}
+
 /**
  * Customer health: a score from 0 to 100 per account, composed from measures by a health definition,
  * and the portfolio by band. Each measure's raw value (a number, a label, or one of the library's results,
@@ -172,7 +179,25 @@ export function healthScore<T>(
   const excluded = { missing: 0, invalid: 0, duplicate: 0, unknownSegment: 0 }
   const unscored = { noData: 0, lowCoverage: 0 }
   const seen = new Set<string>()
-  const scored: HealthAccountScore[] = []
+  const scratch = new Map<_Compiled, _Scratch>()
+  const first = _get(compiled, '') ?? (_get(compiled, Object.keys(compiled)[0] as string) as _Compiled)
+  const bandIds = first.definition.bands.map((b) => b.id)
+  const bandCount = bandIds.map(() => 0)
+  // Per-measure counts, tallied by measure id as each account is scored.
+  const measureIds: string[] = []
+  for (const key of Object.keys(compiled))
+    for (const m of (_get(compiled, key) as _Compiled).measures)
+      if (!measureIds.includes(m.id)) measureIds.push(m.id)
+  const tallies = new Map<_Compiled, Tally[]>()
+  const byId = new Map(measureIds.map((id) => [id, { present: 0, missing: 0, invalid: 0, total: 0 }]))
+  for (const key of Object.keys(compiled)) {
+    const c = _get(compiled, key) as _Compiled
+    tallies.set(
+      c,
+      c.measures.map((m) => byId.get(m.id) as Tally),
+    )
+  }
+  const rows: HealthAccountScore[] = []
   let index = 0
   let sum = 0
   let n = 0
@@ -194,7 +219,7 @@ export function healthScore<T>(
       excluded.invalid++
       continue
     }
-    const key = String(id)
+    const key = typeof id === 'string' ? id : String(id)
     if (seen.has(key)) {
       excluded.duplicate++
       continue
@@ -206,44 +231,39 @@ export function healthScore<T>(
       continue
     }
     seen.add(key)
-    const s = _scoreAccount(c, key, segment, values)
-    scored.push(s)
-    if (s.value === null) {
-      if (s.reason === 'low-coverage') unscored.lowCoverage++
-      else unscored.noData++
-    } else {
-      sum += s.value
-      n++
+    let space = scratch.get(c)
+    if (space === undefined) {
+      space = _scratch(c)
+      scratch.set(c, space)
     }
-  }
-  const first = _get(compiled, '') ?? (_get(compiled, Object.keys(compiled)[0] as string) as _Compiled)
-  const bandCounts = first.definition.bands.map((b) => {
-    let count = 0
-    for (const s of scored) if (s.band === b.id) count++
-    return { id: b.id, count, share: n === 0 ? 0 : count / n }
-  })
-  const measureIds: string[] = []
-  for (const key of Object.keys(compiled))
-    for (const m of (_get(compiled, key) as _Compiled).measures)
-      if (!measureIds.includes(m.id)) measureIds.push(m.id)
-  // One pass over the accounts' measures, tallied by measure id.
-  const tally = new Map(measureIds.map((id) => [id, { present: 0, missing: 0, invalid: 0, total: 0 }]))
-  for (const s of scored)
-    for (const m of s.measures) {
-      const t = tally.get(m.id) as { present: number; missing: number; invalid: number; total: number }
-      if (m.status === 'present') {
+    const r = _scoreInto(c, values, space)
+    const tally = tallies.get(c) as Tally[]
+    for (let i = 0; i < tally.length; i++) {
+      const t = tally[i] as Tally
+      const status = space.status[i]
+      if (status === _PRESENT) {
         t.present++
-        t.total += m.score as number
-      } else if (m.status === 'missing') t.missing++
+        t.total += space.scores[i] as number
+      } else if (status === _MISSING) t.missing++
       else t.invalid++
     }
-  const measures = measureIds.map((id): HealthMeasureSummary => {
-    const { present, missing, invalid, total } = tally.get(id) as {
-      present: number
-      missing: number
-      invalid: number
-      total: number
+    if (r.value === null) {
+      if (r.reason === 'low-coverage') unscored.lowCoverage++
+      else unscored.noData++
+    } else {
+      sum += r.value
+      n++
+      const b = bandIds.indexOf(r.band as string)
+      if (b >= 0) bandCount[b] = (bandCount[b] as number) + 1
     }
+    rows.push(_materialise(c, key, segment, r, space))
+  }
+  const bands = bandIds.map((id, b) => {
+    const count = bandCount[b] as number
+    return { id, count, share: n === 0 ? 0 : count / n }
+  })
+  const measures = measureIds.map((id): HealthMeasureSummary => {
+    const { present, missing, invalid, total } = byId.get(id) as Tally
     return { id, present, missing, invalid, meanScore: present === 0 ? null : total / present }
   })
   const variant: { [segment: string]: string } = {}
@@ -260,8 +280,8 @@ export function healthScore<T>(
     n,
     excluded,
     unscored,
-    bands: bandCounts,
+    bands,
     measures,
-    accounts: scored,
+    accounts: rows,
   }
 }
