@@ -104,6 +104,98 @@ export {
 } from './economics/rfmSummary.ts'
 export { survivalCurve } from './economics/survivalCurve.ts'
 export type {
+  FeedbackScore,
+  Mention,
+  NetSentimentSummary,
+  SentimentInput,
+  ThemeTag,
+} from './feedback/_types.ts'
+export {
+  type AsyncThemeClassifier,
+  type ClassifiedComment,
+  type ClassifyCommentsOptions,
+  type ClassifyContext,
+  classifyComments,
+} from './feedback/classifyComments.ts'
+export {
+  type CodeFrame,
+  type CodeFrameInput,
+  type CodeFrameTheme,
+  codeFrame,
+  type FeedbackLanguage,
+  type PhraseList,
+  type PhrasesByLanguage,
+  type ThemeInput,
+  type ThemeLabel,
+} from './feedback/codeFrame.ts'
+export {
+  type MentionRepliesOptions,
+  type MentionRepliesResult,
+  type MentionRepliesState,
+  mentionReplies,
+  mentionRepliesAggregator,
+  mentionRepliesDescriptor,
+} from './feedback/mentionReplies.ts'
+export {
+  type MentionVolumeOptions,
+  type MentionVolumeResult,
+  type MentionVolumeState,
+  mentionVolume,
+  mentionVolumeAggregator,
+  mentionVolumeDescriptor,
+  type PlatformVolume,
+} from './feedback/mentionVolume.ts'
+export {
+  type NetSentimentExclusion,
+  type NetSentimentOptions,
+  type NetSentimentResult,
+  type NetSentimentState,
+  netSentiment,
+  netSentimentAggregator,
+  netSentimentDescriptor,
+} from './feedback/netSentiment.ts'
+export {
+  type BrandVoice,
+  type ShareOfVoiceExclusion,
+  type ShareOfVoiceOptions,
+  type ShareOfVoiceResult,
+  type ShareOfVoiceState,
+  shareOfVoice,
+  shareOfVoiceAggregator,
+  shareOfVoiceDescriptor,
+} from './feedback/shareOfVoice.ts'
+export {
+  type CancelledMatch,
+  type CommentTags,
+  type PhraseMatch,
+  type TagCommentOptions,
+  tagComment,
+} from './feedback/tagComment.ts'
+export {
+  type ThemeChange,
+  type ThemeChangesOptions,
+  type ThemeChangesResult,
+  type ThemeVolume,
+  themeChanges,
+} from './feedback/themeChanges.ts'
+export {
+  type CooccurrenceRow,
+  type FeedbackComment,
+  type ImpactReason,
+  type TagProblems,
+  type ThemeClassifier,
+  type ThemeClassifierContext,
+  type ThemeRow,
+  type ThemeState,
+  type ThemesExclusion,
+  type ThemesOptions,
+  type ThemesResult,
+  type ThemesState,
+  themes,
+  themesAggregator,
+  themesDescriptor,
+} from './feedback/themes.ts'
+export type {
   HealthAccount,
   HealthAccountScore,
   HealthBand,

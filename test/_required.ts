@@ -11,4 +11,12 @@ export const requiredOptions: Record<string, Record<string, unknown>> = {
   mrr: { at: '2024-03-01T00:00:00Z' },
   cohortRetention: { unit: 'month', asOf: '2024-06-01T00:00:00Z' },
   rfmSummary: { calibrationEnd: '2024-03-01T00:00:00Z' },
+  themes: {
+    codeFrame: {
+      id: 'required',
+      version: '1',
+      themes: [{ id: 'price', label: 'Price', phrases: ['price'] }],
+    },
+  },
+  shareOfVoice: { brand: 'Lumen' },
 }

@@ -1,5 +1,5 @@
 // The import rules of DESIGN §2: layers import only downward
-//   cli → definitions → health → KPI areas → time → stats → core
+//   cli → definitions → health, feedback → KPI areas → time → stats → core
 // KPI areas never import each other, there are no import cycles, and the library (everything but the
 // CLI) stays runtime-neutral: no node: modules, no process, no console, no zod outside definitions.
 import { readdirSync, readFileSync } from 'node:fs'
@@ -14,7 +14,7 @@ const LAYER: Record<string, number> = {
   stats: 1,
   time: 2,
   survey: 3,
-  feedback: 3,
+  feedback: 4,
   support: 3,
   lifecycle: 3,
   economics: 3,

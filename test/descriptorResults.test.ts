@@ -132,6 +132,38 @@ function data(d: KpiDescriptor, options: Record<string, unknown>) {
         good: times(3, () => ({ time: 20, event: true })),
         bad: times(3, () => ({ time: 2, event: true })),
       }
+    case 'netSentiment':
+      return {
+        options,
+        sample: [0.5, -0.2, 'positive', 'negativo', 0],
+        good: [0.9, 0.8, 0],
+        bad: [-0.9, -0.8, 0],
+      }
+    case 'shareOfVoice': {
+      const m = (brand: string, reach: number) => ({ brand, reach })
+      return {
+        options: { brand: 'Lumen', ...options },
+        sample: [m('Lumen', 10), m('Acme', 20), m('Globex', 5)],
+        good: [m('Lumen', 10), m('Lumen', 10), m('Acme', 10)],
+        bad: [m('Lumen', 10), m('Acme', 10), m('Acme', 10)],
+      }
+    }
+    case 'mentionVolume':
+      return {
+        options,
+        sample: [{ platform: 'x' }, { platform: 'instagram' }],
+        good: times(3, () => ({ platform: 'x' })),
+        bad: [{ platform: 'x' }],
+      }
+    case 'mentionReplies': {
+      const mention = (replied: boolean) => ({ at: day(4, 9), repliedAt: replied ? day(4, 10) : null })
+      return {
+        options,
+        sample: [mention(true), mention(false), mention(true)],
+        good: [mention(true), mention(true)],
+        bad: [mention(true), mention(false)],
+      }
+    }
     default:
       return null
   }
@@ -162,11 +194,12 @@ const variants = (d: KpiDescriptor): Record<string, unknown>[] => [
     .filter((when) => Object.entries(when).every(([k, v]) => !k.includes('.') && v !== 'custom')),
 ]
 
-// rfmSummary is a table of customers (recency, frequency, value), with no one number to orient.
-const oriented = descriptors.filter((d) => d.id !== 'rfmSummary')
+// rfmSummary is a table of customers (recency, frequency, value), and themes a table of themes (volume,
+// score, impact): neither has one number to orient.
+const oriented = descriptors.filter((d) => d.id !== 'rfmSummary' && d.id !== 'themes')
 
 describe('descriptors agree with results', () => {
-  it('cover every KPI here but the RFM table', () => {
+  it('cover every KPI here but the RFM and themes tables', () => {
     expect(oriented.map((d) => d.id).filter((id) => data({ id } as KpiDescriptor, {}) === null)).toEqual([])
   })
 

@@ -119,3 +119,24 @@ export function _oneOf<const T extends string>(
   if (!(allowed as readonly string[]).includes(value)) throw _rangeError(fn, arg, expected, value)
   return value as T
 }
+
+/**
+ * Runs `make`, which checks a value that `fn` passed on as `arg` to `inner` (where it is `innerArg`),
+ * and rethrows its argument errors in `fn`'s name: "themes expected `options.codeFrame.id` …" rather
+ * than "codeFrame expected `definition.id` …".
+ */
+export function _within<R>(fn: string, arg: string, inner: string, innerArg: string, make: () => R): R {
+  try {
+    return make()
+  } catch (e) {
+    const prefix = `${inner} expected \`${innerArg}`
+    if ((e instanceof TypeError || e instanceof RangeError) && e.message.startsWith(prefix)) {
+      const message = `${fn} expected \`${arg}${e.message.slice(prefix.length)}`.replaceAll(
+        `${inner} expected \`${innerArg}`,
+        `${fn} expected \`${arg}`,
+      )
+      throw e instanceof TypeError ? new TypeError(message) : new RangeError(message)
+    }
+    throw e
+  }
+}

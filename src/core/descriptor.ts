@@ -116,7 +116,7 @@ export interface KpiDescriptor {
   /** A human title. */
   readonly title: string
   /** The area of the library. */
-  readonly category: 'survey' | 'support' | 'lifecycle' | 'revenue' | 'economics' | 'predictive'
+  readonly category: 'survey' | 'support' | 'lifecycle' | 'revenue' | 'economics' | 'predictive' | 'feedback'
   /** The records it reads (`kind`), and their fields. A KPI over plain numbers has `fields: {}`. */
   readonly input: {
     /** The kind of record (`'score'`, `'ticket'`, `'subscription'`…). */

@@ -34,7 +34,7 @@ export type ExclusionCounts<Reason extends string = never> = { [K in 'missing' |
  * trailing window (`'windows'`), several KPIs over the same items (`'combined'`), rows and columns
  * (`'table'`: cohorts, RFM), a curve (`'figure'`: survival), a health portfolio (`'health'`:
  * one composed score per account, with what is behind it), or a history of snapshots per account and
- * period (`'trend'`: health over time).
+ * period (`'trend'`: health over time), or the themes of open comments (`'themes'`).
  * @category Core
  */
 export type ResultKind =
@@ -47,6 +47,7 @@ export type ResultKind =
   | 'figure'
   | 'health'
   | 'trend'
+  | 'themes'
 
 /**
  * Why a result's `value` is `null` — one vocabulary for every KPI:

@@ -1,7 +1,7 @@
 // Checks a health definition once and compiles it: every problem is collected and named in one error,
 // so that a definition file is fixed in one pass, not one complaint at a time.
-import { _show } from '../core/_assert.ts'
-import { _checkComparison, _isNumber, type _Normalise, _normaliser, type _Problems } from './_normalise.ts'
+import { type _Problems, _throwProblems, _unknownKeys } from '../core/_problems.ts'
+import { _checkComparison, _isNumber, type _Normalise, _normaliser } from './_normalise.ts'
 import type {
   HealthBand,
   HealthDefinition,
@@ -65,33 +65,11 @@ export function _inBand(x: number, b: HealthBand): boolean {
   return lowOk && highOk
 }
 
-function unknownKeys(
-  path: string,
-  o: Record<string, unknown>,
-  known: readonly string[],
-  problems: _Problems,
-) {
-  for (const k of Object.keys(o))
-    if (!known.includes(k)) problems.push([path, `only the keys ${known.join(', ')}`, k])
-}
-
-function throwProblems(fn: string, problems: _Problems): never {
-  const lines = problems.map(
-    ([path, expected, got]) => `${fn} expected \`${path}\` to be ${expected}, got \`${_show(got)}\``,
-  )
-  const message =
-    lines.length === 1
-      ? (lines[0] as string)
-      : `${lines[0] as string} (and ${lines.length - 1} more problem${lines.length > 2 ? 's' : ''}:\n- ${lines.slice(1).join('\n- ')})`
-  const typeOnly = problems.every(([, expected]) => /^an? /.test(expected))
-  throw typeOnly ? new TypeError(message) : new RangeError(message)
-}
-
 /** Checks `input` (the argument `arg` of `fn`) and compiles it; throws naming every problem. */
 export function _compile(fn: string, arg: string, input: unknown): _Compiled {
   const problems: _Problems = []
-  if (!isObject(input)) throwProblems(fn, [[arg, 'a health definition { measures, … }', input]])
-  unknownKeys(arg, input, TOP, problems)
+  if (!isObject(input)) _throwProblems(fn, [[arg, 'a health definition { measures, … }', input]])
+  _unknownKeys(arg, input, TOP, problems)
   if (input.kind !== undefined && input.kind !== 'health-definition')
     problems.push([`${arg}.kind`, "'health-definition' or absent", input.kind])
   for (const k of ['id', 'version'])
@@ -121,7 +99,7 @@ export function _compile(fn: string, arg: string, input: unknown): _Compiled {
         problems.push([p, 'a group { id, weight }', g])
         continue
       }
-      unknownKeys(p, g, ['id', 'label', 'weight'], problems)
+      _unknownKeys(p, g, ['id', 'label', 'weight'], problems)
       if (!isId(g.id)) problems.push([`${p}.id`, 'a non-empty string', g.id])
       else if (groups.some((x) => x.id === g.id)) problems.push([`${p}.id`, 'an id no other group has', g.id])
       if (!isNumber(g.weight) || g.weight < 0)
@@ -145,7 +123,7 @@ export function _compile(fn: string, arg: string, input: unknown): _Compiled {
         problems.push([p, 'a measure { id, weight, normaliser }', m])
         continue
       }
-      unknownKeys(p, m, ['id', 'label', 'weight', 'normaliser', 'group', 'missing'], problems)
+      _unknownKeys(p, m, ['id', 'label', 'weight', 'normaliser', 'group', 'missing'], problems)
       if (!isId(m.id)) problems.push([`${p}.id`, 'a non-empty string', m.id])
       else if (plain.some((x) => x.id === m.id))
         problems.push([`${p}.id`, 'an id no other measure has', m.id])
@@ -198,7 +176,7 @@ export function _compile(fn: string, arg: string, input: unknown): _Compiled {
         problems.push([p, 'a band { id, min, max }', b])
         continue
       }
-      unknownKeys(p, b, ['id', 'label', 'min', 'max', 'minInclusive', 'maxInclusive'], problems)
+      _unknownKeys(p, b, ['id', 'label', 'min', 'max', 'minInclusive', 'maxInclusive'], problems)
       if (!isId(b.id)) problems.push([`${p}.id`, 'a non-empty string', b.id])
       if (!isNumber(b.min) || b.min < 0 || b.min > 100)
         problems.push([`${p}.min`, 'a score from 0 to 100', b.min])
@@ -240,7 +218,7 @@ export function _compile(fn: string, arg: string, input: unknown): _Compiled {
         problems.push([p, 'a gate { id, measure | anyMeasure, when, cap | floor | set }', g])
         continue
       }
-      unknownKeys(p, g, ['id', 'measure', 'anyMeasure', 'on', 'when', 'cap', 'floor', 'set'], problems)
+      _unknownKeys(p, g, ['id', 'measure', 'anyMeasure', 'on', 'when', 'cap', 'floor', 'set'], problems)
       if (!isId(g.id)) problems.push([`${p}.id`, 'a non-empty string', g.id])
       if ((g.measure === undefined) === (g.anyMeasure !== true))
         problems.push([p, 'a gate with either `measure` or `anyMeasure: true`', g.measure ?? g.anyMeasure])
@@ -257,7 +235,7 @@ export function _compile(fn: string, arg: string, input: unknown): _Compiled {
           problems.push([`${p}.${k}`, 'a score from 0 to 100', g[k]])
     }
 
-  if (problems.length > 0) throwProblems(fn, problems)
+  if (problems.length > 0) _throwProblems(fn, problems)
 
   const groupWeights = groupList.map((g) => g.weight)
   const groupTotal = groupWeights.reduce((s, w) => s + w, 0)

@@ -1,5 +1,6 @@
 // Normalisers: a measure's raw value to a score from 0 to 100. Each is checked once, when the definition
 // is, and compiled to a function; the function gives 'invalid' for a value it cannot read.
+import type { _Problems } from '../core/_problems.ts'
 import { describeResult } from '../core/describeResult.ts'
 import type { HealthComparison, HealthTier } from './_types.ts'
 
@@ -7,7 +8,6 @@ import type { HealthComparison, HealthTier } from './_types.ts'
 export type _Normalise = (value: number | string) => number | 'invalid'
 
 /** Problems found in a definition: each a path, what was expected and what was got. */
-export type _Problems = [path: string, expected: string, got: unknown][]
 
 /** Totango's good/average/poor points (multidimensional model; its portfolio view gives poor 40). */
 export const _TOTANGO: { readonly [label: string]: number } = { good: 100, average: 60, poor: 0 }

@@ -172,6 +172,65 @@ export const observation: fc.Arbitrary<unknown> = maybe(
   ),
 )
 
+/** Text as comments and posts hold it: prose in both languages, placeholders, symbols, scripts the fast path does not take. */
+const text: fc.Arbitrary<unknown> = fc.oneof(
+  fc.constantFrom(
+    'The support is slow',
+    'Não gostei da cobrança',
+    'n/a',
+    '   ',
+    '!!!',
+    '服务很慢',
+    'e\u0301\u0301',
+    '__proto__',
+    'constructor price',
+    '👍🏽',
+  ),
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  anything,
+)
+
+export const comment: fc.Arbitrary<unknown> = fc.oneof(
+  text,
+  maybe(
+    fc.record({
+      text,
+      score: maybe(fc.oneof(fc.integer({ min: -1, max: 11 }), anything)),
+      sentiment: maybe(
+        fc.oneof(
+          fc.double({ min: -1.5, max: 1.5 }),
+          fc.constantFrom('positive', 'Neutro', '__proto__'),
+          anything,
+        ),
+      ),
+      language: maybe(fc.constantFrom('en', 'pt', 'fr', '__proto__')),
+      tags: maybe(
+        fc.oneof(
+          fc.array(
+            fc.record({ theme: fc.oneof(id, anything), confidence: maybe(fc.oneof(fc.double(), anything)) }),
+            { maxLength: 3 },
+          ),
+          anything,
+        ),
+      ),
+    }),
+  ),
+)
+
+export const mention: fc.Arbitrary<unknown> = maybe(
+  fc.record({
+    platform: maybe(fc.oneof(id, anything)),
+    brand: maybe(fc.oneof(id, fc.constantFrom('Lumen', 'LUMEN ', 'Acme'), anything)),
+    reach: maybe(fc.oneof(fc.integer({ min: -5, max: 1000 }), anything)),
+    at: instant,
+    repliedAt: fc.oneof(instant, fc.constant(null)),
+    needsReply: maybe(fc.oneof(fc.boolean(), anything)),
+    sentiment: maybe(anything),
+    text,
+  }),
+)
+
 /** The items of each descriptor's input kind. */
 export const itemsOf: Record<string, fc.Arbitrary<unknown>> = {
   score,
@@ -183,4 +242,11 @@ export const itemsOf: Record<string, fc.Arbitrary<unknown>> = {
   transaction,
   observation,
   value: maybe(fc.integer({ min: 1, max: 1000 })),
+  comment,
+  mention,
+  sentiment: fc.oneof(
+    fc.double({ min: -1.5, max: 1.5 }),
+    fc.constantFrom('positive', 'Muito negativo', 'mixed', '__proto__'),
+    anything,
+  ),
 }

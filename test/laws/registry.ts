@@ -12,6 +12,7 @@ import {
   cesAggregator,
   churnRate,
   churnRateAggregator,
+  codeFrame,
   cohortRetention,
   cohortRetentionAggregator,
   combine,
@@ -26,10 +27,16 @@ import {
   growth,
   growthAggregator,
   mapInput,
+  mentionReplies,
+  mentionRepliesAggregator,
+  mentionVolume,
+  mentionVolumeAggregator,
   mrr,
   mrrAggregator,
   mrrMovements,
   mrrMovementsAggregator,
+  netSentiment,
+  netSentimentAggregator,
   nps,
   npsAggregator,
   resolutionTime,
@@ -43,11 +50,15 @@ import {
   rfmSummary,
   rfmSummaryAggregator,
   type Subscription,
+  shareOfVoice,
+  shareOfVoiceAggregator,
   slaAttainment,
   slaAttainmentAggregator,
   survival,
   survivalAggregator,
   type TicketSummary,
+  themes,
+  themesAggregator,
   trailing,
 } from 'cx-metrics'
 import * as fc from 'fast-check'
@@ -492,3 +503,104 @@ export const combinators: readonly string[] = [
   'trailing',
   'accountLevel',
 ]
+
+const lawFrame = codeFrame({
+  id: 'laws',
+  version: '1',
+  themes: [
+    { id: 'support', label: 'Support', phrases: ['support', 'atendimento'] },
+    { id: 'slow', label: 'Slow replies', parent: 'support', phrases: ['slow', 'demora'] },
+    { id: 'price', label: 'Price', phrases: ['price', 'preço'], exclude: ['price is fine'] },
+  ],
+})
+const commentText = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      'slow support',
+      'o atendimento demorou',
+      'price is fine',
+      'Preços altos',
+      'great',
+      'support and price',
+      'n/a',
+      '   ',
+      '!!',
+    ),
+  },
+  { weight: 1, arbitrary: fc.constantFrom(null, undefined, 5, {}) },
+)
+const feedbackComment = fc.oneof(
+  commentText,
+  fc.record({
+    text: commentText,
+    score,
+    sentiment: fc.constantFrom(0.5, -0.5, 0, 'positive', 'negativo', 'bad label', 2, null),
+    tags: fc.constantFrom(
+      undefined,
+      [{ theme: 'price', confidence: 0.3 }],
+      [{ theme: 'nope' }],
+      [{ theme: 'slow', confidence: 0.9 }],
+    ),
+  }),
+)
+const mention = fc.record({
+  platform: fc.constantFrom('x', 'instagram', '__proto__', 'constructor', null),
+  brand: fc.constantFrom('Lumen', 'lumen', 'Acme', 'Other', null, 7),
+  reach: fc.constantFrom(10, 0, '250', -1, null, undefined),
+  at: fc.oneof(
+    fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2024, 0, 10) }),
+    fc.constantFrom(null, 'bad'),
+  ),
+  repliedAt: fc.oneof(
+    fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2024, 0, 12) }),
+    fc.constant(null),
+  ),
+  needsReply: fc.constantFrom(true, false, undefined, 'yes'),
+})
+
+subjects.push(
+  {
+    name: 'themesAggregator',
+    make: () => themesAggregator({ codeFrame: lawFrame, scoreMetric: 'nps' }),
+    input: feedbackComment,
+    direct: directly((xs) => themes(xs as never[], { codeFrame: lawFrame, scoreMetric: 'nps' })),
+  },
+  {
+    name: 'themesAggregator (sentiment, all comments, minMentions)',
+    make: () =>
+      themesAggregator({ codeFrame: lawFrame, scoreMetric: 'sentiment', denominator: 'all', minMentions: 2 }),
+    input: feedbackComment,
+  },
+  {
+    name: 'netSentimentAggregator',
+    make: () => netSentimentAggregator(),
+    input: fc.constantFrom(0.5, -0.5, 0, 0.04, 'positive', 'Muito negativo', 'mixed', 'bad', 2, null),
+    direct: directly((xs) => netSentiment(xs as never[])),
+  },
+  {
+    name: 'shareOfVoiceAggregator',
+    make: () => shareOfVoiceAggregator({ brand: 'Lumen', competitors: ['Acme'] }),
+    input: mention,
+    direct: directly((xs) => shareOfVoice(xs as never[], { brand: 'Lumen', competitors: ['Acme'] })),
+  },
+  {
+    name: 'shareOfVoiceAggregator (by reach, every brand)',
+    make: () => shareOfVoiceAggregator({ brand: 'Lumen', weight: 'reach' }),
+    input: mention,
+  },
+  {
+    name: 'mentionVolumeAggregator',
+    make: () => mentionVolumeAggregator({ platforms: ['facebook'] }),
+    input: mention,
+    direct: directly((xs) => mentionVolume(xs as never[], { platforms: ['facebook'] })),
+  },
+  {
+    name: 'mentionRepliesAggregator',
+    make: () => mentionRepliesAggregator({ replyTime: { method: 'median', targetMs: 3_600_000 } }),
+    input: mention,
+    direct: directly((xs) =>
+      mentionReplies(xs as never[], { replyTime: { method: 'median', targetMs: 3_600_000 } }),
+    ),
+  },
+)

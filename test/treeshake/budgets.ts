@@ -72,4 +72,16 @@ export const budgets: Record<string, number> = {
   survivalCurve: 650,
   retentionCurve: 650,
   discountedResidualLifetime: 1100,
+  // Feedback: themes carries the three survey instruments that can score a theme (nps, csat, ces: its
+  // score is the instrument's own number and interval) and the tagger.
+  themes: 14650,
+  codeFrame: 2450,
+  tagComment: 5050,
+  themeChanges: 2800,
+  classifyComments: 3600,
+  netSentiment: 3400,
+  shareOfVoice: 4100,
+  mentionVolume: 2650,
+  // mentionReplies measures reply times as firstReplyTime does (business hours, zones).
+  mentionReplies: 9250,
 }

@@ -31,6 +31,9 @@ const mustNotAppear: Record<string, string[]> = {
   fitShiftedBetaGeometric: ['Intl.DateTimeFormat', 'toDecimalPlaces'],
   cohortLifetimeValue: ['toDecimalPlaces'],
   rfmSummary: ['toDecimalPlaces'],
+  themes: ['Intl.DateTimeFormat', 'toDecimalPlaces'],
+  tagComment: ['Intl.DateTimeFormat', 'adjusted-wald'],
+  netSentiment: ['Intl.DateTimeFormat'],
 }
 
 describe('tree-shaking budgets (min + gzip)', () => {
