@@ -32,13 +32,17 @@ export interface ThemeInput {
   /** Its label, for people. */
   readonly label: ThemeLabel
   /** The id of its parent theme: a comment tagged with this theme is counted under the parent too. */
-  readonly parent?: string
+  readonly parent?: string | null
   /** What the theme covers, for the people who tag and audit. */
   readonly description?: string
   /** Phrases and synonyms that tag a comment with the theme (one word or several). */
   readonly phrases?: PhraseList
   /** Phrases under which a match of this theme does not count (`not a bug` for *bugs*). */
   readonly exclude?: PhraseList
+  /** Ignored: what {@link codeFrame} adds (a checked frame is a definition too), computed again. */
+  readonly ancestors?: readonly string[]
+  /** Ignored, as `ancestors`. */
+  readonly depth?: number
 }
 
 /**
@@ -188,7 +192,12 @@ export function codeFrame(definition: CodeFrameInput): CodeFrame {
   if (given.length > 100_000) _throwProblems(fn, [[`${arg}.themes`, 'at most 100,000 themes', given.length]])
   const split = _splitter()
   const ids = new Map<string, number>()
-  const raw: { id: string; parent: string | null; theme: Omit<CodeFrameTheme, 'ancestors' | 'depth'> }[] = []
+  const raw: {
+    id: string
+    at: number
+    parent: string | null
+    theme: Omit<CodeFrameTheme, 'ancestors' | 'depth'>
+  }[] = []
   given.forEach((t: unknown, i: number) => {
     const p = `${arg}.themes[${i}]`
     if (!isObject(t)) {
@@ -212,6 +221,7 @@ export function codeFrame(definition: CodeFrameInput): CodeFrame {
     const exclude = phraseList(`${p}.exclude`, t.exclude, languages, split, problems)
     raw.push({
       id,
+      at: i,
       parent: typeof parent === 'string' ? parent : null,
       theme: {
         id,
@@ -231,16 +241,12 @@ export function codeFrame(definition: CodeFrameInput): CodeFrame {
     let at = r.parent
     while (at !== null) {
       if (at === r.id || chain.includes(at)) {
-        problems.push([
-          `${arg}.themes[${ids.get(r.id)}].parent`,
-          'a theme that is not its own ancestor',
-          r.parent,
-        ])
+        problems.push([`${arg}.themes[${r.at}].parent`, 'a theme that is not its own ancestor', r.parent])
         break
       }
       const up = byId.get(at)
       if (up === undefined) {
-        problems.push([`${arg}.themes[${ids.get(r.id)}].parent`, 'the id of a theme of the frame', at])
+        problems.push([`${arg}.themes[${r.at}].parent`, 'the id of a theme of the frame', at])
         break
       }
       chain.push(at)
