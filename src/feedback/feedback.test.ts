@@ -408,10 +408,10 @@ describe('themes: arguments', () => {
       /themes expected `options.scoreOptions`/,
     )
     expect(() => themes([], { codeFrame: e2Frame, minWord: 2 } as never)).toThrow(/did you mean `minWords`/)
-    expect(() => themes([5], { codeFrame: e2Frame, onInvalid: 'throw' })).toThrow(
+    expect(() => themes([5] as never[], { codeFrame: e2Frame, onInvalid: 'throw' })).toThrow(
       /themes: observation 0 is invalid/,
     )
-    expect(themes([5], { codeFrame: e2Frame }).excluded.invalid).toBe(1)
+    expect(themes([5] as never[], { codeFrame: e2Frame }).excluded.invalid).toBe(1)
   })
 })
 
