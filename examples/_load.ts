@@ -2,11 +2,13 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { CodeFrameInput } from 'cx-metrics'
 import type { SampleData } from './data/generate.ts'
 
 export type {
   Comment,
   Customer,
+  Mention,
   SampleData,
   Spend,
   Subscription,
@@ -28,5 +30,11 @@ export function loadSampleData(): SampleData {
     spend: read('spend'),
     comments: read('comments'),
     usage: read('usage'),
+    mentions: read('mentions'),
   }
+}
+
+/** The code frame of Lumen Desk's open comments (examples/data/code-frame.json), as written. */
+export function loadCodeFrame(): CodeFrameInput {
+  return JSON.parse(readFileSync(join(here, 'data', 'code-frame.json'), 'utf8')) as CodeFrameInput
 }

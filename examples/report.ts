@@ -10,7 +10,9 @@ import {
   cacPayback,
   cesAggregator,
   churnRate,
+  codeFrame,
   cohortRetention,
+  combine,
   comparePeriods,
   csatAggregator,
   csatDescriptor,
@@ -28,7 +30,11 @@ import {
   healthTrend,
   lifetimeValue,
   ltvToCacRatio,
+  mapInput,
+  mentionReplies,
+  mentionVolumeAggregator,
   mrrMovements,
+  netSentimentAggregator,
   npsAggregator,
   npsDescriptor,
   parseInstant,
@@ -39,11 +45,22 @@ import {
   rfmSummary,
   rolling,
   roundForDisplay,
+  shareOfVoiceAggregator,
   suggestHealthWeights,
   survival,
+  themeChanges,
+  themes,
+  themesAggregator,
 } from 'cx-metrics'
 import { loadCdnow } from './_cdnow.ts'
-import { loadSampleData, type SurveyResponse, type Ticket } from './_load.ts'
+import {
+  type Comment,
+  loadCodeFrame,
+  loadSampleData,
+  type Mention,
+  type SurveyResponse,
+  type Ticket,
+} from './_load.ts'
 import { supportSchedule } from './_schedule.ts'
 import { fixed, percent, table } from './_table.ts'
 
@@ -640,6 +657,161 @@ console.log(
 console.log(
   `Held-out AUC: suggested weights ${fixed(learned.heldOut?.suggested.value, 3)}, ` +
     `current score ${fixed(learned.heldOut?.current?.value, 3)} (${effective.length} of ${health.measures.length} measures weighed).`,
+)
+
+// Open comments, left with NPS answers in Portuguese (customers in Brazil) and English: their themes
+// under the code frame of examples/data/code-frame.json, each scored by the NPS of the answers that
+// mention it; impact by removal (how much the NPS of these answers would change without the theme).
+const frame = codeFrame(loadCodeFrame())
+const npsScore = new Map(data.surveys.map((s) => [s.id, s.score]))
+const comment = (c: Comment) => ({ text: c.text, language: c.language, score: npsScore.get(c.responseId) })
+const label = (t: { label: { en?: string } }) => t.label.en ?? ''
+const overallThemes = themes(data.comments, comment, { codeFrame: frame, scoreMetric: 'nps' })
+console.log(
+  `\nFeedback themes, 2024–2025 (code frame ${frame.id} v${frame.version}; ${overallThemes.n} meaningful comments of ` +
+    `${overallThemes.comments}, ${overallThemes.excluded.placeholder} placeholders such as "n/a" or "nada" left out; ` +
+    `NPS of these answers ${fixed(overallThemes.score?.value)})`,
+)
+console.log(
+  table(
+    ['theme', 'mentions', 'volume', '95 % interval', 'NPS of mentions', 'impact on NPS'],
+    overallThemes.themes.map((t) => [
+      `${'  '.repeat(t.depth)}${label(t)}`,
+      t.mentions,
+      percent(t.volume),
+      t.ci && `${percent(t.ci.lower)} – ${percent(t.ci.upper)}`,
+      fixed(t.score?.value),
+      points(t.impact),
+    ]),
+  ),
+)
+const themesQuarterly = fold(
+  byPeriod(themesAggregator(comment, { codeFrame: frame, scoreMetric: 'nps' }), {
+    date: (c: Comment) => c.at,
+    unit: 'quarter',
+    timeZone,
+    range,
+  }),
+  data.comments,
+)
+const quarters = themesQuarterly.periods.slice(-4)
+console.log(
+  '\nTheme volume by quarter, the last four quarters (share of meaningful comments; impact on NPS in brackets)',
+)
+console.log(
+  table(
+    ['theme', ...quarters.map((q) => `${q.period.key} (n ${q.result.n})`)],
+    overallThemes.themes.map((t) => [
+      label(t),
+      ...quarters.map((q) => {
+        const r = q.result.themes.find((x) => x.id === t.id)
+        return r === undefined ? null : `${percent(r.volume, 0)} (${points(r.impact)})`
+      }),
+    ]),
+  ),
+)
+const movers = themesQuarterly.periods.slice(1).flatMap(({ period, result }, i) => {
+  const before = (themesQuarterly.periods[i] as (typeof themesQuarterly.periods)[number]).result
+  if (before.n < 30 || result.n < 30) return []
+  return themeChanges(before, result)
+    .themes.filter((t) => t.significant)
+    .map((t) => ({ quarter: period.key, ...t }))
+})
+console.log(
+  '\nThemes whose volume changed significantly from one quarter to the next (quarters with 30 comments or more; two-proportion z-test, Benjamini–Hochberg across themes, 5 %)',
+)
+console.log(
+  movers.length === 0
+    ? 'none'
+    : table(
+        ['quarter', 'theme', 'before', 'after', 'change', 'adjusted p', 'impact change'],
+        movers.map((m) => [
+          m.quarter,
+          label(m),
+          percent(m.before.volume),
+          percent(m.after.volume),
+          m.volumeChange === null
+            ? null
+            : `${m.volumeChange > 0 ? '+' : ''}${fixed(100 * m.volumeChange)} pp`,
+          fixed(m.adjustedPValue, 4),
+          points(m.impactChange),
+        ]),
+      ),
+)
+
+// Social listening: mentions of Lumen Desk and of the two competitors it tracks.
+const brands = { brand: 'Lumen Desk', competitors: ['Zenbox', 'HelpHub'] }
+const ownMentions = data.mentions.filter((m) => m.brand === 'Lumen Desk')
+const social = fold(
+  byPeriod(
+    combine({
+      volume: mentionVolumeAggregator({ platforms: ['x', 'instagram', 'linkedin', 'reclameaqui'] }),
+      voice: shareOfVoiceAggregator(brands),
+      reachVoice: shareOfVoiceAggregator({ ...brands, weight: 'reach' }),
+      sentiment: mapInput(netSentimentAggregator(), (m: Mention) =>
+        m.brand === 'Lumen Desk' ? m.sentiment : null,
+      ),
+    }),
+    { date: (m: Mention) => m.at, unit: 'quarter', timeZone, range },
+  ),
+  data.mentions,
+)
+console.log(
+  `\nSocial mentions by quarter (share of voice against ${brands.competitors.join(' and ')}; net sentiment of the mentions of Lumen Desk, points)`,
+)
+console.log(
+  table(
+    [
+      'quarter',
+      'mentions',
+      'x',
+      'instagram',
+      'linkedin',
+      'reclameaqui',
+      'share of voice',
+      'by reach',
+      'net sentiment',
+      '95 % interval',
+    ],
+    social.periods.map(({ period, result: { results: r } }) => {
+      const on = (p: string) => r.volume.platforms.find((x) => x.platform === p)?.mentions ?? 0
+      const s = r.sentiment
+      return [
+        period.key,
+        r.volume.n,
+        on('x'),
+        on('instagram'),
+        on('linkedin'),
+        on('reclameaqui'),
+        percent(r.voice.value),
+        percent(r.reachVoice.value),
+        fixed(s.value),
+        s.ci && `${fixed(s.ci.lower)} – ${fixed(s.ci.upper)}`,
+      ]
+    }),
+  ),
+)
+const mentionAnswers = mentionReplies(ownMentions, { replyTime: { targetMs: 4 * 3_600_000 } })
+const replyHours = mentionAnswers.replyTime.calendar
+console.log(
+  `Mentions of Lumen Desk needing a reply: ${mentionAnswers.needingReply}, answered ${percent(mentionAnswers.value)} ` +
+    `(${mentionAnswers.ci && `${percent(mentionAnswers.ci.lower)} – ${percent(mentionAnswers.ci.upper)}`}); median first reply ` +
+    `${fixed((replyHours?.medianMs ?? 0) / 3_600_000)} hours, ${percent(mentionAnswers.replyTime.withinTarget?.value)} within 4 hours (the social team answers around the clock).`,
+)
+const mentionThemes = themes(
+  ownMentions,
+  (m) => ({ text: m.text, language: m.language, sentiment: m.sentiment }),
+  {
+    codeFrame: frame,
+  },
+)
+console.log(
+  table(
+    ['theme in mentions of Lumen Desk', 'mentions', 'volume', 'net sentiment'],
+    mentionThemes.themes
+      .filter((t) => t.mentions > 0)
+      .map((t) => [label(t), t.mentions, percent(t.volume), fixed(t.sentiment.value)]),
+  ),
 )
 
 // Unit economics. Spend comes by month; new customers are those whose first paid subscription starts in a

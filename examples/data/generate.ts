@@ -76,7 +76,27 @@ export interface Comment {
   customerId: string
   responseId: string
   at: string
+  /** `'pt'` for customers in Brazil, `'en'` elsewhere. */
+  language: 'pt' | 'en'
   text: string
+}
+
+/** A social mention of Lumen Desk or of one of the two competitors it tracks. */
+export interface Mention {
+  id: string
+  platform: 'x' | 'instagram' | 'linkedin' | 'reclameaqui'
+  at: string
+  author: string
+  language: 'pt' | 'en'
+  text: string
+  /** As the listening tool scores it: −1…1. */
+  sentiment: number
+  reach: number
+  brand: 'Lumen Desk' | 'Zenbox' | 'HelpHub'
+  /** A question or complaint about Lumen Desk, which its team should answer. */
+  needsReply: boolean
+  /** When Lumen Desk's team first replied; `null` if it has not. */
+  repliedAt: string | null
 }
 
 export interface Usage {
@@ -99,6 +119,7 @@ export interface SampleData {
   spend: Spend[]
   comments: Comment[]
   usage: Usage[]
+  mentions: Mention[]
 }
 
 const DAY = 86_400_000
@@ -165,6 +186,7 @@ export function generate(seed = 20240101): SampleData {
     spend: [],
     comments: [],
     usage: [],
+    mentions: [],
   }
   const moods = new Map<string, number>()
   let ticketSeq = 0
@@ -374,7 +396,8 @@ export function generate(seed = 20240101): SampleData {
             customerId: id,
             responseId,
             at: iso(offered + exponential(2) * DAY),
-            text: comment(score, pick),
+            language: place.region === 'BR' ? 'pt' : 'en',
+            text: comment(score, quarter, place.region === 'BR' ? 'pt' : 'en', pick),
           })
         }
       }
@@ -441,6 +464,40 @@ export function generate(seed = 20240101): SampleData {
     }
   }
 
+  // Social mentions of Lumen Desk and the two competitors it tracks, from their own seeded generator.
+  const social = generator(seed ^ 0x50c1a1)
+  const socialPick = <T>(items: readonly T[]): T => items[Math.floor(social() * items.length)] as T
+  for (let day = 0; day < (END - START) / DAY; day++) {
+    const count = social() < 0.35 ? 2 : social() < 0.6 ? 1 : 0
+    for (let k = 0; k < count; k++) {
+      const at = START + day * DAY + social() * DAY
+      const quarter = Math.floor(day / 91.3)
+      const u = social()
+      const brand = u < 0.45 + 0.02 * quarter ? 'Lumen Desk' : u < 0.8 ? 'Zenbox' : 'HelpHub'
+      const platform = socialPick(['x', 'x', 'instagram', 'linkedin', 'reclameaqui'] as const)
+      const language = platform === 'reclameaqui' || social() < 0.4 ? 'pt' : 'en'
+      const mood = social() < (platform === 'reclameaqui' ? 0.7 : 0.3) ? 'negative' : social() < 0.5 ? 'neutral' : 'positive'
+      const sentiment =
+        Math.round((mood === 'negative' ? -0.3 - 0.6 * social() : mood === 'neutral' ? 0.08 * (social() - 0.5) : 0.3 + 0.6 * social()) * 100) / 100 || 0
+      const question = mood === 'neutral' && social() < 0.5
+      const needsReply = brand === 'Lumen Desk' && (mood === 'negative' || question)
+      const replied = needsReply && social() < 0.82
+      data.mentions.push({
+        id: `M${String(data.mentions.length + 1).padStart(5, '0')}`,
+        platform,
+        at: iso(at),
+        author: `@${socialPick(['ana', 'bruno', 'carla', 'dev', 'ops', 'joao', 'mia', 'li', 'sam', 'tom'])}${Math.floor(social() * 900 + 100)}`,
+        language,
+        text: post(brand, mood, question, language, socialPick),
+        sentiment,
+        reach: Math.round(50 * Math.exp(2.2 * social())) * (platform === 'linkedin' ? 3 : 1),
+        brand,
+        needsReply,
+        repliedAt: replied ? iso(at + (0.2 + -Math.log(1 - social()) * 5) * 3_600_000) : null,
+      })
+    }
+  }
+
   // Deliberately broken records, to be counted rather than used.
   const someNps = data.surveys.filter((s) => s.survey === 'nps' && s.score !== null)
   if (someNps[3]) someNps[3].score = 11
@@ -451,27 +508,97 @@ export function generate(seed = 20240101): SampleData {
   return data
 }
 
-function comment(score: number, pick: <T>(items: readonly T[]) => T): string {
-  const praise = [
-    'Support answered in minutes and solved it on the first reply.',
-    'Onboarding was smooth, the setup guide is excellent.',
-    'Reports save us hours every week.',
-    'The Slack integration works perfectly for our team.',
-    'Great value for the price.',
-  ]
-  const neutral = [
-    'Good product, but the reporting could be more flexible.',
-    'Works fine, the mobile app is a bit slow.',
-    'Pricing is fair, though the seat cost adds up.',
-  ]
-  const complaints = [
-    'Too expensive after the last price increase.',
-    'Support took days to answer and I had to repeat myself.',
-    'The integration with our CRM keeps breaking.',
-    'Onboarding was confusing and the docs are outdated.',
-    'We had two outages this month, reliability is a concern.',
-  ]
-  return score >= 9 ? pick(praise) : score >= 7 ? pick(neutral) : pick(complaints)
+/** An open comment, in the customer's language; price complaints grow after the 2025 price increase. */
+function comment(score: number, quarter: number, language: 'pt' | 'en', pick: <T>(items: readonly T[]) => T): string {
+  const en = {
+    praise: [
+      'Support answered in minutes and solved it on the first reply.',
+      'Onboarding was smooth, the setup guide is excellent.',
+      'Reports save us hours every week.',
+      'The Slack integration works perfectly for our team.',
+      'Great value for the price.',
+      'The agents are friendly and the app is easy to use.',
+      'n/a',
+    ],
+    neutral: [
+      'Good product, but the reporting could be more flexible.',
+      'Works fine, the mobile app is a bit slow.',
+      'Pricing is fair, though the seat cost adds up.',
+      'Support is helpful but replies take a day.',
+      'ok',
+    ],
+    complaints: [
+      'Too expensive for what we use.',
+      'Support took days to answer and I had to repeat myself.',
+      'The integration with our CRM keeps breaking.',
+      'Onboarding was confusing and the docs are outdated.',
+      'We had two outages this month, reliability is a concern.',
+      'We were charged twice and the invoice was wrong.',
+      'The app crashes when we export reports.',
+    ],
+    outage: ['Another outage this week, the system was down for hours.'],
+    increase: ['The new price is hard to justify.', 'Prices went up again, we are considering alternatives.'],
+  }
+  const pt = {
+    praise: [
+      'O suporte respondeu em minutos e resolveu de primeira.',
+      'A implantação foi tranquila e o guia de configuração é ótimo.',
+      'Os relatórios nos poupam horas toda semana.',
+      'A integração com o Slack funciona perfeitamente.',
+      'Ótimo custo-benefício pelo preço.',
+      'Atendentes simpáticos e o sistema é fácil de usar.',
+      'nada',
+    ],
+    neutral: [
+      'Bom produto, mas os relatórios poderiam ser mais flexíveis.',
+      'Funciona bem, o aplicativo no celular é um pouco lento.',
+      'O preço é justo, mas o custo por usuário pesa.',
+      'O atendimento é bom, mas a resposta demora um dia.',
+      'ok',
+    ],
+    complaints: [
+      'Caro demais para o que usamos.',
+      'O atendimento demorou dias para responder e tive que repetir tudo.',
+      'A integração com o nosso CRM vive quebrando.',
+      'A implantação foi confusa e a documentação está desatualizada.',
+      'Tivemos duas quedas este mês, a estabilidade preocupa.',
+      'Fomos cobrados duas vezes e a fatura veio errada.',
+      'O sistema trava quando exportamos relatórios.',
+    ],
+    outage: ['Mais uma queda esta semana, o sistema ficou fora do ar por horas.'],
+    increase: ['O novo preço é difícil de justificar.', 'O preço subiu de novo, estamos avaliando alternativas.'],
+  }
+  const t = language === 'pt' ? pt : en
+  // The price increase of April 2025 (quarter 5) and the outages of late 2024 (quarter 3).
+  const increase = quarter >= 5 ? [...t.increase, ...t.increase] : []
+  const outage = quarter === 3 ? [...t.outage, ...t.outage] : []
+  if (score >= 9) return pick(t.praise)
+  if (score >= 7) return pick([...t.neutral, ...(quarter >= 5 ? t.increase : [])])
+  return pick([...t.complaints, ...increase, ...outage])
+}
+
+/** A social post about a brand. */
+function post(
+  brand: string,
+  mood: 'positive' | 'neutral' | 'negative',
+  question: boolean,
+  language: 'pt' | 'en',
+  pick: <T>(items: readonly T[]) => T,
+): string {
+  const en = {
+    positive: [`${brand} support fixed our issue in minutes!`, `Switched to ${brand}, reports are great.`, `Loving the new ${brand} Slack integration.`],
+    neutral: [`Trying ${brand} for our help desk this month.`, `${brand} webinar on SLAs today.`],
+    question: [`Does ${brand} support business hours per team?`, `How do I export invoices from ${brand}?`],
+    negative: [`${brand} is down again, our agents cannot reply.`, `Charged twice by ${brand} this month.`, `${brand} support took three days to answer.`, `${brand} got too expensive after the price increase.`],
+  }
+  const pt = {
+    positive: [`O suporte da ${brand} resolveu em minutos!`, `Migramos para a ${brand}, os relatórios são ótimos.`],
+    neutral: [`Testando a ${brand} no nosso atendimento.`, `Webinar da ${brand} sobre SLA hoje.`],
+    question: [`A ${brand} tem horário comercial por equipe?`, `Como emito a fatura na ${brand}?`],
+    negative: [`A ${brand} caiu de novo, ninguém consegue atender.`, `Fui cobrado duas vezes pela ${brand}.`, `O atendimento da ${brand} demorou três dias.`, `A ${brand} ficou cara demais depois do reajuste.`],
+  }
+  const t = language === 'pt' ? pt : en
+  return pick(question ? t.question : t[mood])
 }
 
 const here = dirname(fileURLToPath(import.meta.url))

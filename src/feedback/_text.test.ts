@@ -24,7 +24,10 @@ const piece = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...".,;'’‘") },
   { weight: 2, arbitrary: fc.constantFrom(' ', '\t', '\n', '\r\n', '  ') },
   { weight: 2, arbitrary: fc.constantFrom(...'!"#$%&()*+-/<=>?@[\\]^`{|}~“”«»–—…') },
-  { weight: 1, arbitrary: fc.constantFrom("don't", 'e.g.', '3.14', '1,000.5', 'R$ 49,90', 'não', 'U.S.A.', "l'été") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom("don't", 'e.g.', '3.14', '1,000.5', 'R$ 49,90', 'não', 'U.S.A.', "l'été"),
+  },
 )
 
 describe('word boundaries', () => {

@@ -90,7 +90,7 @@ export async function classifyComments<T>(
   const fn = 'classifyComments'
   _iterable(fn, items)
   _function(fn, 'classifier', classifier)
-  const f = _isChecked(frame)
+  const f = _isChecked<CodeFrame>(frame)
     ? frame
     : _within(fn, 'frame', 'codeFrame', 'definition', () => codeFrame(frame as CodeFrameInput))
   const o = _options(fn, options, ['concurrency'])

@@ -93,7 +93,7 @@ export function tagComment(
   const fn = 'tagComment'
   if (typeof text !== 'string' && text !== null && text !== undefined)
     throw _typeError(fn, 'text', 'a string', text)
-  const f = _isChecked(frame)
+  const f = _isChecked<CodeFrame>(frame)
     ? frame
     : _within(fn, 'frame', 'codeFrame', 'definition', () => codeFrame(frame as CodeFrameInput))
   const o = _options(fn, options, ['language', 'placeholders', 'minWords'])

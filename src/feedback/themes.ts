@@ -416,7 +416,7 @@ export function themesAggregator<T>(
     maybeOptions,
   )
   const o = _resolve(fn, RULES, options)
-  const frame = _isChecked(o.codeFrame)
+  const frame = _isChecked<CodeFrame>(o.codeFrame)
     ? o.codeFrame
     : _within(fn, 'options.codeFrame', 'codeFrame', 'definition', () =>
         codeFrame(o.codeFrame as CodeFrameInput),
