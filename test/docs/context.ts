@@ -5,7 +5,9 @@
 import { loadCdnow } from '../../examples/_cdnow.ts'
 import {
   type Customer,
+  loadCodeFrame,
   loadSampleData,
+  type Mention,
   type SampleData,
   type Ticket as SampleTicket,
   type Subscription,
@@ -18,6 +20,7 @@ import {
   type BgNbdFit,
   type BusinessHours,
   businessHours,
+  type CodeFrameInput,
   fitBgNbd,
   fitGammaGamma,
   type GammaGammaFit,
@@ -108,3 +111,16 @@ export const cac: AcquisitionCostResult = acquisitionCost([...spend, ...newCusto
   period: '2025-03',
   unit: 'month',
 })
+
+/** An open comment with the NPS score of the answer it came with. */
+export type Feedback = { at: string; text: string; language: 'pt' | 'en'; score: number | null; plan: string }
+const npsOf = new Map(data.surveys.map((r) => [r.id, r.score]))
+export const comments: Feedback[] = data.comments.map((c) => ({
+  at: c.at,
+  text: c.text,
+  language: c.language,
+  score: npsOf.get(c.responseId) ?? null,
+  plan: planOf.get(c.customerId) ?? 'unknown',
+}))
+export const mentions: Mention[] = data.mentions
+export const lumenFrame: CodeFrameInput = loadCodeFrame()
