@@ -80,7 +80,7 @@ export async function run(): Promise<void> {
       for (const [i, re] of expressions)
         if (seen[i] === 0 && re.test(folded)) {
           seen[i] = 1
-          counts[i]++
+          counts[i] = (counts[i] as number) + 1
         }
     }
     return counts
