@@ -4,6 +4,7 @@ import { _copy } from '../core/_copy.ts'
 import { type _Dict, _dict, _get, _set } from '../core/_dict.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _hash32 } from '../core/_hash.ts'
 import { _sameMaker } from '../core/_made.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DOCS, _LEVEL, _ON_INVALID } from '../core/_rules.ts'
@@ -447,10 +448,12 @@ export function themesAggregator<T>(
     codeFrame: `${frame.id}@${frame.version}`,
     ...(o.scoreOptions === undefined ? {} : { scoreOptions: instrumentVariant(o.scoreOptions) }),
   }
+  // The frame's themes and phrases as a digest: two frames that share an id and a version but differ
+  // are still told apart, without carrying 2,000 phrases in every state.
   const made = JSON.stringify({
     frame: frame.id,
     version: frame.version,
-    frameJson: frame.themes,
+    digest: _hash32(JSON.stringify(frame.themes)),
     variant: { ...variant, minMentions: undefined, level: undefined, impactMethod: undefined },
   })
   const themeIds = frame.themes.map((t) => t.id)
@@ -521,6 +524,10 @@ export function themesAggregator<T>(
       return state
     }
     state.meaningful++
+    // A classifier that threw on the comment before may have left marks: start clean.
+    for (const i of list) mark[i] = 0
+    list.length = 0
+    review.length = 0
     const language = c.language ?? fallback
     const found = m.find(text as string, language, words as NonNullable<typeof words>)
     for (const match of found.matches) mention(match.theme)

@@ -1,5 +1,6 @@
 import { _accessorAndOptions, _iterable } from '../core/_args.ts'
 import { _integer, _level, _number, _oneOf, _options, _typeError } from '../core/_assert.ts'
+import { _hash32 } from '../core/_hash.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { Excluded } from '../core/result.ts'
 import { _criticalZ } from '../stats/_critical.ts'
@@ -150,23 +151,8 @@ export interface HealthWeightsResult {
 
 const KEYS = ['measures', 'holdout', 'split', 'level', 'maxIterations']
 
-/**
- * FNV-1a over the UTF-16 code units, then MurmurHash3's finaliser (so that ids like '1', '2', '3' spread
- * evenly), as a share of 2³²: where an account falls, the same in every run and every runtime.
- */
-const hashShare = (s: string): number => {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  h ^= h >>> 16
-  return (h >>> 0) / 2 ** 32
-}
+/** Where an account falls, as a share of 2³² of its id's hash: the same in every run and every runtime. */
+const hashShare = (s: string): number => _hash32(s) / 2 ** 32
 
 /** Cholesky factor of a symmetric matrix (row-major, k×k), or null when it is not positive definite. */
 const cholesky = (a: Float64Array, k: number): Float64Array | null => {
