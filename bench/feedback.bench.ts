@@ -1,6 +1,8 @@
 // Feedback: tagging 1,000,000 comments against a code frame of 200 themes and 2,000 phrases (target:
 // under 5 s), and against the naive loop of one regular expression per phrase (target: at least 10×
-// faster; measured on 20,000 comments, since the naive loop takes minutes on a million).
+// faster; measured on 5,000 comments, since the naive loop takes minutes on a million). Comments are
+// 8–20 words of a filler vocabulary, 7 in 10 with one or two phrases of the frame inserted: about 2.3
+// themes a comment, 16 % untagged, as in real survey comments.
 import { codeFrame, themes } from 'cx-metrics'
 import { do_not_optimize, measure } from 'mitata'
 import { compare } from './_harness.ts'
@@ -38,10 +40,18 @@ export async function run(): Promise<void> {
   const vocabulary = Array.from({ length: 6000 }, () =>
     Array.from({ length: 2 + Math.floor(random() * 3) }, () => pick(syllables)).join(''),
   )
-  // Zipf-like: common words much more often than rare ones.
-  const word = () => vocabulary[Math.floor(vocabulary.length * random() ** 3)] as string
+  const fillers = ['zu', 'xo', 'ky', 'wo', 'jo', 'hu', 'ki', 'py', 'tu', 'yo']
+  const common = Array.from({ length: 3000 }, () =>
+    Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(fillers)).join(''),
+  )
+  // Filler words (Zipf-like: common ones much more often), which phrases are not made of; 1 in 20 words
+  // is any word of the vocabulary.
+  const word = () =>
+    random() < 0.05 ? pick(vocabulary) : (common[Math.floor(common.length * random() ** 3)] as string)
+  // Phrases are specific: words of the vocabulary, not filler.
+  const rare = () => pick(vocabulary)
   const phrases = Array.from({ length: 2000 }, () =>
-    Array.from({ length: 1 + Math.floor(random() * 3) }, word).join(' '),
+    Array.from({ length: 1 + Math.floor(random() * 3) }, rare).join(' '),
   )
   const frame = codeFrame({
     id: 'bench',
@@ -54,12 +64,14 @@ export async function run(): Promise<void> {
   })
   const comment = () => {
     const words = Array.from({ length: 8 + Math.floor(random() * 13) }, word)
-    if (random() < 0.5) words.splice(Math.floor(random() * words.length), 0, pick(phrases))
+    // Most comments mention one or two themes.
+    for (let k = random() < 0.7 ? (random() < 0.3 ? 2 : 1) : 0; k > 0; k--)
+      words.splice(Math.floor(random() * words.length), 0, pick(phrases))
     const text = words.join(' ')
     return `${text[0]?.toUpperCase()}${text.slice(1)}.`
   }
   const million = Array.from({ length: 1_000_000 }, comment)
-  const sample = million.slice(0, 20_000)
+  const sample = million.slice(0, 5_000)
 
   // The naive loop: fold each comment, then one regular expression per phrase (word boundaries on
   // folded text), and count each theme once per comment.
@@ -69,7 +81,7 @@ export async function run(): Promise<void> {
       .replace(/\p{M}+/gu, '')
       .toLowerCase()
   const expressions = frame.themes.flatMap((t, i) =>
-    t.phrases.en.map((p) => [i, new RegExp(`(?<![\\p{L}\\p{N}])${fold(p)}(?![\\p{L}\\p{N}])`, 'u')] as const),
+    t.phrases.en.map((p) => [i, new RegExp(`\\b${fold(p)}\\b`)] as const),
   )
   const naive = (texts: readonly string[]) => {
     const counts = new Uint32Array(frame.themes.length)
@@ -87,7 +99,7 @@ export async function run(): Promise<void> {
   }
   await compare(
     {
-      title: 'Tagging 20,000 comments against 200 themes and 2,000 phrases',
+      title: 'Tagging 5,000 comments against 200 themes and 2,000 phrases',
       baseline: 'naive loop: one regular expression per phrase',
       cases: {
         'naive loop: one regular expression per phrase': () => naive(sample),
@@ -102,7 +114,11 @@ export async function run(): Promise<void> {
     max_samples: 3,
   })
   const ms = stats.p50 / 1e6
-  console.log('\n### themes over 1,000,000 comments, 200 themes, 2,000 phrases\n')
+  const tagged = themes(million, { codeFrame: frame })
+  const perComment = tagged.themes.reduce((a, t) => a + t.mentions, 0) / tagged.n
+  console.log(
+    `\n### themes over 1,000,000 comments, 200 themes, 2,000 phrases (${perComment.toFixed(2)} themes a comment, ${((100 * tagged.untagged) / tagged.n).toFixed(0)} % untagged)\n`,
+  )
   console.log('| case | median | target |')
   console.log('| --- | ---: | --- |')
   console.log(

@@ -80,19 +80,26 @@ function compile(frame: CodeFrame): _Matcher {
     return f
   }
   const languages = frame.languages
-  const stems = languages.map((l) => {
-    const stem = _stemmer(frame.stemming ? (l as _Language) : 'none')
-    const seen = new Map<string, string>()
-    return (w: string): string => {
-      let s = seen.get(w)
-      if (s === undefined) {
-        if (seen.size >= CACHE_LIMIT) seen.clear()
-        s = stem(fold(w))
-        seen.set(w, s)
-      }
-      return s
+  const stemmers = languages.map((l) => _stemmer(frame.stemming ? (l as _Language) : 'none'))
+  // Each word as written → its key in each language (its folded, stemmed form): one lookup a word.
+  const keyed = new Map<string, string[]>()
+  const keysOf = (w: string): string[] => {
+    let k = keyed.get(w)
+    if (k === undefined) {
+      if (keyed.size >= CACHE_LIMIT) keyed.clear()
+      const f = fold(w)
+      k = stemmers.map((stem) => stem(f))
+      keyed.set(w, k)
     }
-  })
+    return k
+  }
+  const stems = languages.map(
+    (_, li) =>
+      (w: string): string =>
+        keysOf(w)[li] as string,
+  )
+  /** Scratch space: the words' keys, by language, reused from comment to comment. */
+  const scratch: string[][] = languages.map(() => [])
   const tries = languages.map((l, li) => {
     const root: Node = { next: new Map(), hits: [] }
     const stem = stems[li] as (w: string) => string
@@ -124,26 +131,29 @@ function compile(frame: CodeFrame): _Matcher {
     const n = words.words.length
     const matches: _Match[] = []
     const exclusions: _Match[] = []
+    for (let i = 0; i < n; i++) {
+      const k = keysOf(words.words[i] as string)
+      for (let li = 0; li < languages.length; li++) (scratch[li] as string[])[i] = k[li] as string
+    }
+    let walked = 0
     for (let li = 0; li < languages.length; li++) {
       const l = languages[li] as FeedbackLanguage
       if (language !== null && language !== l) continue
-      const stem = stems[li] as (w: string) => string
       const root = tries[li] as Node
-      const keys = new Array<string>(n)
-      for (let i = 0; i < n; i++) keys[i] = stem(words.words[i] as string)
+      const keys = scratch[li] as string[]
+      // A phrase written for every language is found in each: it is kept once, from the first.
+      const dedupe = walked++ > 0
       for (let i = 0; i < n; i++) {
         let node = root.next.get(keys[i] as string)
         for (let j = i + 1; node !== undefined; j++) {
           for (const hit of node.hits) {
-            const match = { theme: hit.theme, phrase: hit.phrase, language: l, from: i, to: j }
-            // A phrase written for every language is found once, in the first.
             const list = hit.exclude ? exclusions : matches
             if (
-              !list.some(
-                (x) => x.theme === hit.theme && x.phrase === hit.phrase && x.from === i && x.to === j,
-              )
+              dedupe &&
+              list.some((x) => x.theme === hit.theme && x.phrase === hit.phrase && x.from === i && x.to === j)
             )
-              list.push(match)
+              continue
+            list.push({ theme: hit.theme, phrase: hit.phrase, language: l, from: i, to: j })
           }
           if (j >= n) break
           node = node.next.get(keys[j] as string)

@@ -462,6 +462,7 @@ export function themesAggregator<T>(
   const mark = new Uint8Array(n)
   const list: number[] = []
   const review: number[] = []
+  const pairKeys = new Map<number, string>()
 
   const mention = (i: number) => {
     for (const t of m.lineage[i] as readonly number[])
@@ -558,8 +559,16 @@ export function themesAggregator<T>(
           (m.lineage[i] as readonly number[]).includes(j)
         )
           continue
-        const key = `${themeIds[i]} ${themeIds[j]}`
-        _set(state.pairs, key, (_get(state.pairs, key) ?? 0) + 1)
+        // A pair's key has a space, which no theme id has and no member of Object.prototype has
+        // either: it is read and written directly, safely, in any state (one parsed from JSON too).
+        // Keys are made once per pair and reused, so that the engine hashes each string once.
+        const slot = i * n + j
+        let key = pairKeys.get(slot)
+        if (key === undefined) {
+          key = `${themeIds[i]} ${themeIds[j]}`
+          pairKeys.set(slot, key)
+        }
+        state.pairs[key] = (state.pairs[key] ?? 0) + 1
       }
     }
     for (const i of list) mark[i] = 0
