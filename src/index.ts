@@ -104,10 +104,15 @@ export {
 } from './economics/rfmSummary.ts'
 export { survivalCurve } from './economics/survivalCurve.ts'
 export type {
+  CodeFrameVersion,
   FeedbackScore,
   Mention,
   NetSentimentSummary,
+  NotMeaningfulReason,
+  PerLanguage,
+  SentimentExclusions,
   SentimentInput,
+  ThemeScoreMetric,
   ThemeTag,
 } from './feedback/_types.ts'
 export {

@@ -28,8 +28,10 @@ export interface _Instrument<S = unknown> {
   score(state: S): _Score
 }
 
+import type { ThemeScoreMetric } from './_types.ts'
+
 /** The metric that scores comments. */
-export type _ScoreMetric = 'nps' | 'csat' | 'ces' | 'sentiment'
+export type _ScoreMetric = ThemeScoreMetric
 
 /** The instrument of a metric, made with the instrument's own options. */
 export function _instrument(

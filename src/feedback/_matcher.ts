@@ -2,6 +2,7 @@
 // comment's words — not one regular expression per phrase.
 
 import { _fold, type _Language, _splitter, _stemmer, type _Words } from './_text.ts'
+import type { NotMeaningfulReason } from './_types.ts'
 import type { CodeFrame, FeedbackLanguage } from './codeFrame.ts'
 
 /** Where a phrase ends in the trie: its theme (by index), phrase, whether it excludes, and its words. */
@@ -208,7 +209,7 @@ export const _PLACEHOLDERS: readonly string[] = [
 ]
 
 /** Why a comment is not meaningful. */
-export type _NotMeaningful = 'missing' | 'invalid' | 'empty' | 'noWords' | 'placeholder' | 'tooShort'
+export type _NotMeaningful = NotMeaningfulReason
 
 /**
  * Whether a comment carries feedback: a string, not blank, with a word, not a placeholder, and with

@@ -2,6 +2,54 @@ import type { DateInput } from '../core/parseInstant.ts'
 import type { ConfidenceInterval } from '../core/result.ts'
 
 /**
+ * Something in each language of a code frame (a label, a list of phrases).
+ * @category Feedback
+ */
+export interface PerLanguage<T> {
+  /** In English. */
+  readonly en?: T
+  /** In Portuguese. */
+  readonly pt?: T
+}
+
+/**
+ * Which code frame, and which version of it, tagged a result.
+ * @category Feedback
+ */
+export interface CodeFrameVersion {
+  /** The code frame's id. */
+  readonly id: string
+  /** Its version. */
+  readonly version: string
+}
+
+/**
+ * Sentiments left out, by reason: none given, not a number or a known label, outside −1…1.
+ * @category Feedback
+ */
+export interface SentimentExclusions {
+  /** None given. */
+  missing: number
+  /** Neither a number nor a known label. */
+  invalid: number
+  /** A number outside −1…1. */
+  outOfRange: number
+}
+
+/**
+ * Why a comment is not meaningful: `missing` (no text), `invalid` (not text), `empty` (blank),
+ * `noWords` (punctuation or symbols only), `placeholder` ("n/a", "nada"…), `tooShort`.
+ * @category Feedback
+ */
+export type NotMeaningfulReason = 'missing' | 'invalid' | 'empty' | 'noWords' | 'placeholder' | 'tooShort'
+
+/**
+ * What scores a theme: the NPS, CSAT or CES of the answers its comments came with, or their mean sentiment.
+ * @category Feedback
+ */
+export type ThemeScoreMetric = 'nps' | 'csat' | 'ces' | 'sentiment'
+
+/**
  * A score of a set of comments — the instrument's own number (NPS, CSAT, CES or mean sentiment), its
  * interval and how many comments it rests on.
  * @category Feedback

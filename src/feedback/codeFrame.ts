@@ -1,6 +1,7 @@
 import { type _Problems, _throwProblems, _unknownKeys } from '../core/_problems.ts'
 import { _markChecked } from './_checked.ts'
 import { _fold, _splitter } from './_text.ts'
+import type { PerLanguage } from './_types.ts'
 
 /**
  * A language the tagger knows: Portuguese or English.
@@ -12,15 +13,13 @@ export type FeedbackLanguage = 'en' | 'pt'
  * Phrases of a theme: one list for every language of the code frame, or a list per language.
  * @category Feedback
  */
-export type PhraseList =
-  | readonly string[]
-  | { readonly en?: readonly string[]; readonly pt?: readonly string[] }
+export type PhraseList = readonly string[] | PerLanguage<readonly string[]>
 
 /**
  * A theme's label: one for every language, or one per language.
  * @category Feedback
  */
-export type ThemeLabel = string | { readonly en?: string; readonly pt?: string }
+export type ThemeLabel = string | PerLanguage<string>
 
 /**
  * One theme (code) of a code frame, as written.
@@ -89,7 +88,7 @@ export interface CodeFrameTheme {
   /** Its id. */
   readonly id: string
   /** Its label by language (every language of the frame has one). */
-  readonly label: { readonly en?: string; readonly pt?: string }
+  readonly label: PerLanguage<string>
   /** Its parent's id, or `null` for a top-level theme. */
   readonly parent: string | null
   /** Its ancestors, nearest first. */

@@ -1,6 +1,7 @@
 import { _integer, _oneOf, _options, _typeError, _within } from '../core/_assert.ts'
 import { _isChecked } from './_checked.ts'
-import { _matcher, _meaningful, type _NotMeaningful, _PLACEHOLDERS, _placeholders } from './_matcher.ts'
+import { _matcher, _meaningful, _PLACEHOLDERS, _placeholders } from './_matcher.ts'
+import type { CodeFrameVersion, NotMeaningfulReason } from './_types.ts'
 import { type CodeFrame, type CodeFrameInput, codeFrame, type FeedbackLanguage } from './codeFrame.ts'
 
 /**
@@ -57,11 +58,11 @@ export interface CancelledMatch extends PhraseMatch {
  */
 export interface CommentTags {
   /** The code frame's id and version. */
-  readonly codeFrame: { readonly id: string; readonly version: string }
+  readonly codeFrame: CodeFrameVersion
   /** Whether the comment is meaningful (counted in theme volumes). */
   readonly meaningful: boolean
   /** Why it is not, or `null`. */
-  readonly reason: _NotMeaningful | null
+  readonly reason: NotMeaningfulReason | null
   /** Its themes with their ancestors, in code-frame order (none when it is not meaningful). */
   readonly themes: readonly string[]
   /** The phrases that tagged it, in the order of the text. */

@@ -1,6 +1,7 @@
 import { _level, _number, _oneOf, _options, _rangeError, _typeError } from '../core/_assert.ts'
 import type { SignificanceTest } from '../stats/significance.ts'
 import { twoProportionTest } from '../stats/twoProportionTest.ts'
+import type { CodeFrameVersion } from './_types.ts'
 import type { CodeFrameTheme } from './codeFrame.ts'
 import type { ThemeRow, ThemesResult } from './themes.ts'
 
@@ -75,7 +76,7 @@ export interface ThemeChange {
  */
 export interface ThemeChangesResult {
   /** The code frame both results were tagged with. */
-  readonly codeFrame: { readonly id: string; readonly version: string }
+  readonly codeFrame: CodeFrameVersion
   /** The earlier and later denominators. */
   readonly n: readonly [before: number, after: number]
   /** The adjustment used. */

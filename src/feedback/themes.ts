@@ -18,7 +18,15 @@ import { _isChecked } from './_checked.ts'
 import { type _Instrument, _instrument, type _ScoreMetric } from './_instrument.ts'
 import { type _Matcher, _matcher, _meaningful, _PLACEHOLDERS, _placeholders } from './_matcher.ts'
 import { _labels, type _Polarity, _sentimentReader, _netSentiment as netSentiment } from './_sentiment.ts'
-import type { FeedbackScore, NetSentimentSummary, SentimentInput, ThemeTag } from './_types.ts'
+import type {
+  CodeFrameVersion,
+  FeedbackScore,
+  NetSentimentSummary,
+  SentimentExclusions,
+  SentimentInput,
+  ThemeScoreMetric,
+  ThemeTag,
+} from './_types.ts'
 import {
   type CodeFrame,
   type CodeFrameInput,
@@ -204,9 +212,9 @@ export interface CooccurrenceRow {
  */
 export interface TagProblems {
   /** Tags naming a theme the code frame does not have. */
-  readonly unknownTheme: number
+  unknownTheme: number
   /** Tags whose confidence is not a number from 0 to 1. */
-  readonly invalidConfidence: number
+  invalidConfidence: number
 }
 
 /**
@@ -219,7 +227,7 @@ export interface ThemesResult {
   /** Always `'themes'`. */
   readonly kpi: 'themes'
   /** The code frame's id and version: results of different versions are not comparable. */
-  readonly codeFrame: { readonly id: string; readonly version: string }
+  readonly codeFrame: CodeFrameVersion
   /** The resolved options that change the numbers. */
   readonly variant: Variant
   /** `null` when there is a denominator; otherwise why not. */
@@ -235,7 +243,7 @@ export interface ThemesResult {
   /** Meaningful comments without a theme. */
   readonly untagged: number
   /** The score metric. */
-  readonly scoreMetric: 'none' | _ScoreMetric
+  readonly scoreMetric: 'none' | ThemeScoreMetric
   /** The overall score over the denominator's comments. */
   readonly score: FeedbackScore | null
   /** Scores left out of `score`, by reason (missing, off the scale…). */
@@ -243,11 +251,7 @@ export interface ThemesResult {
   /** Net sentiment over the denominator's comments. */
   readonly sentiment: NetSentimentSummary
   /** Sentiments left out, by reason. */
-  readonly sentimentExcluded: {
-    readonly missing: number
-    readonly invalid: number
-    readonly outOfRange: number
-  }
+  readonly sentimentExcluded: SentimentExclusions
   /** The themes with at least `minMentions` mentions, most mentioned first (code-frame order on ties). */
   readonly themes: readonly ThemeRow[]
   /** Themes with fewer than `minMentions` mentions. */
@@ -295,13 +299,13 @@ export interface ThemesState {
   /** Positive, neutral, negative over the denominator's comments. */
   sentiment: [number, number, number]
   /** Sentiments left out, by reason. */
-  sentimentExcluded: { missing: number; invalid: number; outOfRange: number }
+  sentimentExcluded: SentimentExclusions
   /** By theme id. */
   themes: { [id: string]: ThemeState }
   /** Co-occurrences, by the two ids joined with a space. */
   pairs: { [pair: string]: number }
   /** Problems with classifier tags. */
-  tagProblems: { unknownTheme: number; invalidConfidence: number }
+  tagProblems: TagProblems
 }
 
 const RULES = {
@@ -616,8 +620,8 @@ export function themesAggregator<T>(
       a.meaningful += b.meaningful
       a.untagged += b.untagged
       _mergeCounts(a.excluded, b.excluded)
-      _mergeCounts(a.sentimentExcluded, b.sentimentExcluded)
-      _mergeCounts(a.tagProblems, b.tagProblems)
+      _mergeCounts(a.sentimentExcluded as never, b.sentimentExcluded as never)
+      _mergeCounts(a.tagProblems as never, b.tagProblems as never)
       for (let i = 0; i < 3; i++) (a.sentiment[i] as number) += b.sentiment[i] as number
       if (instrument !== null) a.score = instrument.merge(a.score, b.score)
       for (const id of Object.keys(b.themes)) {
