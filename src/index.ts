@@ -189,7 +189,6 @@ export {
   type ImpactReason,
   type TagProblems,
   type ThemeClassifier,
-  type ThemeClassifierContext,
   type ThemeRow,
   type ThemeState,
   type ThemesExclusion,

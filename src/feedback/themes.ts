@@ -27,6 +27,7 @@ import type {
   ThemeScoreMetric,
   ThemeTag,
 } from './_types.ts'
+import type { ClassifyContext } from './classifyComments.ts'
 import {
   type CodeFrame,
   type CodeFrameInput,
@@ -63,18 +64,7 @@ export type FeedbackComment =
  * (a model behind an API), tag the comments first with {@link classifyComments}.
  * @category Feedback
  */
-export type ThemeClassifier = (text: string, context: ThemeClassifierContext) => readonly ThemeTag[]
-
-/**
- * What a classifier is told about the comment it classifies.
- * @category Feedback
- */
-export interface ThemeClassifierContext {
-  /** The themes it may return. */
-  readonly themes: readonly CodeFrameTheme[]
-  /** The comment's language, or `null` when unknown. */
-  readonly language: FeedbackLanguage | null
-}
+export type ThemeClassifier = (text: string, context: ClassifyContext) => readonly ThemeTag[]
 
 /**
  * Options of {@link themes}.
@@ -538,7 +528,7 @@ export function themesAggregator<T>(
     for (const match of found.matches) mention(match.theme)
     given(state, c.tags)
     if (classifier !== undefined) {
-      const tags = classifier(text as string, { themes: frame.themes, language })
+      const tags = classifier(text as string, { themes: frame.themes, language, index })
       if (typeof (tags as { then?: unknown } | null)?.then === 'function')
         throw _typeError(
           fn,
