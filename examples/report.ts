@@ -696,7 +696,7 @@ const themesQuarterly = fold(
 )
 const quarters = themesQuarterly.periods.slice(-4)
 console.log(
-  '\nTheme volume by quarter, the last four quarters (share of meaningful comments; impact on NPS in brackets)',
+  '\nThemes by quarter, the last four quarters: volume (share of meaningful comments) / NPS of its mentions / impact on NPS',
 )
 console.log(
   table(
@@ -705,7 +705,9 @@ console.log(
       label(t),
       ...quarters.map((q) => {
         const r = q.result.themes.find((x) => x.id === t.id)
-        return r === undefined ? null : `${percent(r.volume, 0)} (${points(r.impact)})`
+        return r === undefined
+          ? null
+          : `${percent(r.volume, 0)} / ${fixed(r.score?.value, 0)} / ${points(r.impact)}`
       }),
     ]),
   ),
