@@ -1,0 +1,366 @@
+#!/usr/bin/env node
+// The `cx-metrics` command: validates, tests and runs metric definition files. Never imported by the
+// library; it reads files and writes to the terminal, which the library does not.
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs'
+import { extname, join, relative } from 'node:path'
+import { createInterface } from 'node:readline'
+import { parseArgs } from 'node:util'
+import { parse as parseCsv } from 'csv-parse'
+import type {
+  DefinitionFile,
+  DefinitionProblem,
+  DefinitionReport,
+  MetricDefinition,
+} from '../definitions/index.ts'
+import { definitionJsonSchema, toSarif, validateDefinitions } from '../definitions/index.ts'
+import { _definitionAggregator } from '../definitions/runDefinition.ts'
+
+const HELP: Record<string, string> = {
+  main: `cx-metrics <command> [options]
+
+Commands:
+  validate [paths…]   check definition files (schema, names, references, semantics, time)
+  test [paths…]       validate, then run every definition on its fixtures
+  run [paths…]        compute definitions over data files (--data name=file.csv|.jsonl|.json)
+  schema              print the JSON Schema of definition files
+  init [dir]          write a small, valid definitions folder to start from
+
+Options: --format text|json|sarif (validate, test), --format text|json|csv|markdown (run), --help, --version
+Exit codes: 0 clean, 1 problems found, 2 usage or I/O error.`,
+  validate: `cx-metrics validate [paths…] [--format text|json|sarif]
+
+Checks every .yaml, .yml and .json file under the paths (default: .) in stages — parse and schema,
+names, references, semantics, time — and reports every problem with file:line:column, its rule id
+and a hint. Exit code 1 when there are errors.`,
+  test: `cx-metrics test [paths…] [--format text|json|sarif]
+
+Validates, then runs every definition on its fixtures and compares the results (rule fixtures/…).`,
+  run: `cx-metrics run [paths…] --data name=file … [--format text|json|csv|markdown]
+
+Computes every valid definition whose dataset is given with --data, streaming the file: .csv (header
+row), .jsonl (one object a line) or .json (an array of objects).`,
+  schema: `cx-metrics schema
+
+Prints the JSON Schema (draft 2020-12) of a definition file's documents.`,
+  init: `cx-metrics init [dir]
+
+Writes a small, valid definitions folder (default: ./definitions) with a dataset, two metrics and
+their fixtures.`,
+}
+
+/** A mistake in how the command was called, or a file it cannot read: exit code 2. */
+class UsageError extends Error {}
+
+/** Every definition file under the paths, in a stable order. */
+function collect(paths: string[]): DefinitionFile[] {
+  const out: DefinitionFile[] = []
+  const walk = (p: string) => {
+    if (!existsSync(p)) throw new UsageError(`no such file or folder: ${p}`)
+    const s = statSync(p)
+    if (s.isDirectory()) {
+      for (const name of readdirSync(p).sort())
+        if (!name.startsWith('.') && name !== 'node_modules') walk(join(p, name))
+    } else if (['.yaml', '.yml', '.json'].includes(extname(p)))
+      out.push({ path: relative('.', p) || p, text: readFileSync(p, 'utf8') })
+  }
+  for (const p of paths.length === 0 ? ['.'] : paths) walk(p)
+  return out
+}
+
+function printProblems(report: DefinitionReport, format: string, write: (s: string) => void): void {
+  if (format === 'json')
+    write(
+      `${JSON.stringify({ files: report.files, metrics: report.metrics.map((m) => m.name), problems: report.problems }, null, 2)}\n`,
+    )
+  else if (format === 'sarif') write(`${JSON.stringify(toSarif(report.problems), null, 2)}\n`)
+  else {
+    for (const p of report.problems)
+      write(`${p.file}:${p.line}:${p.column}  ${p.severity}  ${p.message}  [${p.rule}]\n    ${p.hint}\n`)
+    const errors = report.problems.filter((p) => p.severity === 'error').length
+    const warnings = report.problems.length - errors
+    write(
+      `${report.files} file${report.files === 1 ? '' : 's'}, ${report.metrics.length} valid definition${report.metrics.length === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
+    )
+  }
+}
+
+/** Rows of a data file, streamed. */
+async function* rows(file: string): AsyncGenerator<Record<string, unknown>> {
+  const ext = extname(file)
+  if (ext === '.csv') {
+    const parser = createReadStream(file).pipe(
+      parseCsv({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }),
+    )
+    for await (const row of parser) yield row as Record<string, unknown>
+  } else if (ext === '.jsonl' || ext === '.ndjson') {
+    const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY })
+    let n = 0
+    for await (const line of lines) {
+      n++
+      if (line.trim() === '') continue
+      let value: unknown
+      try {
+        value = JSON.parse(line)
+      } catch {
+        throw new UsageError(`${file}: line ${n} is not JSON`)
+      }
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new UsageError(`${file}: line ${n} is not an object`)
+      yield value as Record<string, unknown>
+    }
+  } else if (ext === '.json') {
+    const value = JSON.parse(readFileSync(file, 'utf8')) as unknown
+    if (!Array.isArray(value)) throw new UsageError(`${file}: expected an array of objects`)
+    yield* value as Record<string, unknown>[]
+  } else throw new UsageError(`${file}: expected .csv, .jsonl or .json`)
+}
+
+/** The columns a definition reads. */
+function columnsOf(m: MetricDefinition): string[] {
+  const out = new Set<string>()
+  for (const f of Object.values(m.input?.fields ?? {})) out.add(f.column)
+  if (m.time !== undefined) out.add(m.time.column)
+  for (const d of m.dimensions ?? []) out.add(d)
+  return [...out]
+}
+
+function formatValue(x: unknown): string {
+  return typeof x === 'number'
+    ? String(Math.round(x * 10_000) / 10_000)
+    : x === null || x === undefined
+      ? '—'
+      : String(x)
+}
+
+async function run(
+  report: DefinitionReport,
+  data: Map<string, string>,
+  format: string,
+  write: (s: string) => void,
+  progress: boolean,
+): Promise<number> {
+  const wanted = report.metrics.filter((m) => m.input !== undefined && data.has(m.input.dataset))
+  if (wanted.length === 0) throw new UsageError('no valid definition reads a dataset given with --data')
+  const results: { metric: MetricDefinition; result: unknown }[] = []
+  for (const [dataset, file] of data) {
+    const metrics = wanted.filter((m) => m.input?.dataset === dataset)
+    if (metrics.length === 0) continue
+    const aggs = metrics.map((m) => _definitionAggregator(m, report.shared))
+    const states = aggs.map((a) => a.init())
+    let index = 0
+    for await (const row of rows(file)) {
+      if (index === 0)
+        for (const m of metrics) {
+          const absent = columnsOf(m).filter((c) => !Object.hasOwn(row, c))
+          if (absent.length > 0)
+            throw new UsageError(
+              `${file}: the definition \`${m.name}\` reads ${absent.map((c) => `\`${c}\``).join(', ')}, which the file does not have`,
+            )
+        }
+      for (let i = 0; i < aggs.length; i++)
+        states[i] = (aggs[i] as (typeof aggs)[number]).add(states[i], row, index)
+      index++
+      if (progress && index % 100_000 === 0)
+        process.stderr.write(`\r${file}: ${index.toLocaleString('en-US')} rows`)
+    }
+    if (progress && index >= 100_000) process.stderr.write('\n')
+    metrics.forEach((m, i) => {
+      results.push({ metric: m, result: (aggs[i] as (typeof aggs)[number]).result(states[i]) })
+    })
+  }
+  const provenance = (m: MetricDefinition) => ({
+    name: m.name,
+    version: m.version ?? null,
+    hash: m.hash,
+    kpi: m.kpi,
+    options: m.options ?? {},
+  })
+  if (format === 'json') {
+    write(
+      `${JSON.stringify(
+        results.map((r) => ({ definition: provenance(r.metric), result: r.result })),
+        null,
+        2,
+      )}\n`,
+    )
+    return 0
+  }
+  const table: string[][] = []
+  for (const { metric, result } of results) {
+    const r = result as {
+      kind: string
+      value?: number | null
+      n?: number
+      periods?: { period: { key: string }; result: { value?: number | null; n?: number } }[]
+      segments?: { key: string; result: { value?: number | null; n?: number } }[]
+    }
+    if (r.kind === 'series')
+      for (const p of r.periods ?? [])
+        table.push([metric.name, p.period.key, formatValue(p.result.value), formatValue(p.result.n)])
+    else if (r.kind === 'segments')
+      for (const s of r.segments ?? [])
+        table.push([metric.name, s.key, formatValue(s.result.value), formatValue(s.result.n)])
+    else table.push([metric.name, '', formatValue(r.value), formatValue(r.n)])
+  }
+  const header = ['definition', 'period or key', 'value', 'n']
+  if (format === 'csv') {
+    const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
+    write(`${[header, ...table].map((row) => row.map(cell).join(',')).join('\n')}\n`)
+  } else if (format === 'markdown') {
+    write(
+      `| ${header.join(' | ')} |\n| --- | --- | ---: | ---: |\n${table.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`,
+    )
+  } else {
+    const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] as string).length)))
+    const line = (row: string[]) =>
+      row.map((c, i) => (i >= 2 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number))).join('  ')
+    write(`${[line(header), line(widths.map((w) => '─'.repeat(w))), ...table.map(line)].join('\n')}\n`)
+  }
+  return 0
+}
+
+const INIT: Record<string, string> = {
+  'datasets.yaml': `kind: dataset
+name: surveys
+description: Survey answers, one row each.
+columns:
+  score: { type: number, min: 0, max: 10, description: The 0–10 answer. }
+  answered_at: { type: instant }
+  plan: { type: string }
+`,
+  'nps.yaml': `name: nps_monthly
+label: NPS by month
+description: Net Promoter Score of the answers, by month of answer in São Paulo time.
+owners: [cx-team]
+status: certified
+version: 1
+kpi: nps
+options: { minN: 1 }
+input:
+  dataset: surveys
+  fields:
+    value: { column: score, type: number }
+time: { column: answered_at, unit: month, timeZone: America/Sao_Paulo }
+fixtures:
+  - name: one promoter and one detractor in March
+    rows:
+      - { score: 10, answered_at: '2024-03-05T10:00:00Z', plan: growth }
+      - { score: 3, answered_at: '2024-03-06T10:00:00Z', plan: starter }
+    expect: { periods: { '2024-03': 0 } }
+`,
+  'nps-growth.yaml': `name: nps_growth
+label: NPS of the growth plan
+extends: nps_monthly
+filters:
+  - { column: plan, op: '==', value: growth }
+fixtures:
+  - name: only the growth plan counts
+    rows:
+      - { score: 10, answered_at: '2024-03-05T10:00:00Z', plan: growth }
+      - { score: 3, answered_at: '2024-03-06T10:00:00Z', plan: starter }
+    expect: { periods: { '2024-03': 100 } }
+`,
+}
+
+/** Runs the command; returns its exit code. */
+export async function main(
+  argv: string[],
+  write: (s: string) => void = (s) => process.stdout.write(s),
+  error: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
+  const [command, ...rest] = argv
+  try {
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      write(`${HELP.main}\n`)
+      return command === undefined ? 2 : 0
+    }
+    if (command === '--version') {
+      const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+        version: string
+      }
+      write(`${pkg.version}\n`)
+      return 0
+    }
+    if (!Object.hasOwn(HELP, command) || command === 'main')
+      throw new UsageError(`unknown command \`${command}\` (cx-metrics --help lists them)`)
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string' },
+        data: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' },
+      },
+    })
+    if (values.help === true) {
+      write(`${HELP[command]}\n`)
+      return 0
+    }
+    const format = values.format ?? 'text'
+    if (command === 'schema') {
+      write(`${JSON.stringify(definitionJsonSchema(), null, 2)}\n`)
+      return 0
+    }
+    if (command === 'init') {
+      const dir = positionals[0] ?? 'definitions'
+      if (existsSync(dir) && readdirSync(dir).length > 0)
+        throw new UsageError(`${dir} exists and is not empty`)
+      mkdirSync(dir, { recursive: true })
+      for (const [name, text] of Object.entries(INIT)) writeFileSync(join(dir, name), text)
+      write(`wrote ${Object.keys(INIT).length} files to ${dir}; try: cx-metrics test ${dir}\n`)
+      return 0
+    }
+    if (command === 'validate' || command === 'test') {
+      if (!['text', 'json', 'sarif'].includes(format))
+        throw new UsageError(`--format is text, json or sarif, not ${format}`)
+      const report = validateDefinitions(collect(positionals), { fixtures: command === 'test' })
+      printProblems(report, format, write)
+      return report.problems.some((p: DefinitionProblem) => p.severity === 'error') ? 1 : 0
+    }
+    // run
+    if (!['text', 'json', 'csv', 'markdown'].includes(format))
+      throw new UsageError(`--format is text, json, csv or markdown, not ${format}`)
+    const data = new Map<string, string>()
+    for (const d of values.data ?? []) {
+      const eq = d.indexOf('=')
+      if (eq <= 0) throw new UsageError(`--data takes name=file, not ${d}`)
+      const file = d.slice(eq + 1)
+      if (!existsSync(file)) throw new UsageError(`no such file: ${file}`)
+      data.set(d.slice(0, eq), file)
+    }
+    if (data.size === 0) throw new UsageError('run needs at least one --data name=file')
+    const report = validateDefinitions(collect(positionals))
+    const errors = report.problems.filter((p) => p.severity === 'error')
+    if (errors.length > 0) {
+      printProblems(report, 'text', error)
+      return 1
+    }
+    return await run(report, data, format, write, process.stderr.isTTY === true)
+  } catch (e) {
+    // Usage errors, unreadable files, bad arguments: said in one line, exit code 2.
+    error(`cx-metrics: ${(e as Error).message}\n`)
+    return 2
+  }
+}
+
+if (
+  import.meta.url === `file://${process.argv[1]}` ||
+  process.argv[1]?.endsWith('/cx-metrics') === true ||
+  process.argv[1]?.endsWith('cli/main.js') === true
+)
+  // A reader that stops early (`| head`) is not an error.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+  })
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code
+})

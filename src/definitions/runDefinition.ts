@@ -1,0 +1,161 @@
+import { _typeError } from '../core/_assert.ts'
+import type { Aggregator, AnyAggregator } from '../core/aggregator.ts'
+import { fold } from '../core/fold.ts'
+import { parseInstant } from '../core/parseInstant.ts'
+import { byKey } from '../time/byKey.ts'
+import { byPeriod } from '../time/byPeriod.ts'
+import { _descriptors } from './_descriptors.ts'
+import { _matches } from './_filter.ts'
+import { _resolveOptions } from './_resolveOptions.ts'
+import type { ColumnMapping, MetricDefinition, SharedObjects } from './_types.ts'
+
+/**
+ * Where a result computed from a definition came from: the definition's name, version and content
+ * hash, and the options its KPI ran with (shared objects by name).
+ * @category Definitions
+ */
+export interface DefinitionProvenance {
+  /** The definition's name. */
+  readonly name: string
+  /** Its version, when it has one. */
+  readonly version: string | number | null
+  /** The content hash of the definition as resolved. */
+  readonly hash: string
+  /** The KPI. */
+  readonly kpi: string
+  /** The options the KPI ran with, as written. */
+  readonly options: Readonly<Record<string, unknown>>
+}
+
+/**
+ * A result computed from a definition, with its provenance.
+ * @category Definitions
+ */
+export interface DefinitionResult {
+  /** Where it came from. */
+  readonly definition: DefinitionProvenance
+  /** The KPI's result (a series with `time`, segments with `dimensions`). */
+  readonly result: unknown
+}
+
+/**
+ * The aggregator a definition describes: the KPI over the mapped columns, filtered, windowed by
+ * period and broken down by its dimensions — for streaming rows into it (`cx-metrics run` does).
+ */
+export function _definitionAggregator(
+  metric: MetricDefinition,
+  shared: SharedObjects,
+): Aggregator<Readonly<Record<string, unknown>>, unknown, unknown> {
+  const d = _descriptors().get(metric.kpi)
+  if (d === undefined || d.aggregator === null)
+    throw _typeError('runDefinition', 'definition.kpi', 'the id of a KPI with an aggregator', metric.kpi)
+  const options = _resolveOptions(metric.options ?? {}, shared)
+  const fields = metric.input?.fields ?? {}
+  const names = Object.keys(d.input.fields)
+  const read = (m: ColumnMapping, row: Readonly<Record<string, unknown>>): unknown => {
+    const raw = Object.hasOwn(row, m.column) ? row[m.column] : undefined
+    if (m.type === 'instant' && typeof raw === 'string') {
+      const t = parseInstant(raw, m.zone === undefined ? undefined : { inputTimeZone: m.zone })
+      return t === null ? raw : t
+    }
+    if ((m.type === 'number' || m.type === 'money') && typeof raw === 'string' && raw.trim() !== '') {
+      const x = Number(raw)
+      return Number.isFinite(x) ? x : raw
+    }
+    if (m.type === 'boolean' && typeof raw === 'string')
+      return raw === 'true' ? true : raw === 'false' ? false : raw
+    return raw === '' ? null : raw
+  }
+  const accessor =
+    names.length === 0
+      ? (row: Readonly<Record<string, unknown>>) => read(fields.value as ColumnMapping, row)
+      : (row: Readonly<Record<string, unknown>>) => {
+          const out: Record<string, unknown> = {}
+          for (const name of names) {
+            const m = fields[name]
+            if (m !== undefined) out[name] = read(m, row)
+          }
+          return out
+        }
+  let agg = (d.aggregator as (a: unknown, o: unknown) => AnyAggregator)(accessor, options)
+  const filters = metric.filters ?? []
+  if (filters.length > 0) {
+    const inner = agg
+    agg = {
+      kpi: inner.kpi,
+      init: inner.init,
+      merge: inner.merge,
+      result: inner.result,
+      add: (state: unknown, row: Readonly<Record<string, unknown>>, index: number) =>
+        filters.every((f) => _matches(f, row)) ? inner.add(state, row, index) : state,
+    }
+  }
+  const time = metric.time
+  if (time !== undefined) {
+    const zone = metric.input?.fields[time.column]?.zone
+    agg = byPeriod(agg, {
+      date: (row: Readonly<Record<string, unknown>>) => {
+        const raw = row[time.column]
+        return typeof raw === 'string' && zone !== undefined
+          ? parseInstant(raw, { inputTimeZone: zone })
+          : (raw as string)
+      },
+      unit: time.unit as 'month',
+      ...(time.timeZone === undefined ? {} : { timeZone: time.timeZone }),
+      ...(time.weekStartsOn === undefined ? {} : { weekStartsOn: time.weekStartsOn as 0 }),
+      ...(time.fiscalYearStartMonth === undefined ? {} : { fiscalYearStartMonth: time.fiscalYearStartMonth }),
+      ...(time.range === undefined ? {} : { range: time.range }),
+    }) as AnyAggregator
+  }
+  const dimensions = metric.dimensions ?? []
+  if (dimensions.length > 0)
+    agg = byKey(agg, (row: Readonly<Record<string, unknown>>) =>
+      dimensions.map((c) => String(row[c] ?? '')).join(' / '),
+    ) as AnyAggregator
+  return agg
+}
+
+/**
+ * Computes a metric definition over rows (records by column name): the KPI over the mapped columns,
+ * filtered, windowed by period (`time`) and broken down by its `dimensions`, with the provenance of the
+ * definition — name, version, content hash and options. Shared objects (schedules, code frames, health
+ * definitions) are referred to by name in the options, `{ ref: name }`.
+ *
+ * @example
+ * ```ts
+ * const [nps] = validateDefinitions([{ path: 'nps.yaml', text: 'name: nps\nkpi: nps\ninput: { dataset: surveys, fields: { value: { column: score } } }\n' }]).metrics
+ * runDefinition(nps, [{ score: 10 }, { score: 3 }]).result //=> { kind: 'result', kpi: 'nps', value: 0, … }
+ * ```
+ * @category Definitions
+ */
+export function runDefinition(
+  metric: MetricDefinition,
+  rows: Iterable<Readonly<Record<string, unknown>>>,
+  shared?: SharedObjects,
+): DefinitionResult {
+  const fn = 'runDefinition'
+  if (
+    typeof metric !== 'object' ||
+    metric === null ||
+    typeof metric.kpi !== 'string' ||
+    typeof metric.hash !== 'string'
+  )
+    throw _typeError(fn, 'definition', 'a metric definition from validateDefinitions', metric)
+  const objects: SharedObjects = shared ?? {
+    datasets: new Map(),
+    schedules: new Map(),
+    codeFrames: new Map(),
+    healthDefinitions: new Map(),
+  }
+  const result = fold(_definitionAggregator(metric, objects), rows)
+  return {
+    definition: {
+      name: metric.name,
+      version: metric.version ?? null,
+      hash: metric.hash,
+      kpi: metric.kpi,
+      options: metric.options ?? {},
+    },
+    result,
+  }
+}
