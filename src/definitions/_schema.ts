@@ -176,6 +176,14 @@ const fixture = z.strictObject({
         .record(z.string(), z.union([z.number(), z.null()]))
         .optional()
         .describe('Expected values by period key, for a windowed definition.'),
+      segments: z
+        .record(z.string(), z.union([z.number(), z.null()]))
+        .optional()
+        .describe('Expected values by key, for a definition with dimensions.'),
+      themes: z
+        .record(z.string(), z.number().int().min(0))
+        .optional()
+        .describe('Expected mentions by theme id, for a themes definition.'),
     })
     .describe('The expected result.'),
 })

@@ -132,6 +132,10 @@ export interface FixtureExpectation {
   readonly tolerance?: number
   /** Values by period key, for a windowed definition. */
   readonly periods?: Readonly<Record<string, number | null>>
+  /** Values by key, for a definition with dimensions. */
+  readonly segments?: Readonly<Record<string, number | null>>
+  /** Mentions by theme id, for a themes definition. */
+  readonly themes?: Readonly<Record<string, number>>
 }
 
 /**

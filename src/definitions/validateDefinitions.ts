@@ -413,7 +413,11 @@ function report(
             [...path, key],
             'schema/unknown-key',
             `Unknown key \`${[...path, key].join('.')}\``,
-            near === null ? `Known keys: ${known.join(', ')}.` : `Did you mean \`${near}\`?`,
+            near === null
+              ? known.length === 0
+                ? 'Remove it.'
+                : `Known keys: ${known.join(', ')}.`
+              : `Did you mean \`${near}\`?`,
             {
               definition,
               key: true,
@@ -637,7 +641,10 @@ function fixture(
     n?: number
     reason?: string | null
     periods?: { period: { key: string }; result: { value: number | null } }[]
+    groups?: { key: string; result: { value: number | null } }[]
+    themes?: { id: string; mentions: number }[]
   }
+
   try {
     result = runDefinition(m, f.rows, shared).result as typeof result
   } catch (error) {
@@ -661,6 +668,17 @@ function fixture(
     if (p === undefined) wrong.push(`no period ${key}`)
     else if (!close(p.result.value, expected))
       wrong.push(`${key}: ${p.result.value ?? 'null'}, expected ${expected}`)
+  }
+  for (const [key, expected] of Object.entries(f.expect.segments ?? {})) {
+    const p = result.groups?.find((x) => x.key === key)
+    if (p === undefined) wrong.push(`no segment ${key}`)
+    else if (!close(p.result.value, expected))
+      wrong.push(`${key}: ${p.result.value ?? 'null'}, expected ${expected}`)
+  }
+  for (const [id, expected] of Object.entries(f.expect.themes ?? {})) {
+    const t = result.themes?.find((x) => x.id === id)
+    if ((t?.mentions ?? 0) !== expected)
+      wrong.push(`theme ${id}: ${t?.mentions ?? 0} mentions, expected ${expected}`)
   }
   return wrong.length === 0
     ? null
