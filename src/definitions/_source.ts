@@ -104,6 +104,19 @@ export function _parse(
       return
     }
     if (value === null || value === undefined) return // an empty document
+    if (circular(value)) {
+      problems.push({
+        rule: 'parse/yaml',
+        severity: 'error',
+        message: 'An alias refers to a node that holds it: the document is circular',
+        hint: 'Write the value out instead of aliasing its own ancestor.',
+        file,
+        line: 1,
+        column: 1,
+        definition: null,
+      })
+      return
+    }
     const locate: _Document['locate'] = (path, key = false) => {
       let node: unknown = doc.contents
       let best = (node as { range?: [number, number, number] } | null)?.range?.[0] ?? 0
@@ -128,4 +141,14 @@ export function _parse(
     documents.push({ file, index, value, locate })
   })
   return { documents, problems }
+}
+
+/** Whether a parsed value holds itself (through an alias). */
+function circular(x: unknown, seen: Set<unknown> = new Set()): boolean {
+  if (typeof x !== 'object' || x === null) return false
+  if (seen.has(x)) return true
+  seen.add(x)
+  for (const v of Object.values(x)) if (circular(v, seen)) return true
+  seen.delete(x)
+  return false
 }

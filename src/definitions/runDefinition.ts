@@ -50,8 +50,11 @@ export function _definitionAggregator(
   if (d === undefined || d.aggregator === null)
     throw _typeError('runDefinition', 'definition.kpi', 'the id of a KPI with an aggregator', metric.kpi)
   const options = _resolveOptions(metric.options ?? {}, shared)
-  const fields = metric.input?.fields ?? {}
   const names = Object.keys(d.input.fields)
+  // Without an input mapping, the columns are named as the KPI's fields (`value` for plain values).
+  const fields =
+    metric.input?.fields ??
+    Object.fromEntries((names.length === 0 ? ['value'] : names).map((f) => [f, { column: f }]))
   const read = (m: ColumnMapping, row: Readonly<Record<string, unknown>>): unknown => {
     const raw = Object.hasOwn(row, m.column) ? row[m.column] : undefined
     if (m.type === 'instant' && typeof raw === 'string') {
@@ -123,8 +126,9 @@ export function _definitionAggregator(
  *
  * @example
  * ```ts
- * const [nps] = validateDefinitions([{ path: 'nps.yaml', text: 'name: nps\nkpi: nps\ninput: { dataset: surveys, fields: { value: { column: score } } }\n' }]).metrics
- * runDefinition(nps, [{ score: 10 }, { score: 3 }]).result //=> { kind: 'result', kpi: 'nps', value: 0, … }
+ * const text = 'kind: dataset\nname: surveys\ncolumns: { score: {} }\n---\nname: nps\nkpi: nps\ninput: { dataset: surveys, fields: { value: { column: score } } }\n'
+ * const { metrics, shared } = validateDefinitions([{ path: 'nps.yaml', text }])
+ * metrics.map((m) => (runDefinition(m, [{ score: 10 }, { score: 3 }], shared).result as { value: number }).value) //=> [0]
  * ```
  * @category Definitions
  */

@@ -107,7 +107,7 @@ export function validateDefinitions(
           e.doc,
           ['name'],
           'names/duplicate',
-          `${e.kind} \`${e.name}\` is defined twice (first in ${first.doc.file})`,
+          `${e.kind} \`${e.name}\` is defined twice (first in ${first.doc.file}:${first.doc.locate(['name']).line})`,
           'Give each a unique name.',
           {
             definition: e.name,
@@ -289,9 +289,12 @@ export function validateDefinitions(
       e.name,
       new Set(((e.value.silence as { rule: string }[] | undefined) ?? []).map((s) => s.rule)),
     )
-  const kept = problems.filter(
-    (p) => p.definition === null || !(silenced.get(p.definition)?.has(p.rule) ?? false),
-  )
+  const order = new Map((Array.isArray(files) ? files : []).map((f, i) => [String(f?.path ?? ''), i]))
+  const kept = problems
+    .filter((p) => p.definition === null || !(silenced.get(p.definition)?.has(p.rule) ?? false))
+    .sort(
+      (a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0) || a.line - b.line || a.column - b.column,
+    )
   const invalid = new Set(
     kept.filter((p) => p.severity === 'error' && p.definition !== null).map((p) => p.definition),
   )

@@ -58,9 +58,9 @@ export function guides(): Snippet[] {
     .filter((g) => g.code !== '')
 }
 
-/** The library's exported names, read from its barrel. */
-export function exportedNames(): { values: string[]; types: string[] } {
-  const text = readFileSync(join(root, 'src/index.ts'), 'utf8')
+/** The library's exported names, read from its barrel (or another entry's: `src/definitions/index.ts`). */
+export function exportedNames(barrel = 'src/index.ts'): { values: string[]; types: string[] } {
+  const text = readFileSync(join(root, barrel), 'utf8')
   const values: string[] = []
   const types: string[] = []
   for (const m of text.matchAll(/export (type )?\{([^}]*)\}/g)) {
@@ -89,6 +89,8 @@ export function moduleOf(
   transform: (code: string, where: string) => string = (c) => c,
 ): string {
   const { values, types } = exportedNames()
+  // `cx-metrics/definitions` is an entry of its own; its examples use its names beside the library's.
+  const definitions = exportedNames('src/definitions/index.ts')
   const context = contextNames()
   const declared = new Set(
     snippets.flatMap((s) => [...s.code.matchAll(/^(?:interface|type) (\w+)/gm)].map((m) => m[1] as string)),
@@ -99,8 +101,12 @@ export function moduleOf(
       .filter(keep)
       .map((t) => `type ${t}`)
       .join(', ')} } from '${join(root, 'src/index.ts')}'`,
+    `import { ${definitions.values.filter(keep).join(', ')}, ${definitions.types
+      .filter(keep)
+      .map((t) => `type ${t}`)
+      .join(', ')} } from '${join(root, 'src/definitions/index.ts')}'`,
     `import { ${context
-      .filter((n) => keep(n) && !values.includes(n) && !types.includes(n))
+      .filter((n) => keep(n) && !values.includes(n) && !types.includes(n) && !definitions.values.includes(n))
       .map((n) => (/^[A-Z]/.test(n) ? `type ${n}` : n))
       .join(', ')} } from '${join(root, 'test/docs/context.ts')}'`,
   ]

@@ -1,0 +1,190 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { parse, stringify } from 'yaml'
+import { definitionJsonSchema } from './definitionJsonSchema.ts'
+import { runDefinition } from './runDefinition.ts'
+import { validateDefinitions } from './validateDefinitions.ts'
+
+const root = resolve(import.meta.dirname, '../..')
+const folder = (dir: string) =>
+  readdirSync(join(root, dir))
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((f) => ({
+      path: relative(root, join(root, dir, f)),
+      text: readFileSync(join(root, dir, f), 'utf8'),
+    }))
+
+describe('validateDefinitions: the broken folder, where every rule fires', () => {
+  const report = validateDefinitions(folder('test/fixtures/definitions/broken'), { fixtures: true })
+  const found = report.problems.map((p) => `${p.file.split('/').pop()}:${p.line}:${p.column} ${p.rule}`)
+
+  it('finds each problem at its file, line and column (checked by hand against the files)', () => {
+    expect(found).toEqual([
+      'fixtures.yaml:4:5 fixtures/mismatch',
+      'fixtures.yaml:13:5 fixtures/error',
+      'list.yaml:1:1 parse/not-an-object',
+      'names.yaml:4:7 names/duplicate',
+      'references.yaml:3:19 references/missing',
+      'references.yaml:6:10 references/cycle',
+      'references.yaml:9:10 references/cycle',
+      'references.yaml:13:9 references/deprecated-without-replacement',
+      'schema.yaml:3:1 schema/unknown-key',
+      'schema.yaml:7:18 schema/type',
+      'schema.yaml:11:22 schema/value',
+      'schema.yaml:13:1 schema/required',
+      'schema.yaml:17:6 schema/unknown-kpi',
+      'schema.yaml:19:7 schema/value',
+      'semantics.yaml:3:10 semantics/options',
+      'semantics.yaml:7:55 semantics/unknown-column',
+      'semantics.yaml:9:5 semantics/filter-column',
+      'semantics.yaml:14:7 semantics/time-on-period-kpi',
+      'semantics.yaml:20:7 semantics/time-on-period-kpi',
+      'semantics.yaml:20:7 semantics/semi-additive',
+      'semantics.yaml:22:1 semantics/currency',
+      'semantics.yaml:28:45 semantics/nps-scale',
+      'shared.yaml:1:1 time/schedule',
+      'shared.yaml:6:1 semantics/code-frame',
+      'shared.yaml:11:1 semantics/health-definition',
+      'shared.yaml:17:68 time/zone',
+      'shared.yaml:19:44 time/zone',
+      'silence.yaml:10:1 schema/unknown-key',
+      'syntax.yaml:4:1 parse/yaml',
+    ])
+  })
+
+  it('says what to write instead, and keeps warnings apart from errors', () => {
+    const by = (rule: string) => report.problems.filter((p) => p.rule === rule)
+    expect(by('schema/unknown-key')[0]?.hint).toBe('Did you mean `options`?')
+    expect(by('schema/unknown-kpi')[0]?.hint).toBe('Did you mean `nps`?')
+    expect(by('references/missing')[0]?.hint).toBe('Did you mean `answers`?')
+    expect(by('references/deprecated-without-replacement')[0]?.severity).toBe('warning')
+    expect(by('fixtures/mismatch')[0]?.message).toBe(
+      'Fixture `expects the wrong value` gives value 100, expected 50',
+    )
+    expect(report.problems.filter((p) => p.severity === 'warning')).toHaveLength(1)
+  })
+
+  it('honours a silenced rule with its reason, and keeps ids and keys as data', () => {
+    expect(report.problems.some((p) => p.definition === 'silenced_currency')).toBe(false)
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+    // Without the fixtures stage, the fixture problems are not reported.
+    expect(
+      validateDefinitions(folder('test/fixtures/definitions/broken')).problems.some((p) =>
+        p.rule.startsWith('fixtures/'),
+      ),
+    ).toBe(false)
+  })
+})
+
+describe('validateDefinitions: the examples', () => {
+  const files = folder('examples/definitions')
+  const report = validateDefinitions(files, { fixtures: true })
+
+  it('are clean, fixtures included', () => {
+    expect(report.problems).toEqual([])
+    expect(report.metrics.map((m) => m.name).sort()).toEqual([
+      'churn_monthly_march_2024',
+      'comment_themes',
+      'csat_monthly',
+      'first_reply_business_median',
+      'mention_sentiment',
+      'mrr_end_of_2025',
+      'nps_monthly',
+      'share_of_voice',
+    ])
+  })
+
+  it('are valid under the exported JSON Schema, which refuses what the validator refuses', () => {
+    const ajv = new Ajv2020({ strict: false, allErrors: true })
+    const validate = ajv.compile(definitionJsonSchema())
+    const documents = files.flatMap((f) => f.text.split(/^---$/m)).map((t) => parse(t) as unknown)
+    for (const d of documents) expect(validate(d), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true)
+    expect(validate({ name: 'x', kpi: 'nps', options: { minn: 3 } })).toBe(false)
+    expect(validate({ name: 'x', kpi: 'nps', options: { minN: 3 } })).toBe(true)
+  })
+
+  it('give results with their provenance, the same for the same definition', () => {
+    const nps = report.metrics.find((m) => m.name === 'nps_monthly')
+    if (nps === undefined) throw new Error('nps_monthly')
+    const out = runDefinition(
+      nps,
+      [{ survey: 'nps', score: 10, answeredAt: '2024-03-05T12:00:00Z' }],
+      report.shared,
+    )
+    expect(out.definition).toEqual({
+      name: 'nps_monthly',
+      version: 2,
+      hash: nps.hash,
+      kpi: 'nps',
+      options: {},
+    })
+    expect(nps.hash).toMatch(/^[0-9a-f]{16}$/)
+    expect(validateDefinitions(files).metrics.find((m) => m.name === 'nps_monthly')?.hash).toBe(nps.hash)
+    const changed = files.map((f) => ({
+      ...f,
+      text: f.text.replace(
+        'unit: month, timeZone: America/Sao_Paulo }\nfixtures:\n  # March',
+        'unit: quarter, timeZone: America/Sao_Paulo }\nfixtures:\n  # March',
+      ),
+    }))
+    expect(validateDefinitions(changed).metrics.find((m) => m.name === 'nps_monthly')?.hash).not.toBe(
+      nps.hash,
+    )
+  })
+})
+
+describe('validateDefinitions: hostile files', () => {
+  it('answers malformed, empty and odd files with problems, never a crash', () => {
+    const r = validateDefinitions([
+      { path: 'a.yaml', text: '' },
+      { path: 'b.yaml', text: '{{{' },
+      { path: 'c.yaml', text: '42' },
+      { path: 'd.json', text: '{"name": "x", "kpi": "nps", "name": "y"}' },
+      { path: 'e.yaml', text: 'a: &x [*x]\n' },
+      { path: 'f.yaml', text: 'name: self\nextends: self\n' },
+    ])
+    expect(r.problems.map((p) => `${p.file} ${p.rule}`)).toEqual([
+      'b.yaml parse/yaml',
+      'b.yaml parse/yaml',
+      'b.yaml parse/yaml',
+      'c.yaml parse/not-an-object',
+      'd.json parse/yaml',
+      'e.yaml parse/yaml',
+      'f.yaml references/cycle',
+    ])
+  })
+
+  it('never throws on random documents', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 4 }),
+        fc.constantFrom('nps', 'csat', 'churnRate', 'themes', '__proto__'),
+        (docs, kpi) => {
+          const text = docs
+            .map((d) =>
+              stringify(
+                typeof d === 'object' && d !== null && !Array.isArray(d) ? { kpi, name: 'r', ...d } : d,
+              ),
+            )
+            .join('---\n')
+          const r = validateDefinitions([{ path: 'r.yaml', text }], { fixtures: true })
+          expect(Array.isArray(r.problems)).toBe(true)
+        },
+      ),
+      { numRuns: 200 },
+    )
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined()
+  })
+
+  it('refuses bad arguments in its own words', () => {
+    expect(() => validateDefinitions([], { fixture: true } as never)).toThrow(
+      /validateDefinitions expected `options` to have only the keys/,
+    )
+    expect(validateDefinitions(null as never).files).toBe(0)
+    expect(() => runDefinition(null as never, [])).toThrow(/runDefinition expected `definition`/)
+  })
+})
