@@ -14,6 +14,7 @@ import { extname, join, relative } from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { parse as parseCsv } from 'csv-parse'
+import { _filterColumns } from '../definitions/_filter.ts'
 import type {
   DefinitionFile,
   DefinitionProblem,
@@ -129,6 +130,7 @@ function columnsOf(m: MetricDefinition): string[] {
   for (const f of Object.values(m.input?.fields ?? {})) out.add(f.column)
   if (m.time !== undefined) out.add(m.time.column)
   for (const d of m.dimensions ?? []) out.add(d)
+  for (const f of m.filters ?? []) for (const c of _filterColumns(f)) out.add(c)
   return [...out]
 }
 

@@ -1,0 +1,121 @@
+// The `cx-metrics` command, as a user runs it: the built bin, spawned as a process, on real folders.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import { describe, expect, it } from 'vitest'
+
+const root = resolve(import.meta.dirname, '../..')
+const bin = join(root, 'dist/cli/main.js')
+const cli = (...args: string[]) => {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' })
+  return { code: r.status, out: r.stdout, err: r.stderr }
+}
+
+describe('cx-metrics', () => {
+  it('is the package bin, with a shebang', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'))
+    expect(pkg.bin['cx-metrics']).toBe('./dist/cli/main.js')
+    expect(readFileSync(bin, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
+  })
+
+  it('validates and tests the examples: exit 0', () => {
+    const v = cli('validate', 'examples/definitions')
+    expect(v.code).toBe(0)
+    expect(v.out).toContain('6 files, 8 valid definitions, 0 errors, 0 warnings')
+    expect(cli('test', 'examples/definitions').code).toBe(0)
+  })
+
+  it('reports problems with file:line:column and rule ids: exit 1', () => {
+    const r = cli('test', 'test/fixtures/definitions/broken')
+    expect(r.code).toBe(1)
+    expect(r.out).toContain(
+      'test/fixtures/definitions/broken/schema.yaml:3:1  error  Unknown key `optionz`  [schema/unknown-key]\n    Did you mean `options`?',
+    )
+    const json = JSON.parse(cli('validate', 'test/fixtures/definitions/broken', '--format', 'json').out)
+    expect(json.problems.length).toBeGreaterThan(20)
+    expect(json.problems[0]).toMatchObject({
+      file: expect.any(String),
+      line: expect.any(Number),
+      column: expect.any(Number),
+      rule: expect.any(String),
+    })
+  })
+
+  it('writes SARIF 2.1.0 that the official schema accepts', () => {
+    const r = cli('test', 'test/fixtures/definitions/broken', '--format', 'sarif')
+    expect(r.code).toBe(1)
+    const sarif = JSON.parse(r.out)
+    const schema = JSON.parse(readFileSync(join(root, 'test/fixtures/sarif/sarif-2.1.0.json'), 'utf8'))
+    const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(schema)
+    expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
+    expect(sarif.runs[0].results.length).toBe(29)
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({
+      startLine: 4,
+      startColumn: 5,
+    })
+  })
+
+  it('says what is wrong with the call: exit 2', () => {
+    expect(cli('validate', 'no/such/folder')).toMatchObject({
+      code: 2,
+      err: 'cx-metrics: no such file or folder: no/such/folder\n',
+    })
+    expect(cli('frobnicate').code).toBe(2)
+    expect(cli('validate', '--format', 'xml').code).toBe(2)
+    expect(cli('validate', '--colour').code).toBe(2)
+    expect(cli('run', 'examples/definitions').err).toContain('run needs at least one --data name=file')
+    expect(cli().code).toBe(2)
+    expect(cli('--help')).toMatchObject({ code: 0 })
+    expect(cli('validate', '--help').out).toContain('cx-metrics validate [paths…]')
+  })
+
+  it('prints the JSON Schema, and writes a starting folder that passes its own tests', () => {
+    expect(JSON.parse(cli('schema').out).$schema).toBe('https://json-schema.org/draft/2020-12/schema')
+    const dir = join(mkdtempSync(join(tmpdir(), 'cx-')), 'defs')
+    expect(cli('init', dir).code).toBe(0)
+    expect(cli('test', dir).code).toBe(0)
+    expect(cli('init', dir).code).toBe(2)
+  })
+
+  it('runs definitions over CSV, JSON Lines and JSON files, streamed', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-'))
+    const csv = join(dir, 'surveys.csv')
+    writeFileSync(
+      csv,
+      'id,survey,score,answeredAt\nr1,nps,10,2024-03-05T12:00:00Z\nr2,nps,9,2024-03-06T12:00:00Z\nr3,nps,3,2024-03-07T12:00:00Z\nr4,nps,8,2024-03-08T12:00:00Z\nr5,nps,N/A,2024-03-09T12:00:00Z\nr6,csat,5,2024-03-09T12:00:00Z\n',
+    )
+    const text = cli('run', 'examples/definitions', '--data', `surveys=${csv}`)
+    expect(text.code).toBe(0)
+    // NPS: (2 − 1) / 4 = 25 over the four valid answers; 'N/A' is counted as invalid, not as a score.
+    expect(text.out).toMatch(/nps_monthly\s+2024-03\s+25\s+4/)
+    expect(text.out).toMatch(/csat_monthly\s+2024-03\s+1\s+1/)
+    const json = JSON.parse(
+      cli('run', 'examples/definitions', '--data', `surveys=${csv}`, '--format', 'json').out,
+    )
+    const nps = json.find((r: { definition: { name: string } }) => r.definition.name === 'nps_monthly')
+    expect(nps.definition).toMatchObject({ name: 'nps_monthly', version: 2, kpi: 'nps' })
+    expect(nps.result.periods[0].result.excluded.invalid).toBe(1)
+    const jsonl = join(dir, 'mentions.jsonl')
+    writeFileSync(
+      jsonl,
+      '{"brand":"Lumen Desk","sentiment":0.8,"reach":10}\n{"brand":"Zenbox","sentiment":-0.5,"reach":5}\n\n{"brand":"Lumen Desk","sentiment":-0.6,"reach":1}\n',
+    )
+    const social = cli('run', 'examples/definitions', '--data', `mentions=${jsonl}`, '--format', 'csv')
+    expect(social.out).toContain('share_of_voice,,0.6667,3')
+    expect(social.out).toContain('mention_sentiment,,0,2')
+    const arr = join(dir, 'mentions.json')
+    writeFileSync(arr, JSON.stringify([{ brand: 'Lumen Desk', sentiment: 0.8, reach: 1 }]))
+    expect(
+      cli('run', 'examples/definitions', '--data', `mentions=${arr}`, '--format', 'markdown').out,
+    ).toContain('| share_of_voice |  | 1 | 1 |')
+    const missing = join(dir, 'bad.csv')
+    writeFileSync(missing, 'id,score\nr1,10\n')
+    const m = cli('run', 'examples/definitions', '--data', `surveys=${missing}`)
+    expect(m.code).toBe(2)
+    expect(m.err).toContain(
+      'the definition `nps_monthly` reads `answeredAt`, `survey`, which the file does not have',
+    )
+  })
+})
