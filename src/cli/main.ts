@@ -134,6 +134,13 @@ function columnsOf(m: MetricDefinition): string[] {
   return [...out]
 }
 
+/** Whether a raw value reads as its declared type. */
+function valid(type: string, raw: unknown): boolean {
+  if (typeof raw === 'number') return Number.isFinite(raw)
+  if (typeof raw !== 'string') return false
+  return type === 'number' ? /^-?\d+(?:\.\d+)?$/.test(raw.trim()) : !Number.isNaN(Date.parse(raw))
+}
+
 function formatValue(x: unknown): string {
   return typeof x === 'number'
     ? String(Math.round(x * 10_000) / 10_000)
@@ -147,6 +154,7 @@ async function run(
   data: Map<string, string>,
   format: string,
   write: (s: string) => void,
+  warn: (s: string) => void,
   progress: boolean,
 ): Promise<number> {
   const wanted = report.metrics.filter((m) => m.input !== undefined && data.has(m.input.dataset))
@@ -156,6 +164,13 @@ async function run(
     const metrics = wanted.filter((m) => m.input?.dataset === dataset)
     if (metrics.length === 0) continue
     const aggs = metrics.map((m) => _definitionAggregator(m, report.shared))
+    // Columns of a declared type, whose values are checked as they stream by, to name the bad rows.
+    const typed = new Map<string, string>()
+    for (const m of metrics)
+      for (const f of Object.values(m.input?.fields ?? {}))
+        if (f.type === 'number' || f.type === 'instant') typed.set(f.column, f.type)
+    const samples: string[] = []
+    let invalid = 0
     const states = aggs.map((a) => a.init())
     let index = 0
     for await (const row of rows(file)) {
@@ -169,11 +184,26 @@ async function run(
         }
       for (let i = 0; i < aggs.length; i++)
         states[i] = (aggs[i] as (typeof aggs)[number]).add(states[i], row, index)
+      for (const [column, type] of typed) {
+        const raw = row[column]
+        if (raw === undefined || raw === null || raw === '' || valid(type, raw)) continue
+        invalid++
+        if (samples.length < 5)
+          samples.push(
+            `${file}: row ${(index + 1).toLocaleString('en-US')}: \`${column}\` is ${JSON.stringify(raw)}, not ${type === 'instant' ? 'an instant' : 'a number'} — counted as invalid by ${metrics
+              .filter((m) => columnsOf(m).includes(column))
+              .map((m) => `\`${m.name}\``)
+              .join(', ')}`,
+          )
+      }
       index++
       if (progress && index % 100_000 === 0)
         process.stderr.write(`\r${file}: ${index.toLocaleString('en-US')} rows`)
     }
     if (progress && index >= 100_000) process.stderr.write('\n')
+    for (const line of samples) warn(`${line}\n`)
+    if (invalid > samples.length)
+      warn(`${file}: ${(invalid - samples.length).toLocaleString('en-US')} more invalid values\n`)
     metrics.forEach((m, i) => {
       results.push({ metric: m, result: (aggs[i] as (typeof aggs)[number]).result(states[i]) })
     })
@@ -346,7 +376,7 @@ export async function main(
       printProblems(report, 'text', error)
       return 1
     }
-    return await run(report, data, format, write, process.stderr.isTTY === true)
+    return await run(report, data, format, write, error, process.stderr.isTTY === true)
   } catch (e) {
     // Usage errors, unreadable files, bad arguments: said in one line, exit code 2.
     error(`cx-metrics: ${(e as Error).message}\n`)

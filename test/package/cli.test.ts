@@ -91,6 +91,9 @@ describe('cx-metrics', () => {
     // NPS: (2 − 1) / 4 = 25 over the four valid answers; 'N/A' is counted as invalid, not as a score.
     expect(text.out).toMatch(/nps_monthly\s+2024-03\s+25\s+4/)
     expect(text.out).toMatch(/csat_monthly\s+2024-03\s+1\s+1/)
+    expect(text.err).toBe(
+      `${csv}: row 5: \`score\` is "N/A", not a number — counted as invalid by \`nps_monthly\`, \`csat_monthly\`\n`,
+    )
     const json = JSON.parse(
       cli('run', 'examples/definitions', '--data', `surveys=${csv}`, '--format', 'json').out,
     )
