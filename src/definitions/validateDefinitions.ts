@@ -84,6 +84,7 @@ export function validateDefinitions(
   const o = _options(fn, options, ['fixtures'])
   const problems: DefinitionProblem[] = []
   const descriptors = _descriptors()
+  const schemas = schemaCache()
   const entries: Entry[] = []
 
   // 1. Parse and schema.
@@ -91,7 +92,7 @@ export function validateDefinitions(
     const { documents, problems: syntax } = _parse(String(file?.path ?? ''), String(file?.text ?? ''))
     problems.push(...syntax)
     for (const doc of documents) {
-      const entry = schemaStage(doc, descriptors, problems)
+      const entry = schemaStage(doc, descriptors, schemas, problems)
       if (entry !== null) entries.push(entry)
     }
   }
@@ -248,7 +249,7 @@ export function validateDefinitions(
     if (e.deferred === true && problems.length === before) {
       const d = typeof value.kpi === 'string' ? descriptors.get(value.kpi) : undefined
       const parsed =
-        d === undefined ? null : _metricSchema(d).safeParse({ ...value, extends: e.value.extends })
+        d === undefined ? null : schemas.metric(d).safeParse({ ...value, extends: e.value.extends })
       if (parsed !== null && !parsed.success) report(e.doc, parsed.error, e.name, problems)
     }
     if (problems.length === before && e.schemaOk) ready.push({ entry: e, value })
@@ -306,6 +307,37 @@ export function validateDefinitions(
   }
 }
 
+/** The schemas, each built once per validation (building one costs far more than using it). */
+interface Schemas {
+  metric(d: KpiDescriptor): z.ZodType
+  any(): z.ZodType
+  shared(): ReturnType<typeof _sharedSchemas>
+}
+
+function schemaCache(): Schemas {
+  const metrics = new Map<string, z.ZodType>()
+  let any: z.ZodType | undefined
+  let shared: ReturnType<typeof _sharedSchemas> | undefined
+  return {
+    metric: (d) => {
+      let s = metrics.get(d.id)
+      if (s === undefined) {
+        s = _metricSchema(d)
+        metrics.set(d.id, s)
+      }
+      return s
+    },
+    any: () => {
+      any ??= _anyMetricSchema()
+      return any
+    },
+    shared: () => {
+      shared ??= _sharedSchemas()
+      return shared
+    },
+  }
+}
+
 function missing(
   e: Entry,
   path: (string | number)[],
@@ -328,6 +360,7 @@ function missing(
 function schemaStage(
   doc: _Document,
   descriptors: ReadonlyMap<string, KpiDescriptor>,
+  schemas: Schemas,
   problems: DefinitionProblem[],
 ): Entry | null {
   const v = doc.value
@@ -361,7 +394,7 @@ function schemaStage(
   const name = typeof value.name === 'string' ? value.name : null
   let schema: z.ZodType
   if (kind === 'metric') {
-    const loose = _anyMetricSchema().safeParse(value)
+    const loose = schemas.any().safeParse(value)
     const kpi = value.kpi
     // A definition that extends another may take its KPI from it: it is checked once merged (stage 3).
     if (kpi === undefined && typeof value.extends === 'string') {
@@ -389,8 +422,8 @@ function schemaStage(
       }
       return null
     }
-    schema = _metricSchema(d)
-  } else schema = _sharedSchemas()[kind]
+    schema = schemas.metric(d)
+  } else schema = schemas.shared()[kind]
   const parsed = schema.safeParse(value)
   if (!parsed.success) report(doc, parsed.error, name, problems)
   if (name === null || !_NAME.test(name)) return null
