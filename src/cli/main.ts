@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { execFileSync } from 'node:child_process'
 // The `cx-metrics` command: validates, tests and runs metric definition files. Never imported by the
 // library; it reads files and writes to the terminal, which the library does not.
 import {
@@ -16,12 +17,13 @@ import { parseArgs } from 'node:util'
 import { parse as parseCsv } from 'csv-parse'
 import { _filterColumns } from '../definitions/_filter.ts'
 import type {
+  DefinitionChange,
   DefinitionFile,
   DefinitionProblem,
   DefinitionReport,
   MetricDefinition,
 } from '../definitions/index.ts'
-import { definitionJsonSchema, toSarif, validateDefinitions } from '../definitions/index.ts'
+import { definitionJsonSchema, diffDefinitions, toSarif, validateDefinitions } from '../definitions/index.ts'
 import { _definitionAggregator } from '../definitions/runDefinition.ts'
 
 const HELP: Record<string, string> = {
@@ -31,6 +33,7 @@ Commands:
   validate [paths…]   check definition files (schema, names, references, semantics, time)
   test [paths…]       validate, then run every definition on its fixtures
   run [paths…]        compute definitions over data files (--data name=file.csv|.jsonl|.json)
+  diff --base <dir|ref> [paths…]   what changed against other definitions (a folder or a git ref)
   schema              print the JSON Schema of definition files
   init [dir]          write a small, valid definitions folder to start from
 
@@ -48,6 +51,13 @@ Validates, then runs every definition on its fixtures and compares the results (
 
 Computes every valid definition whose dataset is given with --data, streaming the file: .csv (header
 row), .jsonl (one object a line) or .json (an array of objects).`,
+  diff: `cx-metrics diff --base <dir or git ref> [paths…] [--format markdown|json] [--fail-on-breaking]
+
+Compares the definitions under the paths (default: .) with those of a folder or of a git ref (a
+branch, a tag, a commit): removed, added and changed definitions, whether each change is breaking (its
+KPI, options, input, filters, period, zone or dimensions), and every fixture's value before and after,
+as a table a reviewer reads in a pull request. Exit code 1 with --fail-on-breaking when a change is
+breaking.`,
   schema: `cx-metrics schema
 
 Prints the JSON Schema (draft 2020-12) of a definition file's documents.`,
@@ -91,6 +101,46 @@ function printProblems(report: DefinitionReport, format: string, write: (s: stri
       `${report.files} file${report.files === 1 ? '' : 's'}, ${report.metrics.length} valid definition${report.metrics.length === 1 ? '' : 's'}, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`,
     )
   }
+}
+
+/** The definition files under the paths as they are at a git ref. */
+function fromGit(ref: string, paths: string[]): DefinitionFile[] {
+  const git = (...args: string[]) =>
+    execFileSync('git', args, {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      maxBuffer: 256 * 1024 * 1024,
+    })
+  let prefix: string
+  try {
+    git('rev-parse', '--verify', '--quiet', `${ref}^{commit}`)
+    prefix = git('rev-parse', '--show-prefix').trim()
+  } catch {
+    throw new UsageError(`--base ${ref} is neither a folder nor a git ref`)
+  }
+  const listed = git('ls-tree', '-r', '--name-only', ref, '--', ...(paths.length === 0 ? ['.'] : paths))
+    .split('\n')
+    .filter((f) => ['.yaml', '.yml', '.json'].includes(extname(f)))
+  return listed.map((f) => ({ path: relative(prefix, f) || f, text: git('show', `${ref}:${f}`) }))
+}
+
+/** The changes as a markdown table, for a pull request. */
+function diffTable(changes: readonly DefinitionChange[]): string {
+  if (changes.length === 0) return 'No definition changed.\n'
+  const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ')
+  const lines = [
+    '| definition | change | breaking | what | fixture | before | after |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ]
+  for (const c of changes) {
+    const rows = c.values.length === 0 ? [{ fixture: '', before: '', after: '' }] : c.values
+    rows.forEach((v, i) =>
+      lines.push(
+        `| ${i === 0 ? `\`${c.name}\`` : ''} | ${i === 0 ? c.change : ''} | ${i === 0 ? (c.breaking ? '**yes**' : 'no') : ''} | ${i === 0 ? cell(c.what.join('; ')) : ''} | ${cell(v.fixture)} | ${cell(v.before)} | ${cell(v.after)} |`,
+      ),
+    )
+  }
+  return `${lines.join('\n')}\n`
 }
 
 /** Rows of a data file, streamed. */
@@ -330,6 +380,8 @@ export async function main(
       options: {
         format: { type: 'string' },
         data: { type: 'string', multiple: true },
+        base: { type: 'string' },
+        'fail-on-breaking': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -350,6 +402,19 @@ export async function main(
       for (const [name, text] of Object.entries(INIT)) writeFileSync(join(dir, name), text)
       write(`wrote ${Object.keys(INIT).length} files to ${dir}; try: cx-metrics test ${dir}\n`)
       return 0
+    }
+    if (command === 'diff') {
+      if (values.base === undefined) throw new UsageError('diff needs --base <dir or git ref>')
+      if (!['markdown', 'json', 'text'].includes(format))
+        throw new UsageError(`--format is markdown or json, not ${format}`)
+      const base = validateDefinitions(
+        existsSync(values.base) ? collect([values.base]) : fromGit(values.base, positionals),
+      )
+      const head = validateDefinitions(collect(positionals))
+      const changes = diffDefinitions(base, head)
+      if (format === 'json') write(`${JSON.stringify(changes, null, 2)}\n`)
+      else write(diffTable(changes))
+      return values['fail-on-breaking'] === true && changes.some((c) => c.breaking) ? 1 : 0
     }
     if (command === 'validate' || command === 'test') {
       if (!['text', 'json', 'sarif'].includes(format))

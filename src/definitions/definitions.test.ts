@@ -5,6 +5,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parse, stringify } from 'yaml'
 import { definitionJsonSchema } from './definitionJsonSchema.ts'
+import { diffDefinitions } from './diffDefinitions.ts'
 import { runDefinition } from './runDefinition.ts'
 import { validateDefinitions } from './validateDefinitions.ts'
 
@@ -186,5 +187,45 @@ describe('validateDefinitions: hostile files', () => {
     )
     expect(validateDefinitions(null as never).files).toBe(0)
     expect(() => runDefinition(null as never, [])).toThrow(/runDefinition expected `definition`/)
+  })
+})
+
+describe('diffDefinitions', () => {
+  const text = (minN: number, label: string, extra = '') =>
+    `kind: dataset\nname: s\ncolumns: { value: {} }\n---\nname: kept\nlabel: ${label}\nkpi: nps\noptions: { minN: ${minN} }\n` +
+    'fixtures: [{ name: three, rows: [{ value: 10 }, { value: 0 }, { value: 9 }], expect: {} }]\n' +
+    extra
+  const set = (t: string) => validateDefinitions([{ path: 'd.yaml', text: t }])
+
+  it('lists removed, added and changed definitions, what changed, and the fixtures before and after', () => {
+    const base = set(text(1, 'NPS', '---\nname: gone\nkpi: csat\n'))
+    const head = set(text(4, 'NPS', '---\nname: new_one\nkpi: ces\n'))
+    expect(diffDefinitions(base, head)).toEqual([
+      { name: 'gone', change: 'removed', breaking: true, what: [], values: [] },
+      {
+        name: 'kept',
+        change: 'changed',
+        breaking: true,
+        what: ['options.minN: 1 → 4'],
+        // Three answers: (2 − 1) / 3 = 33.33 points; under minN 4, no value.
+        values: [{ fixture: 'three', before: '33.3333', after: '—' }],
+      },
+      { name: 'new_one', change: 'added', breaking: false, what: [], values: [] },
+    ])
+  })
+
+  it('tells documentation changes from breaking ones, and skips what did not change', () => {
+    const doc = diffDefinitions(set(text(1, 'NPS')), set(text(1, 'Net Promoter Score')))
+    expect(doc).toEqual([
+      {
+        name: 'kept',
+        change: 'changed',
+        breaking: false,
+        what: ['label: "NPS" → "Net Promoter Score"'],
+        values: [{ fixture: 'three', before: '33.3333', after: '33.3333' }],
+      },
+    ])
+    expect(diffDefinitions(set(text(1, 'NPS')), set(text(1, 'NPS')))).toEqual([])
+    expect(() => diffDefinitions({} as never, set(text(1, 'NPS')))).toThrow(/diffDefinitions expected `base`/)
   })
 })

@@ -14,6 +14,7 @@ export type {
   SharedObjects,
 } from './_types.ts'
 export { definitionJsonSchema } from './definitionJsonSchema.ts'
+export { type DefinitionChange, diffDefinitions, type FixtureValues } from './diffDefinitions.ts'
 export { type DefinitionProvenance, type DefinitionResult, runDefinition } from './runDefinition.ts'
 export { type SarifLog, toSarif } from './toSarif.ts'
 export { type ValidateDefinitionsOptions, validateDefinitions } from './validateDefinitions.ts'

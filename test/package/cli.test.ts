@@ -121,4 +121,29 @@ describe('cx-metrics', () => {
       'the definition `nps_monthly` reads `answeredAt`, `survey`, which the file does not have',
     )
   })
+
+  it('diffs against a folder and against a git ref', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-'))
+    for (const f of ['datasets.yaml', 'shared.yaml', 'survey.yaml'])
+      writeFileSync(
+        join(dir, f),
+        readFileSync(join(root, 'examples/definitions', f), 'utf8').replace(
+          'unit: month, timeZone: America/Sao_Paulo }\nfixtures:\n  # March',
+          'unit: quarter, timeZone: America/Sao_Paulo }\nfixtures:\n  # March',
+        ),
+      )
+    const d = cli('diff', '--base', 'examples/definitions', dir)
+    expect(d.code).toBe(0)
+    expect(d.out).toContain(
+      '| `nps_monthly` | changed | **yes** | time.unit: "month" → "quarter" | one month of answers | 2024-03: 25 | 2024-Q1: 25 |',
+    )
+    expect(d.out).toContain('| `churn_monthly_march_2024` | removed | **yes** |')
+    expect(cli('diff', '--base', 'examples/definitions', dir, '--fail-on-breaking').code).toBe(1)
+    expect(
+      JSON.parse(cli('diff', '--base', 'examples/definitions', dir, '--format', 'json').out)[0].name,
+    ).toBe('churn_monthly_march_2024')
+    expect(cli('diff', '--base', 'HEAD', 'examples/definitions').out).toBe('No definition changed.\n')
+    expect(cli('diff', '--base', 'no-such-ref-anywhere', 'examples/definitions')).toMatchObject({ code: 2 })
+    expect(cli('diff', 'examples/definitions').err).toContain('diff needs --base')
+  })
 })
