@@ -25,6 +25,7 @@ import type {
 } from '../definitions/index.ts'
 import { definitionJsonSchema, diffDefinitions, toSarif, validateDefinitions } from '../definitions/index.ts'
 import { _definitionAggregator } from '../definitions/runDefinition.ts'
+import { comparePeriods, type PeriodComparison } from '../time/comparePeriods.ts'
 
 const HELP: Record<string, string> = {
   main: `cx-metrics <command> [options]
@@ -209,7 +210,7 @@ async function run(
 ): Promise<number> {
   const wanted = report.metrics.filter((m) => m.input !== undefined && data.has(m.input.dataset))
   if (wanted.length === 0) throw new UsageError('no valid definition reads a dataset given with --data')
-  const results: { metric: MetricDefinition; result: unknown }[] = []
+  const results: { metric: MetricDefinition; result: unknown; comparisons: PeriodComparison[] | null }[] = []
   for (const [dataset, file] of data) {
     const metrics = wanted.filter((m) => m.input?.dataset === dataset)
     if (metrics.length === 0) continue
@@ -255,7 +256,9 @@ async function run(
     if (invalid > samples.length)
       warn(`${file}: ${(invalid - samples.length).toLocaleString('en-US')} more invalid values\n`)
     metrics.forEach((m, i) => {
-      results.push({ metric: m, result: (aggs[i] as (typeof aggs)[number]).result(states[i]) })
+      const result = (aggs[i] as (typeof aggs)[number]).result(states[i])
+      const compared = m.time?.compare === 'previous' && (result as { kind?: string }).kind === 'series'
+      results.push({ metric: m, result, comparisons: compared ? comparePeriods(result as never) : null })
     })
   }
   const provenance = (m: MetricDefinition) => ({
@@ -268,7 +271,11 @@ async function run(
   if (format === 'json') {
     write(
       `${JSON.stringify(
-        results.map((r) => ({ definition: provenance(r.metric), result: r.result })),
+        results.map((r) => ({
+          definition: provenance(r.metric),
+          result: r.result,
+          comparisons: r.comparisons,
+        })),
         null,
         2,
       )}\n`,
@@ -276,29 +283,42 @@ async function run(
     return 0
   }
   const table: string[][] = []
-  for (const { metric, result } of results) {
+  for (const { metric, result, comparisons } of results) {
     const r = result as {
       kind: string
       value?: number | null
       n?: number
       periods?: { period: { key: string }; result: { value?: number | null; n?: number } }[]
-      segments?: { key: string; result: { value?: number | null; n?: number } }[]
+      groups?: { key: string; result: { value?: number | null; n?: number } }[]
+    }
+    const change = (i: number) => {
+      const c = comparisons?.[i]?.comparison
+      return c === null || c === undefined || c.change === null
+        ? ''
+        : `${c.change > 0 ? '+' : ''}${formatValue(c.change)}`
     }
     if (r.kind === 'series')
-      for (const p of r.periods ?? [])
-        table.push([metric.name, p.period.key, formatValue(p.result.value), formatValue(p.result.n)])
+      (r.periods ?? []).forEach((p, i) => {
+        table.push([
+          metric.name,
+          p.period.key,
+          formatValue(p.result.value),
+          formatValue(p.result.n),
+          change(i),
+        ])
+      })
     else if (r.kind === 'segments')
-      for (const s of r.segments ?? [])
-        table.push([metric.name, s.key, formatValue(s.result.value), formatValue(s.result.n)])
-    else table.push([metric.name, '', formatValue(r.value), formatValue(r.n)])
+      for (const s of r.groups ?? [])
+        table.push([metric.name, s.key, formatValue(s.result.value), formatValue(s.result.n), ''])
+    else table.push([metric.name, '', formatValue(r.value), formatValue(r.n), ''])
   }
-  const header = ['definition', 'period or key', 'value', 'n']
+  const header = ['definition', 'period or key', 'value', 'n', 'change']
   if (format === 'csv') {
     const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
     write(`${[header, ...table].map((row) => row.map(cell).join(',')).join('\n')}\n`)
   } else if (format === 'markdown') {
     write(
-      `| ${header.join(' | ')} |\n| --- | --- | ---: | ---: |\n${table.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`,
+      `| ${header.join(' | ')} |\n| --- | --- | ---: | ---: | ---: |\n${table.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`,
     )
   } else {
     const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => (row[i] as string).length)))

@@ -143,7 +143,10 @@ const time = z
       .strictObject({ from: z.union([z.string(), z.number()]), to: z.union([z.string(), z.number()]) })
       .optional()
       .describe('The periods to report, every one of them (empty ones included).'),
-    compare: z.enum(['previous']).optional().describe('Compare each period with the one before.'),
+    compare: z
+      .enum(['previous'])
+      .optional()
+      .describe('Compare each period with the one before (change, test, p-value), without dimensions.'),
   })
   .describe('Window the KPI by period (KPIs whose observations each have a date).')
 

@@ -47,6 +47,7 @@ describe('validateDefinitions: the broken folder, where every rule fires', () =>
       'semantics.yaml:20:7 semantics/semi-additive',
       'semantics.yaml:22:1 semantics/currency',
       'semantics.yaml:28:45 semantics/nps-scale',
+      'semantics.yaml:34:43 semantics/compare-with-dimensions',
       'shared.yaml:1:1 time/schedule',
       'shared.yaml:6:1 semantics/code-frame',
       'shared.yaml:11:1 semantics/health-definition',
@@ -106,6 +107,25 @@ describe('validateDefinitions: the examples', () => {
     for (const d of documents) expect(validate(d), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true)
     expect(validate({ name: 'x', kpi: 'nps', options: { minn: 3 } })).toBe(false)
     expect(validate({ name: 'x', kpi: 'nps', options: { minN: 3 } })).toBe(true)
+  })
+
+  it('compare each period with the one before when asked', () => {
+    const csat = report.metrics.find((m) => m.name === 'csat_monthly')
+    if (csat === undefined) throw new Error('csat_monthly')
+    const rows = [
+      { survey: 'csat', score: 5, answeredAt: '2024-05-10T12:00:00Z' },
+      { survey: 'csat', score: 2, answeredAt: '2024-05-11T12:00:00Z' },
+      { survey: 'csat', score: 5, answeredAt: '2024-06-10T12:00:00Z' },
+      { survey: 'csat', score: 4, answeredAt: '2024-06-11T12:00:00Z' },
+    ]
+    const out = runDefinition(csat, rows, report.shared)
+    // May: 1 of 2 satisfied; June: 2 of 2: up 50 percentage points, June against May.
+    expect(out.comparisons?.map((c) => [c.period.key, c.against, c.comparison?.change ?? null])).toEqual([
+      ['2024-05', null, null],
+      ['2024-06', '2024-05', 50],
+    ])
+    const nps = report.metrics.find((m) => m.name === 'nps_monthly')
+    expect(nps === undefined ? 'missing' : runDefinition(nps, [], report.shared).comparisons).toBeNull()
   })
 
   it('give results with their provenance, the same for the same definition', () => {

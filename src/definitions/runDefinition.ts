@@ -4,6 +4,7 @@ import { fold } from '../core/fold.ts'
 import { parseInstant } from '../core/parseInstant.ts'
 import { byKey } from '../time/byKey.ts'
 import { byPeriod } from '../time/byPeriod.ts'
+import { comparePeriods, type PeriodComparison } from '../time/comparePeriods.ts'
 import { _descriptors } from './_descriptors.ts'
 import { _matches } from './_filter.ts'
 import { _resolveOptions } from './_resolveOptions.ts'
@@ -36,6 +37,8 @@ export interface DefinitionResult {
   readonly definition: DefinitionProvenance
   /** The KPI's result (a series with `time`, segments with `dimensions`). */
   readonly result: unknown
+  /** With `time.compare: previous`, each period against the one before (`comparePeriods`); otherwise `null`. */
+  readonly comparisons: readonly PeriodComparison[] | null
 }
 
 /**
@@ -152,6 +155,11 @@ export function runDefinition(
     healthDefinitions: new Map(),
   }
   const result = fold(_definitionAggregator(metric, objects), rows)
+  const series = result as { kind?: string }
+  const comparisons =
+    metric.time?.compare === 'previous' && series.kind === 'series' && (metric.dimensions ?? []).length === 0
+      ? comparePeriods(result as never)
+      : null
   return {
     definition: {
       name: metric.name,
@@ -161,5 +169,6 @@ export function runDefinition(
       options: metric.options ?? {},
     },
     result,
+    comparisons,
   }
 }

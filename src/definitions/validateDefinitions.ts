@@ -626,6 +626,16 @@ function semantics(
         `\`${time.column}\` is not a column of the dataset`,
         'Window by a date column of the dataset.',
       )
+    if (
+      (time as { compare?: string }).compare !== undefined &&
+      ((value.dimensions ?? []) as string[]).length > 0
+    )
+      at(
+        ['time', 'compare'],
+        'semantics/compare-with-dimensions',
+        'Periods are compared for one series, not for each key of `dimensions`',
+        'Drop `compare`, or the dimensions.',
+      )
     if (time.timeZone !== undefined && !validZone(time.timeZone))
       at(
         ['time', 'timeZone'],
