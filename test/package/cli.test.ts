@@ -50,7 +50,7 @@ describe('cx-metrics', () => {
     const schema = JSON.parse(readFileSync(join(root, 'test/fixtures/sarif/sarif-2.1.0.json'), 'utf8'))
     const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(schema)
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
-    expect(sarif.runs[0].results.length).toBe(29)
+    expect(sarif.runs[0].results.length).toBe(30)
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({
       startLine: 4,
       startColumn: 5,
