@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util'
 import { parse as parseCsv } from 'csv-parse'
 import { _filterColumns } from '../definitions/_filter.ts'
 import type {
+  ColumnMapping,
   DefinitionChange,
   DefinitionFile,
   DefinitionProblem,
@@ -24,7 +25,7 @@ import type {
   MetricDefinition,
 } from '../definitions/index.ts'
 import { definitionJsonSchema, diffDefinitions, toSarif, validateDefinitions } from '../definitions/index.ts'
-import { _definitionAggregator } from '../definitions/runDefinition.ts'
+import { _definitionAggregator, _instant } from '../definitions/runDefinition.ts'
 import { comparePeriods, type PeriodComparison } from '../time/comparePeriods.ts'
 
 const HELP: Record<string, string> = {
@@ -145,13 +146,21 @@ function diffTable(changes: readonly DefinitionChange[]): string {
 }
 
 /** Rows of a data file, streamed. */
-async function* rows(file: string): AsyncGenerator<Record<string, unknown>> {
+async function* rows(file: string, headerRows = 1): AsyncGenerator<Record<string, unknown>> {
   const ext = extname(file)
   if (ext === '.csv') {
+    // Header rows after the first (SurveyMonkey's row of answer options) are not data.
+    let skip = headerRows - 1
     const parser = createReadStream(file).pipe(
       parseCsv({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true }),
     )
-    for await (const row of parser) yield row as Record<string, unknown>
+    for await (const row of parser) {
+      if (skip > 0) {
+        skip--
+        continue
+      }
+      yield row as Record<string, unknown>
+    }
   } else if (ext === '.jsonl' || ext === '.ndjson') {
     const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY })
     let n = 0
@@ -185,11 +194,13 @@ function columnsOf(m: MetricDefinition): string[] {
   return [...out]
 }
 
-/** Whether a raw value reads as its declared type. */
-function valid(type: string, raw: unknown): boolean {
+/** Whether a raw value reads as its column's declared type (an instant as the definition reads it). */
+function valid(mapping: ColumnMapping, raw: unknown): boolean {
   if (typeof raw === 'number') return Number.isFinite(raw)
   if (typeof raw !== 'string') return false
-  return type === 'number' ? /^-?\d+(?:\.\d+)?$/.test(raw.trim()) : !Number.isNaN(Date.parse(raw))
+  return mapping.type === 'number'
+    ? /^-?\d+(?:\.\d+)?$/.test(raw.trim())
+    : typeof _instant(mapping, raw) === 'number'
 }
 
 function formatValue(x: unknown): string {
@@ -216,15 +227,15 @@ async function run(
     if (metrics.length === 0) continue
     const aggs = metrics.map((m) => _definitionAggregator(m, report.shared))
     // Columns of a declared type, whose values are checked as they stream by, to name the bad rows.
-    const typed = new Map<string, string>()
+    const typed = new Map<string, ColumnMapping>()
     for (const m of metrics)
       for (const f of Object.values(m.input?.fields ?? {}))
-        if (f.type === 'number' || f.type === 'instant') typed.set(f.column, f.type)
+        if (f.type === 'number' || f.type === 'instant') typed.set(f.column, f)
     const samples: string[] = []
     let invalid = 0
     const states = aggs.map((a) => a.init())
     let index = 0
-    for await (const row of rows(file)) {
+    for await (const row of rows(file, report.shared.datasets.get(dataset)?.headerRows ?? 1)) {
       if (index === 0)
         for (const m of metrics) {
           const absent = columnsOf(m).filter((c) => !Object.hasOwn(row, c))
@@ -235,9 +246,10 @@ async function run(
         }
       for (let i = 0; i < aggs.length; i++)
         states[i] = (aggs[i] as (typeof aggs)[number]).add(states[i], row, index)
-      for (const [column, type] of typed) {
+      for (const [column, mapping] of typed) {
         const raw = row[column]
-        if (raw === undefined || raw === null || raw === '' || valid(type, raw)) continue
+        const type = mapping.type as string
+        if (raw === undefined || raw === null || raw === '' || valid(mapping, raw)) continue
         invalid++
         if (samples.length < 5)
           samples.push(

@@ -84,6 +84,10 @@ const column = z
       .optional()
       .describe('The type of the column as the data holds it.'),
     zone: z.string().optional().describe('The IANA zone of wall-clock timestamps written without an offset.'),
+    format: z
+      .string()
+      .optional()
+      .describe('The date-fns format of timestamps that are not ISO 8601, e.g. `MM/dd/yyyy hh:mm:ss a`.'),
   })
   .describe('Where a field of the KPI comes from.')
 
@@ -247,6 +251,13 @@ export function _sharedSchemas(): Record<
       kind: z.literal('dataset'),
       ...named,
       description: z.string().optional(),
+      headerRows: z
+        .number()
+        .int()
+        .min(1)
+        .max(10)
+        .optional()
+        .describe('Header rows of its CSV files; the first names the columns (SurveyMonkey exports have 2).'),
       columns: z
         .record(
           z.string(),

@@ -49,6 +49,8 @@ export interface ColumnMapping {
   readonly type?: string
   /** The IANA zone of its wall-clock timestamps, when they are written without an offset. */
   readonly zone?: string
+  /** The date-fns format of its timestamps when they are not ISO 8601 (`MM/dd/yyyy hh:mm:ss a`). */
+  readonly format?: string
 }
 
 /**
@@ -181,7 +183,7 @@ export interface SharedObjects {
   /** Datasets and their columns. */
   readonly datasets: ReadonlyMap<
     string,
-    { readonly columns: Readonly<Record<string, { readonly type?: string }>> }
+    { readonly columns: Readonly<Record<string, { readonly type?: string }>>; readonly headerRows?: number }
   >
   /** Business-hours schedules, checked with businessHours. */
   readonly schedules: ReadonlyMap<string, unknown>

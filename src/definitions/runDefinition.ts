@@ -1,3 +1,5 @@
+import { tz } from '@date-fns/tz'
+import { parse } from 'date-fns'
 import { _typeError } from '../core/_assert.ts'
 import type { Aggregator, AnyAggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
@@ -42,6 +44,20 @@ export interface DefinitionResult {
 }
 
 /**
+ * An instant as a column writes it: ISO 8601 (with an offset, or without one in the column's `zone`),
+ * or in the column's date-fns `format` (`MM/dd/yyyy hh:mm:ss a`) in its zone (UTC by default). What does
+ * not read is passed on as written, for the KPI to count as invalid.
+ */
+export function _instant(m: ColumnMapping, raw: string): unknown {
+  if (m.format !== undefined) {
+    const t = parse(raw.trim(), m.format, new Date(0), { in: tz(m.zone ?? 'UTC') }).getTime()
+    return Number.isFinite(t) ? t : raw
+  }
+  const t = parseInstant(raw, m.zone === undefined ? undefined : { inputTimeZone: m.zone })
+  return t === null ? raw : t
+}
+
+/**
  * The aggregator a definition describes: the KPI over the mapped columns, filtered, windowed by
  * period and broken down by its dimensions — for streaming rows into it (`cx-metrics run` does).
  */
@@ -60,10 +76,7 @@ export function _definitionAggregator(
     Object.fromEntries((names.length === 0 ? ['value'] : names).map((f) => [f, { column: f }]))
   const read = (m: ColumnMapping, row: Readonly<Record<string, unknown>>): unknown => {
     const raw = Object.hasOwn(row, m.column) ? row[m.column] : undefined
-    if (m.type === 'instant' && typeof raw === 'string') {
-      const t = parseInstant(raw, m.zone === undefined ? undefined : { inputTimeZone: m.zone })
-      return t === null ? raw : t
-    }
+    if (m.type === 'instant' && typeof raw === 'string') return _instant(m, raw)
     if ((m.type === 'number' || m.type === 'money') && typeof raw === 'string' && raw.trim() !== '') {
       const x = Number(raw)
       return Number.isFinite(x) ? x : raw
@@ -98,13 +111,14 @@ export function _definitionAggregator(
   }
   const time = metric.time
   if (time !== undefined) {
-    const zone = metric.input?.fields[time.column]?.zone
+    // The time column is read as the input reads it when a field maps it (its zone, its format).
+    const mapping = Object.values(metric.input?.fields ?? {}).find((m) => m.column === time.column) ?? {
+      column: time.column,
+    }
     agg = byPeriod(agg, {
       date: (row: Readonly<Record<string, unknown>>) => {
         const raw = row[time.column]
-        return typeof raw === 'string' && zone !== undefined
-          ? parseInstant(raw, { inputTimeZone: zone })
-          : (raw as string)
+        return typeof raw === 'string' ? (_instant(mapping, raw) as string | number) : (raw as string)
       },
       unit: time.unit as 'month',
       ...(time.timeZone === undefined ? {} : { timeZone: time.timeZone }),

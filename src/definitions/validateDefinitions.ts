@@ -125,7 +125,7 @@ export function validateDefinitions(
 
   // Shared objects are checked by the library's own functions.
   const shared: {
-    datasets: Map<string, { columns: Record<string, { type?: string }> }>
+    datasets: Map<string, { columns: Record<string, { type?: string }>; headerRows?: number }>
     schedules: Map<string, unknown>
     codeFrames: Map<string, unknown>
     healthDefinitions: Map<string, unknown>
@@ -136,7 +136,10 @@ export function validateDefinitions(
     healthDefinitions: new Map(),
   }
   for (const e of datasets.values())
-    shared.datasets.set(e.name, { columns: e.value.columns as Record<string, { type?: string }> })
+    shared.datasets.set(e.name, {
+      columns: e.value.columns as Record<string, { type?: string }>,
+      ...(typeof e.value.headerRows === 'number' ? { headerRows: e.value.headerRows } : {}),
+    })
   for (const kind of ['schedule', 'code-frame', 'health-definition'] as const) {
     for (const e of (byKind.get(kind) as Map<string, Entry>).values()) {
       if (!e.schemaOk) continue
