@@ -127,6 +127,18 @@ export const _filterSchema: z.ZodType<Filter> = z.lazy(() =>
 const time = z
   .strictObject({
     column: z.string().describe('The dataset column whose instant puts a row in a period.'),
+    zone: z
+      .string()
+      .optional()
+      .describe(
+        'The zone the column is written in, when its timestamps have no offset (default: as the input maps it).',
+      ),
+    format: z
+      .string()
+      .optional()
+      .describe(
+        'The date-fns format of the column, when it is not ISO 8601 (default: as the input maps it).',
+      ),
     unit: z.enum(_UNITS).describe('The period.'),
     timeZone: z.string().optional().describe('The IANA zone periods are cut in.'),
     weekStartsOn: z

@@ -92,6 +92,10 @@ export type DefinitionFilter =
 export interface DefinitionTime {
   /** The column whose instant puts a row in a period. */
   readonly column: string
+  /** The zone the column is written in, when its timestamps have no offset. */
+  readonly zone?: string
+  /** The date-fns format of the column, when it is not ISO 8601. */
+  readonly format?: string
   /** The period unit. */
   readonly unit: string
   /** The zone periods are cut in. */

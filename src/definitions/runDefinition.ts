@@ -76,6 +76,8 @@ export function _definitionAggregator(
     Object.fromEntries((names.length === 0 ? ['value'] : names).map((f) => [f, { column: f }]))
   const read = (m: ColumnMapping, row: Readonly<Record<string, unknown>>): unknown => {
     const raw = Object.hasOwn(row, m.column) ? row[m.column] : undefined
+    // An empty cell is a missing value, whatever the column's type.
+    if (raw === '') return null
     if (m.type === 'instant' && typeof raw === 'string') return _instant(m, raw)
     if ((m.type === 'number' || m.type === 'money') && typeof raw === 'string' && raw.trim() !== '') {
       const x = Number(raw)
@@ -112,8 +114,13 @@ export function _definitionAggregator(
   const time = metric.time
   if (time !== undefined) {
     // The time column is read as the input reads it when a field maps it (its zone, its format).
-    const mapping = Object.values(metric.input?.fields ?? {}).find((m) => m.column === time.column) ?? {
+    const mapped = Object.values(metric.input?.fields ?? {}).find((m) => m.column === time.column)
+    const mapping: ColumnMapping = {
       column: time.column,
+      ...(mapped?.zone === undefined ? {} : { zone: mapped.zone }),
+      ...(mapped?.format === undefined ? {} : { format: mapped.format }),
+      ...(time.zone === undefined ? {} : { zone: time.zone }),
+      ...(time.format === undefined ? {} : { format: time.format }),
     }
     agg = byPeriod(agg, {
       date: (row: Readonly<Record<string, unknown>>) => {

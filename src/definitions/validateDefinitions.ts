@@ -639,13 +639,16 @@ function semantics(
         'Periods are compared for one series, not for each key of `dimensions`',
         'Drop `compare`, or the dimensions.',
       )
-    if (time.timeZone !== undefined && !validZone(time.timeZone))
-      at(
-        ['time', 'timeZone'],
-        'time/zone',
-        `\`${time.timeZone}\` is not an IANA time zone`,
-        'Write a zone such as `America/Sao_Paulo`.',
-      )
+    for (const key of ['timeZone', 'zone'] as const) {
+      const zone = (time as { timeZone?: string; zone?: string })[key]
+      if (zone !== undefined && !validZone(zone))
+        at(
+          ['time', key],
+          'time/zone',
+          `\`${zone}\` is not an IANA time zone`,
+          'Write a zone such as `America/Sao_Paulo`.',
+        )
+    }
   }
   // NPS is Bain's 0–10 question: a column declared on another scale needs custom buckets.
   if (d.id === 'nps' && options.buckets === undefined && input !== undefined) {

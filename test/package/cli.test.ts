@@ -146,4 +146,30 @@ describe('cx-metrics', () => {
     expect(cli('diff', '--base', 'no-such-ref-anywhere', 'examples/definitions')).toMatchObject({ code: 2 })
     expect(cli('diff', 'examples/definitions').err).toContain('diff needs --base')
   })
+
+  it('maps the exports people have: Google Forms, SurveyMonkey, Zendesk, Stripe', () => {
+    const run = (preset: string, dataset: string) =>
+      cli(
+        'run',
+        `examples/presets/${preset}`,
+        '--data',
+        `${dataset}=examples/presets/${preset}/export.csv`,
+        '--format',
+        'csv',
+      )
+    // Google Forms, in the owner's zone: March 10, 9, 6, 8 → (2 − 1) / 4 = 25; April 3 → −100.
+    expect(run('google-forms', 'google_forms_responses').out).toBe(
+      'definition,period or key,value,n,change\nforms_nps_monthly,2024-03,25,4,\nforms_nps_monthly,2024-04,-100,1,\n',
+    )
+    // SurveyMonkey: the second header row is not an answer; 10, 7, 0, 9 → 25.
+    expect(run('surveymonkey', 'surveymonkey_responses').out).toContain('surveymonkey_nps,2024-Q1,25,4,')
+    // Zendesk: two of the four solved tickets at first contact.
+    expect(run('zendesk', 'zendesk_tickets').out).toContain('zendesk_fcr,,0.5,4,')
+    // Stripe: 2 × 49 + 490 / 12 = 138.8333 on 31 March; one of three customers gone.
+    const stripe = run('stripe', 'stripe_subscriptions').out
+    expect(stripe).toContain('stripe_mrr_end_of_march_2024,,138.8333,2,')
+    expect(stripe).toContain('stripe_churn_march_2024,,0.3333,3,')
+    for (const preset of ['google-forms', 'surveymonkey', 'zendesk', 'stripe'])
+      expect(cli('test', `examples/presets/${preset}`).code).toBe(0)
+  })
 })
