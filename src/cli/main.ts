@@ -15,6 +15,7 @@ import { extname, join, relative } from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { parse as parseCsv } from 'csv-parse'
+import { parseInstant } from '../core/parseInstant.ts'
 import { _filterColumns } from '../definitions/_filter.ts'
 import type {
   ColumnMapping,
@@ -49,10 +50,11 @@ and a hint. Exit code 1 when there are errors.`,
   test: `cx-metrics test [paths…] [--format text|json|sarif]
 
 Validates, then runs every definition on its fixtures and compares the results (rule fixtures/…).`,
-  run: `cx-metrics run [paths…] --data name=file … [--format text|json|csv|markdown]
+  run: `cx-metrics run [paths…] --data name=file … [--as-of <instant>] [--format text|json|csv|markdown]
 
 Computes every valid definition whose dataset is given with --data, streaming the file: .csv (header
-row), .jsonl (one object a line) or .json (an array of objects).`,
+row), .jsonl (one object a line) or .json (an array of objects). --as-of is "now": periods not over then
+are marked incomplete, and KPIs that read it (asOf) count what is not known yet as pending.`,
   diff: `cx-metrics diff --base <dir or git ref> [paths…] [--format markdown|json] [--fail-on-breaking]
 
 Compares the definitions under the paths (default: .) with those of a folder or of a git ref (a
@@ -136,11 +138,11 @@ function diffTable(changes: readonly DefinitionChange[]): string {
   ]
   for (const c of changes) {
     const rows = c.values.length === 0 ? [{ fixture: '', before: '', after: '' }] : c.values
-    rows.forEach((v, i) =>
+    rows.forEach((v, i) => {
       lines.push(
         `| ${i === 0 ? `\`${c.name}\`` : ''} | ${i === 0 ? c.change : ''} | ${i === 0 ? (c.breaking ? '**yes**' : 'no') : ''} | ${i === 0 ? cell(c.what.join('; ')) : ''} | ${cell(v.fixture)} | ${cell(v.before)} | ${cell(v.after)} |`,
-      ),
-    )
+      )
+    })
   }
   return `${lines.join('\n')}\n`
 }
@@ -218,6 +220,7 @@ async function run(
   write: (s: string) => void,
   warn: (s: string) => void,
   progress: boolean,
+  asOf: number | undefined,
 ): Promise<number> {
   const wanted = report.metrics.filter((m) => m.input !== undefined && data.has(m.input.dataset))
   if (wanted.length === 0) throw new UsageError('no valid definition reads a dataset given with --data')
@@ -225,7 +228,7 @@ async function run(
   for (const [dataset, file] of data) {
     const metrics = wanted.filter((m) => m.input?.dataset === dataset)
     if (metrics.length === 0) continue
-    const aggs = metrics.map((m) => _definitionAggregator(m, report.shared))
+    const aggs = metrics.map((m) => _definitionAggregator(m, report.shared, asOf))
     // Columns of a declared type, whose values are checked as they stream by, to name the bad rows.
     const typed = new Map<string, ColumnMapping>()
     for (const m of metrics)
@@ -414,6 +417,7 @@ export async function main(
         data: { type: 'string', multiple: true },
         base: { type: 'string' },
         'fail-on-breaking': { type: 'boolean' },
+        'as-of': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -473,7 +477,10 @@ export async function main(
       printProblems(report, 'text', error)
       return 1
     }
-    return await run(report, data, format, write, error, process.stderr.isTTY === true)
+    const asOf = values['as-of'] === undefined ? undefined : parseInstant(values['as-of'])
+    if (asOf === null)
+      throw new UsageError(`--as-of takes an ISO 8601 instant with an offset, not ${values['as-of']}`)
+    return await run(report, data, format, write, error, process.stderr.isTTY === true, asOf)
   } catch (e) {
     // Usage errors, unreadable files, bad arguments: said in one line, exit code 2.
     error(`cx-metrics: ${(e as Error).message}\n`)

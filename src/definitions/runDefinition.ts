@@ -64,11 +64,15 @@ export function _instant(m: ColumnMapping, raw: string): unknown {
 export function _definitionAggregator(
   metric: MetricDefinition,
   shared: SharedObjects,
+  asOf?: string | number,
 ): Aggregator<Readonly<Record<string, unknown>>, unknown, unknown> {
   const d = _descriptors().get(metric.kpi)
   if (d === undefined || d.aggregator === null)
     throw _typeError('runDefinition', 'definition.kpi', 'the id of a KPI with an aggregator', metric.kpi)
   const options = _resolveOptions(metric.options ?? {}, shared)
+  // "Now", when the run says it: for the KPIs that read it, unless the definition fixes its own.
+  if (asOf !== undefined && Object.hasOwn(d.options, 'asOf') && options.asOf === undefined)
+    options.asOf = asOf
   const names = Object.keys(d.input.fields)
   // Without an input mapping, the columns are named as the KPI's fields (`value` for plain values).
   const fields =
@@ -132,6 +136,7 @@ export function _definitionAggregator(
       ...(time.weekStartsOn === undefined ? {} : { weekStartsOn: time.weekStartsOn as 0 }),
       ...(time.fiscalYearStartMonth === undefined ? {} : { fiscalYearStartMonth: time.fiscalYearStartMonth }),
       ...(time.range === undefined ? {} : { range: time.range }),
+      ...(asOf === undefined ? {} : { asOf }),
     }) as AnyAggregator
   }
   const dimensions = metric.dimensions ?? []

@@ -100,6 +100,23 @@ describe('cx-metrics', () => {
     const nps = json.find((r: { definition: { name: string } }) => r.definition.name === 'nps_monthly')
     expect(nps.definition).toMatchObject({ name: 'nps_monthly', version: 2, kpi: 'nps' })
     expect(nps.result.periods[0].result.excluded.invalid).toBe(1)
+    const asOf = JSON.parse(
+      cli(
+        'run',
+        'examples/definitions',
+        '--data',
+        `surveys=${csv}`,
+        '--format',
+        'json',
+        '--as-of',
+        '2024-03-20T00:00:00Z',
+      ).out,
+    )
+    // Answers after "now" are out of range, and March is not over yet.
+    const march = asOf.find((r: { definition: { name: string } }) => r.definition.name === 'nps_monthly')
+      .result.periods[0]
+    expect([march.period.complete, march.result.n]).toEqual([false, 4])
+    expect(cli('run', 'examples/definitions', '--data', `surveys=${csv}`, '--as-of', 'tomorrow').code).toBe(2)
     const jsonl = join(dir, 'mentions.jsonl')
     writeFileSync(
       jsonl,
