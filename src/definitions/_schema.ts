@@ -237,6 +237,11 @@ function metricShape(): Record<string, z.ZodType> {
   }
 }
 
+/** The keys a metric definition may have, for "did you mean". */
+export function _metricKeys(): string[] {
+  return [...Object.keys(metricShape()), 'kpi', 'options', 'input']
+}
+
 /** The schema of a metric definition of one KPI. */
 export function _metricSchema(d: KpiDescriptor): z.ZodType {
   return z.strictObject({

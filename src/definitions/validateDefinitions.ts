@@ -9,7 +9,7 @@ import { businessHours } from '../time/businessHours.ts'
 import { _descriptors } from './_descriptors.ts'
 import { _filterColumns } from './_filter.ts'
 import { _refs, _resolveOptions } from './_resolveOptions.ts'
-import { _anyMetricSchema, _metricSchema, _NAME, _sharedSchemas } from './_schema.ts'
+import { _anyMetricSchema, _metricKeys, _metricSchema, _NAME, _sharedSchemas } from './_schema.ts'
 import { type _Document, _parse, _problem } from './_source.ts'
 import type {
   DefinitionFile,
@@ -48,9 +48,7 @@ interface Entry {
 const KINDS: readonly Kind[] = ['metric', 'dataset', 'schedule', 'code-frame', 'health-definition']
 
 /** KPIs whose value is a level at an instant: summing it over time double-counts (semi-additive). */
-const SEMI_ADDITIVE = new Set(['mrr'])
-/** KPIs whose value is money: a definition says its currency. */
-const MONEY = new Set(['mrr', 'acquisitionCost'])
+const SEMI_ADDITIVE: readonly string[] = ['mrr']
 
 /**
  * Validates metric definition files — YAML or JSON, one or several documents each — in stages, and
@@ -498,28 +496,8 @@ function knownKeys(value: unknown, path: readonly (string | number)[]): string[]
   const d = typeof v.kpi === 'string' ? _descriptors().get(v.kpi) : undefined
   if (path.length === 0)
     return v.kind === undefined || v.kind === 'metric'
-      ? [
-          'kind',
-          'name',
-          'label',
-          'description',
-          'owners',
-          'tags',
-          'status',
-          'replacedBy',
-          'version',
-          'extends',
-          'kpi',
-          'options',
-          'input',
-          'filters',
-          'time',
-          'dimensions',
-          'display',
-          'fixtures',
-          'silence',
-        ]
-      : ['kind', 'name', 'description', 'columns']
+      ? _metricKeys()
+      : ['kind', 'name', 'description', 'headerRows', 'columns']
   if (path[0] === 'options' && d !== undefined) {
     let rules = d.options
     for (const step of path.slice(1)) rules = rules[step as string]?.fields ?? {}
@@ -615,7 +593,7 @@ function semantics(
         `${d.id} selects its own periods; \`time\` does not window it`,
         'Give the period in its options (`period`, `range`, `unit`).',
       )
-    if (SEMI_ADDITIVE.has(d.id))
+    if (SEMI_ADDITIVE.includes(d.id))
       at(
         ['time'],
         'semantics/semi-additive',
@@ -663,7 +641,10 @@ function semantics(
         'Map a 0–10 column, or declare `options.buckets` for this scale (the result is then not the Net Promoter Score).',
       )
   }
-  if (MONEY.has(d.id) && (value.display as { currency?: string } | undefined)?.currency === undefined)
+  if (
+    d.result.unit === 'money' &&
+    (value.display as { currency?: string } | undefined)?.currency === undefined
+  )
     at(
       ['display'],
       'semantics/currency',
