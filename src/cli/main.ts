@@ -305,6 +305,7 @@ async function run(
       n?: number
       periods?: { period: { key: string }; result: { value?: number | null; n?: number } }[]
       groups?: { key: string; result: { value?: number | null; n?: number } }[]
+      windows?: { start: number; end: number; result: { value?: number | null; n?: number } }[]
     }
     const change = (i: number) => {
       const c = comparisons?.[i]?.comparison
@@ -322,6 +323,15 @@ async function run(
           change(i),
         ])
       })
+    else if (r.kind === 'windows')
+      for (const w of r.windows ?? [])
+        table.push([
+          metric.name,
+          `${new Date(w.start).toISOString().slice(0, 10)} – ${new Date(w.end).toISOString().slice(0, 10)}`,
+          formatValue(w.result.value),
+          formatValue(w.result.n),
+          '',
+        ])
     else if (r.kind === 'segments')
       for (const s of r.groups ?? [])
         table.push([metric.name, s.key, formatValue(s.result.value), formatValue(s.result.n), ''])

@@ -139,7 +139,25 @@ const time = z
       .describe(
         'The date-fns format of the column, when it is not ISO 8601 (default: as the input maps it).',
       ),
-    unit: z.enum(_UNITS).describe('The period.'),
+    unit: z.enum(_UNITS).optional().describe('The period (or `trailingDays` for trailing windows).'),
+    trailingDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(36_600)
+      .optional()
+      .describe('Trailing windows of this many days, ending at `asOf`.'),
+    count: z
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .describe('How many trailing windows, the latest last (default 1).'),
+    asOf: z
+      .union([z.string(), z.number()])
+      .optional()
+      .describe('Where the latest trailing window ends (or the run’s --as-of).'),
     timeZone: z.string().optional().describe('The IANA zone periods are cut in.'),
     weekStartsOn: z
       .number()
@@ -199,6 +217,10 @@ const fixture = z.strictObject({
         .record(z.string(), z.union([z.number(), z.null()]))
         .optional()
         .describe('Expected values by key, for a definition with dimensions.'),
+      windows: z
+        .array(z.union([z.number(), z.null()]))
+        .optional()
+        .describe('Expected values of the trailing windows, earliest first.'),
       themes: z
         .record(z.string(), z.number().int().min(0))
         .optional()

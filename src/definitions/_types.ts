@@ -96,8 +96,14 @@ export interface DefinitionTime {
   readonly zone?: string
   /** The date-fns format of the column, when it is not ISO 8601. */
   readonly format?: string
-  /** The period unit. */
-  readonly unit: string
+  /** The period unit (or `trailingDays`). */
+  readonly unit?: string
+  /** Trailing windows of this many days, ending at `asOf`. */
+  readonly trailingDays?: number
+  /** How many trailing windows. */
+  readonly count?: number
+  /** Where the latest trailing window ends. */
+  readonly asOf?: string | number
   /** The zone periods are cut in. */
   readonly timeZone?: string
   /** 0 Sunday … 6 Saturday. */
@@ -140,6 +146,8 @@ export interface FixtureExpectation {
   readonly periods?: Readonly<Record<string, number | null>>
   /** Values by key, for a definition with dimensions. */
   readonly segments?: Readonly<Record<string, number | null>>
+  /** Values of the trailing windows, earliest first. */
+  readonly windows?: readonly (number | null)[]
   /** Mentions by theme id, for a themes definition. */
   readonly themes?: Readonly<Record<string, number>>
 }

@@ -48,6 +48,8 @@ describe('validateDefinitions: the broken folder, where every rule fires', () =>
       'semantics.yaml:22:1 semantics/currency',
       'semantics.yaml:28:45 semantics/nps-scale',
       'semantics.yaml:34:43 semantics/compare-with-dimensions',
+      'semantics.yaml:39:7 semantics/time-window',
+      'semantics.yaml:43:7 semantics/trailing-as-of',
       'shared.yaml:1:1 time/schedule',
       'shared.yaml:6:1 semantics/code-frame',
       'shared.yaml:11:1 semantics/health-definition',
@@ -67,7 +69,10 @@ describe('validateDefinitions: the broken folder, where every rule fires', () =>
     expect(by('fixtures/mismatch')[0]?.message).toBe(
       'Fixture `expects the wrong value` gives value 100, expected 50',
     )
-    expect(report.problems.filter((p) => p.severity === 'warning')).toHaveLength(1)
+    expect(report.problems.filter((p) => p.severity === 'warning').map((p) => p.rule)).toEqual([
+      'references/deprecated-without-replacement',
+      'semantics/trailing-as-of',
+    ])
   })
 
   it('honours a silenced rule with its reason, and keeps ids and keys as data', () => {
@@ -92,6 +97,7 @@ describe('validateDefinitions: the examples', () => {
       'churn_monthly_march_2024',
       'comment_themes',
       'csat_monthly',
+      'csat_trailing_90_days',
       'first_reply_business_median',
       'mention_sentiment',
       'mrr_end_of_2025',

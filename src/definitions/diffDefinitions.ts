@@ -131,6 +131,7 @@ function value(
     periods?: { period: { key: string }; result: { value?: number | null } }[]
     groups?: { key: string; result: { value?: number | null } }[]
     themes?: { id: string; mentions: number }[]
+    windows?: { end: number; result: { value?: number | null } }[]
   }
   try {
     r = runDefinition(m, rows, report.shared).result as typeof r
@@ -142,6 +143,10 @@ function value(
   if (r.kind === 'series')
     return (r.periods ?? []).map((p) => `${p.period.key}: ${n(p.result.value)}`).join(', ')
   if (r.kind === 'segments') return (r.groups ?? []).map((g) => `${g.key}: ${n(g.result.value)}`).join(', ')
+  if (r.kind === 'windows')
+    return (r.windows ?? [])
+      .map((w) => `to ${new Date(w.end).toISOString().slice(0, 10)}: ${n(w.result.value)}`)
+      .join(', ')
   if (r.kind === 'themes') return (r.themes ?? []).map((t) => `${t.id}: ${t.mentions}`).join(', ')
   return n(r.value)
 }

@@ -7,6 +7,7 @@ import { parseInstant } from '../core/parseInstant.ts'
 import { byKey } from '../time/byKey.ts'
 import { byPeriod } from '../time/byPeriod.ts'
 import { comparePeriods, type PeriodComparison } from '../time/comparePeriods.ts'
+import { trailing } from '../time/trailing.ts'
 import { _descriptors } from './_descriptors.ts'
 import { _matches } from './_filter.ts'
 import { _resolveOptions } from './_resolveOptions.ts'
@@ -126,18 +127,38 @@ export function _definitionAggregator(
       ...(time.zone === undefined ? {} : { zone: time.zone }),
       ...(time.format === undefined ? {} : { format: time.format }),
     }
-    agg = byPeriod(agg, {
-      date: (row: Readonly<Record<string, unknown>>) => {
-        const raw = row[time.column]
-        return typeof raw === 'string' ? (_instant(mapping, raw) as string | number) : (raw as string)
-      },
-      unit: time.unit as 'month',
-      ...(time.timeZone === undefined ? {} : { timeZone: time.timeZone }),
-      ...(time.weekStartsOn === undefined ? {} : { weekStartsOn: time.weekStartsOn as 0 }),
-      ...(time.fiscalYearStartMonth === undefined ? {} : { fiscalYearStartMonth: time.fiscalYearStartMonth }),
-      ...(time.range === undefined ? {} : { range: time.range }),
-      ...(asOf === undefined ? {} : { asOf }),
-    }) as AnyAggregator
+    const date = (row: Readonly<Record<string, unknown>>) => {
+      const raw = row[time.column]
+      return typeof raw === 'string' ? (_instant(mapping, raw) as string | number) : (raw as string)
+    }
+    if (time.trailingDays !== undefined) {
+      const end = time.asOf ?? asOf
+      if (end === undefined)
+        throw _typeError(
+          'runDefinition',
+          'definition.time.asOf',
+          'where the trailing windows end (or the run’s asOf)',
+          end,
+        )
+      agg = trailing(agg, {
+        date,
+        days: time.trailingDays,
+        asOf: end,
+        ...(time.count === undefined ? {} : { count: time.count }),
+        ...(time.timeZone === undefined ? {} : { timeZone: time.timeZone }),
+      }) as AnyAggregator
+    } else
+      agg = byPeriod(agg, {
+        date,
+        unit: time.unit as 'month',
+        ...(time.timeZone === undefined ? {} : { timeZone: time.timeZone }),
+        ...(time.weekStartsOn === undefined ? {} : { weekStartsOn: time.weekStartsOn as 0 }),
+        ...(time.fiscalYearStartMonth === undefined
+          ? {}
+          : { fiscalYearStartMonth: time.fiscalYearStartMonth }),
+        ...(time.range === undefined ? {} : { range: time.range }),
+        ...(asOf === undefined ? {} : { asOf }),
+      }) as AnyAggregator
   }
   const dimensions = metric.dimensions ?? []
   if (dimensions.length > 0)

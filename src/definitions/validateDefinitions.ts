@@ -600,6 +600,29 @@ function semantics(
         `${d.id} is a level at an instant: it is never summed over a period`,
         'Compute it at each period’s end instead (its `at` option).',
       )
+    const t = time as { unit?: string; trailingDays?: number; asOf?: unknown; compare?: string }
+    if ((t.unit === undefined) === (t.trailingDays === undefined))
+      at(
+        ['time'],
+        'semantics/time-window',
+        '`time` needs either `unit` (calendar periods) or `trailingDays` (trailing windows)',
+        'Give one of them.',
+      )
+    if (t.trailingDays !== undefined && t.asOf === undefined)
+      at(
+        ['time'],
+        'semantics/trailing-as-of',
+        'Trailing windows end at `asOf`, which the definition does not give',
+        'Give `time.asOf`, or `--as-of` when running.',
+        'warning',
+      )
+    if (t.trailingDays !== undefined && t.compare !== undefined)
+      at(
+        ['time', 'compare'],
+        'semantics/time-window',
+        '`compare` compares calendar periods, not trailing windows',
+        'Drop `compare`, or use `unit`.',
+      )
     if (!has(time.column))
       at(
         ['time', 'column'],
@@ -676,6 +699,7 @@ function fixture(
     periods?: { period: { key: string }; result: { value: number | null } }[]
     groups?: { key: string; result: { value: number | null } }[]
     themes?: { id: string; mentions: number }[]
+    windows?: { result: { value: number | null } }[]
   }
 
   try {
@@ -707,6 +731,14 @@ function fixture(
     if (p === undefined) wrong.push(`no segment ${key}`)
     else if (!close(p.result.value, expected))
       wrong.push(`${key}: ${p.result.value ?? 'null'}, expected ${expected}`)
+  }
+  if (f.expect.windows !== undefined) {
+    const got = (result.windows ?? []).map((w) => w.result.value)
+    if (
+      got.length !== f.expect.windows.length ||
+      got.some((v, i) => !close(v, f.expect.windows?.[i] ?? null))
+    )
+      wrong.push(`windows ${JSON.stringify(got)}, expected ${JSON.stringify(f.expect.windows)}`)
   }
   for (const [id, expected] of Object.entries(f.expect.themes ?? {})) {
     const t = result.themes?.find((x) => x.id === id)

@@ -23,7 +23,7 @@ describe('cx-metrics', () => {
   it('validates and tests the examples: exit 0', () => {
     const v = cli('validate', 'examples/definitions')
     expect(v.code).toBe(0)
-    expect(v.out).toContain('6 files, 8 valid definitions, 0 errors, 0 warnings')
+    expect(v.out).toContain('6 files, 9 valid definitions, 0 errors, 0 warnings')
     expect(cli('test', 'examples/definitions').code).toBe(0)
   })
 
@@ -50,7 +50,7 @@ describe('cx-metrics', () => {
     const schema = JSON.parse(readFileSync(join(root, 'test/fixtures/sarif/sarif-2.1.0.json'), 'utf8'))
     const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(schema)
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
-    expect(sarif.runs[0].results.length).toBe(30)
+    expect(sarif.runs[0].results.length).toBe(32)
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({
       startLine: 4,
       startColumn: 5,
@@ -92,7 +92,7 @@ describe('cx-metrics', () => {
     expect(text.out).toMatch(/nps_monthly\s+2024-03\s+25\s+4/)
     expect(text.out).toMatch(/csat_monthly\s+2024-03\s+1\s+1/)
     expect(text.err).toBe(
-      `${csv}: row 5: \`score\` is "N/A", not a number — counted as invalid by \`nps_monthly\`, \`csat_monthly\`\n`,
+      `${csv}: row 5: \`score\` is "N/A", not a number — counted as invalid by \`nps_monthly\`, \`csat_monthly\`, \`csat_trailing_90_days\`\n`,
     )
     const json = JSON.parse(
       cli('run', 'examples/definitions', '--data', `surveys=${csv}`, '--format', 'json').out,
