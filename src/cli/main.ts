@@ -40,7 +40,7 @@ Commands:
   schema              print the JSON Schema of definition files
   init [dir]          write a small, valid definitions folder to start from
 
-Options: --format text|json|sarif (validate, test), --format text|json|csv|markdown (run), --help, --version
+Options: --format text|json|sarif (validate, test), --format text|json|csv|markdown|html (run), --help, --version
 Exit codes: 0 clean, 1 problems found, 2 usage or I/O error.`,
   validate: `cx-metrics validate [paths…] [--format text|json|sarif]
 
@@ -50,7 +50,7 @@ and a hint. Exit code 1 when there are errors.`,
   test: `cx-metrics test [paths…] [--format text|json|sarif]
 
 Validates, then runs every definition on its fixtures and compares the results (rule fixtures/…).`,
-  run: `cx-metrics run [paths…] --data name=file … [--as-of <instant>] [--format text|json|csv|markdown]
+  run: `cx-metrics run [paths…] --data name=file … [--as-of <instant>] [--format text|json|csv|markdown|html]
 
 Computes every valid definition whose dataset is given with --data, streaming the file: .csv (header
 row), .jsonl (one object a line) or .json (an array of objects). --as-of is "now": periods not over then
@@ -194,6 +194,54 @@ function columnsOf(m: MetricDefinition): string[] {
   for (const d of m.dimensions ?? []) out.add(d)
   for (const f of m.filters ?? []) for (const c of _filterColumns(f)) out.add(c)
   return [...out]
+}
+
+const escapeHtml = (x: string): string =>
+  x
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;')
+
+/** A self-contained HTML report: one table per definition, with its provenance. Every string is escaped. */
+function htmlReport(results: readonly { metric: MetricDefinition }[], table: readonly string[][]): string {
+  const sections = results.map(({ metric }) => {
+    const rows = table.filter((r) => r[0] === metric.name)
+    const body = rows
+      .map(
+        (r) =>
+          `<tr><th scope="row">${escapeHtml(r[1] || '—')}</th>${r
+            .slice(2)
+            .map((c) => `<td>${escapeHtml(c)}</td>`)
+            .join('')}</tr>`,
+      )
+      .join('\n')
+    const title = escapeHtml(metric.label ?? metric.name)
+    return `<section aria-labelledby="${escapeHtml(metric.name)}">
+<h2 id="${escapeHtml(metric.name)}">${title}</h2>
+<p class="about">${escapeHtml(metric.description ?? '')}</p>
+<p class="provenance"><code>${escapeHtml(metric.name)}</code> · ${escapeHtml(metric.kpi)} · version ${escapeHtml(String(metric.version ?? '—'))} · <code>${escapeHtml(metric.hash)}</code></p>
+<table><thead><tr><th scope="col">period or key</th><th scope="col">value</th><th scope="col">n</th><th scope="col">change</th></tr></thead>
+<tbody>
+${body}
+</tbody></table>
+</section>`
+  })
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>cx-metrics report</title>
+<style>
+body { font: 14px/1.45 system-ui, sans-serif; color: #1f2328; margin: 24px; max-width: 760px; }
+h1 { font-size: 20px; } h2 { font-size: 16px; margin: 28px 0 4px; }
+.about { margin: 0 0 2px; color: #444; } .provenance { margin: 0 0 8px; color: #6e7781; font-size: 12px; }
+table { border-collapse: collapse; min-width: 420px; }
+th, td { padding: 3px 10px; border-bottom: 1px solid #d0d7de; font-variant-numeric: tabular-nums; }
+thead th { text-align: right; border-bottom: 2px solid #8c959f; } thead th:first-child { text-align: left; } td { text-align: right; } tbody th { text-align: left; font-weight: normal; }
+</style></head>
+<body><h1>cx-metrics report</h1>
+${sections.join('\n')}
+</body></html>
+`
 }
 
 /** Whether a raw value reads as its column's declared type (an instant as the definition reads it). */
@@ -341,6 +389,8 @@ async function run(
   if (format === 'csv') {
     const cell = (s: string) => (/[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s)
     write(`${[header, ...table].map((row) => row.map(cell).join(',')).join('\n')}\n`)
+  } else if (format === 'html') {
+    write(htmlReport(results, table))
   } else if (format === 'markdown') {
     write(
       `| ${header.join(' | ')} |\n| --- | --- | ---: | ---: | ---: |\n${table.map((row) => `| ${row.join(' | ')} |`).join('\n')}\n`,
@@ -470,8 +520,8 @@ export async function main(
       return report.problems.some((p: DefinitionProblem) => p.severity === 'error') ? 1 : 0
     }
     // run
-    if (!['text', 'json', 'csv', 'markdown'].includes(format))
-      throw new UsageError(`--format is text, json, csv or markdown, not ${format}`)
+    if (!['text', 'json', 'csv', 'markdown', 'html'].includes(format))
+      throw new UsageError(`--format is text, json, csv, markdown or html, not ${format}`)
     const data = new Map<string, string>()
     for (const d of values.data ?? []) {
       const eq = d.indexOf('=')

@@ -130,6 +130,10 @@ describe('cx-metrics', () => {
     expect(
       cli('run', 'examples/definitions', '--data', `mentions=${arr}`, '--format', 'markdown').out,
     ).toContain('| share_of_voice |  | 1 | 1 |')
+    const html = cli('run', 'examples/definitions', '--data', `mentions=${arr}`, '--format', 'html').out
+    expect(html.startsWith('<!doctype html>')).toBe(true)
+    expect(html).toContain('<h2 id="share_of_voice">Share of voice</h2>')
+    expect(html).not.toMatch(/<script/i)
     const missing = join(dir, 'bad.csv')
     writeFileSync(missing, 'id,score\nr1,10\n')
     const m = cli('run', 'examples/definitions', '--data', `surveys=${missing}`)
