@@ -2,6 +2,7 @@ import type * as z from 'zod'
 import { _options } from '../core/_assert.ts'
 import { _hash32 } from '../core/_hash.ts'
 import { _closest } from '../core/_keys.ts'
+import { _isTimeZone } from '../core/_wallClock.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { codeFrame } from '../feedback/codeFrame.ts'
 import { healthDefinition } from '../health/healthDefinition.ts'
@@ -557,7 +558,7 @@ function semantics(
           `\`${m.column}\` is not a column of the dataset \`${input.dataset}\``,
           'Map the field to a column the dataset declares.',
         )
-      if (m.zone !== undefined && !validZone(m.zone))
+      if (m.zone !== undefined && !_isTimeZone(m.zone))
         at(
           ['input', 'fields', field, 'zone'],
           'time/zone',
@@ -642,7 +643,7 @@ function semantics(
       )
     for (const key of ['timeZone', 'zone'] as const) {
       const zone = (time as { timeZone?: string; zone?: string })[key]
-      if (zone !== undefined && !validZone(zone))
+      if (zone !== undefined && !_isTimeZone(zone))
         at(
           ['time', key],
           'time/zone',
@@ -674,15 +675,6 @@ function semantics(
       `${d.id} is money: say its currency`,
       'Add `display: { currency: USD }` (ISO 4217).',
     )
-}
-
-function validZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
 }
 
 /** Runs a definition on one fixture; the problem when the result is not the expected one. */

@@ -1,6 +1,7 @@
 // The score of a set of comments — NPS, CSAT, CES or mean sentiment — through the instrument's own
 // aggregator, so that a theme's score and interval are exactly what the KPI gives for those responses.
 import { _copy } from '../core/_copy.ts'
+import { _mergeCounts } from '../core/_exclude.ts'
 import type { ConfidenceInterval } from '../core/result.ts'
 import type { SampleSummary } from '../stats/meanInterval.ts'
 import { meanInterval } from '../stats/meanInterval.ts'
@@ -95,7 +96,7 @@ function sentimentInstrument(read: _ReadSentiment, level: number): _Instrument<S
     merge: (a, b) => {
       if (a === b) b = _copy(b)
       for (let i = 0; i < 3; i++) (a.moments[i] as number) += b.moments[i] as number
-      for (const k in b.excluded) a.excluded[k] = (a.excluded[k] ?? 0) + (b.excluded[k] as number)
+      _mergeCounts(a.excluded, b.excluded)
       return a
     },
     subtract: (a, b) => _subtract(a, b),

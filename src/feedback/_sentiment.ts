@@ -2,6 +2,7 @@
 import { _typeError } from '../core/_assert.ts'
 import { _numeric } from '../core/_numeric.ts'
 import { _npsWald } from '../stats/_npsWald.ts'
+import { _fold } from './_text.ts'
 import type { NetSentimentSummary } from './_types.ts'
 
 /** Polarity: 0 positive, 1 neutral (or mixed), 2 negative. */
@@ -57,12 +58,10 @@ export function _sentimentReader(
   }
 }
 
+/** A label folded as the tagger folds words, with its separators made one space. */
 const fold = (s: string): string =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  _fold(s)
     .trim()
-    .toLowerCase()
     .replace(/[\s_-]+/g, ' ')
 
 /** Net sentiment of positive, neutral and negative counts, with the trinomial adjusted-Wald interval. */

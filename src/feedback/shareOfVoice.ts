@@ -14,6 +14,7 @@ import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import type { ConfidenceInterval, ExclusionCounts, KpiResult } from '../core/result.ts'
 import { wilsonInterval } from '../stats/wilsonInterval.ts'
+import { _fold } from './_text.ts'
 import type { Mention } from './_types.ts'
 
 /**
@@ -142,12 +143,8 @@ export const shareOfVoiceDescriptor: KpiDescriptor = {
   aggregator: shareOfVoiceAggregator,
 }
 
-const fold = (s: string): string =>
-  s
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .trim()
-    .toLowerCase()
+/** A brand folded as the tagger folds words: case, accents and surrounding space do not count. */
+const fold = (s: string): string => _fold(s).trim()
 
 /**
  * The aggregator behind {@link shareOfVoice}.
