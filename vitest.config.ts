@@ -1,7 +1,12 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-const alias = { 'cx-metrics': fileURLToPath(new URL('./src/index.ts', import.meta.url)) }
+const at = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+const alias = [
+  { find: /^cx-metrics$/, replacement: at('./src/index.ts') },
+  { find: /^cx-metrics\/definitions$/, replacement: at('./src/definitions/index.ts') },
+  { find: /^cx-metrics\/notebook$/, replacement: at('./src/notebook/index.ts') },
+]
 
 const config: ReturnType<typeof defineConfig> = defineConfig({
   resolve: { alias },

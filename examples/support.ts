@@ -64,7 +64,7 @@ assert.deepEqual(
 // before closing, 30 after opening — not 17 hours), one-touch resolution as "fewer than 2 agent
 // replies" over solved tickets.
 const frt = firstReplyTime(tickets, { schedule: newYork, method: 'mean' })
-console.log(frt)
+console.log(JSON.stringify(frt, null, 2))
 assert.equal(frt.business?.maxMs, H)
 assert.equal(frt.calendar.maxMs, 17 * H)
 assert.equal(frt.excluded.unanswered, 1) // ticket 3: never 0, counted

@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { _descriptors } from './_descriptors.ts'
+import { _descriptors } from '../catalog/_descriptors.ts'
 import { _metricSchema, _sharedSchemas } from './_schema.ts'
 
 /**

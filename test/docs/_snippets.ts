@@ -51,7 +51,7 @@ export function guides(): Snippet[] {
         (m) =>
           `// line ${text.slice(0, m.index).split('\n').length}\n` +
           // A block's own imports are the library's names, which the module imports already.
-          (m[1] as string).replace(/^import [^\n]*from 'cx-metrics'\n/gm, ''),
+          (m[1] as string).replace(/^import [^\n]*from 'cx-metrics(?:\/definitions|\/notebook)?'\n/gm, ''),
       )
       return { where: `docs/${f}`, code: blocks.join('\n') }
     })
@@ -91,6 +91,8 @@ export function moduleOf(
   const { values, types } = exportedNames()
   // `cx-metrics/definitions` is an entry of its own; its examples use its names beside the library's.
   const definitions = exportedNames('src/definitions/index.ts')
+  // So is `cx-metrics/notebook`.
+  const notebook = exportedNames('src/notebook/index.ts')
   const context = contextNames()
   const declared = new Set(
     snippets.flatMap((s) => [...s.code.matchAll(/^(?:interface|type) (\w+)/gm)].map((m) => m[1] as string)),
@@ -105,8 +107,19 @@ export function moduleOf(
       .filter(keep)
       .map((t) => `type ${t}`)
       .join(', ')} } from '${join(root, 'src/definitions/index.ts')}'`,
+    `import { ${notebook.values.filter(keep).join(', ')}, ${notebook.types
+      .filter(keep)
+      .map((t) => `type ${t}`)
+      .join(', ')} } from '${join(root, 'src/notebook/index.ts')}'`,
     `import { ${context
-      .filter((n) => keep(n) && !values.includes(n) && !types.includes(n) && !definitions.values.includes(n))
+      .filter(
+        (n) =>
+          keep(n) &&
+          !values.includes(n) &&
+          !types.includes(n) &&
+          !definitions.values.includes(n) &&
+          !notebook.values.includes(n),
+      )
       .map((n) => (/^[A-Z]/.test(n) ? `type ${n}` : n))
       .join(', ')} } from '${join(root, 'test/docs/context.ts')}'`,
   ]

@@ -1,33 +1,16 @@
 // Packs the package as npm would publish it, installs the tarball into a fresh project and imports it
 // from ESM and from CommonJS. Needs `npm run build` first (npm test does it).
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { installPackage, root } from './_install.ts'
 
-const root = resolve(import.meta.dirname, '../..')
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
 let work = ''
 let files: string[] = []
 
 beforeAll(() => {
-  if (!existsSync(join(root, 'dist/index.js'))) throw new Error('dist/ is missing: run `npm run build` first')
-  work = mkdtempSync(join(tmpdir(), 'cx-metrics-package-'))
-  const packed = JSON.parse(
-    execFileSync(npm, ['pack', '--json', '--pack-destination', work], { cwd: root, encoding: 'utf8' }),
-  ) as { filename: string; files: { path: string }[] }[]
-  const entry = packed[0]
-  if (entry === undefined) throw new Error('npm pack printed nothing')
-  files = entry.files.map((f) => f.path).sort()
-  writeFileSync(
-    join(work, 'package.json'),
-    JSON.stringify({ name: 'consumer', private: true, type: 'module' }),
-  )
-  execFileSync(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', join(work, entry.filename)], {
-    cwd: work,
-    stdio: 'pipe',
-  })
+  ;({ work, files } = installPackage())
 })
 
 afterAll(() => {

@@ -1,5 +1,5 @@
-// Every KPI's descriptor: what a definition file may name as its `kpi`, with the options its schema is
-// generated from.
+// Every KPI's descriptor, by id: what a definition file may name as its `kpi` (with the options its schema
+// is generated from), and what display reads a result's unit, scale and direction from.
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { acquisitionCostDescriptor } from '../economics/acquisitionCost.ts'
 import { rfmSummaryDescriptor } from '../economics/rfmSummary.ts'
