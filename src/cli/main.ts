@@ -27,6 +27,8 @@ import type {
 } from '../definitions/index.ts'
 import { definitionJsonSchema, diffDefinitions, toSarif, validateDefinitions } from '../definitions/index.ts'
 import { _definitionAggregator, _instant } from '../definitions/runDefinition.ts'
+import { _escape } from '../notebook/_format.ts'
+import { toSvg } from '../notebook/toSvg.ts'
 import { comparePeriods, type PeriodComparison } from '../time/comparePeriods.ts'
 
 const HELP: Record<string, string> = {
@@ -196,33 +198,35 @@ function columnsOf(m: MetricDefinition): string[] {
   return [...out]
 }
 
-const escapeHtml = (x: string): string =>
-  x
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;')
-
-/** A self-contained HTML report: one table per definition, with its provenance. Every string is escaped. */
-function htmlReport(results: readonly { metric: MetricDefinition }[], table: readonly string[][]): string {
-  const sections = results.map(({ metric }) => {
+/**
+ * A self-contained HTML report: one section per definition, with its provenance, its chart (the notebook's
+ * SVG, where the result has one) and its table. Every string is escaped.
+ */
+function htmlReport(
+  results: readonly { metric: MetricDefinition; result: unknown }[],
+  table: readonly string[][],
+): string {
+  const sections = results.map(({ metric, result }) => {
+    const chart =
+      result !== null && typeof result === 'object'
+        ? toSvg(result, { title: metric.label ?? metric.name })
+        : null
     const rows = table.filter((r) => r[0] === metric.name)
     const body = rows
       .map(
         (r) =>
-          `<tr><th scope="row">${escapeHtml(r[1] || '—')}</th>${r
+          `<tr><th scope="row">${_escape(r[1] || '—')}</th>${r
             .slice(2)
-            .map((c) => `<td>${escapeHtml(c)}</td>`)
+            .map((c) => `<td>${_escape(c)}</td>`)
             .join('')}</tr>`,
       )
       .join('\n')
-    const title = escapeHtml(metric.label ?? metric.name)
-    return `<section aria-labelledby="${escapeHtml(metric.name)}">
-<h2 id="${escapeHtml(metric.name)}">${title}</h2>
-<p class="about">${escapeHtml(metric.description ?? '')}</p>
-<p class="provenance"><code>${escapeHtml(metric.name)}</code> · ${escapeHtml(metric.kpi)} · version ${escapeHtml(String(metric.version ?? '—'))} · <code>${escapeHtml(metric.hash)}</code></p>
-<table><thead><tr><th scope="col">period or key</th><th scope="col">value</th><th scope="col">n</th><th scope="col">change</th></tr></thead>
+    const title = _escape(metric.label ?? metric.name)
+    return `<section aria-labelledby="${_escape(metric.name)}">
+<h2 id="${_escape(metric.name)}">${title}</h2>
+<p class="about">${_escape(metric.description ?? '')}</p>
+<p class="provenance"><code>${_escape(metric.name)}</code> · ${_escape(metric.kpi)} · version ${_escape(String(metric.version ?? '—'))} · <code>${_escape(metric.hash)}</code></p>
+${chart === null ? '' : `<figure>${chart}</figure>\n`}<table><thead><tr><th scope="col">period or key</th><th scope="col">value</th><th scope="col">n</th><th scope="col">change</th></tr></thead>
 <tbody>
 ${body}
 </tbody></table>
@@ -234,7 +238,7 @@ ${body}
 body { font: 14px/1.45 system-ui, sans-serif; color: #1f2328; margin: 24px; max-width: 760px; }
 h1 { font-size: 20px; } h2 { font-size: 16px; margin: 28px 0 4px; }
 .about { margin: 0 0 2px; color: #444; } .provenance { margin: 0 0 8px; color: #6e7781; font-size: 12px; }
-table { border-collapse: collapse; min-width: 420px; }
+table { border-collapse: collapse; min-width: 420px; } figure { margin: 8px 0; } figure svg { max-width: 100%; height: auto; }
 th, td { padding: 3px 10px; border-bottom: 1px solid #d0d7de; font-variant-numeric: tabular-nums; }
 thead th { text-align: right; border-bottom: 2px solid #8c959f; } thead th:first-child { text-align: left; } td { text-align: right; } tbody th { text-align: left; font-weight: normal; }
 </style></head>

@@ -97,6 +97,12 @@ describe('cx-metrics', () => {
     const json = JSON.parse(
       cli('run', 'examples/definitions', '--data', `surveys=${csv}`, '--format', 'json').out,
     )
+    // The HTML report draws each series with the notebook's charts: the monthly NPS as a line.
+    const report = cli('run', 'examples/definitions', '--data', `surveys=${csv}`, '--format', 'html').out
+    expect(report).toMatch(
+      /<h2 id="nps_monthly">[^<]+<\/h2>[\s\S]*?<figure><svg xmlns="http:\/\/www.w3.org\/2000\/svg"[^>]*role="img"/,
+    )
+    expect(report.match(/<figure><svg/g)?.length).toBeGreaterThanOrEqual(2)
     const nps = json.find((r: { definition: { name: string } }) => r.definition.name === 'nps_monthly')
     expect(nps.definition).toMatchObject({ name: 'nps_monthly', version: 2, kpi: 'nps' })
     expect(nps.result.periods[0].result.excluded.invalid).toBe(1)
