@@ -514,7 +514,9 @@ function viewOfHealth(r: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'c
   const title = o.title ?? 'Customer health'
   const points = { unit: 'points', measure: 'points', bounds: [0, 100], better: 'higher' } as const
   const head = ['Account', 'Score', 'Band', 'Coverage', 'Gates', 'Top contributions']
-  const rows = (r.accounts as Loose[]).slice(0, o.maxRows).map((a) => ({
+  // Lowest score first: the accounts to look at; unscored ones after the scored.
+  const ranked = [...(r.accounts as Loose[])].sort((a, b) => (a.value ?? Number.POSITIVE_INFINITY) - (b.value ?? Number.POSITIVE_INFINITY))
+  const rows = ranked.slice(0, o.maxRows).map((a) => ({
     cells: [
       a.accountId,
       a.value === null ? `— (${a.reason})` : f.value(a.value, points),
@@ -534,7 +536,7 @@ function viewOfHealth(r: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'c
     (s: number, v) => s + (typeof v === 'number' ? v : 0),
     0,
   )
-  const notes: string[] = []
+  const notes: string[] = ['Accounts with the lowest score first.']
   const excluded = excludedText(r.excluded, f)
   if (excluded !== '') notes.push(`Left out: ${excluded}.`)
   if (unscored > 0)

@@ -22,7 +22,7 @@ export type ResultRow = { [column: string]: string | number | boolean | null }
  * @example
  * ```ts
  * const table = toRows(fold(byKey(npsAggregator((r: Row) => r.score), (r) => r.plan), rows))
- * table.map((r) => r.segment).join() //=> 'growth,starter'
+ * table.map((r) => r.segment).join() //=> 'growth,scale,starter'
  * ```
  * @category Notebook
  */

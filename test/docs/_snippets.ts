@@ -50,8 +50,9 @@ export function guides(): Snippet[] {
       const blocks = [...text.matchAll(/```ts\n([\s\S]*?)```/g)].map(
         (m) =>
           `// line ${text.slice(0, m.index).split('\n').length}\n` +
-          // A block's own imports are the library's names, which the module imports already.
-          (m[1] as string).replace(/^import [^\n]*from 'cx-metrics(?:\/definitions|\/notebook)?'\n/gm, ''),
+          // A block's own imports are the library's names (and arquero's, from ./context.ts), which the module
+          // imports already.
+          (m[1] as string).replace(/^import [^\n]*from '(?:cx-metrics(?:\/definitions|\/notebook)?|arquero)'\n/gm, ''),
       )
       return { where: `docs/${f}`, code: blocks.join('\n') }
     })

@@ -2,6 +2,7 @@
 // `subscriptions`, `tickets`, `summary`…), bound to the bundled sample data (examples/data), so that
 // every snippet type-checks and every example runs against real records.
 
+import * as arquero from 'arquero'
 import { loadCdnow } from '../../examples/_cdnow.ts'
 import {
   type Customer,
@@ -124,3 +125,6 @@ export const comments: Feedback[] = data.comments.map((c) => ({
 }))
 export const mentions: Mention[] = data.mentions
 export const lumenFrame: CodeFrameInput = loadCodeFrame()
+
+/** arquero, as the notebooks guide imports it. */
+export const aq: typeof arquero = arquero
