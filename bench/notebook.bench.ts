@@ -6,13 +6,26 @@ import { show } from 'cx-metrics/notebook'
 import { compare } from './_harness.ts'
 
 export async function run(): Promise<void> {
-  const days = Array.from({ length: 20_000 }, (_, i) => ({ at: Date.UTC(2022, 0, 1) + (i % 1000) * 86_400_000, score: (i * 7) % 11 }))
-  const series = fold(byPeriod(npsAggregator((d: (typeof days)[number]) => d.score), { date: (d) => d.at, unit: 'day' }), days)
+  const days = Array.from({ length: 20_000 }, (_, i) => ({
+    at: Date.UTC(2022, 0, 1) + (i % 1000) * 86_400_000,
+    score: (i * 7) % 11,
+  }))
+  const series = fold(
+    byPeriod(
+      npsAggregator((d: (typeof days)[number]) => d.score),
+      { date: (d) => d.at, unit: 'day' },
+    ),
+    days,
+  )
   const cohorts = Array.from({ length: 100 }, (_, i) => ({
     period: { key: `c${i}`, start: i, end: i + 1, complete: true },
     size: 100,
     base: 100,
-    cells: Array.from({ length: 100 }, (_, j) => ({ value: j < 100 - i ? 1 - j / 150 : null, retained: null, complete: j < 100 - i })),
+    cells: Array.from({ length: 100 }, (_, j) => ({
+      value: j < 100 - i ? 1 - j / 150 : null,
+      retained: null,
+      complete: j < 100 - i,
+    })),
   }))
   const table = {
     kind: 'table',
@@ -32,7 +45,8 @@ export async function run(): Promise<void> {
   const format = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })
   const hand = () => {
     let html = '<table>'
-    for (const p of series.periods) html += `<tr><th>${p.period.key}</th><td>${p.result.value === null ? '—' : format.format(p.result.value)}</td><td>${p.result.n}</td></tr>`
+    for (const p of series.periods)
+      html += `<tr><th>${p.period.key}</th><td>${p.result.value === null ? '—' : format.format(p.result.value)}</td><td>${p.result.n}</td></tr>`
     return `${html}</table>`
   }
   const sizes = { series: show(series).svg?.length ?? 0, cohorts: show(table).svg?.length ?? 0 }

@@ -11,7 +11,16 @@ const work = mkdtempSync(join(tmpdir(), 'cx-metrics-pictures-'))
 execFileSync(join(root, 'node_modules/.bin/deno'), ['jupyter', '--install', '--force'], { stdio: 'ignore' })
 execFileSync(
   'jupyter',
-  ['nbconvert', '--to', 'notebook', '--execute', 'cx-metrics.ipynb', '--ExecutePreprocessor.kernel_name=deno', '--output', join(work, 'run.ipynb')],
+  [
+    'nbconvert',
+    '--to',
+    'notebook',
+    '--execute',
+    'cx-metrics.ipynb',
+    '--ExecutePreprocessor.kernel_name=deno',
+    '--output',
+    join(work, 'run.ipynb'),
+  ],
   { cwd: join(root, 'examples/notebooks'), stdio: 'ignore' },
 )
 const nb = JSON.parse(readFileSync(join(work, 'run.ipynb'), 'utf8'))
@@ -27,12 +36,29 @@ for (const cell of nb.cells) {
     const rows = (html.match(/<tr/g) ?? []).length
     const height = svgHeight + rows * 23 + 110
     const page = join(work, `${n}.html`)
-    writeFileSync(page, `<!doctype html><meta charset="utf-8"><body style="margin:12px;background:#fff">${html}</body>`)
-    execFileSync('chromium', [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--hide-scrollbars', `--user-data-dir=${join(work, 'profile')}`,
-      `--window-size=700,${height}`, `--screenshot=${join(root, `docs/images/notebook-${n}.png`)}`, `file://${page}`,
-    ], { stdio: 'ignore' })
+    writeFileSync(
+      page,
+      `<!doctype html><meta charset="utf-8"><body style="margin:12px;background:#fff">${html}</body>`,
+    )
+    execFileSync(
+      'chromium',
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--hide-scrollbars',
+        `--user-data-dir=${join(work, 'profile')}`,
+        `--window-size=700,${height}`,
+        `--screenshot=${join(root, `docs/images/notebook-${n}.png`)}`,
+        `file://${page}`,
+      ],
+      { stdio: 'ignore' },
+    )
     console.log(`docs/images/notebook-${n}.png: ${text(cell.source).split('\n').at(-1)}`)
   }
 }

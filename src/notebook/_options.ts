@@ -3,7 +3,7 @@
 import { _rangeError } from '../core/_assert.ts'
 import { _resolve } from '../core/_resolve.ts'
 import type { _DisplayOptions } from './_format.ts'
-import type { DisplayOptions } from './show.ts'
+import type { DisplayOptions } from './displayOptions.ts'
 
 const RULES = {
   locale: { type: 'string', default: 'en-US' },

@@ -515,7 +515,9 @@ function viewOfHealth(r: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'c
   const points = { unit: 'points', measure: 'points', bounds: [0, 100], better: 'higher' } as const
   const head = ['Account', 'Score', 'Band', 'Coverage', 'Gates', 'Top contributions']
   // Lowest score first: the accounts to look at; unscored ones after the scored.
-  const ranked = [...(r.accounts as Loose[])].sort((a, b) => (a.value ?? Number.POSITIVE_INFINITY) - (b.value ?? Number.POSITIVE_INFINITY))
+  const ranked = [...(r.accounts as Loose[])].sort(
+    (a, b) => (a.value ?? Number.POSITIVE_INFINITY) - (b.value ?? Number.POSITIVE_INFINITY),
+  )
   const rows = ranked.slice(0, o.maxRows).map((a) => ({
     cells: [
       a.accountId,

@@ -2,7 +2,7 @@ import { _typeError } from '../core/_assert.ts'
 import { _displayOptions } from './_options.ts'
 import { _html } from './_render.ts'
 import { _view } from './_view.ts'
-import type { DisplayOptions } from './show.ts'
+import type { DisplayOptions } from './displayOptions.ts'
 
 /**
  * A result as an HTML fragment: its chart (inline SVG) above a captioned table of its values, formatted

@@ -1,7 +1,7 @@
 import { _typeError } from '../core/_assert.ts'
 import { _displayOptions } from './_options.ts'
 import { _view } from './_view.ts'
-import type { DisplayOptions } from './show.ts'
+import type { DisplayOptions } from './displayOptions.ts'
 
 /**
  * The chart of a result as a self-contained SVG document (no script, no external font or style, titled

@@ -2,7 +2,7 @@ import { _typeError } from '../core/_assert.ts'
 import { _titleOf } from './_format.ts'
 import { _displayOptions } from './_options.ts'
 import { _rows } from './_rows.ts'
-import type { DisplayOptions } from './show.ts'
+import type { DisplayOptions } from './displayOptions.ts'
 import type { ResultRow } from './toRows.ts'
 
 /**

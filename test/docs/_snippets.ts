@@ -52,7 +52,10 @@ export function guides(): Snippet[] {
           `// line ${text.slice(0, m.index).split('\n').length}\n` +
           // A block's own imports are the library's names (and arquero's, from ./context.ts), which the module
           // imports already.
-          (m[1] as string).replace(/^import [^\n]*from '(?:cx-metrics(?:\/definitions|\/notebook)?|arquero)'\n/gm, ''),
+          (m[1] as string).replace(
+            /^import [^\n]*from '(?:cx-metrics(?:\/definitions|\/notebook)?|arquero)'\n/gm,
+            '',
+          ),
       )
       return { where: `docs/${f}`, code: blocks.join('\n') }
     })

@@ -43,12 +43,20 @@ describe('the published package', () => {
   it('requires from CommonJS', () => {
     writeFileSync(
       join(work, 'cjs.cjs'),
-      `const { fold, wilsonInterval, KpiError } = require('cx-metrics')
+      `const { fold, wilsonInterval, KpiError, nps } = require('cx-metrics')
+       const { show, toRows } = require('cx-metrics/notebook')
        const ci = wilsonInterval(30, 50)
-       console.log(JSON.stringify({ fold: typeof fold, upper: ci.upper.toFixed(5), error: new KpiError('not-converged', 'x', { kpi: 'k' }).code }))`,
+       console.log(JSON.stringify({ fold: typeof fold, upper: ci.upper.toFixed(5), error: new KpiError('not-converged', 'x', { kpi: 'k' }).code, shown: show(nps([10, 3])).text.slice(0, 22), rows: toRows(nps([9])).length }))`,
     )
     const out = execFileSync('node', ['cjs.cjs'], { cwd: work, encoding: 'utf8' })
-    expect(JSON.parse(out)).toEqual({ fold: 'function', upper: '0.72392', error: 'not-converged' })
+    // NPS of one promoter and one detractor: 0.
+    expect(JSON.parse(out)).toEqual({
+      fold: 'function',
+      upper: '0.72392',
+      error: 'not-converged',
+      shown: 'Net Promoter Score 0.0',
+      rows: 1,
+    })
   })
 
   it('type-checks a consumer under NodeNext resolution', () => {
