@@ -130,13 +130,15 @@ export function _formats(o: Pick<_DisplayOptions, 'locale' | 'currency'>): _Form
         return short ? compact().format(x) : fixed(2).format(x)
     }
   }
+  // Anything but a finite number (null, or a value that is not a number at all) is written as a dash.
+  const ok = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x)
   return {
     locale: o.locale,
-    value: (x, traits) => (x === null ? '—' : byUnit(x, traits, false)),
-    tick: (x, traits) => byUnit(x, traits, true),
-    share: (x) => (x === null ? '—' : percent(1).format(x)),
-    count: (x) => (x === null ? '—' : fixed(0).format(x)),
-    number: (x, digits = 2) => (x === null ? '—' : fixed(digits).format(x)),
+    value: (x, traits) => (ok(x) ? byUnit(x, traits, false) : '—'),
+    tick: (x, traits) => (ok(x) ? byUnit(x, traits, true) : '—'),
+    share: (x) => (ok(x) ? percent(1).format(x) : '—'),
+    count: (x) => (ok(x) ? fixed(0).format(x) : '—'),
+    number: (x, digits = 2) => (ok(x) ? fixed(digits).format(x) : '—'),
     date: (ms, zone) => {
       const local = new TZDate(ms, zone)
       const midnight = local.getHours() === 0 && local.getMinutes() === 0 && local.getSeconds() === 0

@@ -46,6 +46,13 @@ export interface _View {
 // biome-ignore lint/suspicious/noExplicitAny: a result of any kind, read by its `kind`
 type Loose = Record<string, any>
 
+/** A string or number as text, or `fallback`. */
+const str = (v: unknown, fallback = '?'): string =>
+  typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)) ? String(v) : fallback
+
+/** A result's KPI id, or `'value'` when it has none. */
+const kpiOf = (r: Loose): string => (typeof r.kpi === 'string' ? r.kpi : 'value')
+
 const isObject = (x: unknown): x is Loose => x !== null && typeof x === 'object' && !Array.isArray(x)
 
 /** The non-zero exclusion counts, in words (`'3 invalid, 1 missing'`), or `''`. */
@@ -166,10 +173,10 @@ function viewOfLeaves(x: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'c
     const r = isObject(l.result) ? l.result : {}
     const value =
       typeof r.value === 'number'
-        ? f.value(r.value, _traitsOf(String(r.kpi), r.variant) ?? traits)
+        ? f.value(r.value, _traitsOf(kpiOf(r), r.variant) ?? traits)
         : r.reason === undefined || r.reason === null
           ? '—'
-          : `— (${r.reason})`
+          : `— (${str(r.reason)})`
     return {
       cells: [
         ...l.labels,
@@ -197,13 +204,13 @@ function viewOfLeaves(x: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'c
 }
 
 function titleOf(x: Loose, kpi: string | null): string {
-  const name = kpi === null ? String(x.kpi) : _titleOf(kpi)
-  if (x.kind === 'series') return `${name} by ${x.unit} (${x.timeZone})`
+  const name = _titleOf(kpi ?? kpiOf(x))
+  if (x.kind === 'series') return `${name} by ${str(x.unit)} (${str(x.timeZone)})`
   if (x.kind === 'segments')
     return isObject(x.groups?.[0]?.result) && x.groups[0].result.kind === 'series'
-      ? `${name} by segment and ${x.groups[0].result.unit}`
+      ? `${name} by segment and ${str(x.groups[0].result.unit)}`
       : `${name} by segment`
-  if (x.kind === 'windows') return `${name}, trailing ${x.variant?.days ?? ''} days`
+  if (x.kind === 'windows') return `${name}, trailing ${str(x.variant?.days)} days`
   if (x.kind === 'combined') return 'Several KPIs'
   return name
 }
@@ -317,16 +324,17 @@ function chartOfLeaves(
 const MS: ResultTraits = { unit: 'ms', measure: 'level', bounds: [0, null], better: 'lower' }
 
 function viewOfResult(r: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'count'> {
-  const traits = _traitsOf(String(r.kpi), r.variant)
-  const title = o.title ?? _titleOf(String(r.kpi))
+  const traits = _traitsOf(kpiOf(r), r.variant)
+  const title = o.title ?? _titleOf(kpiOf(r))
   const rows: _ViewRow[] = []
   const add = (name: string, value: string) => rows.push({ cells: [name, value], inProgress: false })
-  const value = typeof r.value === 'number' ? f.value(r.value, traits) : `— (${r.reason ?? 'no value'})`
+  const value = typeof r.value === 'number' ? f.value(r.value, traits) : `— (${str(r.reason, 'no value')})`
   add('Value', value)
   const ci = ciText(r.ci, traits, f)
-  if (ci !== '') add(`Interval (${f.share(r.ci.level).replace(/[.,]0(?=\D*$)/, '')}, ${r.ci.method})`, ci)
+  if (ci !== '')
+    add(`Interval (${f.share(r.ci.level).replace(/[.,]0(?=\D*$)/, '')}, ${str(r.ci.method)})`, ci)
   if (typeof r.n === 'number') add('n', f.count(r.n))
-  const components = _descriptorOf(String(r.kpi))?.result.components ?? []
+  const components = _descriptorOf(kpiOf(r))?.result.components ?? []
   for (const c of components) {
     const v = r[c]
     // A component has its own unit, which its name says: a share, a duration in ms, a count, a number.
@@ -365,7 +373,7 @@ function viewOfResult(r: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'c
 function viewOfCohorts(r: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'count'> {
   const lifetime = r.kpi === 'cohortLifetimeValue'
   const title =
-    o.title ?? (lifetime ? 'Cohort lifetime value' : `Cohort retention (${r.basis}, by ${r.unit})`)
+    o.title ?? (lifetime ? 'Cohort lifetime value' : `Cohort retention (${str(r.basis)}, by ${str(r.unit)})`)
   const format = (v: number | null) =>
     v === null
       ? '—'
@@ -568,7 +576,7 @@ function viewOfHealth(r: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'c
 }
 
 function viewOfTrend(r: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'count'> {
-  const title = o.title ?? `Customer health by ${r.unit} (${r.timeZone})`
+  const title = o.title ?? `Customer health by ${str(r.unit)} (${str(r.timeZone)})`
   const points = { unit: 'points', measure: 'points', bounds: [0, 100], better: 'higher' } as const
   const head = ['Period', 'Portfolio', 'Accounts', 'Change', 'Direction']
   const rows = (r.portfolio as Loose[]).slice(0, o.maxRows).map((p) => ({
@@ -618,7 +626,7 @@ function viewOfTrend(r: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'co
 }
 
 function viewOfThemes(r: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'count'> {
-  const title = o.title ?? `Feedback themes (${r.codeFrame.id} v${r.codeFrame.version})`
+  const title = o.title ?? `Feedback themes (${str(r.codeFrame?.id)} v${str(r.codeFrame?.version)})`
   const metric = typeof r.scoreMetric === 'string' && r.scoreMetric !== 'none' ? r.scoreMetric : null
   const traits = metric === null ? null : _traitsOf(metric, undefined)
   const label = (t: Loose) =>
@@ -640,7 +648,7 @@ function viewOfThemes(r: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'c
   const excluded = excludedText(r.excluded, f)
   if (excluded !== '') notes.push(`Not meaningful: ${excluded}.`)
   if (r.suppressed.length > 0)
-    notes.push(`${r.suppressed.length} themes under the minimum mentions not shown.`)
+    notes.push(`${f.count(r.suppressed.length)} themes under the minimum mentions not shown.`)
   const drawn = (r.themes as Loose[]).filter(
     (t) => typeof t.impact === 'number' && typeof t.volume === 'number',
   )
@@ -664,7 +672,7 @@ function viewOfThemes(r: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'c
           })
   return {
     title,
-    headline: `${title}: ${r.themes.length} themes over ${f.count(r.n)} comments`,
+    headline: `${title}: ${f.count(r.themes.length)} themes over ${f.count(r.n)} comments`,
     head,
     numeric: [false, true, true, true, true, true, true],
     rows,
@@ -691,7 +699,7 @@ function viewOfOther(x: unknown, o: _DisplayOptions): Omit<_View, 'count'> {
 /** The view of any result. */
 export function _view(x: unknown, o: _DisplayOptions): _View {
   const f = _formats(o)
-  const v = viewOf(x, o, f)
+  const v = shaped(x, o, f)
   // Columns with no value in any shown row (no intervals for churn, no sentiment for surveys) are left out.
   const keep = v.head.map((_, i) => i === 0 || v.rows.some((r) => (r.cells[i] ?? '') !== ''))
   if (v.rows.length === 0 || keep.every(Boolean)) return { ...v, count: (n) => f.count(n) }
@@ -702,6 +710,25 @@ export function _view(x: unknown, o: _DisplayOptions): _View {
     numeric: pick(v.numeric),
     rows: v.rows.map((r) => ({ ...r, cells: pick(r.cells) })),
     count: (n) => f.count(n),
+  }
+}
+
+/**
+ * The view of `x`, or, when `x` claims a result kind but has not its shape (a result edited by hand, a
+ * state passed by mistake), its JSON with a note: display never throws on data.
+ */
+function shaped(x: unknown, o: _DisplayOptions, f: _Formats): Omit<_View, 'count'> {
+  try {
+    const v = viewOf(x, o, f)
+    const svg = v.chart?.() ?? null
+    return { ...v, chart: svg === null ? null : () => svg }
+  } catch (e) {
+    if (!(e instanceof Error)) throw e
+    const kind = isObject(x) ? String(x.kind) : typeof x
+    return {
+      ...viewOfOther(x, o),
+      notes: [`Not the shape of a \`${kind}\` result of the library: shown as JSON.`],
+    }
   }
 }
 

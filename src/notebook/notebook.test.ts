@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { gallery } from '../../examples/_gallery.ts'
 import { loadCodeFrame, loadSampleData } from '../../examples/_load.ts'
@@ -363,5 +364,59 @@ describe('toVegaLite', () => {
       { part: 'passives', order: 1, share: 0.25 },
       { part: 'promoters', order: 2, share: 0.5 },
     ])
+  })
+})
+
+describe('display of hostile results', () => {
+  const kinds = [
+    'result',
+    'series',
+    'segments',
+    'windows',
+    'combined',
+    'table',
+    'figure',
+    'health',
+    'trend',
+    'themes',
+    'other',
+  ]
+  const fields = fc.dictionary(
+    fc.constantFrom(
+      'kpi',
+      'value',
+      'periods',
+      'groups',
+      'windows',
+      'results',
+      'cohorts',
+      'columns',
+      'curve',
+      'accounts',
+      'bands',
+      'themes',
+      'portfolio',
+      'excluded',
+      'ci',
+      'unit',
+      'timeZone',
+      'variant',
+      'n',
+      '__proto__',
+      'constructor',
+    ),
+    fc.oneof(fc.jsonValue(), fc.constant(Number.NaN), fc.constant(Number.POSITIVE_INFINITY)),
+  )
+  it('never throws, and never writes NaN, Infinity or undefined, whatever the object', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...kinds), fields, (kind, rest) => {
+        const x = { ...rest, kind }
+        const shown = show(x)
+        for (const out of [shown.text, shown.html, shown.svg ?? ''])
+          expect(out).not.toMatch(/\bNaN\b|Infinity|undefined/)
+        expect(() => toRows(x)).not.toThrow(/^(?!toRows)/) // only its own argument errors, if any
+      }),
+      { numRuns: 2000 },
+    )
   })
 })

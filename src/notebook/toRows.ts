@@ -33,5 +33,16 @@ export function toRows(result: object): ResultRow[] {
     typeof (result as { kind?: unknown }).kind !== 'string'
   )
     throw _typeError('toRows', 'result', 'a result of the library (an object with a string `kind`)', result)
-  return _rows(result)
+  try {
+    return _rows(result)
+  } catch (e) {
+    if (!(e instanceof Error)) throw e
+    const kind = (result as { kind: string }).kind
+    throw _typeError(
+      'toRows',
+      'result',
+      `a result of the library (this one says \`${kind}\` but has not its shape)`,
+      result,
+    )
+  }
 }
