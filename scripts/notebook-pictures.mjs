@@ -1,4 +1,4 @@
-// Executes examples/notebooks/cx-metrics.ipynb in Deno's Jupyter kernel and renders each displayed
+// Executes examples/notebooks/cx-metrics.ipynb in Deno's Jupyter kernel (scripts/execute-notebook.py) and renders each displayed
 // output to docs/images/notebook-<n>.png with headless Chromium, for docs/notebooks.md. Needs Chromium and
 // Jupyter (see .ci/run). Run with `node scripts/notebook-pictures.mjs`.
 import { execFileSync } from 'node:child_process'
@@ -10,18 +10,12 @@ const root = resolve(import.meta.dirname, '..')
 const work = mkdtempSync(join(tmpdir(), 'cx-metrics-pictures-'))
 execFileSync(join(root, 'node_modules/.bin/deno'), ['jupyter', '--install', '--force'], { stdio: 'ignore' })
 execFileSync(
-  'jupyter',
-  [
-    'nbconvert',
-    '--to',
-    'notebook',
-    '--execute',
-    'cx-metrics.ipynb',
-    '--ExecutePreprocessor.kernel_name=deno',
-    '--output',
-    join(work, 'run.ipynb'),
-  ],
-  { cwd: join(root, 'examples/notebooks'), stdio: 'ignore' },
+  '/usr/bin/python3',
+  [join(root, 'scripts/execute-notebook.py'), 'cx-metrics.ipynb', join(work, 'run.ipynb'), 'deno'],
+  {
+    cwd: join(root, 'examples/notebooks'),
+    stdio: 'ignore',
+  },
 )
 const nb = JSON.parse(readFileSync(join(work, 'run.ipynb'), 'utf8'))
 const text = (x) => (Array.isArray(x) ? x.join('') : (x ?? ''))

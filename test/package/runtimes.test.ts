@@ -1,7 +1,8 @@
 // Every runtime the README promises, for real: the examples under Deno and Bun give what they give under
 // Node; the published package imports in Deno and Bun and, bundled by esbuild, computes and draws the same
 // numbers in headless Chromium; the JSR package passes `deno publish --dry-run`; and the notebook runs in
-// Deno's Jupyter kernel, driven by Debian's Jupyter, with tables and charts in its outputs. A runtime that
+// Deno's Jupyter kernel, driven by Debian's jupyter_client (scripts/execute-notebook.py), with tables and
+// charts in its outputs. A runtime that
 // is missing fails its test: `.ci/run` installs them all.
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -176,18 +177,8 @@ describe('the notebook', () => {
     run(bin('deno'), ['jupyter', '--install', '--force'])
     const out = join(mkdtempSync(join(tmpdir(), 'cx-metrics-notebook-')), 'executed.ipynb')
     run(
-      'jupyter',
-      [
-        'nbconvert',
-        '--to',
-        'notebook',
-        '--execute',
-        'cx-metrics.ipynb',
-        '--ExecutePreprocessor.kernel_name=deno',
-        '--ExecutePreprocessor.timeout=180',
-        '--output',
-        out,
-      ],
+      '/usr/bin/python3',
+      [join(root, 'scripts/execute-notebook.py'), 'cx-metrics.ipynb', out, 'deno'],
       join(root, 'examples/notebooks'),
     )
     const nb = JSON.parse(readFileSync(out, 'utf8')) as {
