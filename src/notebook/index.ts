@@ -6,4 +6,10 @@ export { type MimeBundle, type Shown, show } from './show.ts'
 export { toHtml } from './toHtml.ts'
 export { type ResultRow, toRows } from './toRows.ts'
 export { toSvg } from './toSvg.ts'
-export { toVegaLite, type VegaLiteJson, type VegaLiteLayer, type VegaLiteSpec } from './toVegaLite.ts'
+export {
+  toVegaLite,
+  type VegaLiteData,
+  type VegaLiteJson,
+  type VegaLiteLayer,
+  type VegaLiteSpec,
+} from './toVegaLite.ts'

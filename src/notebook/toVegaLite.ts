@@ -17,10 +17,19 @@ export interface VegaLiteSpec {
   readonly title: string
   /** The width in pixels. */
   readonly width: number
-  /** The rows drawn ({@link toRows}' rows, or the result's parts). */
-  readonly data: { readonly values: readonly ResultRow[] }
+  /** The rows drawn ({@link toRows}' rows, or the result's parts), inline. */
+  readonly data: VegaLiteData
   /** The layers of marks and encodings. */
   readonly layer: readonly VegaLiteLayer[]
+}
+
+/**
+ * The inline data of a {@link VegaLiteSpec}.
+ * @category Notebook
+ */
+export interface VegaLiteData {
+  /** The rows. */
+  readonly values: readonly ResultRow[]
 }
 
 /**
