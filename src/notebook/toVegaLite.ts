@@ -86,7 +86,7 @@ export function toVegaLite(result: object, options?: DisplayOptions): VegaLiteSp
     throw _typeError(fn, 'result', 'a result of the library (an object with a string `kind`)', result)
   const o = _displayOptions(fn, options)
   const r = result as Record<string, unknown>
-  const kpi = innerKpi(r)
+  const { levels, kpi } = descend(r)
   const title = o.title ?? _titleOf(kpi)
   const spec = (values: ResultRow[], layer: VegaLiteLayer[]): VegaLiteSpec => ({
     $schema: SCHEMA,
@@ -97,7 +97,6 @@ export function toVegaLite(result: object, options?: DisplayOptions): VegaLiteSp
   })
   const period = { field: 'period', type: 'ordinal', sort: null, title: 'period' } as const
   const value = { field: 'value', type: 'quantitative', title } as const
-  const levels = levelsOf(r)
   if (r.kind === 'result') {
     if (r.kpi === 'nps') {
       const values = (['detractors', 'passives', 'promoters'] as const).map((part, i) => ({
@@ -257,27 +256,15 @@ export function toVegaLite(result: object, options?: DisplayOptions): VegaLiteSp
   return null
 }
 
-/** The kinds of the nested windowing results, outermost first (`['series', 'segments']`). */
-function levelsOf(r: Record<string, unknown>): string[] {
-  const out: string[] = []
+/**
+ * Walks the windowing (periods, segments, windows) down its first branch: the kinds met, outermost first
+ * (`['series', 'segments']`), and the KPI of the first result inside.
+ */
+function descend(r: Record<string, unknown>): { levels: string[]; kpi: string } {
+  const levels: string[] = []
   let x: unknown = r
   while (isObject(x) && (x.kind === 'series' || x.kind === 'segments' || x.kind === 'windows')) {
-    out.push(x.kind)
-    const inner =
-      x.kind === 'series'
-        ? (x.periods as { result: unknown }[])[0]
-        : x.kind === 'segments'
-          ? (x.groups as { result: unknown }[])[0]
-          : (x.windows as { result: unknown }[])[0]
-    x = inner?.result
-  }
-  return out
-}
-
-/** The KPI of the first result inside the windowing. */
-function innerKpi(r: Record<string, unknown>): string {
-  let x: unknown = r
-  while (isObject(x) && (x.kind === 'series' || x.kind === 'segments' || x.kind === 'windows')) {
+    levels.push(x.kind)
     const inner =
       x.kind === 'series'
         ? (x.periods as { result: unknown }[])[0]
@@ -287,5 +274,5 @@ function innerKpi(r: Record<string, unknown>): string {
     if (inner === undefined) break
     x = inner.result
   }
-  return isObject(x) && typeof x.kpi === 'string' ? x.kpi : String(r.kpi)
+  return { levels, kpi: isObject(x) && typeof x.kpi === 'string' ? x.kpi : String(r.kpi) }
 }
