@@ -59,6 +59,20 @@ const free = (prefix: _Row, name: string): string => {
 
 /** The rows of any result, with `prefix`'s columns first in each row. */
 export function _rows(result: unknown, prefix: _Row = {}): _Row[] {
+  // comparePeriods' result: one row per period, its comparison's fields flat.
+  if (Array.isArray(result))
+    return result.flatMap(
+      (e: { period: Period; against: string | null; comparison: Record<string, unknown> | null }) => {
+        const row: _Row = { ...prefix, period: e.period.key, complete: e.period.complete, against: e.against }
+        if (e.comparison !== null) {
+          scalars(e.comparison, row, '')
+          const ci = (e.comparison.test as { ci?: { lower: number; upper: number } } | null)?.ci
+          row.lower = ci?.lower ?? null
+          row.upper = ci?.upper ?? null
+        }
+        return [row]
+      },
+    )
   if (!isObject(result))
     return [{ ...prefix, value: typeof result === 'number' && Number.isFinite(result) ? result : null }]
   // biome-ignore lint/suspicious/noExplicitAny: a result of any kind, read by its `kind`

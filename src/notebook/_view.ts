@@ -682,6 +682,83 @@ function viewOfThemes(r: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'c
   }
 }
 
+/** Whether `x` is what comparePeriods returns: periods, each with its comparison (or null). */
+export function _isComparisons(x: unknown): x is Loose[] {
+  return (
+    Array.isArray(x) && x.length > 0 && x.every((e) => isObject(e) && isObject(e.period) && 'comparison' in e)
+  )
+}
+
+/** The traits of a compared measure: NPS and points changes in points, proportions in percentage points. */
+const MEASURE_TRAITS: Record<string, ResultTraits> = {
+  nps: { unit: 'points', measure: 'nps', bounds: [-100, 100], better: 'higher' },
+  proportion: { unit: 'proportion', measure: 'proportion', bounds: [0, 1], better: 'higher' },
+}
+
+function viewOfComparisons(list: Loose[], o: _DisplayOptions, f: _Formats): Omit<_View, 'count'> {
+  const first = list.find((e) => isObject(e.comparison))?.comparison as Loose | undefined
+  const traits = MEASURE_TRAITS[str(first?.measure)] ?? null
+  const title = o.title ?? 'Period over period'
+  const head = ['Period', 'Against', 'Current', 'Previous', 'Change', 'Interval of the change', 'p-value']
+  const rows = list.slice(0, o.maxRows).map((e) => {
+    const c = isObject(e.comparison) ? e.comparison : {}
+    const test = isObject(c.test) ? c.test : {}
+    return {
+      cells: [
+        str(e.period.key),
+        str(e.against, ''),
+        f.value(c.current, traits),
+        f.value(c.previous, traits),
+        typeof c.change === 'number' ? `${c.change > 0 ? '+' : ''}${f.value(c.change, traits)}` : '',
+        ciText(test.ci, traits, f),
+        typeof test.pValue === 'number' ? f.number(test.pValue, 3) : '',
+      ],
+      inProgress: e.period.complete === false,
+    }
+  })
+  const significant = list.filter(
+    (e) => isObject(e.comparison) && isObject(e.comparison.test) && e.comparison.test.pValue < 0.05,
+  )
+  const chart =
+    o.chart === 'none'
+      ? null
+      : () =>
+          _seriesChart({
+            title,
+            width: o.width,
+            f,
+            traits,
+            bars: true,
+            description: `${title}: the change of each period against the one before, with the interval of the change.`,
+            series: [
+              {
+                name: '',
+                points: list.map((e) => {
+                  const c = isObject(e.comparison) ? e.comparison : {}
+                  const ci = isObject(c.test) && isObject(c.test.ci) ? c.test.ci : {}
+                  return {
+                    label: str(e.period.key),
+                    y: typeof c.change === 'number' ? c.change : null,
+                    lo: typeof ci.lower === 'number' ? ci.lower : null,
+                    hi: typeof ci.upper === 'number' ? ci.upper : null,
+                    complete: e.period.complete !== false,
+                  }
+                }),
+              },
+            ],
+          })
+  return {
+    title,
+    headline: `${title}: ${f.count(significant.length)} of ${f.count(list.filter((e) => isObject(e.comparison)).length)} changes at p < 0.05`,
+    head,
+    numeric: [false, false, true, true, true, true, true],
+    rows,
+    more: Math.max(0, list.length - o.maxRows),
+    notes: [],
+    chart,
+  }
+}
+
 function viewOfOther(x: unknown, o: _DisplayOptions): Omit<_View, 'count'> {
   const text = JSON.stringify(x) ?? String(x)
   return {
@@ -733,6 +810,7 @@ function shaped(x: unknown, o: _DisplayOptions, f: _Formats): Omit<_View, 'count
 }
 
 function viewOf(x: unknown, o: _DisplayOptions, f: _Formats): Omit<_View, 'count'> {
+  if (_isComparisons(x)) return viewOfComparisons(x, o, f)
   if (!isObject(x)) return viewOfOther(x, o)
   switch (x.kind) {
     case 'result':

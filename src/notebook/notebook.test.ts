@@ -9,6 +9,7 @@ import { csat } from '../survey/csat.ts'
 import { nps, npsAggregator } from '../survey/nps.ts'
 import { byKey } from '../time/byKey.ts'
 import { byPeriod } from '../time/byPeriod.ts'
+import { comparePeriods } from '../time/comparePeriods.ts'
 import { show, toHtml, toRows, toSvg, toVegaLite } from './index.ts'
 
 const results = gallery(loadSampleData(), loadCodeFrame())
@@ -266,6 +267,24 @@ describe('show', () => {
   })
 })
 
+describe('period-over-period comparisons', () => {
+  const compared = comparePeriods(results.npsByQuarter)
+  it('shows each change with its interval and p-value, and counts the significant ones', () => {
+    const significant = compared.filter((c) => (c.comparison?.test?.pValue ?? 1) < 0.05).length
+    const tested = compared.filter((c) => c.comparison !== null).length
+    const shown = show(compared)
+    expect(shown.text.split('\n')[0]).toBe(
+      `Period over period: ${significant} of ${tested} changes at p < 0.05`,
+    )
+    expect(shown.html.match(/<tr/g)?.length).toBe(compared.length + 1)
+    expect(shown.svg?.match(/<rect x=[^>]*fill="#4e79a7"/g)?.length).toBe(tested)
+    const rows = toRows(compared)
+    expect(rows.map((r) => r.period)).toEqual(compared.map((c) => c.period.key))
+    expect(rows.map((r) => r.change ?? null)).toEqual(compared.map((c) => c.comparison?.change ?? null))
+    expect(toVegaLite(compared)?.layer.map((l) => l.mark.type)).toEqual(['bar', 'rule'])
+  })
+})
+
 describe('toRows', () => {
   it('flattens periods and segments into columns, the user’s keys as values', () => {
     const rows = toRows(results.npsByQuarterAndPlan)
@@ -340,7 +359,11 @@ describe('toVegaLite', () => {
   it('gives specifications that Vega-Lite compiles and Vega renders, for every kind with a chart', async () => {
     const vl = await import('vega-lite')
     const vega = await import('vega')
-    for (const [name, result] of Object.entries(results)) {
+    const all: [string, object][] = [
+      ...Object.entries(results),
+      ['compared', comparePeriods(results.npsByQuarter)],
+    ]
+    for (const [name, result] of all) {
       const spec = toVegaLite(result)
       if (name === 'survey') {
         expect(spec).toBeNull()

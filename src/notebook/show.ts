@@ -44,7 +44,8 @@ export interface Shown {
  * Every result kind is shown: one result, a period series, segments, trailing windows, several KPIs
  * combined, a cohort table (heatmap, immature cells hatched, never drawn as zeros), a survival curve
  * (Kaplan–Meier steps, band and censoring ticks), a health portfolio (accounts by band), a health trend,
- * and feedback themes (volume × impact). Anything else shows as JSON text.
+ * feedback themes (volume × impact), and the period-over-period comparisons of `comparePeriods` (each
+ * change as a bar with its interval, with its p-value). Anything else shows as JSON text.
  *
  * @example
  * ```ts

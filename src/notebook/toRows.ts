@@ -1,5 +1,6 @@
 import { _typeError } from '../core/_assert.ts'
 import { _rows } from './_rows.ts'
+import { _isComparisons } from './_view.ts'
 
 /**
  * One flat row of {@link toRows}: scalar JSON values by column.
@@ -14,7 +15,7 @@ export type ResultRow = { [column: string]: string | number | boolean | null }
  * `start`, `end`, `complete`; `segment`; `part`), then the result's own scalars: `value`, `reason`, `n`,
  * its components, its interval as `lower`/`upper` and its exclusions as `excluded_<reason>`; nested
  * objects are joined with `_` (`calendar_medianMs`). Instants are ISO 8601 with the period's zone
- * offset. Tables are long: a cohort table gives one row per cohort and column, a survival curve one per
+ * offset; {@link comparePeriods}' array gives one row per period with its comparison. Tables are long: a cohort table gives one row per cohort and column, a survival curve one per
  * time (and group), a health portfolio one per account and measure, themes one per theme.
  *
  * The user's keys are values (`segment: 'enterprise'`), never column names.
@@ -28,16 +29,15 @@ export type ResultRow = { [column: string]: string | number | boolean | null }
  */
 export function toRows(result: object): ResultRow[] {
   if (
-    result === null ||
-    typeof result !== 'object' ||
-    typeof (result as { kind?: unknown }).kind !== 'string'
+    !_isComparisons(result) &&
+    (result === null || typeof result !== 'object' || typeof (result as { kind?: unknown }).kind !== 'string')
   )
     throw _typeError('toRows', 'result', 'a result of the library (an object with a string `kind`)', result)
   try {
     return _rows(result)
   } catch (e) {
     if (!(e instanceof Error)) throw e
-    const kind = (result as { kind: string }).kind
+    const kind = (result as { kind?: string }).kind ?? 'comparisons'
     throw _typeError(
       'toRows',
       'result',

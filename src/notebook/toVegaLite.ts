@@ -2,6 +2,7 @@ import { _typeError } from '../core/_assert.ts'
 import { _titleOf } from './_format.ts'
 import { _displayOptions } from './_options.ts'
 import { _rows } from './_rows.ts'
+import { _isComparisons } from './_view.ts'
 import type { DisplayOptions } from './displayOptions.ts'
 import type { ResultRow } from './toRows.ts'
 
@@ -67,7 +68,7 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
  * its interval band (periods in progress dashed), segments as bars with interval rules, periods by
  * segment as one line per segment, NPS as stacked shares, a cohort table as a heatmap (immature cells
  * grey), a survival curve as steps with its band, a health portfolio as accounts per band, themes as
- * volume × impact. `null` where there is no picture (several KPIs combined, an RFM table).
+ * volume × impact, `comparePeriods`' changes as bars with their intervals. `null` where there is no picture (several KPIs combined, an RFM table).
  *
  * @example
  * ```ts
@@ -78,13 +79,29 @@ const isObject = (x: unknown): x is Record<string, unknown> =>
  */
 export function toVegaLite(result: object, options?: DisplayOptions): VegaLiteSpec | null {
   const fn = 'toVegaLite'
+  const comparisons = _isComparisons(result)
   if (
-    result === null ||
-    typeof result !== 'object' ||
-    typeof (result as { kind?: unknown }).kind !== 'string'
+    !comparisons &&
+    (result === null || typeof result !== 'object' || typeof (result as { kind?: unknown }).kind !== 'string')
   )
     throw _typeError(fn, 'result', 'a result of the library (an object with a string `kind`)', result)
   const o = _displayOptions(fn, options)
+  if (comparisons) {
+    const x = { field: 'period', type: 'ordinal', sort: null } as const
+    return {
+      $schema: SCHEMA,
+      title: o.title ?? 'Period over period',
+      width: o.width,
+      data: { values: _rows(result) },
+      layer: [
+        { mark: { type: 'bar' }, encoding: { x, y: { field: 'change', type: 'quantitative' } } },
+        {
+          mark: { type: 'rule' },
+          encoding: { x, y: { field: 'lower', type: 'quantitative' }, y2: { field: 'upper' } },
+        },
+      ],
+    }
+  }
   const r = result as Record<string, unknown>
   const { levels, kpi } = descend(r)
   const title = o.title ?? _titleOf(kpi)
