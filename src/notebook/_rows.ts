@@ -57,6 +57,14 @@ const free = (prefix: _Row, name: string): string => {
   return `${name}_${i}`
 }
 
+/** Whether `x` is what comparePeriods returns: periods, each with its comparison (or null). */
+// biome-ignore lint/suspicious/noExplicitAny: an element of comparePeriods' array, read by its fields
+export function _isComparisons(x: unknown): x is Record<string, any>[] {
+  return (
+    Array.isArray(x) && x.length > 0 && x.every((e) => isObject(e) && isObject(e.period) && 'comparison' in e)
+  )
+}
+
 /** The rows of any result, with `prefix`'s columns first in each row. */
 export function _rows(result: unknown, prefix: _Row = {}): _Row[] {
   // comparePeriods' result: one row per period, its comparison's fields flat.

@@ -1,5 +1,6 @@
 // What a result looks like: its title, a one-line headline, a table of formatted cells, notes on what
 // was left out, and a chart where a picture says more. The text, HTML and SVG renderings all read it.
+
 import type { ResultTraits } from '../core/describeResult.ts'
 import {
   _bandsChart,
@@ -19,6 +20,7 @@ import {
   _titleOf,
   _traitsOf,
 } from './_format.ts'
+import { _isComparisons } from './_rows.ts'
 
 /** One displayed row: its cells, and whether its period is still in progress. */
 export interface _ViewRow {
@@ -680,13 +682,6 @@ function viewOfThemes(r: Loose, o: _DisplayOptions, f: _Formats): Omit<_View, 'c
     notes,
     chart,
   }
-}
-
-/** Whether `x` is what comparePeriods returns: periods, each with its comparison (or null). */
-export function _isComparisons(x: unknown): x is Loose[] {
-  return (
-    Array.isArray(x) && x.length > 0 && x.every((e) => isObject(e) && isObject(e.period) && 'comparison' in e)
-  )
 }
 
 /** The traits of a compared measure: NPS and points changes in points, proportions in percentage points. */

@@ -1,6 +1,5 @@
 import { _typeError } from '../core/_assert.ts'
-import { _rows } from './_rows.ts'
-import { _isComparisons } from './_view.ts'
+import { _isComparisons, _rows } from './_rows.ts'
 
 /**
  * One flat row of {@link toRows}: scalar JSON values by column.

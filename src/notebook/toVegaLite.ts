@@ -1,8 +1,7 @@
 import { _typeError } from '../core/_assert.ts'
 import { _titleOf } from './_format.ts'
 import { _displayOptions } from './_options.ts'
-import { _rows } from './_rows.ts'
-import { _isComparisons } from './_view.ts'
+import { _isComparisons, _rows } from './_rows.ts'
 import type { DisplayOptions } from './displayOptions.ts'
 import type { ResultRow } from './toRows.ts'
 
