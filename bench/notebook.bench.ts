@@ -1,47 +1,13 @@
 // Display: show() of a 1,000-period series and of a 100 × 100 cohort table (target: under 50 ms each,
 // SVGs under 100 KB), against a hand-written loop that formats the same cells into an HTML table with
 // one Intl.NumberFormat (no chart), and against JSON.stringify, what a notebook printed before.
-import { byPeriod, type CohortRetentionResult, fold, npsAggregator } from 'cx-metrics'
 import { show } from 'cx-metrics/notebook'
+import { _cohortTable, _dailyNps } from '../src/notebook/_testResults.ts'
 import { compare } from './_harness.ts'
 
 export async function run(): Promise<void> {
-  const days = Array.from({ length: 20_000 }, (_, i) => ({
-    at: Date.UTC(2022, 0, 1) + (i % 1000) * 86_400_000,
-    score: (i * 7) % 11,
-  }))
-  const series = fold(
-    byPeriod(
-      npsAggregator((d: (typeof days)[number]) => d.score),
-      { date: (d) => d.at, unit: 'day' },
-    ),
-    days,
-  )
-  const cohorts = Array.from({ length: 100 }, (_, i) => ({
-    period: { key: `c${i}`, start: i, end: i + 1, complete: true },
-    size: 100,
-    base: 100,
-    cells: Array.from({ length: 100 }, (_, j) => ({
-      value: j < 100 - i ? 1 - j / 150 : null,
-      retained: null,
-      complete: j < 100 - i,
-    })),
-  }))
-  const table = {
-    kind: 'table',
-    kpi: 'cohortRetention',
-    variant: {},
-    unit: 'month',
-    timeZone: 'UTC',
-    basis: 'logo',
-    criterion: 'n-period',
-    cohorting: 'first',
-    columns: Array.from({ length: 100 }, (_, j) => String(j)),
-    cohorts,
-    average: [],
-    averageMethod: 'weighted',
-    excluded: { missing: 0, invalid: 0 },
-  } as unknown as CohortRetentionResult
+  const series = _dailyNps(20)
+  const table = _cohortTable(100)
   const format = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 })
   const hand = () => {
     let html = '<table>'

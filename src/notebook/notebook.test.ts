@@ -8,8 +8,8 @@ import { survival } from '../lifecycle/survival.ts'
 import { csat } from '../survey/csat.ts'
 import { nps, npsAggregator } from '../survey/nps.ts'
 import { byKey } from '../time/byKey.ts'
-import { byPeriod } from '../time/byPeriod.ts'
 import { comparePeriods } from '../time/comparePeriods.ts'
+import { _cohortTable, _dailyNps } from './_testResults.ts'
 import { show, toHtml, toRows, toSvg, toVegaLite } from './index.ts'
 
 const results = gallery(loadSampleData(), loadCodeFrame())
@@ -191,37 +191,12 @@ describe('show', () => {
   })
 
   it('keeps charts small and well-formed at the sizes analysts use: 1,000 periods, a 100 × 100 cohort table', () => {
-    const days = Array.from({ length: 1000 }, (_, i) => ({
-      at: Date.UTC(2020, 0, 1) + i * 86_400_000,
-      score: (i * 7) % 11,
-    }))
-    const series = fold(
-      byPeriod(
-        npsAggregator((d: (typeof days)[number]) => d.score),
-        { date: (d) => d.at, unit: 'day' },
-      ),
-      days,
-    )
+    const series = _dailyNps()
     const svg = toSvg(series) as string
     expect(series.periods.length).toBe(1000)
     expect(svg.length).toBeLessThan(100_000)
     expect(wellFormed(svg)).toBe(true)
-    const cohorts = Array.from({ length: 100 }, (_, i) => ({
-      period: { key: `c${i}`, start: i, end: i + 1, complete: true },
-      size: 100,
-      base: 100,
-      cells: Array.from({ length: 100 }, (_, j) => ({
-        value: j < 100 - i ? Math.max(0, 1 - j / 120 - ((i * 13 + j * 7) % 10) / 100) : null,
-        retained: null,
-        complete: j < 100 - i,
-      })),
-    }))
-    const table = {
-      ...(results.cohorts as object),
-      columns: Array.from({ length: 100 }, (_, j) => String(j)),
-      cohorts,
-      average: [],
-    }
+    const table = _cohortTable(100)
     const heat = toSvg(table) as string
     expect(heat.length).toBeLessThan(100_000)
     expect(wellFormed(heat)).toBe(true)
