@@ -14,7 +14,7 @@ export type ResultRow = { [column: string]: string | number | boolean | null }
  * `start`, `end`, `complete`; `segment`; `part`), then the result's own scalars: `value`, `reason`, `n`,
  * its components, its interval as `lower`/`upper` and its exclusions as `excluded_<reason>`; nested
  * objects are joined with `_` (`calendar_medianMs`). Instants are ISO 8601 with the period's zone
- * offset; {@link comparePeriods}' array gives one row per period with its comparison. Tables are long: a cohort table gives one row per cohort and column, a survival curve one per
+ * offset; `comparePeriods`' array gives one row per period with its comparison. Tables are long: a cohort table gives one row per cohort and column, a survival curve one per
  * time (and group), a health portfolio one per account and measure, themes one per theme.
  *
  * The user's keys are values (`segment: 'enterprise'`), never column names.
