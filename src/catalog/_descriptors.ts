@@ -26,9 +26,11 @@ import { csatDescriptor } from '../survey/csat.ts'
 import { npsDescriptor } from '../survey/nps.ts'
 import { responseRateDescriptor } from '../survey/responseRate.ts'
 
-/** The descriptors, by KPI id. */
+let registry: ReadonlyMap<string, KpiDescriptor> | undefined
+
+/** The descriptors, by KPI id (built on first use, then shared: display looks a KPI up per row). */
 export function _descriptors(): ReadonlyMap<string, KpiDescriptor> {
-  return new Map(
+  registry ??= new Map(
     [
       acquisitionCostDescriptor,
       acsiDescriptor,
@@ -56,4 +58,5 @@ export function _descriptors(): ReadonlyMap<string, KpiDescriptor> {
       themesDescriptor,
     ].map((d) => [d.id, d]),
   )
+  return registry
 }

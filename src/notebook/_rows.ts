@@ -99,10 +99,7 @@ export function _rows(result: unknown, prefix: _Row = {}): _Row[] {
       )
     }
     case 'windows': {
-      const zone =
-        typeof (r.variant as Record<string, unknown>)?.timeZone === 'string'
-          ? String((r.variant as Record<string, unknown>).timeZone)
-          : 'UTC'
+      const zone = typeof r.variant?.timeZone === 'string' ? r.variant.timeZone : 'UTC'
       return (r.windows as { start: number; end: number; result: unknown }[]).flatMap((w) =>
         _rows(w.result, { ...prefix, start: _iso(w.start, zone), end: _iso(w.end, zone) }),
       )

@@ -22,18 +22,15 @@ export function _dailyNps(perDay = 1): PeriodSeries<NpsResult> {
   )
 }
 
-/** A cohort table of `n` cohorts by `n` periods, retention falling with noise, immature past the diagonal. */
-export function _cohortTable(n = 100): CohortRetentionResult {
-  const cohorts = Array.from({ length: n }, (_, i) => ({
-    period: { key: `c${i}`, start: i, end: i + 1, complete: true },
-    size: 100,
-    base: 100,
-    cells: Array.from({ length: n }, (_, j) => ({
-      value: j < n - i ? Math.max(0, 1 - j / (1.2 * n) - ((i * 13 + j * 7) % 10) / 100) : null,
-      retained: null,
-      complete: j < n - i,
-    })),
-  }))
+/** A cohort table of the given cohorts (period key, size and cells), columns numbered from 0. */
+export function _cohortResult(
+  cohorts: readonly {
+    key: string
+    size: number
+    cells: readonly { value: number | null; complete: boolean }[]
+  }[],
+): CohortRetentionResult {
+  const width = Math.max(0, ...cohorts.map((c) => c.cells.length))
   return {
     kind: 'table',
     kpi: 'cohortRetention',
@@ -43,10 +40,34 @@ export function _cohortTable(n = 100): CohortRetentionResult {
     basis: 'logo',
     criterion: 'n-period',
     cohorting: 'first',
-    columns: Array.from({ length: n }, (_, j) => String(j)),
-    cohorts,
+    columns: Array.from({ length: width }, (_, j) => String(j)),
+    cohorts: cohorts.map((c, i) => ({
+      period: { key: c.key, start: i, end: i + 1, complete: true },
+      size: c.size,
+      base: c.size,
+      // In the library's own field order, so that the cells have the shape real cohort tables have.
+      cells: c.cells.map((x) => ({
+        value: x.value,
+        retained: x.value === null ? null : x.value * c.size,
+        complete: x.complete,
+      })),
+    })),
     average: [],
     averageMethod: 'weighted',
     excluded: { missing: 0, invalid: 0 },
   } as unknown as CohortRetentionResult
+}
+
+/** A cohort table of `n` cohorts by `n` periods, retention falling with noise, immature past the diagonal. */
+export function _cohortTable(n = 100): CohortRetentionResult {
+  return _cohortResult(
+    Array.from({ length: n }, (_, i) => ({
+      key: `c${i}`,
+      size: 100,
+      cells: Array.from({ length: n }, (_, j) => ({
+        value: j < n - i ? Math.max(0, 1 - j / (1.2 * n) - ((i * 13 + j * 7) % 10) / 100) : null,
+        complete: j < n - i,
+      })),
+    })),
+  )
 }

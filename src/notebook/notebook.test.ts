@@ -3,13 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { gallery } from '../../examples/_gallery.ts'
 import { loadCodeFrame, loadSampleData } from '../../examples/_load.ts'
 import { fold } from '../core/fold.ts'
-import type { CohortRetentionResult } from '../lifecycle/_cohortTypes.ts'
 import { survival } from '../lifecycle/survival.ts'
 import { csat } from '../survey/csat.ts'
 import { nps, npsAggregator } from '../survey/nps.ts'
 import { byKey } from '../time/byKey.ts'
 import { comparePeriods } from '../time/comparePeriods.ts'
-import { _cohortTable, _dailyNps } from './_testResults.ts'
+import { _cohortResult, _cohortTable, _dailyNps } from './_testResults.ts'
 import { show, toHtml, toRows, toSvg, toVegaLite } from './index.ts'
 
 const results = gallery(loadSampleData(), loadCodeFrame())
@@ -141,28 +140,7 @@ describe('show', () => {
 
   it('draws immature cohort cells hatched, never as zeros', () => {
     const cohort = (cells: { value: number | null; complete: boolean }[]) =>
-      ({
-        kind: 'table',
-        kpi: 'cohortRetention',
-        variant: {},
-        unit: 'month',
-        timeZone: 'UTC',
-        basis: 'logo',
-        criterion: 'n-period',
-        cohorting: 'first',
-        columns: cells.map((_, i) => String(i)),
-        cohorts: [
-          {
-            period: { key: '2024-01', start: 0, end: 1, complete: true },
-            size: 10,
-            base: 10,
-            cells: cells.map((c) => ({ ...c, retained: c.value === null ? null : c.value * 10 })),
-          },
-        ],
-        average: cells.map((c) => ({ value: c.value, cohorts: 1, size: 10 })),
-        averageMethod: 'weighted',
-        excluded: { missing: 0, invalid: 0 },
-      }) as unknown as CohortRetentionResult
+      _cohortResult([{ key: '2024-01', size: 10, cells }])
     const svg = toSvg(
       cohort([
         { value: 1, complete: true },

@@ -63,7 +63,7 @@ export function show(result: unknown, options?: DisplayOptions): Shown {
   const view = _view(result, o)
   const svg = view.chart === null ? null : view.chart()
   const text = _text(view)
-  const html = _html({ ...view, chart: svg === null ? null : () => svg })
+  const html = _html(view)
   const bundle: MimeBundle =
     svg === null
       ? { 'text/plain': text, 'text/html': html }
