@@ -255,8 +255,11 @@ export {
   type HealthMeasureSummary,
   type HealthPortfolio,
   type HealthScoreOptions,
+  type HealthScoreState,
   type HealthUnscored,
   healthScore,
+  healthScoreAggregator,
+  healthScoreDescriptor,
 } from './health/healthScore.ts'
 export {
   type HealthAccountTrend,

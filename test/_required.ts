@@ -19,4 +19,13 @@ export const requiredOptions: Record<string, Record<string, unknown>> = {
     },
   },
   shareOfVoice: { brand: 'Lumen' },
+  healthScore: {
+    definition: {
+      measures: [
+        { id: 'a', weight: 20, normaliser: { type: 'score' } },
+        { id: 'b', weight: 15, normaliser: { type: 'score' } },
+        { id: 'c', weight: 22, normaliser: { type: 'score' } },
+      ],
+    },
+  },
 }

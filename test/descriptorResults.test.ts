@@ -4,6 +4,7 @@
 import * as library from 'cx-metrics'
 import { describe, expect, it } from 'vitest'
 import type { KpiDescriptor } from '../src/core/descriptor.ts'
+import { requiredOptions as required } from './_required.ts'
 import { responses, subscriptions, tickets } from './docs/context.ts'
 
 const { describeResult } = library
@@ -162,6 +163,19 @@ function data(d: KpiDescriptor, options: Record<string, unknown>) {
         sample: [mention(true), mention(false), mention(true)],
         good: [mention(true), mention(true)],
         bad: [mention(true), mention(false)],
+      }
+    }
+    case 'healthScore': {
+      // Gainsight's support scorecard (spec §14 example): three measures already on 0–100.
+      const account = (id: string, a: number, b: number, c: number) => ({
+        accountId: id,
+        values: { a, b, c },
+      })
+      return {
+        options: required.healthScore as Record<string, unknown>,
+        sample: [account('x', 47, 59, 21), account('y', 100, 0, 50)],
+        good: [account('x', 90, 95, 80)],
+        bad: [account('x', 10, 20, 5)],
       }
     }
     default:

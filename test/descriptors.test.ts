@@ -43,6 +43,11 @@ describe('descriptors', () => {
       for (const key of Object.keys(d.options)) {
         const typo = `${key.slice(0, -1)}${key.endsWith('x') ? 'y' : 'x'}`
         if (key.length < 4) continue
+        // `definitionx` is one edit from `definition` and from `definitions`: either is a fair guess.
+        if (Object.keys(d.options).some((k) => k !== key && k.startsWith(key.slice(0, -1)))) {
+          expect(call(d, { [typo]: 1 }), `${d.id} ${typo}`).toThrow(/did you mean `definitions?`\?/)
+          continue
+        }
         expect(call(d, { [typo]: 1 }), `${d.id} ${typo}`).toThrow(RangeError)
         expect(call(d, { [typo]: 1 }), `${d.id} ${typo}`).toThrow(`did you mean \`${key}\`?`)
       }

@@ -8,6 +8,7 @@ import { mentionVolumeDescriptor } from '../feedback/mentionVolume.ts'
 import { netSentimentDescriptor } from '../feedback/netSentiment.ts'
 import { shareOfVoiceDescriptor } from '../feedback/shareOfVoice.ts'
 import { themesDescriptor } from '../feedback/themes.ts'
+import { healthScoreDescriptor } from '../health/healthScore.ts'
 import { churnRateDescriptor } from '../lifecycle/churnRate.ts'
 import { cohortRetentionDescriptor } from '../lifecycle/cohortRetention.ts'
 import { growthDescriptor } from '../lifecycle/growth.ts'
@@ -41,6 +42,7 @@ export function _descriptors(): ReadonlyMap<string, KpiDescriptor> {
       firstContactResolutionDescriptor,
       firstReplyTimeDescriptor,
       growthDescriptor,
+      healthScoreDescriptor,
       mentionRepliesDescriptor,
       mentionVolumeDescriptor,
       mrrDescriptor,

@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util'
 import { parse as parseCsv } from 'csv-parse'
 import { parseInstant } from '../core/parseInstant.ts'
 import { _filterColumns } from '../definitions/_filter.ts'
+import { _isColumns, _mappedColumns } from '../definitions/_mapping.ts'
 import type {
   ColumnMapping,
   DefinitionChange,
@@ -191,7 +192,7 @@ async function* rows(file: string, headerRows = 1): AsyncGenerator<Record<string
 /** The columns a definition reads. */
 function columnsOf(m: MetricDefinition): string[] {
   const out = new Set<string>()
-  for (const f of Object.values(m.input?.fields ?? {})) out.add(f.column)
+  for (const f of Object.values(m.input?.fields ?? {})) for (const c of _mappedColumns(f)) out.add(c)
   if (m.time !== undefined) out.add(m.time.column)
   for (const d of m.dimensions ?? []) out.add(d)
   for (const f of m.filters ?? []) for (const c of _filterColumns(f)) out.add(c)
@@ -285,7 +286,9 @@ async function run(
     const typed = new Map<string, ColumnMapping>()
     for (const m of metrics)
       for (const f of Object.values(m.input?.fields ?? {}))
-        if (f.type === 'number' || f.type === 'instant') typed.set(f.column, f)
+        if (f.type === 'number' || f.type === 'instant')
+          for (const column of _mappedColumns(f))
+            typed.set(column, _isColumns(f) ? { column, type: f.type } : f)
     const samples: string[] = []
     let invalid = 0
     const states = aggs.map((a) => a.init())

@@ -116,7 +116,15 @@ export interface KpiDescriptor {
   /** A human title. */
   readonly title: string
   /** The area of the library. */
-  readonly category: 'survey' | 'support' | 'lifecycle' | 'revenue' | 'economics' | 'predictive' | 'feedback'
+  readonly category:
+    | 'survey'
+    | 'support'
+    | 'lifecycle'
+    | 'revenue'
+    | 'economics'
+    | 'predictive'
+    | 'feedback'
+    | 'health'
   /** The records it reads (`kind`), and their fields. A KPI over plain numbers has `fields: {}`. */
   readonly input: {
     /** The kind of record (`'score'`, `'ticket'`, `'subscription'`…). */
@@ -125,7 +133,8 @@ export interface KpiDescriptor {
     readonly fields: { readonly [name: string]: InputField }
     /**
      * `true` where the items are a series whose order is part of the input (`growth` reads values
-     * first to last). Every other KPI gives the same result for the same items in any order.
+     * first to last; `healthScore` lists accounts in order and keeps an account's first row). Every
+     * other KPI gives the same result for the same items in any order.
      */
     readonly ordered?: true
   }
@@ -148,6 +157,12 @@ export interface KpiDescriptor {
     readonly better: 'higher' | 'lower'
     /** Its KPI-specific parts. */
     readonly components: readonly string[]
+    /**
+     * For a ratio of counts (`value = successes / n`): the component that counts its numerator
+     * (`'answered'`, `'satisfied'`), which a metric definition's `numerator` filter narrows while the
+     * denominator keeps every row.
+     */
+    readonly numerator?: string
     /**
      * How options change the unit, measure, bounds or direction (CES 1.0 is lower-is-better on 1–5;
      * a CSAT mean is in the scale's points). Each case applies when every option in `when` has that

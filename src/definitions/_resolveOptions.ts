@@ -33,7 +33,7 @@ export function _shared(shared: SharedObjects, name: string): unknown {
   if (schedule !== undefined) return businessHours(schedule as never)
   const frame = shared.codeFrames.get(name)
   if (frame !== undefined) return codeFrame(frame as never)
-  return shared.healthDefinitions.get(name)
+  return shared.healthDefinitions.get(name) ?? shared.bands.get(name)
 }
 
 /** The options with every reference replaced by the object it names. */

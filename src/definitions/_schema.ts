@@ -91,6 +91,18 @@ const column = z
   })
   .describe('Where a field of the KPI comes from.')
 
+const columns = z
+  .strictObject({
+    columns: z
+      .record(z.string(), z.string().min(1))
+      .describe('The column of each key of the object (a health score’s measure ids).'),
+    type: z
+      .enum(['string', 'number', 'score', 'money', 'boolean'])
+      .optional()
+      .describe('The type of those columns as the data holds them.'),
+  })
+  .describe('An object field built from several columns, one per key.')
+
 /** The column mapping of a KPI's input: its fields (or `value` for a KPI over plain values). */
 function inputSchema(fields: { readonly [name: string]: InputField }): z.ZodType {
   const names = Object.keys(fields)
@@ -98,7 +110,8 @@ function inputSchema(fields: { readonly [name: string]: InputField }): z.ZodType
   if (names.length === 0) shape.value = column.describe('The column of the values the KPI reads.')
   for (const name of names) {
     const f = fields[name] as InputField
-    shape[name] = (f.required ? column : column.optional()).describe(f.doc)
+    const mapping = f.type === 'object' ? z.union([column, columns]) : column
+    shape[name] = (f.required ? mapping : mapping.optional()).describe(f.doc)
   }
   return z.strictObject({
     dataset: z.string().regex(_NAME).describe('The name of the dataset (a `kind: dataset` object).'),
@@ -225,6 +238,10 @@ const fixture = z.strictObject({
         .record(z.string(), z.number().int().min(0))
         .optional()
         .describe('Expected mentions by theme id, for a themes definition.'),
+      bands: z
+        .record(z.string(), z.number().int().min(0))
+        .optional()
+        .describe('Expected accounts by band id, for a health score definition.'),
     })
     .describe('The expected result.'),
 })
@@ -248,6 +265,19 @@ function metricShape(): Record<string, z.ZodType> {
     version: z.union([z.string(), z.number()]).optional().describe('Its version.'),
     extends: z.string().regex(_NAME).optional().describe('A definition whose fields this one starts from.'),
     filters: z.array(_filterSchema).optional().describe('Rows kept (all must hold).'),
+    numerator: z
+      .array(_filterSchema)
+      .optional()
+      .describe(
+        'For a ratio KPI: rows counted in the numerator only (all must hold); the denominator keeps every row of `filters`.',
+      ),
+    calendar: z
+      .string()
+      .regex(_NAME)
+      .optional()
+      .describe(
+        'A `kind: calendar` object: its zone, week start and fiscal year, unless `time` or the options say.',
+      ),
     time: time.optional(),
     dimensions: z.array(z.string()).optional().describe('Columns to break the KPI down by (`byKey`).'),
     display: display.optional(),
@@ -281,7 +311,7 @@ export function _anyMetricSchema(): z.ZodType {
 
 /** The schemas of the shared objects, by kind. */
 export function _sharedSchemas(): Record<
-  'dataset' | 'schedule' | 'code-frame' | 'health-definition',
+  'dataset' | 'schedule' | 'code-frame' | 'health-definition' | 'bands' | 'calendar',
   z.ZodType
 > {
   const named = { name: z.string().regex(_NAME).describe('Unique name: lower case, digits, `_` and `-`.') }
@@ -323,6 +353,53 @@ export function _sharedSchemas(): Record<
       .describe('A code frame (the fields of codeFrame).'),
     'health-definition': z
       .looseObject({ kind: z.literal('health-definition'), ...named })
-      .describe('A health definition (the fields of healthDefinition).'),
+      .describe(
+        'A health definition (the fields of healthDefinition); `bands: { ref: name }` names shared bands.',
+      ),
+    bands: z
+      .strictObject({
+        kind: z.literal('bands'),
+        ...named,
+        description: z.string().optional(),
+        bands: z
+          .array(
+            z.strictObject({
+              id: z.string().min(1).describe('The band’s id (`red`, `poor`…).'),
+              label: z.string().optional().describe('A label for reports.'),
+              min: z.number().min(0).max(100).describe('Its lowest score.'),
+              max: z.number().min(0).max(100).describe('Its highest score.'),
+              minInclusive: z.boolean().optional().describe('Whether `min` is in the band (default true).'),
+              maxInclusive: z
+                .boolean()
+                .optional()
+                .describe('Whether `max` is in the band (default: only when it is 100).'),
+            }),
+          )
+          .min(1)
+          .describe('The bands, covering 0–100 without gaps or overlaps.'),
+      })
+      .describe('Score bands, shared by health definitions (`bands: { ref: name }`).'),
+    calendar: z
+      .strictObject({
+        kind: z.literal('calendar'),
+        ...named,
+        description: z.string().optional(),
+        timeZone: z.string().optional().describe('The IANA zone periods are cut in.'),
+        weekStartsOn: z
+          .number()
+          .int()
+          .min(0)
+          .max(6)
+          .optional()
+          .describe('0 Sunday … 6 Saturday, for local weeks.'),
+        fiscalYearStartMonth: z
+          .number()
+          .int()
+          .min(1)
+          .max(12)
+          .optional()
+          .describe('The first month of the fiscal year.'),
+      })
+      .describe('A calendar: the zone, week start and fiscal year that metrics name with `calendar: name`.'),
   }
 }

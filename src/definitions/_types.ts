@@ -54,6 +54,18 @@ export interface ColumnMapping {
 }
 
 /**
+ * Where an object field of the KPI comes from when its keys are columns of their own: a health
+ * score's `values`, each measure's raw value in its own column.
+ * @category Definitions
+ */
+export interface ColumnsMapping {
+  /** The column of each key of the object. */
+  readonly columns: Readonly<Record<string, string>>
+  /** The type of those columns in the data. */
+  readonly type?: string
+}
+
+/**
  * A predicate on rows: a comparison, `in`, or `and` / `or` / `not` of predicates.
  * @category Definitions
  */
@@ -150,6 +162,8 @@ export interface FixtureExpectation {
   readonly windows?: readonly (number | null)[]
   /** Mentions by theme id, for a themes definition. */
   readonly themes?: Readonly<Record<string, number>>
+  /** Accounts by band id, for a health score definition. */
+  readonly bands?: Readonly<Record<string, number>>
 }
 
 /**
@@ -172,13 +186,20 @@ export interface MetricDefinition {
   /** The KPI's options, as written (shared objects by name). */
   readonly options?: Readonly<Record<string, unknown>>
   /** The input: dataset and column mapping. */
-  readonly input?: { readonly dataset: string; readonly fields: Readonly<Record<string, ColumnMapping>> }
+  readonly input?: {
+    readonly dataset: string
+    readonly fields: Readonly<Record<string, ColumnMapping | ColumnsMapping>>
+  }
+  /** Rows kept in the numerator of a ratio KPI only (the denominator keeps every row `filters` keeps). */
+  readonly numerator?: readonly DefinitionFilter[]
   /** Rows kept. */
   readonly filters?: readonly DefinitionFilter[]
   /** The period windowing. */
   readonly time?: DefinitionTime
   /** Columns to break down by. */
   readonly dimensions?: readonly string[]
+  /** The shared calendar it takes its zone, week start and fiscal year from. */
+  readonly calendar?: string
   /** Fixtures. */
   readonly fixtures?: readonly DefinitionFixture[]
   /** The file it was read from. */
@@ -201,8 +222,25 @@ export interface SharedObjects {
   readonly schedules: ReadonlyMap<string, unknown>
   /** Code frames, checked with codeFrame. */
   readonly codeFrames: ReadonlyMap<string, unknown>
-  /** Health definitions, checked with healthDefinition. */
+  /** Health definitions, checked with healthDefinition (their shared bands resolved). */
   readonly healthDefinitions: ReadonlyMap<string, unknown>
+  /** Score bands, by name. */
+  readonly bands: ReadonlyMap<string, unknown>
+  /** Calendars, by name. */
+  readonly calendars: ReadonlyMap<string, DefinitionCalendar>
+}
+
+/**
+ * A shared calendar: the zone, week start and fiscal year a metric takes with `calendar: name`.
+ * @category Definitions
+ */
+export interface DefinitionCalendar {
+  /** The IANA zone periods are cut in. */
+  readonly timeZone?: string
+  /** 0 Sunday … 6 Saturday. */
+  readonly weekStartsOn?: number
+  /** The first month of the fiscal year, 1–12. */
+  readonly fiscalYearStartMonth?: number
 }
 
 /**

@@ -4,6 +4,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parse, stringify } from 'yaml'
+import * as library from '../index.ts'
 import { definitionJsonSchema } from './definitionJsonSchema.ts'
 import { diffDefinitions } from './diffDefinitions.ts'
 import { runDefinition } from './runDefinition.ts'
@@ -43,13 +44,19 @@ describe('validateDefinitions: the broken folder, where every rule fires', () =>
       'semantics.yaml:7:55 semantics/unknown-column',
       'semantics.yaml:9:5 semantics/filter-column',
       'semantics.yaml:14:7 semantics/time-on-period-kpi',
-      'semantics.yaml:20:7 semantics/time-on-period-kpi',
       'semantics.yaml:20:7 semantics/semi-additive',
       'semantics.yaml:22:1 semantics/currency',
       'semantics.yaml:28:45 semantics/nps-scale',
       'semantics.yaml:34:43 semantics/compare-with-dimensions',
       'semantics.yaml:39:7 semantics/time-window',
       'semantics.yaml:43:7 semantics/trailing-as-of',
+      'shared-refs.yaml:3:8 semantics/bands',
+      'shared-refs.yaml:7:11 time/zone',
+      'shared-refs.yaml:16:8 references/missing',
+      'shared-refs.yaml:24:12 semantics/numerator',
+      'shared-refs.yaml:28:11 references/missing',
+      'shared-refs.yaml:33:11 semantics/calendar-unused',
+      'shared-refs.yaml:38:7 semantics/semi-additive',
       'shared.yaml:1:1 time/schedule',
       'shared.yaml:6:1 semantics/code-frame',
       'shared.yaml:11:1 semantics/health-definition',
@@ -72,6 +79,7 @@ describe('validateDefinitions: the broken folder, where every rule fires', () =>
     expect(report.problems.filter((p) => p.severity === 'warning').map((p) => p.rule)).toEqual([
       'references/deprecated-without-replacement',
       'semantics/trailing-as-of',
+      'semantics/calendar-unused',
     ])
   })
 
@@ -98,11 +106,13 @@ describe('validateDefinitions: the examples', () => {
       'comment_themes',
       'csat_monthly',
       'csat_trailing_90_days',
+      'fcr_email_share',
       'first_reply_business_median',
       'mention_sentiment',
       'mrr_end_of_2025',
       'nps_monthly',
       'share_of_voice',
+      'support_health',
     ])
   })
 
@@ -161,6 +171,108 @@ describe('validateDefinitions: the examples', () => {
     expect(validateDefinitions(changed).metrics.find((m) => m.name === 'nps_monthly')?.hash).not.toBe(
       nps.hash,
     )
+  })
+})
+
+describe('numerator filters, calendars, bands and health scores from files', () => {
+  const dataset =
+    'kind: dataset\nname: offers\ncolumns: { answered: {}, channel: {}, at: {}, score: {} }\n---\n'
+  const one = (text: string) => {
+    const r = validateDefinitions([{ path: 'd.yaml', text: dataset + text }])
+    return { metric: r.metrics[0], shared: r.shared, problems: r.problems.map((p) => p.rule) }
+  }
+  const offers = [
+    { answered: 'true', channel: 'email', at: '2024-03-01T12:00:00Z' },
+    { answered: 'true', channel: 'email', at: '2024-03-01T12:00:00Z' },
+    { answered: 'true', channel: 'sms', at: '2024-03-01T12:00:00Z' },
+    { answered: 'false', channel: 'email', at: '2024-03-01T12:00:00Z' },
+    { answered: 'false', channel: 'sms', at: '2024-03-01T12:00:00Z' },
+  ]
+
+  it('narrow the numerator only: 2 answered by email of 5 offered, with the interval of 2 / 5', () => {
+    const { metric, shared } = one(
+      'name: rr\nkpi: responseRate\ninput: { dataset: offers, fields: { value: { column: answered, type: boolean } } }\n' +
+        'numerator: [{ column: channel, op: "==", value: email }]\n',
+    )
+    if (metric === undefined) throw new Error('rr')
+    const r = runDefinition(metric, offers, shared).result as library.ResponseRateResult
+    expect([r.value, r.answered, r.successes, r.offered, r.n]).toEqual([0.4, 2, 2, 5, 5])
+    expect(r.ci).toEqual(library.wilsonInterval(2, 5))
+    // The same rows through `filters` keep the denominator to email offers too: 2 of 3.
+    const filtered = one(
+      'name: rr\nkpi: responseRate\ninput: { dataset: offers, fields: { value: { column: answered, type: boolean } } }\n' +
+        'filters: [{ column: channel, op: "==", value: email }]\n',
+    )
+    const f = runDefinition(filtered.metric as never, offers, filtered.shared)
+      .result as library.ResponseRateResult
+    expect(f.value).toBeCloseTo(2 / 3, 12)
+  })
+
+  it('narrow it in every period and after merging, and refuse a KPI that is not a share of rows', () => {
+    const { metric, shared } = one(
+      'name: rr\nkpi: responseRate\ninput: { dataset: offers, fields: { value: { column: answered, type: boolean } } }\n' +
+        'numerator: [{ column: channel, op: "==", value: sms }]\ntime: { column: at, unit: month }\n',
+    )
+    const r = runDefinition(metric as never, offers, shared)
+      .result as library.PeriodSeries<library.ResponseRateResult>
+    expect(r.periods.map((p) => [p.period.key, p.result.value])).toEqual([['2024-03', 0.2]])
+    expect(
+      one('name: c\nkpi: csat\noptions: { method: mean }\nnumerator: [{ column: channel, in: [email] }]\n')
+        .problems,
+    ).toEqual(['semantics/numerator'])
+    expect(one('name: c\nkpi: csat\nnumerator: [{ column: channel, in: [email] }]\n').problems).toEqual([])
+    expect(
+      one(
+        'name: c\nkpi: csat\ninput: { dataset: offers, fields: { value: { column: score } } }\nnumerator: [{ column: nope, in: [email] }]\n',
+      ).problems,
+    ).toEqual(['semantics/filter-column'])
+  })
+
+  it('take a calendar’s zone and week start unless `time` gives its own', () => {
+    const calendar = 'kind: calendar\nname: sp\ntimeZone: America/Sao_Paulo\nweekStartsOn: 0\n---\n'
+    const rows = [{ score: 10, at: '2024-04-01T02:30:00Z' }] // 31 March, 23:30 in São Paulo
+    const keys = (time: string) => {
+      const { metric, shared } = one(
+        `${calendar}name: n\nkpi: nps\ncalendar: sp\ninput: { dataset: offers, fields: { value: { column: score, type: number } } }\ntime: ${time}\n`,
+      )
+      const r = runDefinition(metric as never, rows, shared).result as library.PeriodSeries<library.NpsResult>
+      return r.periods.map((p) => p.period.key)
+    }
+    expect(keys('{ column: at, unit: month }')).toEqual(['2024-03'])
+    expect(keys('{ column: at, unit: month, timeZone: UTC }')).toEqual(['2024-04'])
+    // Sunday 31 March starts a Sunday week (the calendar's), numbered as the 14th; in ISO weeks it is the 13th's end.
+    expect(keys('{ column: at, unit: week }')).toEqual(['2024-W14'])
+    expect(keys('{ column: at, unit: week, weekStartsOn: 1 }')).toEqual(['2024-W13'])
+  })
+
+  it('score accounts from a column per measure, with shared bands, by segment', () => {
+    const text =
+      'kind: bands\nname: b\nbands: [{ id: low, min: 0, max: 50, maxInclusive: false }, { id: high, min: 50, max: 100 }]\n---\n' +
+      'kind: health-definition\nname: h\nmeasures: [{ id: a, weight: 1, normaliser: { type: score } }, { id: b, weight: 3, normaliser: { type: score } }]\nbands: { ref: b }\n---\n' +
+      'kind: dataset\nname: accounts\ncolumns: { id: {}, tier: {}, x: {}, y: {} }\n---\n' +
+      'name: hs\nkpi: healthScore\noptions: { definition: { ref: h } }\n' +
+      'input: { dataset: accounts, fields: { accountId: { column: id }, values: { columns: { a: x, b: y }, type: number } } }\ndimensions: [tier]\n'
+    const r = validateDefinitions([{ path: 'h.yaml', text }])
+    expect(r.problems).toEqual([])
+    const rows = [
+      { id: 'acme', tier: 'gold', x: '100', y: '0' }, // (100 + 0) / 4 = 25
+      { id: 'globex', tier: 'gold', x: '20', y: '60' }, // (20 + 180) / 4 = 50
+      { id: '__proto__', tier: 'free', x: '', y: '80' }, // a missing: 80
+    ]
+    const out = runDefinition(r.metrics[0] as never, rows, r.shared).result as {
+      groups: { key: string; result: library.HealthPortfolio }[]
+    }
+    const gold = out.groups.find((g) => g.key === 'gold')?.result
+    expect(gold?.accounts.map((a) => [a.accountId, a.value, a.band])).toEqual([
+      ['acme', 25, 'low'],
+      ['globex', 50, 'high'],
+    ])
+    expect(gold?.value).toBe(37.5)
+    expect(out.groups.find((g) => g.key === 'free')?.result.accounts[0]).toMatchObject({
+      accountId: '__proto__',
+      value: 80,
+    })
+    expect(({} as Record<string, unknown>).a).toBeUndefined()
   })
 })
 

@@ -24,7 +24,7 @@ export interface DefinitionChange {
   readonly name: string
   /** Removed, added or changed. */
   readonly change: 'removed' | 'added' | 'changed'
-  /** Whether what it computes may have changed (its KPI, options, input, filters, time or dimensions), or it is gone. */
+  /** Whether what it computes may have changed (its KPI, options, input, filters, numerator, calendar, time or dimensions), or it is gone. */
   readonly breaking: boolean
   /** What changed, one line each (`options.minN: 30 → 50`). */
   readonly what: readonly string[]
@@ -33,7 +33,16 @@ export interface DefinitionChange {
 }
 
 /** The parts of a definition that decide its numbers; the others only document it. */
-const COMPUTING = ['kpi', 'options', 'input', 'filters', 'time', 'dimensions'] as const
+const COMPUTING = [
+  'kpi',
+  'options',
+  'input',
+  'filters',
+  'numerator',
+  'calendar',
+  'time',
+  'dimensions',
+] as const
 const DOCUMENTING = [
   'label',
   'description',

@@ -2,6 +2,8 @@
 // validation in stages with positions and rule ids, fixtures, running a definition over rows, SARIF.
 export type {
   ColumnMapping,
+  ColumnsMapping,
+  DefinitionCalendar,
   DefinitionFile,
   DefinitionFilter,
   DefinitionFixture,

@@ -2,6 +2,7 @@ import { tz } from '@date-fns/tz'
 import { parse } from 'date-fns'
 import { _descriptors } from '../catalog/_descriptors.ts'
 import { _typeError } from '../core/_assert.ts'
+import { _dict, _set } from '../core/_dict.ts'
 import type { Aggregator, AnyAggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
 import { parseInstant } from '../core/parseInstant.ts'
@@ -10,8 +11,10 @@ import { byPeriod } from '../time/byPeriod.ts'
 import { comparePeriods, type PeriodComparison } from '../time/comparePeriods.ts'
 import { trailing } from '../time/trailing.ts'
 import { _matches } from './_filter.ts'
+import { _isColumns } from './_mapping.ts'
+import { _numeratorAggregator } from './_numerator.ts'
 import { _resolveOptions } from './_resolveOptions.ts'
-import type { ColumnMapping, MetricDefinition, SharedObjects } from './_types.ts'
+import type { ColumnMapping, ColumnsMapping, MetricDefinition, SharedObjects } from './_types.ts'
 
 /**
  * Where a result computed from a definition came from: the definition's name, version and content
@@ -71,6 +74,12 @@ export function _definitionAggregator(
   if (d === undefined || d.aggregator === null)
     throw _typeError('runDefinition', 'definition.kpi', 'the id of a KPI with an aggregator', metric.kpi)
   const options = _resolveOptions(metric.options ?? {}, shared)
+  // A shared calendar fills the zone, week start and fiscal year the options do not give.
+  const calendar = metric.calendar === undefined ? undefined : shared.calendars.get(metric.calendar)
+  if (calendar !== undefined && d.periodModel === 'select')
+    for (const key of ['timeZone', 'weekStartsOn', 'fiscalYearStartMonth'] as const)
+      if (Object.hasOwn(d.options, key) && options[key] === undefined && calendar[key] !== undefined)
+        options[key] = calendar[key]
   // "Now", when the run says it: for the KPIs that read it, unless the definition fixes its own.
   if (asOf !== undefined && Object.hasOwn(d.options, 'asOf') && options.asOf === undefined)
     options.asOf = asOf
@@ -79,7 +88,14 @@ export function _definitionAggregator(
   const fields =
     metric.input?.fields ??
     Object.fromEntries((names.length === 0 ? ['value'] : names).map((f) => [f, { column: f }]))
-  const read = (m: ColumnMapping, row: Readonly<Record<string, unknown>>): unknown => {
+  const read = (m: ColumnMapping | ColumnsMapping, row: Readonly<Record<string, unknown>>): unknown => {
+    if (_isColumns(m)) {
+      // An object field whose keys are columns of their own (a health score's measures).
+      const out = _dict<unknown>()
+      for (const [key, column] of Object.entries(m.columns))
+        _set(out, key, read({ column, ...(m.type === undefined ? {} : { type: m.type }) }, row))
+      return out
+    }
     const raw = Object.hasOwn(row, m.column) ? row[m.column] : undefined
     // An empty cell is a missing value, whatever the column's type.
     if (raw === '') return null
@@ -104,6 +120,13 @@ export function _definitionAggregator(
           return out
         }
   let agg = (d.aggregator as (a: unknown, o: unknown) => AnyAggregator)(accessor, options)
+  const numerator = metric.numerator ?? []
+  if (numerator.length > 0) {
+    const component = d.result.numerator
+    if (component === undefined)
+      throw _typeError('runDefinition', 'definition.numerator', 'a ratio KPI (one with a numerator)', d.id)
+    agg = _numeratorAggregator(agg, numerator, component, options)
+  }
   const filters = metric.filters ?? []
   if (filters.length > 0) {
     const inner = agg
@@ -116,10 +139,22 @@ export function _definitionAggregator(
         filters.every((f) => _matches(f, row)) ? inner.add(state, row, index) : state,
     }
   }
-  const time = metric.time
+  const time =
+    metric.time === undefined
+      ? undefined
+      : {
+          ...(calendar?.timeZone === undefined ? {} : { timeZone: calendar.timeZone }),
+          ...(calendar?.weekStartsOn === undefined ? {} : { weekStartsOn: calendar.weekStartsOn }),
+          ...(calendar?.fiscalYearStartMonth === undefined
+            ? {}
+            : { fiscalYearStartMonth: calendar.fiscalYearStartMonth }),
+          ...metric.time,
+        }
   if (time !== undefined) {
     // The time column is read as the input reads it when a field maps it (its zone, its format).
-    const mapped = Object.values(metric.input?.fields ?? {}).find((m) => m.column === time.column)
+    const mapped = Object.values(metric.input?.fields ?? {}).find(
+      (m): m is ColumnMapping => !_isColumns(m) && m.column === time.column,
+    )
     const mapping: ColumnMapping = {
       column: time.column,
       ...(mapped?.zone === undefined ? {} : { zone: mapped.zone }),
@@ -200,6 +235,8 @@ export function runDefinition(
     schedules: new Map(),
     codeFrames: new Map(),
     healthDefinitions: new Map(),
+    bands: new Map(),
+    calendars: new Map(),
   }
   const result = fold(_definitionAggregator(metric, objects), rows)
   const series = result as { kind?: string }

@@ -4,15 +4,20 @@ import { _options } from '../core/_assert.ts'
 import { _hash32 } from '../core/_hash.ts'
 import { _closest } from '../core/_keys.ts'
 import { _isTimeZone } from '../core/_wallClock.ts'
+import { describeResult } from '../core/describeResult.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { codeFrame } from '../feedback/codeFrame.ts'
 import { healthDefinition } from '../health/healthDefinition.ts'
 import { businessHours } from '../time/businessHours.ts'
 import { _filterColumns } from './_filter.ts'
+import { _isColumns } from './_mapping.ts'
 import { _refs, _resolveOptions } from './_resolveOptions.ts'
 import { _anyMetricSchema, _metricKeys, _metricSchema, _NAME, _sharedSchemas } from './_schema.ts'
 import { type _Document, _parse, _problem } from './_source.ts'
 import type {
+  ColumnMapping,
+  ColumnsMapping,
+  DefinitionCalendar,
   DefinitionFile,
   DefinitionFixture,
   DefinitionProblem,
@@ -34,7 +39,7 @@ export interface ValidateDefinitionsOptions {
   readonly fixtures?: boolean
 }
 
-type Kind = 'metric' | 'dataset' | 'schedule' | 'code-frame' | 'health-definition'
+type Kind = 'metric' | 'dataset' | 'schedule' | 'code-frame' | 'health-definition' | 'bands' | 'calendar'
 interface Entry {
   readonly doc: _Document
   readonly kind: Kind
@@ -46,10 +51,21 @@ interface Entry {
   readonly deferred?: true
 }
 
-const KINDS: readonly Kind[] = ['metric', 'dataset', 'schedule', 'code-frame', 'health-definition']
+const KINDS: readonly Kind[] = [
+  'metric',
+  'dataset',
+  'schedule',
+  'code-frame',
+  'health-definition',
+  'bands',
+  'calendar',
+]
 
 /** KPIs whose value is a level at an instant: summing it over time double-counts (semi-additive). */
-const SEMI_ADDITIVE: readonly string[] = ['mrr']
+const SEMI_ADDITIVE: Readonly<Record<string, string>> = {
+  mrr: 'Compute it at each period’s end instead (its `at` option).',
+  healthScore: 'Score one snapshot per run (rows of one date), and compare two runs with healthMovers.',
+}
 
 /**
  * Validates metric definition files — YAML or JSON, one or several documents each — in stages, and
@@ -119,7 +135,7 @@ export function validateDefinitions(
   const metrics = byKind.get('metric') as Map<string, Entry>
   const datasets = byKind.get('dataset') as Map<string, Entry>
   const sharedNames = new Map<string, Kind>()
-  for (const kind of ['schedule', 'code-frame', 'health-definition'] as const)
+  for (const kind of ['schedule', 'code-frame', 'health-definition', 'bands'] as const)
     for (const name of (byKind.get(kind) as Map<string, Entry>).keys()) sharedNames.set(name, kind)
 
   // Shared objects are checked by the library's own functions.
@@ -128,21 +144,75 @@ export function validateDefinitions(
     schedules: Map<string, unknown>
     codeFrames: Map<string, unknown>
     healthDefinitions: Map<string, unknown>
+    bands: Map<string, unknown>
+    calendars: Map<string, DefinitionCalendar>
   } = {
     datasets: new Map(),
     schedules: new Map(),
     codeFrames: new Map(),
     healthDefinitions: new Map(),
+    bands: new Map(),
+    calendars: new Map(),
   }
   for (const e of datasets.values())
     shared.datasets.set(e.name, {
       columns: e.value.columns as Record<string, { type?: string }>,
       ...(typeof e.value.headerRows === 'number' ? { headerRows: e.value.headerRows } : {}),
     })
+  // Bands and calendars first: health definitions and metrics name them.
+  for (const e of (byKind.get('bands') as Map<string, Entry>).values()) {
+    if (!e.schemaOk) continue
+    const bands = e.value.bands
+    try {
+      // The health composer's own check of bands: contiguous over 0–100, inclusivity explicit.
+      healthDefinition({ measures: [{ id: 'x', weight: 1, normaliser: { type: 'score' } }], bands } as never)
+      shared.bands.set(e.name, bands)
+    } catch (error) {
+      problems.push(
+        _problem(
+          e.doc,
+          ['bands'],
+          'semantics/bands',
+          String((error as Error).message).replace(
+            /^healthDefinition expected `definition\.bands/,
+            'expected `bands',
+          ),
+          'Make the bands cover 0–100 without gaps or overlaps.',
+          { definition: e.name },
+        ),
+      )
+    }
+  }
+  for (const e of (byKind.get('calendar') as Map<string, Entry>).values()) {
+    if (!e.schemaOk) continue
+    const { kind: _k, name: _n, description: _d, ...calendar } = e.value
+    const zone = calendar.timeZone
+    if (typeof zone === 'string' && !_isTimeZone(zone))
+      problems.push(
+        _problem(
+          e.doc,
+          ['timeZone'],
+          'time/zone',
+          `\`${zone}\` is not an IANA time zone`,
+          'Write a zone such as `America/Sao_Paulo`.',
+          { definition: e.name },
+        ),
+      )
+    else shared.calendars.set(e.name, calendar as DefinitionCalendar)
+  }
   for (const kind of ['schedule', 'code-frame', 'health-definition'] as const) {
     for (const e of (byKind.get(kind) as Map<string, Entry>).values()) {
       if (!e.schemaOk) continue
-      const { kind: _k, name: _n, ...body } = e.value
+      const { kind: _k, name: _n, ...written } = e.value
+      let body = written
+      if (kind === 'health-definition') {
+        const refs = _refs(written)
+        for (const ref of refs)
+          if (!shared.bands.has(ref.name))
+            problems.push(missing(e, ref.path, 'bands', ref.name, [...shared.bands.keys()]))
+        if (refs.some((ref) => !shared.bands.has(ref.name))) continue
+        body = _resolveOptions(written, shared)
+      }
       try {
         if (kind === 'schedule') {
           businessHours(body as never)
@@ -152,8 +222,9 @@ export function validateDefinitions(
           codeFrame(frame as never)
           shared.codeFrames.set(e.name, frame)
         } else {
-          healthDefinition(body as never)
-          shared.healthDefinitions.set(e.name, body)
+          const definition = { ...body, id: (body.id as string | undefined) ?? e.name }
+          healthDefinition(definition as never)
+          shared.healthDefinitions.set(e.name, definition)
         }
       } catch (error) {
         const rule =
@@ -226,11 +297,18 @@ export function validateDefinitions(
           missing(
             e,
             ['options', ...ref.path],
-            'shared object (schedule, code frame, health definition)',
+            'shared object (schedule, code frame, health definition, bands)',
             ref.name,
             [...sharedNames.keys()],
           ),
         )
+    const calendar = value.calendar
+    if (typeof calendar === 'string' && !(byKind.get('calendar') as Map<string, Entry>).has(calendar))
+      problems.push(
+        missing(e, ['calendar'], 'calendar', calendar, [
+          ...(byKind.get('calendar') as Map<string, Entry>).keys(),
+        ]),
+      )
     const replacedBy = value.replacedBy as string | undefined
     if (typeof replacedBy === 'string' && !metrics.has(replacedBy))
       problems.push(missing(e, ['replacedBy'], 'metric definition', replacedBy, [...metrics.keys()]))
@@ -510,9 +588,22 @@ function knownKeys(value: unknown, path: readonly (string | number)[]): string[]
       ? Object.keys(d.input.fields).length === 0
         ? ['value']
         : Object.keys(d.input.fields)
-      : ['column', 'type', 'zone']
+      : ['column', 'columns', 'type', 'zone', 'format']
   if (path[0] === 'time')
-    return ['column', 'unit', 'timeZone', 'weekStartsOn', 'fiscalYearStartMonth', 'range', 'compare']
+    return [
+      'column',
+      'zone',
+      'format',
+      'unit',
+      'trailingDays',
+      'count',
+      'asOf',
+      'timeZone',
+      'weekStartsOn',
+      'fiscalYearStartMonth',
+      'range',
+      'compare',
+    ]
   if (path[0] === 'display') return ['format', 'unit', 'currency', 'direction']
   return []
 }
@@ -545,12 +636,23 @@ function semantics(
     )
   }
   const input = value.input as
-    | { dataset: string; fields: Record<string, { column: string; zone?: string }> }
+    | { dataset: string; fields: Record<string, ColumnMapping | ColumnsMapping> }
     | undefined
   const columns = input === undefined ? null : shared.datasets.get(input.dataset)?.columns
   const has = (c: string) => columns === null || columns === undefined || Object.hasOwn(columns, c)
   if (input !== undefined)
     for (const [field, m] of Object.entries(input.fields)) {
+      if (_isColumns(m)) {
+        for (const [key, c] of Object.entries(m.columns))
+          if (!has(c))
+            at(
+              ['input', 'fields', field, 'columns', key],
+              'semantics/unknown-column',
+              `\`${c}\` is not a column of the dataset \`${input.dataset}\``,
+              'Map the key to a column the dataset declares.',
+            )
+        continue
+      }
       if (!has(m.column))
         at(
           ['input', 'fields', field, 'column'],
@@ -576,6 +678,40 @@ function semantics(
           'Filter on a column of the dataset.',
         )
   })
+  const numerator = (value.numerator ?? []) as never[]
+  numerator.forEach((f, i) => {
+    for (const c of _filterColumns(f))
+      if (!has(c))
+        at(
+          ['numerator', i],
+          'semantics/filter-column',
+          `The numerator filter reads \`${c}\`, which the dataset does not have`,
+          'Filter on a column of the dataset.',
+        )
+  })
+  if (
+    numerator.length > 0 &&
+    (d.result.numerator === undefined || describeResult(d, options).measure !== 'proportion')
+  )
+    at(
+      ['numerator'],
+      'semantics/numerator',
+      `${d.id}${d.result.numerator === undefined ? '' : ' under these options'} is not a share of counted rows: a numerator filter has nothing to narrow`,
+      'Use `filters` (rows kept in numerator and denominator), or a ratio KPI: responseRate, csat or ces as shares, firstContactResolution, slaAttainment.',
+    )
+  const calendar = typeof value.calendar === 'string' ? shared.calendars.get(value.calendar) : undefined
+  if (
+    calendar !== undefined &&
+    value.time === undefined &&
+    !['timeZone', 'weekStartsOn', 'fiscalYearStartMonth'].some((k) => Object.hasOwn(d.options, k))
+  )
+    at(
+      ['calendar'],
+      'semantics/calendar-unused',
+      `${d.id} is not windowed by period here: the calendar \`${value.calendar}\` changes nothing`,
+      'Drop `calendar`, or window the KPI with `time`.',
+      'warning',
+    )
   ;((value.dimensions ?? []) as string[]).forEach((c, i) => {
     if (!has(c))
       at(
@@ -587,19 +723,27 @@ function semantics(
   })
   const time = value.time as { column: string; timeZone?: string } | undefined
   if (time !== undefined) {
-    if (d.periodModel !== 'bucket')
+    const semiAdditive = Object.hasOwn(SEMI_ADDITIVE, d.id) ? SEMI_ADDITIVE[d.id] : undefined
+    if (d.periodModel === 'select')
       at(
         ['time'],
         'semantics/time-on-period-kpi',
         `${d.id} selects its own periods; \`time\` does not window it`,
         'Give the period in its options (`period`, `range`, `unit`).',
       )
-    if (SEMI_ADDITIVE.includes(d.id))
+    else if (d.periodModel === 'none' && semiAdditive === undefined)
+      at(
+        ['time'],
+        'semantics/time-on-period-kpi',
+        `${d.id} has no periods; \`time\` does not window it`,
+        'Drop `time`.',
+      )
+    if (semiAdditive !== undefined)
       at(
         ['time'],
         'semantics/semi-additive',
         `${d.id} is a level at an instant: it is never summed over a period`,
-        'Compute it at each period’s end instead (its `at` option).',
+        semiAdditive,
       )
     const t = time as { unit?: string; trailingDays?: number; asOf?: unknown; compare?: string }
     if ((t.unit === undefined) === (t.trailingDays === undefined))
@@ -654,7 +798,8 @@ function semantics(
   }
   // NPS is Bain's 0–10 question: a column declared on another scale needs custom buckets.
   if (d.id === 'nps' && options.buckets === undefined && input !== undefined) {
-    const column = input.fields.value?.column
+    const mapped = input.fields.value
+    const column = mapped === undefined || _isColumns(mapped) ? undefined : mapped.column
     const declared =
       column === undefined ? undefined : (columns?.[column] as { min?: number; max?: number } | undefined)
     if (declared !== undefined && ((declared.min ?? 0) !== 0 || (declared.max ?? 10) !== 10))
@@ -691,6 +836,7 @@ function fixture(
     periods?: { period: { key: string }; result: { value: number | null } }[]
     groups?: { key: string; result: { value: number | null } }[]
     themes?: { id: string; mentions: number }[]
+    bands?: { id: string; count: number }[]
     windows?: { result: { value: number | null } }[]
   }
 
@@ -731,6 +877,11 @@ function fixture(
       got.some((v, i) => !close(v, f.expect.windows?.[i] ?? null))
     )
       wrong.push(`windows ${JSON.stringify(got)}, expected ${JSON.stringify(f.expect.windows)}`)
+  }
+  for (const [id, expected] of Object.entries(f.expect.bands ?? {})) {
+    const b = result.bands?.find((x) => x.id === id)
+    if (b === undefined) wrong.push(`no band ${id}`)
+    else if (b.count !== expected) wrong.push(`band ${id}: ${b.count} accounts, expected ${expected}`)
   }
   for (const [id, expected] of Object.entries(f.expect.themes ?? {})) {
     const t = result.themes?.find((x) => x.id === id)

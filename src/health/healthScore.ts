@@ -2,9 +2,12 @@ import { _accessorAndOptions, _iterable } from '../core/_args.ts'
 import { _typeError } from '../core/_assert.ts'
 import { _dict, _get, _set } from '../core/_dict.ts'
 import { _knownKeys } from '../core/_keys.ts'
+import type { Aggregator } from '../core/aggregator.ts'
+import type { KpiDescriptor } from '../core/descriptor.ts'
+import { _foldAs } from '../core/fold.ts'
 import type { Excluded } from '../core/result.ts'
 import { type _Compiled, _compile } from './_compile.ts'
-import { _MISSING, _materialise, _PRESENT, type _Scratch, _scoreInto, _scratch } from './_score.ts'
+import { _materialise, type _Scratch, _scoreInto, _scratch } from './_score.ts'
 import type { HealthAccount, HealthAccountScore, HealthDefinition, HealthDefinitionInput } from './_types.ts'
 
 /**
@@ -153,10 +156,19 @@ export function healthScore<T>(
 ): HealthPortfolio {
   const fn = 'healthScore'
   _iterable(fn, accounts, 'accounts')
-  const [accessor, options] = _accessorAndOptions<
-    (item: T, index: number) => HealthAccount,
-    HealthScoreOptions
-  >(fn, accessorOrOptions, maybeOptions)
+  return _foldAs(
+    fn,
+    healthScoreAggregator(accessorOrOptions as never, maybeOptions as never) as Aggregator<
+      T,
+      HealthScoreState,
+      HealthPortfolio
+    >,
+    accounts,
+  )
+}
+
+/** The options' definitions, checked and compiled, by segment (`''` for `definition`). */
+function _compileOptions(fn: string, options: HealthScoreOptions | undefined): Record<string, _Compiled> {
   if (options === undefined || options === null || typeof options !== 'object')
     throw _typeError(fn, 'options', 'options with `definition` or `definitions`', options)
   _knownKeys(fn, 'options', options, KEYS)
@@ -176,94 +188,55 @@ export function healthScore<T>(
     for (const segment of Object.keys(definitions))
       _set(compiled, segment, _compile(fn, `options.definitions.${segment}`, definitions[segment]))
   }
-  const excluded = { missing: 0, invalid: 0, duplicate: 0, unknownSegment: 0 }
+  return compiled
+}
+
+/** The portfolio of scored accounts: an account's first row counts, the others are duplicates. */
+function _portfolio(compiled: Record<string, _Compiled>, state: HealthScoreState): HealthPortfolio {
+  const excluded = { ...state.excluded, duplicate: 0 }
   const unscored = { noData: 0, lowCoverage: 0 }
-  const seen = new Set<string>()
-  const scratch = new Map<_Compiled, _Scratch>()
   const first = _get(compiled, '') ?? (_get(compiled, Object.keys(compiled)[0] as string) as _Compiled)
   const bandIds = first.definition.bands.map((b) => b.id)
   const bandCount = bandIds.map(() => 0)
-  // Per-measure counts, tallied by measure id as each account is scored.
-  const measureIds: string[] = []
+  // Per-measure counts, by measure id, in the order the definitions name them.
+  const byId = new Map<string, Tally>()
   for (const key of Object.keys(compiled))
     for (const m of (_get(compiled, key) as _Compiled).measures)
-      if (!measureIds.includes(m.id)) measureIds.push(m.id)
-  const tallies = new Map<_Compiled, Tally[]>()
-  const byId = new Map(measureIds.map((id) => [id, { present: 0, missing: 0, invalid: 0, total: 0 }]))
-  for (const key of Object.keys(compiled)) {
-    const c = _get(compiled, key) as _Compiled
-    tallies.set(
-      c,
-      c.measures.map((m) => byId.get(m.id) as Tally),
-    )
-  }
+      if (!byId.has(m.id)) byId.set(m.id, { present: 0, missing: 0, invalid: 0, total: 0 })
+  const seen = new Set<string>()
   const rows: HealthAccountScore[] = []
-  let index = 0
   let sum = 0
   let n = 0
-  for (const item of accounts) {
-    const a = accessor === undefined ? (item as unknown as HealthAccount) : accessor(item, index)
-    index++
-    if (a === null || a === undefined) {
-      excluded.missing++
-      continue
-    }
-    const id = typeof a === 'object' ? a.accountId : undefined
-    const values = typeof a === 'object' ? a.values : undefined
-    if (
-      (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) ||
-      values === null ||
-      typeof values !== 'object' ||
-      Array.isArray(values)
-    ) {
-      excluded.invalid++
-      continue
-    }
-    const key = typeof id === 'string' ? id : String(id)
-    if (seen.has(key)) {
+  for (const row of state.accounts) {
+    if (seen.has(row.accountId)) {
       excluded.duplicate++
       continue
     }
-    const segment = typeof a.segment === 'string' ? a.segment : null
-    const c = (segment !== null ? _get(compiled, segment) : undefined) ?? _get(compiled, '')
-    if (c === undefined) {
-      excluded.unknownSegment++
-      continue
-    }
-    seen.add(key)
-    let space = scratch.get(c)
-    if (space === undefined) {
-      space = _scratch(c)
-      scratch.set(c, space)
-    }
-    const r = _scoreInto(c, values, space)
-    const tally = tallies.get(c) as Tally[]
-    for (let i = 0; i < tally.length; i++) {
-      const t = tally[i] as Tally
-      const status = space.status[i]
-      if (status === _PRESENT) {
+    seen.add(row.accountId)
+    rows.push(row)
+    for (const m of row.measures) {
+      const t = byId.get(m.id) as Tally
+      if (m.status === 'present') {
         t.present++
-        t.total += space.scores[i] as number
-      } else if (status === _MISSING) t.missing++
+        t.total += m.score as number
+      } else if (m.status === 'missing') t.missing++
       else t.invalid++
     }
-    if (r.value === null) {
-      if (r.reason === 'low-coverage') unscored.lowCoverage++
+    if (row.value === null) {
+      if (row.reason === 'low-coverage') unscored.lowCoverage++
       else unscored.noData++
     } else {
-      sum += r.value
+      sum += row.value
       n++
-      const b = bandIds.indexOf(r.band as string)
+      const b = bandIds.indexOf(row.band as string)
       if (b >= 0) bandCount[b] = (bandCount[b] as number) + 1
     }
-    rows.push(_materialise(c, key, segment, r, space))
   }
   const bands = bandIds.map((id, b) => {
     const count = bandCount[b] as number
     return { id, count, share: n === 0 ? 0 : count / n }
   })
-  const measures = measureIds.map((id): HealthMeasureSummary => {
-    const { present, missing, invalid, total } = byId.get(id) as Tally
+  const measures = [...byId].map(([id, { present, missing, invalid, total }]): HealthMeasureSummary => {
     return { id, present, missing, invalid, meanScore: present === 0 ? null : total / present }
   })
   const variant: { [segment: string]: string } = {}
@@ -275,7 +248,7 @@ export function healthScore<T>(
     kind: 'health',
     kpi: 'healthScore',
     value: n === 0 ? null : sum / n,
-    reason: n > 0 ? null : index === 0 ? 'no-data' : 'all-excluded',
+    reason: n > 0 ? null : state.items === 0 ? 'no-data' : 'all-excluded',
     variant,
     n,
     excluded,
@@ -283,5 +256,143 @@ export function healthScore<T>(
     bands,
     measures,
     accounts: rows,
+  }
+}
+
+/**
+ * The state of {@link healthScoreAggregator}: the accounts of the snapshot, in the order they came.
+ * @category Health
+ */
+export interface HealthScoreState {
+  /** Each account scored, in the order they came (a second row of an account is dropped in `result`). */
+  accounts: HealthAccountScore[]
+  /** Accounts read. */
+  items: number
+  /** Accounts left out before scoring, by reason (duplicates are counted in `result`). */
+  excluded: { missing: number; invalid: number; unknownSegment: number }
+}
+
+/**
+ * What {@link healthScore} computes, as data: its input, options, unit, range and direction. A score is
+ * semi-additive: a definition file scores a snapshot, never a sum over a period.
+ * @category Health
+ */
+export const healthScoreDescriptor: KpiDescriptor = {
+  id: 'healthScore',
+  title: 'Customer health score',
+  category: 'health',
+  input: {
+    // The portfolio lists accounts in the order they come, and keeps the first row of an account.
+    ordered: true,
+    kind: 'account',
+    fields: {
+      accountId: { type: 'string', required: true, doc: 'The account.' },
+      values: {
+        type: 'object',
+        required: true,
+        doc: "Each measure's raw value, by measure id (a number, a label, or one of the library's results).",
+      },
+      segment: {
+        type: 'string',
+        required: false,
+        doc: 'Its segment, which chooses its definition among `definitions`.',
+      },
+    },
+  },
+  options: {
+    definition: {
+      type: 'custom',
+      doc: 'The health definition, for every account (or for segments without one in `definitions`).',
+      expected: 'a health definition (measures, groups, bands, gates)',
+    },
+    definitions: {
+      type: 'object',
+      doc: 'A health definition per segment, chosen by each account’s `segment`.',
+    },
+  },
+  result: {
+    kind: 'health',
+    unit: 'points',
+    measure: 'level',
+    bounds: [0, 100],
+    better: 'higher',
+    components: ['bands', 'measures', 'accounts'],
+  },
+  periodModel: 'none',
+  compute: healthScore,
+  aggregator: healthScoreAggregator,
+}
+
+/**
+ * The aggregator behind {@link healthScore}: it keeps the snapshot's accounts (merging appends them, so
+ * a portfolio can be built from parts), and scores them all in `result`. Each account is scored once;
+ * a second row for the same account is left out as a duplicate.
+ * @category Health
+ */
+export function healthScoreAggregator(
+  options: HealthScoreOptions,
+): Aggregator<HealthAccount, HealthScoreState, HealthPortfolio>
+export function healthScoreAggregator<T>(
+  accessor: (item: T, index: number) => HealthAccount,
+  options: HealthScoreOptions,
+): Aggregator<T, HealthScoreState, HealthPortfolio>
+/* @__NO_SIDE_EFFECTS__ */
+export function healthScoreAggregator<T>(
+  accessorOrOptions: ((item: T, index: number) => HealthAccount) | HealthScoreOptions,
+  maybeOptions?: HealthScoreOptions,
+): Aggregator<T, HealthScoreState, HealthPortfolio> {
+  const fn = 'healthScore'
+  const [accessor, options] = _accessorAndOptions<
+    (item: T, index: number) => HealthAccount,
+    HealthScoreOptions
+  >(fn, accessorOrOptions, maybeOptions)
+  const compiled = _compileOptions(fn, options)
+  const scratch = new Map<_Compiled, _Scratch>()
+  return {
+    kpi: fn,
+    init: () => ({ accounts: [], items: 0, excluded: { missing: 0, invalid: 0, unknownSegment: 0 } }),
+    add: (state, item, index) => {
+      state.items++
+      const a = accessor === undefined ? (item as unknown as HealthAccount) : accessor(item, index)
+      if (a === null || a === undefined) {
+        state.excluded.missing++
+        return state
+      }
+      const id = typeof a === 'object' ? a.accountId : undefined
+      const values = typeof a === 'object' ? a.values : undefined
+      if (
+        (typeof id !== 'string' && !(typeof id === 'number' && Number.isFinite(id))) ||
+        values === null ||
+        typeof values !== 'object' ||
+        Array.isArray(values)
+      ) {
+        state.excluded.invalid++
+        return state
+      }
+      const segment = typeof a.segment === 'string' ? a.segment : null
+      const c = (segment !== null ? _get(compiled, segment) : undefined) ?? _get(compiled, '')
+      if (c === undefined) {
+        state.excluded.unknownSegment++
+        return state
+      }
+      let space = scratch.get(c)
+      if (space === undefined) {
+        space = _scratch(c)
+        scratch.set(c, space)
+      }
+      const key = typeof id === 'string' ? id : String(id)
+      state.accounts.push(_materialise(c, key, segment, _scoreInto(c, values, space), space))
+      return state
+    },
+    merge: (a, b) => ({
+      accounts: [...a.accounts, ...b.accounts],
+      items: a.items + b.items,
+      excluded: {
+        missing: a.excluded.missing + b.excluded.missing,
+        invalid: a.excluded.invalid + b.excluded.invalid,
+        unknownSegment: a.excluded.unknownSegment + b.excluded.unknownSegment,
+      },
+    }),
+    result: (state) => _portfolio(compiled, state),
   }
 }

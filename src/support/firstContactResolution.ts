@@ -191,6 +191,7 @@ export const firstContactResolutionDescriptor: KpiDescriptor = {
     bounds: [0, 1],
     better: 'higher',
     components: ['successes'],
+    numerator: 'successes',
   },
   periodModel: 'bucket',
   compute: firstContactResolution,

@@ -152,6 +152,7 @@ export const slaAttainmentDescriptor: KpiDescriptor = {
     bounds: [0, 1],
     better: 'higher',
     components: ['successes', 'breached'],
+    numerator: 'successes',
   },
   periodModel: 'bucket',
   compute: slaAttainment,

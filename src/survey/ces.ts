@@ -210,6 +210,7 @@ export const cesDescriptor: KpiDescriptor = {
     bounds: [1, 7],
     better: 'higher',
     components: ['easy', 'neutral', 'difficult', 'mean', 'standardDeviation'],
+    numerator: 'easy',
     cases: [
       { when: { version: '1.0' }, bounds: [1, 5], better: 'lower' },
       { when: { version: 'custom' }, bounds: [null, null] },

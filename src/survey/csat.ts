@@ -214,6 +214,7 @@ export const csatDescriptor: KpiDescriptor = {
     bounds: [0, 1],
     better: 'higher',
     components: ['satisfied', 'neutral', 'dissatisfied', 'mean', 'standardDeviation'],
+    numerator: 'satisfied',
     cases: [
       { when: { method: 'mean' }, unit: 'score', measure: 'mean', bounds: [1, 5] },
       { when: { method: 'mean', scale: '1-3' }, bounds: [1, 3] },

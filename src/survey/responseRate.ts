@@ -73,6 +73,7 @@ export const responseRateDescriptor: KpiDescriptor = {
     bounds: [0, 1],
     better: 'higher',
     components: ['answered', 'offered'],
+    numerator: 'answered',
   },
   periodModel: 'bucket',
   compute: responseRate,

@@ -231,6 +231,23 @@ export const mention: fc.Arbitrary<unknown> = maybe(
   }),
 )
 
+export const account: fc.Arbitrary<unknown> = maybe(
+  fc.record(
+    {
+      accountId: maybe(id),
+      // The measures of test/_required.ts's health definition, and prototype keys beside them.
+      values: maybe(
+        fc.dictionary(
+          fc.oneof(fc.constantFrom('a', 'b', 'c'), fc.constantFrom(...prototypeKeys)),
+          maybe(fc.double({ min: -50, max: 150, noNaN: true })),
+        ),
+      ),
+      segment: maybe(fc.oneof(fc.constantFrom('smb', 'a'), fc.constantFrom(...prototypeKeys))),
+    },
+    { requiredKeys: ['accountId', 'values'] },
+  ),
+)
+
 /** The items of each descriptor's input kind. */
 export const itemsOf: Record<string, fc.Arbitrary<unknown>> = {
   score,
@@ -244,6 +261,7 @@ export const itemsOf: Record<string, fc.Arbitrary<unknown>> = {
   value: maybe(fc.integer({ min: 1, max: 1000 })),
   comment,
   mention,
+  account,
   sentiment: fc.oneof(
     fc.double({ min: -1.5, max: 1.5 }),
     fc.constantFrom('positive', 'Muito negativo', 'mixed', '__proto__'),

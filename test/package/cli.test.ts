@@ -23,7 +23,7 @@ describe('cx-metrics', () => {
   it('validates and tests the examples: exit 0', () => {
     const v = cli('validate', 'examples/definitions')
     expect(v.code).toBe(0)
-    expect(v.out).toContain('6 files, 9 valid definitions, 0 errors, 0 warnings')
+    expect(v.out).toContain('7 files, 11 valid definitions, 0 errors, 0 warnings')
     expect(cli('test', 'examples/definitions').code).toBe(0)
   })
 
@@ -50,7 +50,7 @@ describe('cx-metrics', () => {
     const schema = JSON.parse(readFileSync(join(root, 'test/fixtures/sarif/sarif-2.1.0.json'), 'utf8'))
     const validate = new Ajv2020({ strict: false, allErrors: true, validateFormats: false }).compile(schema)
     expect(validate(sarif), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true)
-    expect(sarif.runs[0].results.length).toBe(32)
+    expect(sarif.runs[0].results.length).toBe(38)
     expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({
       startLine: 4,
       startColumn: 5,
@@ -146,6 +146,24 @@ describe('cx-metrics', () => {
     expect(m.code).toBe(2)
     expect(m.err).toContain(
       'the definition `nps_monthly` reads `answeredAt`, `survey`, which the file does not have',
+    )
+  })
+
+  it('scores a snapshot of accounts from a CSV, a column per measure, naming the bad cells', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cx-'))
+    const csv = join(dir, 'accounts.csv')
+    writeFileSync(
+      csv,
+      'account,segment,csat_score,fcr_score,reply_score\nacme,smb,47,59,21\nglobex,ent,47,59,\ninitech,smb,90,N/A,80\n',
+    )
+    const run = cli('run', 'examples/definitions', '--data', `accounts=${csv}`)
+    expect(run.code).toBe(0)
+    // Weights 20 : 15 : 22. acme (47·20 + 59·15 + 21·22) / 57 = 40.1228; globex without its reply score
+    // (47·20 + 59·15) / 35 = 52.1429; initech's 'N/A' is invalid and left out: (90·20 + 80·22) / 42 =
+    // 84.7619. The portfolio: their mean, 59.0092.
+    expect(run.out).toMatch(/support_health\s+59\.0092\s+3/)
+    expect(run.err).toBe(
+      `${csv}: row 3: \`fcr_score\` is "N/A", not a number — counted as invalid by \`support_health\`\n`,
     )
   })
 

@@ -84,4 +84,6 @@ export const budgets: Record<string, number> = {
   mentionVolume: 2650,
   // mentionReplies measures reply times as firstReplyTime does (business hours, zones).
   mentionReplies: 9250,
+  // Health: the composer checks a definition (every normaliser, gate and band) before it scores.
+  healthScore: 7350,
 }
