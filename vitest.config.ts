@@ -6,6 +6,7 @@ const alias = [
   { find: /^cx-metrics$/, replacement: at('./src/index.ts') },
   { find: /^cx-metrics\/definitions$/, replacement: at('./src/definitions/index.ts') },
   { find: /^cx-metrics\/notebook$/, replacement: at('./src/notebook/index.ts') },
+  { find: /^cx-metrics\/sql$/, replacement: at('./src/sql/index.ts') },
 ]
 
 const config: ReturnType<typeof defineConfig> = defineConfig({
@@ -23,7 +24,7 @@ const config: ReturnType<typeof defineConfig> = defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'examples/**/*.test.ts'],
-          exclude: ['**/*.prop.test.ts', 'test/package/**', 'test/treeshake/**'],
+          exclude: ['**/*.prop.test.ts', 'test/package/**', 'test/treeshake/**', 'test/warehouse/**'],
           setupFiles: ['test/setup/fastCheck.ts'],
           // Sized for a loaded 2-core machine; no test asserts a duration.
           testTimeout: 30_000,
@@ -45,6 +46,16 @@ const config: ReturnType<typeof defineConfig> = defineConfig({
           name: 'types',
           include: [],
           typecheck: { enabled: true, only: true, include: ['src/**/*.test-d.ts', 'test/**/*.test-d.ts'] },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          // Real engines: DuckDB embedded and a PostgreSQL server started by the tests.
+          name: 'warehouse',
+          include: ['test/warehouse/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -1,5 +1,5 @@
 // The import rules of DESIGN §2: layers import only downward
-//   cli → definitions → notebook → catalog → health, feedback → KPI areas → time → stats → core
+//   cli → sql → definitions → notebook → catalog → health, feedback → KPI areas → time → stats → core
 // KPI areas never import each other, there are no import cycles, and the library (everything but the
 // CLI) stays runtime-neutral: no node: modules, no process, no console, no zod outside definitions.
 import { readdirSync, readFileSync } from 'node:fs'
@@ -22,7 +22,8 @@ const LAYER: Record<string, number> = {
   catalog: 5,
   notebook: 6,
   definitions: 7,
-  cli: 8,
+  sql: 8,
+  cli: 9,
 }
 
 function sources(dir: string): string[] {

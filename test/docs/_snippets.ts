@@ -53,7 +53,7 @@ export function guides(): Snippet[] {
           // A block's own imports are the library's names (and arquero's, from ./context.ts), which the module
           // imports already.
           (m[1] as string).replace(
-            /^import [^\n]*from '(?:cx-metrics(?:\/definitions|\/notebook)?|arquero)'\n/gm,
+            /^import [^\n]*from '(?:cx-metrics(?:\/definitions|\/notebook|\/sql)?|arquero)'\n/gm,
             '',
           ),
       )
@@ -97,6 +97,8 @@ export function moduleOf(
   const definitions = exportedNames('src/definitions/index.ts')
   // So is `cx-metrics/notebook`.
   const notebook = exportedNames('src/notebook/index.ts')
+  // And `cx-metrics/sql`.
+  const sql = exportedNames('src/sql/index.ts')
   const context = contextNames()
   const declared = new Set(
     snippets.flatMap((s) => [...s.code.matchAll(/^(?:interface|type) (\w+)/gm)].map((m) => m[1] as string)),
@@ -115,6 +117,10 @@ export function moduleOf(
       .filter(keep)
       .map((t) => `type ${t}`)
       .join(', ')} } from '${join(root, 'src/notebook/index.ts')}'`,
+    `import { ${sql.values.filter(keep).join(', ')}, ${sql.types
+      .filter(keep)
+      .map((t) => `type ${t}`)
+      .join(', ')} } from '${join(root, 'src/sql/index.ts')}'`,
     `import { ${context
       .filter(
         (n) =>
@@ -122,7 +128,8 @@ export function moduleOf(
           !values.includes(n) &&
           !types.includes(n) &&
           !definitions.values.includes(n) &&
-          !notebook.values.includes(n),
+          !notebook.values.includes(n) &&
+          !sql.values.includes(n),
       )
       .map((n) => (/^[A-Z]/.test(n) ? `type ${n}` : n))
       .join(', ')} } from '${join(root, 'test/docs/context.ts')}'`,

@@ -26,6 +26,9 @@ import {
   firstReplyTimeAggregator,
   growth,
   growthAggregator,
+  type HealthDefinitionInput,
+  healthScore,
+  healthScoreAggregator,
   mapInput,
   mentionReplies,
   mentionRepliesAggregator,
@@ -439,12 +442,35 @@ subjects.push(
     direct: directly((xs) => survival(xs as never[], { horizon: 20, interval: 'log-log' })),
   },
   {
+    // Accounts are listed in order and the first row of an account counts: merge appends, in order.
+    name: 'healthScoreAggregator',
+    make: () => healthScoreAggregator({ definition: health }),
+    input: fc.oneof(
+      fc.record({
+        accountId: fc.constantFrom('acme', 'globex', '__proto__', 'constructor'),
+        values: fc.record({
+          csat: fc.oneof(fc.integer({ min: -5, max: 110 }), fc.constant(null)),
+          fcr: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom('n/a', null)),
+        }),
+      }),
+      fc.constantFrom(null, 'not an account'),
+    ),
+    direct: directly((xs) => healthScore(xs as never, { definition: health })),
+  },
+  {
     name: 'growthAggregator',
     make: () => growthAggregator({ method: 'cmgr' }),
     input: fc.oneof(fc.integer({ min: -5, max: 1000 }), fc.constantFrom(null, Number.NaN)),
     direct: directly((xs) => growth(xs as number[], { method: 'cmgr' })),
   },
 )
+
+const health: HealthDefinitionInput = {
+  measures: [
+    { id: 'csat', weight: 2, normaliser: { type: 'score' } },
+    { id: 'fcr', weight: 1, normaliser: { type: 'linear', min: 0, max: 100, better: 'higher' } },
+  ],
+}
 
 const acquisition = fc.oneof(
   fc.record({

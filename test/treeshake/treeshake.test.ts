@@ -56,12 +56,12 @@ describe('tree-shaking budgets (min + gzip)', () => {
 })
 
 // cx-metrics/notebook formats any result by its KPI's descriptor, so `show` carries every descriptor and the
-// KPIs they name (about 70 KB); `toRows` reads only the results. Today's sizes + 3 %, rounded up to 50 B.
+// KPIs they name, the health composer among them (about 78 KB); `toRows` reads only the results. Today's sizes + 3 %, rounded up to 50 B.
 const notebookBudgets: Record<string, number> = {
-  show: 75_600,
-  toSvg: 74_650,
-  toHtml: 75_250,
-  toVegaLite: 66_050,
+  show: 82_350,
+  toSvg: 81_300,
+  toHtml: 82_000,
+  toVegaLite: 72_500,
   toRows: 3600,
 }
 

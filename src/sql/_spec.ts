@@ -1,0 +1,188 @@
+// A warehouse query's spec, checked, and the in-memory aggregator whose states the query's rows become.
+import { _descriptors } from '../catalog/_descriptors.ts'
+import { _typeError } from '../core/_assert.ts'
+import { _knownKeys } from '../core/_keys.ts'
+import type { Aggregator, AnyAggregator } from '../core/aggregator.ts'
+import type { DateInput } from '../core/parseInstant.ts'
+import type { DefinitionFilter } from '../definitions/_types.ts'
+import type { CesResult } from '../survey/ces.ts'
+import type { CsatResult } from '../survey/csat.ts'
+import type { NpsResult } from '../survey/nps.ts'
+import type { ResponseRateResult } from '../survey/responseRate.ts'
+import type { CalendarOptions, DateRange } from '../time/_calendar.ts'
+import { type ByKeyResult, byKey } from '../time/byKey.ts'
+import { type ByPeriodResult, byPeriod } from '../time/byPeriod.ts'
+import { _DIALECTS, type SqlDialect } from './_dialects.ts'
+
+/**
+ * The KPIs a warehouse computes, and their results.
+ * @category Warehouse
+ */
+export interface WarehouseKpis {
+  /** Net Promoter Score. */
+  readonly nps: NpsResult
+  /** CSAT. */
+  readonly csat: CsatResult
+  /** CES. */
+  readonly ces: CesResult
+  /** Survey response rate. */
+  readonly responseRate: ResponseRateResult
+}
+
+/**
+ * How a warehouse query windows its KPI by period: the instant column, the unit, and the calendar —
+ * exactly as {@link byPeriod} takes them.
+ * @category Warehouse
+ */
+export interface WarehouseTime extends CalendarOptions {
+  /** The column of instants that puts a row in a period. */
+  readonly column: string
+  /** The period unit. */
+  readonly unit: 'day' | 'week' | 'month' | 'quarter' | 'year' | 'fiscal-quarter' | 'fiscal-year' | 'n-days'
+  /** The periods to report, every one of them (empty ones included). */
+  readonly range?: DateRange
+  /** "Now": periods not over then are marked incomplete. */
+  readonly asOf?: DateInput
+}
+
+/**
+ * What to compute in the warehouse: a KPI with its options, over a table's column, optionally filtered,
+ * windowed by period and broken down by columns.
+ * @category Warehouse
+ */
+export interface WarehouseSpec<K extends keyof WarehouseKpis = keyof WarehouseKpis> {
+  /** The SQL dialect. */
+  readonly dialect: SqlDialect
+  /** The KPI. */
+  readonly kpi: K
+  /** Its options, as the KPI takes them. */
+  readonly options?: Readonly<Record<string, unknown>>
+  /** The table: `'responses'`, `'analytics.responses'`, or its parts. */
+  readonly table: string | readonly string[]
+  /** The column of the KPI's values: the score, or whether an offered survey was answered. */
+  readonly value: string
+  /** Rows kept (all must hold), in the filter language of definition files. */
+  readonly filters?: readonly DefinitionFilter[]
+  /** Window by period. */
+  readonly time?: WarehouseTime
+  /** Columns to break the KPI down by; several are joined into one key, `a / b`. */
+  readonly dimensions?: readonly string[]
+}
+
+/**
+ * The result of a warehouse query of a spec: the KPI's result, per period with `time`, per key with
+ * `dimensions` (periods within each key with both).
+ * @category Warehouse
+ */
+export type WarehouseOutput<S extends WarehouseSpec> = S extends {
+  readonly dimensions: readonly [string, ...string[]]
+}
+  ? ByKeyResult<
+      S extends { readonly time: WarehouseTime }
+        ? ByPeriodResult<WarehouseKpis[S['kpi']]>
+        : WarehouseKpis[S['kpi']]
+    >
+  : S extends { readonly time: WarehouseTime }
+    ? ByPeriodResult<WarehouseKpis[S['kpi']]>
+    : WarehouseKpis[S['kpi']]
+
+/** The KPIs whose value is one column per row, computed from a histogram of that column. */
+export const _SCALAR_KPIS: readonly string[] = ['nps', 'csat', 'ces', 'responseRate']
+
+const SPEC_KEYS = ['dialect', 'kpi', 'options', 'table', 'value', 'filters', 'time', 'dimensions']
+const TIME_KEYS = [
+  'column',
+  'unit',
+  'range',
+  'asOf',
+  'timeZone',
+  'weekStartsOn',
+  'firstWeekContainsDate',
+  'fiscalYearStartMonth',
+  'fiscalYearStartDay',
+  'days',
+  'anchor',
+]
+
+/** An item of the query's rows as the aggregator reads it: a value, its local date, its key, how many. */
+export interface _Item {
+  v: unknown
+  d: number | null
+  k: string
+  c: number
+}
+
+/** Whether the KPI's own `add` ran for the last item (or the period or key left it out). */
+export interface _Reached {
+  reached: boolean
+}
+
+/**
+ * The KPI's aggregator adding `item.c` copies of each item: one `add`, then merges of the state with
+ * itself, so that the cost follows the number of rows of the histogram, not the responses they count.
+ */
+function weighted(inner: AnyAggregator, reached: _Reached): AnyAggregator {
+  return {
+    kpi: inner.kpi,
+    init: inner.init,
+    merge: inner.merge,
+    result: inner.result,
+    add: (state: unknown, item: _Item, index: number) => {
+      reached.reached = true
+      let times = item.c
+      let unit = inner.add(inner.init(), item, index)
+      let s = state
+      for (;;) {
+        if (times % 2 === 1) s = inner.merge(s, unit)
+        times = Math.floor(times / 2)
+        if (times === 0) return s
+        unit = inner.merge(inner.merge(inner.init(), unit), unit)
+      }
+    },
+  }
+}
+
+/**
+ * Checks a spec (its KPI's own checks of the options included) and builds its aggregator; with
+ * `reached`, the KPI adds `item.c` copies of each item.
+ */
+export function _checkSpec(fn: string, spec: WarehouseSpec, reached?: _Reached): AnyAggregator {
+  if (spec === null || typeof spec !== 'object' || Array.isArray(spec))
+    throw _typeError(fn, 'spec', 'a spec: { dialect, kpi, table, value, … }', spec)
+  _knownKeys(fn, 'spec', spec, SPEC_KEYS)
+  if (!_DIALECTS.includes(spec.dialect))
+    throw _typeError(fn, 'spec.dialect', `one of ${_DIALECTS.map((d) => `'${d}'`).join(', ')}`, spec.dialect)
+  if (typeof spec.kpi !== 'string' || !_SCALAR_KPIS.includes(spec.kpi)) {
+    const known = typeof spec.kpi === 'string' && _descriptors().has(spec.kpi)
+    throw _typeError(
+      fn,
+      'spec.kpi',
+      `a KPI computed in the warehouse (${_SCALAR_KPIS.join(', ')})${known ? `; ${spec.kpi} is computed in memory only` : ''}`,
+      spec.kpi,
+    )
+  }
+  if (spec.options !== undefined && (spec.options === null || typeof spec.options !== 'object'))
+    throw _typeError(fn, 'spec.options', 'the options of the KPI', spec.options)
+  if (spec.filters !== undefined && !Array.isArray(spec.filters))
+    throw _typeError(fn, 'spec.filters', 'an array of filters', spec.filters)
+  if (spec.dimensions !== undefined && !Array.isArray(spec.dimensions))
+    throw _typeError(fn, 'spec.dimensions', 'an array of column names', spec.dimensions)
+  const d = _descriptors().get(spec.kpi)
+  const factory = d?.aggregator as (accessor: unknown, options: unknown) => AnyAggregator
+  const kpi = factory((item: _Item) => item.v, spec.options ?? {})
+  let agg: AnyAggregator = reached === undefined ? kpi : weighted(kpi, reached)
+  const time = spec.time
+  if (time !== undefined) {
+    if (time === null || typeof time !== 'object')
+      throw _typeError(fn, 'spec.time', 'a period windowing', time)
+    _knownKeys(fn, 'spec.time', time, TIME_KEYS)
+    const { column: _c, ...calendar } = time
+    agg = byPeriod(agg as Aggregator<_Item, unknown, unknown>, {
+      ...calendar,
+      date: (item: _Item) => item.d,
+    }) as AnyAggregator
+  }
+  if ((spec.dimensions ?? []).length > 0)
+    agg = byKey(agg as Aggregator<_Item, unknown, unknown>, (item: _Item) => item.k) as AnyAggregator
+  return agg
+}

@@ -1,0 +1,102 @@
+import { _typeError } from '../core/_assert.ts'
+import { _localDate, _Params, _quote, type SqlDialect } from './_dialects.ts'
+import { _identifier, _table } from './_identifier.ts'
+import { _checkSpec, type WarehouseKpis, type WarehouseSpec } from './_spec.ts'
+import { _where } from './_where.ts'
+
+/**
+ * A query that computes a KPI's states in the warehouse: its SQL, its bound parameters (positional,
+ * and by name for the dialects that name them), and the spec that reads its rows back.
+ * @category Warehouse
+ */
+export interface WarehouseQuery<S extends WarehouseSpec = WarehouseSpec> {
+  /** The dialect the SQL is written in. */
+  readonly dialect: SqlDialect
+  /** The SQL text. No value is spliced into it: every value is a parameter. */
+  readonly sql: string
+  /** The parameters, in placeholder order (`$1`, `?`, `@p1`, `{p1:String}`, `:p1`). */
+  readonly params: readonly unknown[]
+  /** The parameters by name (`p1`, `p2`…), for BigQuery, ClickHouse and Spark; `null` for the others. */
+  readonly namedParams: Readonly<Record<string, unknown>> | null
+  /** The columns of each row, in order: the local date, each dimension, the value, the count. */
+  readonly columns: readonly string[]
+  /** The spec it was written from. */
+  readonly spec: S
+}
+
+/** The output columns: their names never come from the user, so that rows are read by name. */
+const B = 'cx_date'
+const V = 'cx_value'
+const N = 'cx_count'
+
+/**
+ * The SQL that computes a survey KPI's states inside the warehouse — NPS, CSAT, CES or the response
+ * rate, optionally filtered, windowed by period in a time zone and broken down by columns. The query
+ * returns a histogram: one row per local date (or local month), key and distinct value, with its count;
+ * {@link warehouseResult} turns those rows into the aggregator's states — the library's own parsing,
+ * exclusions (a score off the scale is counted, never filtered away) and period rules applied to them —
+ * and into the result, identical to folding the rows in memory. Only the histogram crosses the wire.
+ *
+ * Time: the warehouse turns each instant into its local date in the zone with its own functions
+ * (`AT TIME ZONE` in PostgreSQL, `timezone()` in DuckDB, `DATE(ts, zone)` in BigQuery,
+ * `CONVERT_TIMEZONE` in Snowflake, `toDate(ts, zone)` in ClickHouse, `from_utc_timestamp` in Spark), DST
+ * included; the library then puts each date in its period, so ISO weeks, `weekStartsOn` and fiscal
+ * years are exactly those of {@link byPeriod}. Names are checked and quoted per dialect, values bound as
+ * parameters: a name from a definition file cannot inject SQL.
+ *
+ * @example
+ * ```ts
+ * const q = warehouseQuery({ dialect: 'postgres', kpi: 'nps', table: 'responses', value: 'score' })
+ * q.sql //=> 'SELECT NULL AS "cx_date", "score" AS "cx_value", COUNT(*) AS "cx_count" FROM "responses" GROUP BY 2'
+ * ```
+ * @category Warehouse
+ */
+export function warehouseQuery<const K extends keyof WarehouseKpis, const S extends WarehouseSpec<K>>(
+  spec: S & WarehouseSpec<K>,
+): WarehouseQuery<S> {
+  const fn = 'warehouseQuery'
+  _checkSpec(fn, spec)
+  const { dialect } = spec
+  const params = new _Params(dialect)
+  const q = (name: string) => _quote(dialect, name)
+  const table = _table(fn, 'spec.table', dialect, spec.table)
+  const value = _identifier(fn, 'spec.value', dialect, spec.value)
+  const dims = (spec.dimensions ?? []).map((c, i) => _identifier(fn, `spec.dimensions[${i}]`, dialect, c))
+  const time = spec.time
+  let date = 'NULL'
+  if (time !== undefined) {
+    const column = _identifier(fn, 'spec.time.column', dialect, time.column)
+    // Months, quarters and years are unions of local months; weeks, days and fiscal years that start
+    // within a month need the local day.
+    const byMonth =
+      ['month', 'quarter', 'year'].includes(time.unit) ||
+      (time.unit.startsWith('fiscal') && (time.fiscalYearStartDay ?? 1) === 1)
+    date = _localDate(dialect, column, params.add(time.timeZone ?? 'UTC'), byMonth)
+  }
+  const select = [
+    `${date} AS ${q(B)}`,
+    ...dims.map((c, i) => `${c} AS ${q(`cx_key${i}`)}`),
+    `${value} AS ${q(V)}`,
+    `COUNT(*) AS ${q(N)}`,
+  ]
+  const filters = spec.filters ?? []
+  const where = filters.map((f, i) => _where(fn, `spec.filters[${i}]`, dialect, params, f))
+  const groups = [...(time === undefined ? [] : [1]), ...dims.map((_, i) => i + 2), dims.length + 2]
+  const sql = [
+    `SELECT ${select.join(', ')}`,
+    `FROM ${table}`,
+    ...(where.length === 0 ? [] : [`WHERE ${where.join(' AND ')}`]),
+    `GROUP BY ${groups.join(', ')}`,
+  ].join(' ')
+  if (sql.length > 1_000_000)
+    throw _typeError(fn, 'spec.filters', 'filters of a reasonable size', filters.length)
+  const named = dialect === 'bigquery' || dialect === 'clickhouse' || dialect === 'spark'
+  return {
+    dialect,
+    sql,
+    params: params.values,
+    namedParams: named ? Object.fromEntries(params.names.map((n, i) => [n, params.values[i]])) : null,
+    columns: [B, ...dims.map((_, i) => `cx_key${i}`), V, N],
+    spec,
+  }
+}

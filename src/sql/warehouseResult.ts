@@ -1,0 +1,120 @@
+import { _typeError } from '../core/_assert.ts'
+import { _fromWallClock } from '../core/_wallClock.ts'
+import { _checkSpec, type _Item, type WarehouseOutput, type WarehouseSpec } from './_spec.ts'
+import type { WarehouseQuery } from './warehouseQuery.ts'
+
+/**
+ * What a query's rows become: the aggregator's state (plain JSON, to merge with the states of other
+ * partitions or of a fold in memory) and the result.
+ * @category Warehouse
+ */
+export interface WarehouseAnswer<S extends WarehouseSpec> {
+  /** The state, exactly the one a fold of the same rows builds. */
+  readonly state: unknown
+  /** The result. */
+  readonly result: WarehouseOutput<S>
+}
+
+/** A count or a value as drivers return it: `bigint` (DuckDB), decimal text (PostgreSQL's bigint). */
+function count(fn: string, i: number, x: unknown): number {
+  const n = typeof x === 'bigint' ? Number(x) : typeof x === 'string' && /^\d+$/.test(x) ? Number(x) : x
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0)
+    throw _typeError(fn, `rows[${i}].cx_count`, 'a count of rows', x)
+  return n
+}
+const value = (x: unknown): unknown =>
+  typeof x === 'bigint'
+    ? x >= BigInt(Number.MIN_SAFE_INTEGER) && x <= BigInt(Number.MAX_SAFE_INTEGER)
+      ? Number(x)
+      : String(x)
+    : x
+
+/**
+ * Turns the rows of a {@link warehouseQuery} into the aggregator's state and the KPI's result. Rows are
+ * objects by column name (what `pg`, BigQuery, Snowflake and most clients return) or arrays in the
+ * order of `query.columns` (DuckDB's `getRows()`). Each row's value goes through the KPI itself — a
+ * decimal string, a score off the scale, a `NULL` are read, excluded and counted exactly as in memory,
+ * and so do its date and key through the period and key rules — and its count is added by merging the
+ * KPI's state with itself, so the cost follows the number of rows, not the number of responses they
+ * count (rows left out before the KPI, with no date or out of the range, are counted one by one).
+ *
+ * @example
+ * ```ts
+ * const q = warehouseQuery({ dialect: 'duckdb', kpi: 'nps', table: 'responses', value: 'score' })
+ * warehouseResult(q, [[null, 10, 6n], [null, 7, 3n], [null, 2, 1n], [null, 11, 2n]]).result.value //=> 50
+ * ```
+ * @category Warehouse
+ */
+export function warehouseResult<S extends WarehouseSpec>(
+  query: WarehouseQuery<S>,
+  rows: Iterable<unknown>,
+): WarehouseAnswer<S> {
+  const fn = 'warehouseResult'
+  if (
+    query === null ||
+    typeof query !== 'object' ||
+    typeof query.sql !== 'string' ||
+    !Array.isArray(query.columns)
+  )
+    throw _typeError(fn, 'query', 'a query from warehouseQuery', query)
+  if (rows === null || typeof (rows as { [Symbol.iterator]?: unknown })?.[Symbol.iterator] !== 'function')
+    throw _typeError(fn, 'rows', 'an iterable of rows', rows)
+  const spec = query.spec
+  const reached = { reached: false }
+  const agg = _checkSpec(fn, spec, reached)
+  const columns = query.columns
+  const dims = columns.length - 3
+  const zone = spec.time?.timeZone ?? 'UTC'
+  // Each local date at noon in the zone: inside that day whatever the zone's transitions.
+  const dates = new Map<string, number | null>()
+  const dateOf = (i: number, b: unknown): number | null => {
+    if (b === null || b === undefined) return null
+    const text = b instanceof Date ? b.toISOString().slice(0, 10) : String(b)
+    let t = dates.get(text)
+    if (t === undefined) {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+      if (m === null) throw _typeError(fn, `rows[${i}].cx_date`, "a date 'YYYY-MM-DD'", b)
+      t = _fromWallClock(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12), zone, 'compatible')
+      dates.set(text, t)
+    }
+    return t
+  }
+  const table: unknown[][] = []
+  for (const row of rows) {
+    const cells: unknown[] = Array.isArray(row)
+      ? row
+      : row !== null && typeof row === 'object'
+        ? columns.map((c) => (row as Record<string, unknown>)[c])
+        : []
+    if (cells.length !== columns.length)
+      throw _typeError(fn, `rows[${table.length}]`, `a row of ${columns.join(', ')}`, row)
+    table.push(cells)
+  }
+  // In date order, the period of each row is the one of the row before (byPeriod keeps the last one).
+  if (spec.time !== undefined) {
+    const text = (x: unknown) => (x instanceof Date ? x.toISOString() : String(x ?? ''))
+    table.sort((a, b) => (text(a[0]) < text(b[0]) ? -1 : text(a[0]) > text(b[0]) ? 1 : 0))
+  }
+  let state = agg.init()
+  let i = 0
+  for (const cells of table) {
+    const times = count(fn, i, cells[2 + dims])
+    const item: _Item = {
+      d: spec.time === undefined ? null : dateOf(i, cells[0]),
+      k: cells
+        .slice(1, 1 + dims)
+        .map((x) => String(value(x) ?? ''))
+        .join(' / '),
+      v: value(cells[1 + dims]),
+      c: times,
+    }
+    if (times > 0) {
+      reached.reached = false
+      state = agg.add(state, item, i)
+      // Left out before the KPI (no date, out of the range, no key): counted once; count the others.
+      if (!reached.reached) for (let k = 1; k < times; k++) state = agg.add(state, { ...item, c: 1 }, i)
+    }
+    i++
+  }
+  return { state, result: agg.result(state) as WarehouseOutput<S> }
+}

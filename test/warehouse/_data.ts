@@ -1,0 +1,142 @@
+// The rows the warehouse tests load into DuckDB and PostgreSQL and fold in memory: the sample surveys
+// (examples/data) and a generated set that is hostile on purpose — scores off the scale, between points,
+// NaN and missing, as text (`' 10'`, `'N/A'`), instants around daylight-saving transitions in several
+// zones, and segment names that are prototype keys, quotes and SQL.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+export interface Row {
+  id: string
+  survey: 'nps' | 'csat' | 'ces'
+  plan: string | null
+  answered_at: string | null
+  score: number | null
+  score_text: string | null
+  answered: boolean | null
+}
+
+export const COLUMNS: readonly [keyof Row, string][] = [
+  ['id', 'text'],
+  ['survey', 'text'],
+  ['plan', 'text'],
+  ['answered_at', 'timestamptz'],
+  ['score', 'double precision'],
+  ['score_text', 'text'],
+  ['answered', 'boolean'],
+]
+
+const PLANS = [
+  'starter',
+  'growth',
+  'enterprise',
+  '__proto__',
+  'constructor',
+  'O\'Brien"; DROP TABLE t; --',
+  'Ünïcødé plan',
+  null,
+]
+// Instants near transitions: New York (2024-03-10 07:00Z, 2024-11-03 06:00Z), Lord Howe's half hour
+// (2024-04-06 15:00Z, 2024-10-05 15:30Z), and month ends in every zone.
+const HOT = [
+  Date.UTC(2024, 2, 10, 7),
+  Date.UTC(2024, 10, 3, 6),
+  Date.UTC(2024, 3, 6, 15),
+  Date.UTC(2024, 9, 5, 15, 30),
+  Date.UTC(2024, 2, 31, 23, 30),
+  Date.UTC(2024, 5, 30, 18, 45),
+  Date.UTC(2024, 11, 31, 23, 59),
+]
+
+/** A small deterministic generator (mulberry32), so that every run loads the same rows. */
+function random(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+export function generated(n: number): Row[] {
+  const r = random(20_241_202)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
+  const rows: Row[] = []
+  for (let i = 0; i < n; i++) {
+    const survey = pick(['nps', 'nps', 'csat', 'ces'] as const)
+    const max = survey === 'nps' ? 10 : survey === 'csat' ? 5 : 7
+    const u = r()
+    const score =
+      u < 0.03
+        ? null
+        : u < 0.04
+          ? Number.NaN
+          : u < 0.05
+            ? max + 1
+            : u < 0.055
+              ? -1
+              : u < 0.06
+                ? 2.5
+                : Math.floor(r() * (max + 1))
+    const v = r()
+    const at =
+      v < 0.02
+        ? null
+        : v < 0.3
+          ? (pick(HOT) as number) + Math.round((r() - 0.5) * 4 * 3_600_000)
+          : Date.UTC(2023, 0, 1) + Math.floor(r() * 730 * 86_400_000)
+    const w = r()
+    rows.push({
+      id: `g${i}`,
+      survey,
+      plan: pick(PLANS),
+      answered_at: at === null ? null : new Date(at).toISOString(),
+      score,
+      score_text:
+        score === null
+          ? null
+          : w < 0.05
+            ? 'N/A'
+            : w < 0.1
+              ? ` ${score}`
+              : Number.isNaN(score)
+                ? 'NaN'
+                : String(score),
+      answered: w < 0.02 ? null : score !== null,
+    })
+  }
+  return rows
+}
+
+export function sample(): Row[] {
+  const root = resolve(import.meta.dirname, '../..')
+  const surveys = JSON.parse(readFileSync(join(root, 'examples/data/surveys.json'), 'utf8')) as {
+    id: string
+    customerId: string
+    survey: 'nps' | 'csat' | 'ces'
+    answeredAt: string | null
+    score: number | null
+  }[]
+  return surveys.map((s) => ({
+    id: s.id,
+    survey: s.survey,
+    plan: ['starter', 'growth', 'enterprise'][Number(s.customerId.slice(1)) % 3] as string,
+    answered_at: s.answeredAt,
+    score: s.score,
+    score_text: s.score === null ? null : String(s.score),
+    answered: s.answeredAt !== null,
+  }))
+}
+
+/** The rows as CSV (empty cells are NULL), which both engines load with their own COPY. */
+export function writeCsv(path: string, rows: readonly Row[]): void {
+  const cell = (x: unknown): string => {
+    if (x === null) return ''
+    const s = Number.isNaN(x) ? 'NaN' : String(x)
+    return /[",\n\r]|^\s|\s$/.test(s) || s === '' ? `"${s.replaceAll('"', '""')}"` : s
+  }
+  const lines = [COLUMNS.map(([c]) => c).join(',')]
+  for (const row of rows) lines.push(COLUMNS.map(([c]) => cell(row[c])).join(','))
+  writeFileSync(path, `${lines.join('\n')}\n`)
+}

@@ -1,0 +1,312 @@
+// The same KPIs computed inside two real engines — DuckDB embedded and a PostgreSQL server started for
+// the test — equal to folding the same rows in memory: every survey KPI, by month in four zones (two
+// with daylight saving, one of them by half an hour), by week, day, quarter and fiscal year, by segment,
+// filtered, with a range; counts exact, statistics to 1e-12.
+
+import { chmodSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api'
+import * as cx from 'cx-metrics'
+import { inWarehouse, type WarehouseQuery, type WarehouseSpec, warehouseQuery } from 'cx-metrics/sql'
+import pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { COLUMNS, generated, type Row, sample, writeCsv } from './_data.ts'
+import { type Postgres, startPostgres } from './_postgres.ts'
+
+const rows: Row[] = [...sample(), ...generated(120_000)]
+const csv = join(mkdtempSync(join(tmpdir(), 'cx-wh-')), 'responses.csv')
+
+let duck: DuckDBConnection
+let server: Postgres
+let client: pg.Client
+
+beforeAll(async () => {
+  writeCsv(csv, rows)
+  // The server reads the file as its own user.
+  chmodSync(join(csv, '..'), 0o755)
+  const db = await DuckDBInstance.create(':memory:')
+  duck = await db.connect()
+  const types = Object.fromEntries(
+    COLUMNS.map(([c, t]) => [
+      c,
+      t === 'timestamptz' ? 'TIMESTAMPTZ' : t === 'double precision' ? 'DOUBLE' : t.toUpperCase(),
+    ]),
+  )
+  await duck.run(
+    `CREATE TABLE responses AS SELECT * FROM read_csv('${csv}', header = true, quote = '"', escape = '"', columns = ${JSON.stringify(types).replaceAll('"', "'")})`,
+  )
+  server = await startPostgres()
+  client = new pg.Client({
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    database: server.database,
+  })
+  await client.connect()
+  await client.query(`CREATE SCHEMA analytics`)
+  await client.query(`CREATE TABLE analytics.responses (${COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`)
+  await client.query(`COPY analytics.responses FROM '${csv}' WITH (FORMAT csv, HEADER true)`)
+}, 120_000)
+
+afterAll(async () => {
+  await client?.end()
+  server?.stop()
+  duck?.closeSync()
+})
+
+const runDuck = async (q: WarehouseQuery) =>
+  (await duck.runAndReadAll(q.sql, q.params as never)).getRowObjectsJS()
+const runPg = async (q: WarehouseQuery) => (await client.query(q.sql, [...q.params])).rows
+
+/** Deep equality with round-off allowed in numbers (sums taken in another order). */
+function close(a: unknown, b: unknown, path = ''): string | null {
+  if (typeof a === 'number' && typeof b === 'number')
+    return Object.is(a, b) || Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a), Math.abs(b))
+      ? null
+      : `${path}: ${a} ≠ ${b}`
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+    return Object.is(a, b) ? null : `${path}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`
+  const ka = Object.keys(a).sort()
+  const kb = Object.keys(b).sort()
+  if (ka.join() !== kb.join()) return `${path}: keys ${ka.join()} ≠ ${kb.join()}`
+  for (const k of ka) {
+    const d = close((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${path}.${k}`)
+    if (d !== null) return d
+  }
+  return null
+}
+
+interface Case {
+  readonly name: string
+  readonly spec: Omit<WarehouseSpec, 'dialect' | 'table'>
+  /** The same filter, written by hand for the fold in memory. */
+  readonly keep?: (r: Row) => boolean
+}
+
+const factories: Record<
+  string,
+  (accessor: (r: Row) => unknown, options: object) => cx.Aggregator<Row, unknown, unknown>
+> = {
+  nps: cx.npsAggregator as never,
+  csat: cx.csatAggregator as never,
+  ces: cx.cesAggregator as never,
+  responseRate: cx.responseRateAggregator as never,
+}
+
+/** The fold in memory of a case, written with the library's public API only. */
+function inMemory(c: Case): unknown {
+  const s = c.spec
+  let agg = factories[s.kpi]?.((r) => r[s.value as keyof Row], s.options ?? {}) as cx.Aggregator<
+    Row,
+    unknown,
+    unknown
+  >
+  if (s.time !== undefined) {
+    const { column, ...calendar } = s.time
+    agg = cx.byPeriod(agg, {
+      ...calendar,
+      date: (r: Row) => r[column as keyof Row] as string | null,
+    }) as never
+  }
+  const dims = s.dimensions ?? []
+  if (dims.length > 0)
+    agg = cx.byKey(agg, (r: Row) => dims.map((d) => String(r[d as keyof Row] ?? '')).join(' / ')) as never
+  return cx.fold(agg, c.keep === undefined ? rows : rows.filter(c.keep))
+}
+
+const month = (timeZone: string) => ({ column: 'answered_at', unit: 'month', timeZone }) as const
+const cases: Case[] = [
+  { name: 'NPS over every row', spec: { kpi: 'nps', value: 'score' } },
+  { name: 'NPS by month in UTC', spec: { kpi: 'nps', value: 'score', time: month('UTC') } },
+  { name: 'NPS by month in New York', spec: { kpi: 'nps', value: 'score', time: month('America/New_York') } },
+  {
+    name: 'NPS by month on Lord Howe Island',
+    spec: { kpi: 'nps', value: 'score', time: month('Australia/Lord_Howe') },
+  },
+  { name: 'NPS by month in Kolkata', spec: { kpi: 'nps', value: 'score', time: month('Asia/Kolkata') } },
+  {
+    name: 'NPS by Sunday week in New York, by plan',
+    spec: {
+      kpi: 'nps',
+      value: 'score',
+      time: { column: 'answered_at', unit: 'week', timeZone: 'America/New_York', weekStartsOn: 0 },
+      dimensions: ['plan'],
+    },
+  },
+  {
+    name: 'NPS by ISO week and by day',
+    spec: {
+      kpi: 'nps',
+      value: 'score',
+      time: { column: 'answered_at', unit: 'day', timeZone: 'Europe/Berlin' },
+    },
+  },
+  {
+    name: 'NPS by quarter, by plan and survey, with minN',
+    spec: {
+      kpi: 'nps',
+      value: 'score',
+      options: { minN: 30 },
+      time: { column: 'answered_at', unit: 'quarter', timeZone: 'America/Sao_Paulo' },
+      dimensions: ['plan', 'survey'],
+    },
+  },
+  {
+    name: 'NPS by fiscal year from April, in a range',
+    spec: {
+      kpi: 'nps',
+      value: 'score',
+      time: {
+        column: 'answered_at',
+        unit: 'fiscal-year',
+        fiscalYearStartMonth: 4,
+        timeZone: 'Asia/Tokyo',
+        range: { from: '2023-04-01T00:00:00+09:00', to: '2024-04-01T00:00:00+09:00' },
+      },
+    },
+  },
+  {
+    name: 'NPS of the NPS survey, read from a text column',
+    spec: {
+      kpi: 'nps',
+      value: 'score_text',
+      filters: [{ column: 'survey', op: '==', value: 'nps' }],
+      time: month('America/New_York'),
+    },
+    keep: (r) => r.survey === 'nps',
+  },
+  {
+    name: 'CSAT (top-box) by month and plan, CSAT survey only',
+    spec: {
+      kpi: 'csat',
+      value: 'score',
+      filters: [{ column: 'survey', op: '==', value: 'csat' }],
+      time: month('America/Los_Angeles'),
+      dimensions: ['plan'],
+    },
+    keep: (r) => r.survey === 'csat',
+  },
+  {
+    name: 'CSAT as a mean, plans other than starter (missing plans kept)',
+    spec: {
+      kpi: 'csat',
+      value: 'score',
+      options: { method: 'mean' },
+      filters: [
+        { column: 'survey', in: ['csat'] },
+        { column: 'plan', op: '!=', value: 'starter' },
+      ],
+    },
+    keep: (r) => r.survey === 'csat' && r.plan !== 'starter',
+  },
+  {
+    name: 'CES by month, not the NPS survey',
+    spec: {
+      kpi: 'ces',
+      value: 'score',
+      filters: [{ not: { column: 'survey', in: ['nps', null] } }],
+      time: month('Europe/London'),
+    },
+    keep: (r) => r.survey !== 'nps',
+  },
+  {
+    name: 'response rate by month and plan',
+    spec: { kpi: 'responseRate', value: 'answered', time: month('America/New_York'), dimensions: ['plan'] },
+  },
+]
+
+describe.each([
+  ['DuckDB', 'duckdb', 'responses', runDuck],
+  ['PostgreSQL', 'postgres', ['analytics', 'responses'], runPg],
+] as const)('%s computes what a fold in memory computes', (_, dialect, table, run) => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+    const spec = { ...c.spec, dialect, table } as WarehouseSpec
+    const expected = inMemory(c)
+    const got = await inWarehouse(spec, run)
+    expect(close(got, expected)).toBeNull()
+    // Nothing lost: every row is counted, as a value or as an exclusion.
+    const r = got as { n?: number; groups?: unknown[]; periods?: unknown[] }
+    if (r.groups === undefined && r.periods === undefined) expect(r.n).toBeGreaterThan(0)
+  })
+
+  it('counts what is off the scale, between points, NaN and missing, each by reason', async () => {
+    const r = (await inWarehouse(
+      { dialect, table, kpi: 'nps', value: 'score' } as WarehouseSpec,
+      run,
+    )) as cx.NpsResult
+    expect(r.excluded.offScale).toBeGreaterThan(0)
+    expect(r.excluded.nonInteger).toBeGreaterThan(0)
+    expect(r.excluded.invalid).toBeGreaterThan(0)
+    expect(r.excluded.missing).toBeGreaterThan(0)
+    expect(r.n + Object.values(r.excluded).reduce((a, b) => a + b, 0)).toBe(rows.length)
+  })
+
+  it('treats hostile segment names as data', async () => {
+    const r = (await inWarehouse(
+      { dialect, table, kpi: 'nps', value: 'score', dimensions: ['plan'] } as WarehouseSpec,
+      run,
+    )) as unknown as cx.ByKeyResult<cx.NpsResult>
+    const keys = r.groups.map((g) => g.key).sort()
+    expect(keys).toContain('__proto__')
+    expect(keys).toContain('O\'Brien"; DROP TABLE t; --')
+    expect(({} as Record<string, unknown>).promoters).toBeUndefined()
+  })
+})
+
+describe('names that try to inject SQL', () => {
+  const hostile = [
+    'responses; DROP TABLE responses',
+    'responses"--',
+    'score` OR 1=1',
+    "score' --",
+    'score /* x */',
+    'score\u0000',
+    'score\u202e',
+    'ѕcore；',
+    '',
+  ]
+  it.each(hostile.map((h) => [JSON.stringify(h), h] as const))(
+    'refuses %s as a table or column name',
+    (_, h) => {
+      expect(() => warehouseQuery({ dialect: 'postgres', kpi: 'nps', table: h, value: 'score' })).toThrow(
+        TypeError,
+      )
+      expect(() => warehouseQuery({ dialect: 'bigquery', kpi: 'nps', table: 't', value: h })).toThrow(
+        /warehouseQuery expected `spec.value`/,
+      )
+      expect(() =>
+        warehouseQuery({
+          dialect: 'duckdb',
+          kpi: 'nps',
+          table: 't',
+          value: 'score',
+          dimensions: ['plan', h],
+        }),
+      ).toThrow(/spec.dimensions\[1\]/)
+    },
+  )
+
+  it('quotes look-alikes and spaces, which then name no table rather than another statement', async () => {
+    const q = warehouseQuery({ dialect: 'duckdb', kpi: 'nps', table: 'rеsponses', value: 'score' }) // Cyrillic е
+    expect(q.sql).toContain('FROM "rеsponses"')
+    await expect(runDuck(q)).rejects.toThrow(/does not exist/)
+    const spaced = warehouseQuery({ dialect: 'postgres', kpi: 'nps', table: 'my table', value: 'my score' })
+    expect(spaced.sql).toContain('"my score" AS "cx_value"')
+  })
+
+  it('binds every value, in filters and zones, as a parameter', async () => {
+    const evil = "nps' OR '1'='1"
+    const spec = {
+      dialect: 'postgres',
+      kpi: 'nps',
+      table: ['analytics', 'responses'],
+      value: 'score',
+      filters: [{ column: 'survey', op: '==', value: evil }],
+    } as const
+    const q = warehouseQuery(spec)
+    expect(q.sql).not.toContain(evil)
+    expect(q.params).toEqual([evil])
+    expect(((await inWarehouse(spec, runPg)) as cx.NpsResult).reason).toBe('no-data')
+  })
+})
