@@ -1,11 +1,12 @@
 // The lists kept beside the code agree with it: the README's table of exports names every runtime export
-// of the root entry and of `cx-metrics/notebook` (and nothing else), and every KPI a descriptor describes has a bundle-size budget and a row in that
+// of the root entry, of `cx-metrics/notebook` and of `cx-metrics/sql` (and nothing else), and every KPI a descriptor describes has a bundle-size budget and a row in that
 // table. The law registry is checked against the aggregators in test/laws/laws.test.ts, and the
 // descriptors against the aggregators in test/descriptors.test.ts.
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import * as library from 'cx-metrics'
 import * as notebook from 'cx-metrics/notebook'
+import * as sql from 'cx-metrics/sql'
 import { describe, expect, it } from 'vitest'
 import type { KpiDescriptor } from '../src/core/descriptor.ts'
 import { budgets } from './treeshake/budgets.ts'
@@ -13,6 +14,7 @@ import { budgets } from './treeshake/budgets.ts'
 const root = resolve(import.meta.dirname, '..')
 const exports = Object.keys(library)
 const notebookExports = Object.keys(notebook)
+const sqlExports = Object.keys(sql)
 const descriptors = Object.entries(library)
   .filter(([name]) => name.endsWith('Descriptor'))
   .map(([, d]) => d as KpiDescriptor)
@@ -30,13 +32,19 @@ const listed = new Set(rows.flatMap((r) => r.names))
 
 describe("the README's table of exports", () => {
   it('names only exports', () => {
-    const entryOf = (area: string) => (area === 'Notebook display' ? notebookExports : exports)
+    const entryOf = (area: string) =>
+      area === 'Notebook display' ? notebookExports : area === 'Warehouse' ? sqlExports : exports
     expect(rows.flatMap((r) => r.names.filter((n) => !entryOf(r.area).includes(n)))).toEqual([])
   })
 
   it('names every export of cx-metrics/notebook in its row', () => {
     const row = rows.find((r) => r.area === 'Notebook display')
     expect(notebookExports.filter((n) => !row?.names.includes(n))).toEqual([])
+  })
+
+  it('names every export of cx-metrics/sql in its row', () => {
+    const row = rows.find((r) => r.area === 'Warehouse')
+    expect(sqlExports.filter((n) => !row?.names.includes(n))).toEqual([])
   })
 
   it('names every runtime export; aggregators under "and their aggregators", descriptors in their row', () => {

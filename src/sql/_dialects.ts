@@ -63,34 +63,87 @@ export function _quote(dialect: SqlDialect, name: string): string {
 }
 
 /**
- * The local calendar date (`'YYYY-MM-DD'` text) of an instant column in a zone, or of the first day of
- * its local month. The column holds instants: `timestamptz` (PostgreSQL, DuckDB), `TIMESTAMP` (BigQuery,
- * Spark with a UTC session), `TIMESTAMP_TZ`/`TIMESTAMP_LTZ` (Snowflake), `DateTime`/`DateTime64`
- * (ClickHouse).
+ * Epoch milliseconds of an instant column. The column holds instants: `timestamptz` (PostgreSQL, DuckDB),
+ * `TIMESTAMP` (BigQuery, Spark with a UTC session), `TIMESTAMP_TZ`/`TIMESTAMP_LTZ` (Snowflake),
+ * `DateTime`/`DateTime64` (ClickHouse).
  */
-export function _localDate(dialect: SqlDialect, column: string, zone: string, month: boolean): string {
+export function _epochMs(dialect: SqlDialect, column: string): string {
   switch (dialect) {
     case 'postgres':
-      return month
-        ? `to_char(date_trunc('month', ${column} AT TIME ZONE ${zone}), 'YYYY-MM-DD')`
-        : `to_char(${column} AT TIME ZONE ${zone}, 'YYYY-MM-DD')`
+      // date_part is double precision (EXTRACT is numeric, several times slower per row).
+      return `CAST(FLOOR(date_part('epoch', ${column}) * 1000) AS bigint)`
     case 'duckdb':
-      return month
-        ? `strftime(date_trunc('month', timezone(${zone}, ${column})), '%Y-%m-%d')`
-        : `strftime(timezone(${zone}, ${column}), '%Y-%m-%d')`
+      return `epoch_ms(${column})`
     case 'bigquery':
-      return month
-        ? `FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(DATE(${column}, ${zone}), MONTH))`
-        : `FORMAT_DATE('%Y-%m-%d', DATE(${column}, ${zone}))`
+      return `UNIX_MILLIS(${column})`
     case 'snowflake':
-      return month
-        ? `TO_CHAR(DATE_TRUNC('MONTH', CONVERT_TIMEZONE(${zone}, ${column}))::DATE, 'YYYY-MM-DD')`
-        : `TO_CHAR(CONVERT_TIMEZONE(${zone}, ${column})::DATE, 'YYYY-MM-DD')`
+      return `DATE_PART(EPOCH_MILLISECOND, ${column})`
     case 'clickhouse':
-      return month ? `toString(toStartOfMonth(${column}, ${zone}))` : `toString(toDate(${column}, ${zone}))`
+      return `toUnixTimestamp64Milli(toDateTime64(${column}, 3))`
     case 'spark':
-      return month
-        ? `date_format(date_trunc('MONTH', from_utc_timestamp(${column}, ${zone})), 'yyyy-MM-dd')`
-        : `date_format(from_utc_timestamp(${column}, ${zone}), 'yyyy-MM-dd')`
+      return `unix_millis(${column})`
   }
+}
+
+/** Days since 1970-01-01 of an instant's local date in a zone, by the engine's own zone functions. */
+export function _engineDay(dialect: SqlDialect, column: string, zone: string): string {
+  switch (dialect) {
+    case 'postgres':
+      return `(CAST(${column} AT TIME ZONE ${zone} AS date) - DATE '1970-01-01')`
+    case 'duckdb':
+      return `datediff('day', DATE '1970-01-01', CAST(timezone(${zone}, ${column}) AS DATE))`
+    case 'bigquery':
+      return `UNIX_DATE(DATE(${column}, ${zone}))`
+    case 'snowflake':
+      return `DATEDIFF(day, '1970-01-01'::DATE, CONVERT_TIMEZONE(${zone}, ${column})::DATE)`
+    case 'clickhouse':
+      return `dateDiff('day', toDate('1970-01-01'), toDate(${column}, ${zone}))`
+    case 'spark':
+      return `datediff(to_date(from_utc_timestamp(${column}, ${zone})), DATE '1970-01-01')`
+  }
+}
+
+/** The `'YYYY-MM-DD'` text of a day number (days since 1970-01-01), or of the first day of its month. */
+export function _dayText(dialect: SqlDialect, day: string, month: boolean): string {
+  switch (dialect) {
+    case 'postgres': {
+      const d = `(DATE '1970-01-01' + CAST(${day} AS integer))`
+      return month ? `to_char(date_trunc('month', ${d}), 'YYYY-MM-DD')` : `to_char(${d}, 'YYYY-MM-DD')`
+    }
+    case 'duckdb': {
+      const d = `(DATE '1970-01-01' + CAST(${day} AS INTEGER))`
+      return month ? `strftime(date_trunc('month', ${d}), '%Y-%m-%d')` : `strftime(${d}, '%Y-%m-%d')`
+    }
+    case 'bigquery': {
+      const d = `DATE_FROM_UNIX_DATE(CAST(${day} AS INT64))`
+      return month ? `FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(${d}, MONTH))` : `FORMAT_DATE('%Y-%m-%d', ${d})`
+    }
+    case 'snowflake': {
+      const d = `DATEADD(day, CAST(${day} AS INTEGER), '1970-01-01'::DATE)`
+      return month ? `TO_CHAR(DATE_TRUNC('MONTH', ${d}), 'YYYY-MM-DD')` : `TO_CHAR(${d}, 'YYYY-MM-DD')`
+    }
+    case 'clickhouse': {
+      const d = `addDays(toDate('1970-01-01'), toInt32(${day}))`
+      return month ? `toString(toStartOfMonth(${d}))` : `toString(${d})`
+    }
+    case 'spark': {
+      const d = `date_add(DATE '1970-01-01', CAST(${day} AS INT))`
+      return month ? `date_format(trunc(${d}, 'MM'), 'yyyy-MM-dd')` : `date_format(${d}, 'yyyy-MM-dd')`
+    }
+  }
+}
+
+/** The day number of epoch milliseconds (a local one): floor division in floating point. */
+export function _floorDay(dialect: SqlDialect, ms: string): string {
+  return dialect === 'postgres'
+    ? `FLOOR(CAST(${ms} AS double precision) / 86400000)`
+    : `FLOOR((${ms}) / 86400000.0)`
+}
+
+/**
+ * What keeps a subquery from being merged into the query around it, so that its columns are computed
+ * once per row: PostgreSQL inlines subqueries, and would compute the epoch again at every comparison.
+ */
+export function _fence(dialect: SqlDialect): string {
+  return dialect === 'postgres' ? ' OFFSET 0' : ''
 }

@@ -1,14 +1,13 @@
 // A warehouse query's spec, checked, and the in-memory aggregator whose states the query's rows become.
-import { _descriptors } from '../catalog/_descriptors.ts'
 import { _typeError } from '../core/_assert.ts'
 import { _knownKeys } from '../core/_keys.ts'
 import type { Aggregator, AnyAggregator } from '../core/aggregator.ts'
 import type { DateInput } from '../core/parseInstant.ts'
 import type { DefinitionFilter } from '../definitions/_types.ts'
-import type { CesResult } from '../survey/ces.ts'
-import type { CsatResult } from '../survey/csat.ts'
-import type { NpsResult } from '../survey/nps.ts'
-import type { ResponseRateResult } from '../survey/responseRate.ts'
+import { type CesResult, cesAggregator } from '../survey/ces.ts'
+import { type CsatResult, csatAggregator } from '../survey/csat.ts'
+import { type NpsResult, npsAggregator } from '../survey/nps.ts'
+import { type ResponseRateResult, responseRateAggregator } from '../survey/responseRate.ts'
 import type { CalendarOptions, DateRange } from '../time/_calendar.ts'
 import { type ByKeyResult, byKey } from '../time/byKey.ts'
 import { type ByPeriodResult, byPeriod } from '../time/byPeriod.ts'
@@ -152,23 +151,26 @@ export function _checkSpec(fn: string, spec: WarehouseSpec, reached?: _Reached):
   _knownKeys(fn, 'spec', spec, SPEC_KEYS)
   if (!_DIALECTS.includes(spec.dialect))
     throw _typeError(fn, 'spec.dialect', `one of ${_DIALECTS.map((d) => `'${d}'`).join(', ')}`, spec.dialect)
-  if (typeof spec.kpi !== 'string' || !_SCALAR_KPIS.includes(spec.kpi)) {
-    const known = typeof spec.kpi === 'string' && _descriptors().has(spec.kpi)
+  if (typeof spec.kpi !== 'string' || !_SCALAR_KPIS.includes(spec.kpi))
     throw _typeError(
       fn,
       'spec.kpi',
-      `a KPI computed in the warehouse (${_SCALAR_KPIS.join(', ')})${known ? `; ${spec.kpi} is computed in memory only` : ''}`,
+      `a KPI computed in the warehouse (${_SCALAR_KPIS.join(', ')}; the others are computed in memory only)`,
       spec.kpi,
     )
-  }
   if (spec.options !== undefined && (spec.options === null || typeof spec.options !== 'object'))
     throw _typeError(fn, 'spec.options', 'the options of the KPI', spec.options)
   if (spec.filters !== undefined && !Array.isArray(spec.filters))
     throw _typeError(fn, 'spec.filters', 'an array of filters', spec.filters)
   if (spec.dimensions !== undefined && !Array.isArray(spec.dimensions))
     throw _typeError(fn, 'spec.dimensions', 'an array of column names', spec.dimensions)
-  const d = _descriptors().get(spec.kpi)
-  const factory = d?.aggregator as (accessor: unknown, options: unknown) => AnyAggregator
+  const factory = (spec.kpi === 'nps'
+    ? npsAggregator
+    : spec.kpi === 'csat'
+      ? csatAggregator
+      : spec.kpi === 'ces'
+        ? cesAggregator
+        : responseRateAggregator) as unknown as (accessor: unknown, options: unknown) => AnyAggregator
   const kpi = factory((item: _Item) => item.v, spec.options ?? {})
   let agg: AnyAggregator = reached === undefined ? kpi : weighted(kpi, reached)
   const time = spec.time

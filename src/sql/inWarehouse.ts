@@ -18,7 +18,8 @@ export type RunQuery = (query: WarehouseQuery) => Promise<Iterable<unknown>> | I
  * ```ts
  * // With node-postgres: const run = async (q) => (await pool.query(q.sql, [...q.params])).rows
  * const run = () => [{ cx_date: null, cx_value: '9', cx_count: '3' }, { cx_date: null, cx_value: '4', cx_count: '1' }]
- * ;(await inWarehouse({ dialect: 'postgres', kpi: 'nps', table: 'responses', value: 'score' }, run)).value //=> 50
+ * const nps = await inWarehouse({ dialect: 'postgres', kpi: 'nps', table: 'responses', value: 'score' }, run)
+ * nps.value //=> 50
  * ```
  * @category Warehouse
  */

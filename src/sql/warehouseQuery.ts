@@ -1,6 +1,17 @@
 import { _typeError } from '../core/_assert.ts'
-import { _localDate, _Params, _quote, type SqlDialect } from './_dialects.ts'
+import { parseInstant } from '../core/parseInstant.ts'
+import {
+  _dayText,
+  _engineDay,
+  _epochMs,
+  _fence,
+  _floorDay,
+  _Params,
+  _quote,
+  type SqlDialect,
+} from './_dialects.ts'
 import { _identifier, _table } from './_identifier.ts'
+import { _offsetCase, _offsets } from './_offsets.ts'
 import { _checkSpec, type WarehouseKpis, type WarehouseSpec } from './_spec.ts'
 import { _where } from './_where.ts'
 
@@ -22,6 +33,19 @@ export interface WarehouseQuery<S extends WarehouseSpec = WarehouseSpec> {
   readonly columns: readonly string[]
   /** The spec it was written from. */
   readonly spec: S
+}
+
+const DAY = 86_400_000
+
+/**
+ * The span whose offsets are written into the query: the range with two days either side, or
+ * 1970–2100; instants outside it take the engine's own zone functions.
+ */
+function span(time: NonNullable<WarehouseSpec['time']>): [number, number] {
+  const from = time.range === undefined ? null : parseInstant(time.range.from)
+  const to = time.range === undefined ? null : parseInstant(time.range.to)
+  if (from !== null && to !== null && from < to) return [from - 2 * DAY, to + 2 * DAY]
+  return [Date.UTC(1970, 0, 1), Date.UTC(2100, 0, 1)]
 }
 
 /** The output columns: their names never come from the user, so that rows are read by name. */
@@ -63,33 +87,44 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
   const value = _identifier(fn, 'spec.value', dialect, spec.value)
   const dims = (spec.dimensions ?? []).map((c, i) => _identifier(fn, `spec.dimensions[${i}]`, dialect, c))
   const time = spec.time
-  let date = 'NULL'
-  if (time !== undefined) {
+  const keys = dims.map((c, i) => [c, q(`cx_key${i}`)] as const)
+  let sql: string
+  if (time === undefined) {
+    const where = (spec.filters ?? []).map((f, i) => _where(fn, `spec.filters[${i}]`, dialect, params, f))
+    sql = [
+      `SELECT NULL AS ${q(B)}, ${[...keys.map(([c, k]) => `${c} AS ${k}`), `${value} AS ${q(V)}`].join(', ')}, COUNT(*) AS ${q(N)}`,
+      `FROM ${table}`,
+      ...(where.length === 0 ? [] : [`WHERE ${where.join(' AND ')}`]),
+      `GROUP BY ${[...dims.map((_, i) => i + 2), dims.length + 2].join(', ')}`,
+    ].join(' ')
+  } else {
     const column = _identifier(fn, 'spec.time.column', dialect, time.column)
     // Months, quarters and years are unions of local months; weeks, days and fiscal years that start
     // within a month need the local day.
     const byMonth =
       ['month', 'quarter', 'year'].includes(time.unit) ||
       (time.unit.startsWith('fiscal') && (time.fiscalYearStartDay ?? 1) === 1)
-    date = _localDate(dialect, column, params.add(time.timeZone ?? 'UTC'), byMonth)
+    // The zone first: in Snowflake's `?` style, parameters are bound in the order the text names them.
+    const zone = params.add(time.timeZone ?? 'UTC')
+    const where = (spec.filters ?? []).map((f, i) => _where(fn, `spec.filters[${i}]`, dialect, params, f))
+    const [from, to] = span(time)
+    const offsets = _offsets(time.timeZone ?? 'UTC', from, to)
+    const [ms, ts, n] = [q('cx_ms'), q('cx_ts'), q('cx_n')]
+    const carried = [...keys.map(([, k]) => k), q(V)]
+    const groups = carried.map((_, i) => i + 2).join(', ')
+    const rows =
+      [
+        `SELECT ${_epochMs(dialect, column)} AS ${ms}, ${column} AS ${ts}, ${[...keys.map(([c, k]) => `${c} AS ${k}`), `${value} AS ${q(V)}`].join(', ')}`,
+        `FROM ${table}`,
+        ...(where.length === 0 ? [] : [`WHERE ${where.join(' AND ')}`]),
+      ].join(' ') + _fence(dialect)
+    // The local day: from the offsets within the span, from the engine's zone functions outside it.
+    const day = `CASE WHEN ${ms} IS NULL THEN NULL WHEN ${ms} < ${from} OR ${ms} >= ${to} THEN ${_engineDay(dialect, ts, zone)} ELSE ${_floorDay(dialect, `${ms} + ${_offsetCase(ms, offsets)}`)} END`
+    const days = `SELECT ${day} AS ${q('cx_day')}, ${carried.join(', ')}, COUNT(*) AS ${n} FROM (${rows}) AS ${q('cx_rows')} GROUP BY 1, ${groups}`
+    sql = `SELECT ${_dayText(dialect, q('cx_day'), byMonth)} AS ${q(B)}, ${carried.join(', ')}, SUM(${n}) AS ${q(N)} FROM (${days}) AS ${q('cx_days')} GROUP BY 1, ${groups}`
   }
-  const select = [
-    `${date} AS ${q(B)}`,
-    ...dims.map((c, i) => `${c} AS ${q(`cx_key${i}`)}`),
-    `${value} AS ${q(V)}`,
-    `COUNT(*) AS ${q(N)}`,
-  ]
-  const filters = spec.filters ?? []
-  const where = filters.map((f, i) => _where(fn, `spec.filters[${i}]`, dialect, params, f))
-  const groups = [...(time === undefined ? [] : [1]), ...dims.map((_, i) => i + 2), dims.length + 2]
-  const sql = [
-    `SELECT ${select.join(', ')}`,
-    `FROM ${table}`,
-    ...(where.length === 0 ? [] : [`WHERE ${where.join(' AND ')}`]),
-    `GROUP BY ${groups.join(', ')}`,
-  ].join(' ')
   if (sql.length > 1_000_000)
-    throw _typeError(fn, 'spec.filters', 'filters of a reasonable size', filters.length)
+    throw _typeError(fn, 'spec.filters', 'filters of a reasonable size', spec.filters?.length)
   const named = dialect === 'bigquery' || dialect === 'clickhouse' || dialect === 'spark'
   return {
     dialect,

@@ -53,7 +53,7 @@ export function guides(): Snippet[] {
           // A block's own imports are the library's names (and arquero's, from ./context.ts), which the module
           // imports already.
           (m[1] as string).replace(
-            /^import [^\n]*from '(?:cx-metrics(?:\/definitions|\/notebook|\/sql)?|arquero)'\n/gm,
+            /^import [^\n]*from '(?:cx-metrics(?:\/definitions|\/notebook|\/sql)?|arquero|pg)'\n/gm,
             '',
           ),
       )

@@ -3,6 +3,7 @@
 // every snippet type-checks and every example runs against real records.
 
 import * as arquero from 'arquero'
+import pgModule from 'pg'
 import { loadCdnow } from '../../examples/_cdnow.ts'
 import {
   type Customer,
@@ -128,3 +129,6 @@ export const lumenFrame: CodeFrameInput = loadCodeFrame()
 
 /** arquero, as the notebooks guide imports it. */
 export const aq: typeof arquero = arquero
+
+/** node-postgres, as the warehouse guide imports it. */
+export const pg: typeof pgModule = pgModule

@@ -45,8 +45,9 @@ describe('the published package', () => {
       join(work, 'cjs.cjs'),
       `const { fold, wilsonInterval, KpiError, nps } = require('cx-metrics')
        const { show, toRows } = require('cx-metrics/notebook')
+       const { warehouseQuery } = require('cx-metrics/sql')
        const ci = wilsonInterval(30, 50)
-       console.log(JSON.stringify({ fold: typeof fold, upper: ci.upper.toFixed(5), error: new KpiError('not-converged', 'x', { kpi: 'k' }).code, shown: show(nps([10, 3])).text.slice(0, 22), rows: toRows(nps([9])).length }))`,
+       console.log(JSON.stringify({ fold: typeof fold, upper: ci.upper.toFixed(5), error: new KpiError('not-converged', 'x', { kpi: 'k' }).code, shown: show(nps([10, 3])).text.slice(0, 22), rows: toRows(nps([9])).length, params: warehouseQuery({ dialect: 'postgres', kpi: 'nps', table: 't', value: 'v', filters: [{ column: 'c', op: '==', value: 'x' }] }).params }))`,
     )
     const out = execFileSync('node', ['cjs.cjs'], { cwd: work, encoding: 'utf8' })
     // NPS of one promoter and one detractor: 0.
@@ -56,6 +57,7 @@ describe('the published package', () => {
       error: 'not-converged',
       shown: 'Net Promoter Score 0.0',
       rows: 1,
+      params: ['x'],
     })
   })
 

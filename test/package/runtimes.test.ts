@@ -57,11 +57,15 @@ describe('the examples under Deno and Bun', () => {
 const consumer = `import { nps, wilsonInterval } from 'cx-metrics'
 import { show, toRows } from 'cx-metrics/notebook'
 import { validateDefinitions } from 'cx-metrics/definitions'
+import { warehouseQuery, warehouseResult } from 'cx-metrics/sql'
 const r = nps([10, 9, 9, 3, 7])
-console.log(JSON.stringify({ nps: r.value, lower: wilsonInterval(30, 50).lower.toFixed(5), rows: toRows(r).length, svg: show(r).svg?.slice(0, 4), validate: typeof validateDefinitions }))
+const q = warehouseQuery({ dialect: 'duckdb', kpi: 'nps', table: 'responses', value: 'score', time: { column: 'at', unit: 'month', timeZone: 'America/New_York' } })
+const sql = warehouseResult(q, [['2024-03-01', 10, 3], ['2024-03-01', 2, 1]]).result.periods[0].result.value
+console.log(JSON.stringify({ nps: r.value, lower: wilsonInterval(30, 50).lower.toFixed(5), rows: toRows(r).length, svg: show(r).svg?.slice(0, 4), validate: typeof validateDefinitions, sql }))
 `
 // Three promoters and one detractor of five: NPS (3 − 1) / 5 = 40; Wilson's 95 % lower bound for 30 of 50: 0.46181.
-const expected = { nps: 40, lower: '0.46181', rows: 1, svg: '<svg', validate: 'function' }
+// A warehouse histogram of three promoters and a detractor in March: (3 − 1) / 4 = 50.
+const expected = { nps: 40, lower: '0.46181', rows: 1, svg: '<svg', validate: 'function', sql: 50 }
 
 describe('the published package', () => {
   it('imports and computes in Deno', () => {

@@ -73,3 +73,21 @@ describe('tree-shaking budgets of cx-metrics/notebook (min + gzip)', () => {
     if (name === 'toRows') expect(code).not.toContain('aria-label')
   })
 })
+
+// cx-metrics/sql carries the four survey aggregators it reads rows back into, byPeriod and byKey — not
+// the catalog of every KPI, the display or zod. Today's sizes + 3 %, rounded up to 50 B.
+const sqlBudgets: Record<string, number> = {
+  warehouseQuery: 18_050,
+  warehouseResult: 15_850,
+  inWarehouse: 18_750,
+}
+
+describe('tree-shaking budgets of cx-metrics/sql (min + gzip)', () => {
+  const sql = resolve(import.meta.dirname, '../../dist/sql/index.js')
+  it.each(Object.entries(sqlBudgets))('import { %s } stays within %d bytes', async (name, budget) => {
+    const { gzip, code } = await bundle([name], sql)
+    expect(gzip).toBeLessThanOrEqual(budget)
+    for (const foreign of ['aria-label', 'churnRate', 'ZodError', 'Jupyter.display'])
+      expect(code).not.toContain(foreign)
+  })
+})

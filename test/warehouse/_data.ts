@@ -36,7 +36,7 @@ const PLANS = [
   null,
 ]
 // Instants near transitions: New York (2024-03-10 07:00Z, 2024-11-03 06:00Z), Lord Howe's half hour
-// (2024-04-06 15:00Z, 2024-10-05 15:30Z), and month ends in every zone.
+// (2024-04-06 15:00Z, 2024-10-05 15:30Z), month ends in every zone, and two instants far from today.
 const HOT = [
   Date.UTC(2024, 2, 10, 7),
   Date.UTC(2024, 10, 3, 6),
@@ -45,6 +45,9 @@ const HOT = [
   Date.UTC(2024, 2, 31, 23, 30),
   Date.UTC(2024, 5, 30, 18, 45),
   Date.UTC(2024, 11, 31, 23, 59),
+  // Outside the span whose offsets the query carries (1970–2100): the engine's zone functions.
+  Date.UTC(1965, 5, 30, 23),
+  Date.UTC(2150, 0, 1, 2),
 ]
 
 /** A small deterministic generator (mulberry32), so that every run loads the same rows. */
