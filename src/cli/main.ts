@@ -11,8 +11,9 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs'
-import { extname, join, relative } from 'node:path'
+import { extname, join, relative, resolve as resolvePath } from 'node:path'
 import { createInterface } from 'node:readline'
+import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { parse as parseCsv } from 'csv-parse'
 import { parseInstant } from '../core/parseInstant.ts'
@@ -30,6 +31,9 @@ import { definitionJsonSchema, diffDefinitions, toSarif, validateDefinitions } f
 import { _definitionAggregator, _instant } from '../definitions/runDefinition.ts'
 import { _escape } from '../notebook/_format.ts'
 import { toSvg } from '../notebook/toSvg.ts'
+import { _definitionSpec } from '../sql/_definition.ts'
+import type { SqlDialect } from '../sql/_dialects.ts'
+import { inWarehouse, type RunQuery } from '../sql/index.ts'
 import { comparePeriods, type PeriodComparison } from '../time/comparePeriods.ts'
 
 const HELP: Record<string, string> = {
@@ -53,11 +57,14 @@ and a hint. Exit code 1 when there are errors.`,
   test: `cx-metrics test [paths…] [--format text|json|sarif]
 
 Validates, then runs every definition on its fixtures and compares the results (rule fixtures/…).`,
-  run: `cx-metrics run [paths…] --data name=file … [--as-of <instant>] [--format text|json|csv|markdown|html]
+  run: `cx-metrics run [paths…] --data name=file … [--warehouse <module>] [--as-of <instant>] [--format text|json|csv|markdown|html]
 
 Computes every valid definition whose dataset is given with --data, streaming the file: .csv (header
 row), .jsonl (one object a line) or .json (an array of objects). --as-of is "now": periods not over then
-are marked incomplete, and KPIs that read it (asOf) count what is not known yet as pending.`,
+are marked incomplete, and KPIs that read it (asOf) count what is not known yet as pending.
+--warehouse names a module whose default export is { dialect, run(query) } (run returns the rows of
+a query with your client): definitions whose dataset names a \`table\` and is not given with --data
+are computed inside the warehouse (cx-metrics/sql); the others are named on stderr.`,
   diff: `cx-metrics diff --base <dir or git ref> [paths…] [--format markdown|json] [--fail-on-breaking]
 
 Compares the definitions under the paths (default: .) with those of a folder or of a git ref (a
@@ -189,6 +196,22 @@ async function* rows(file: string, headerRows = 1): AsyncGenerator<Record<string
   } else throw new UsageError(`${file}: expected .csv, .jsonl or .json`)
 }
 
+/** A warehouse connection: the module given with --warehouse exports it as its default. */
+interface Warehouse {
+  readonly dialect: SqlDialect
+  readonly run: RunQuery
+}
+
+/** Loads the connection module: `export default { dialect: 'duckdb', run: async (query) => rows }`. */
+async function connection(path: string): Promise<Warehouse> {
+  if (!existsSync(path)) throw new UsageError(`no such file: ${path}`)
+  const module = (await import(pathToFileURL(resolvePath(path)).href)) as { default?: Partial<Warehouse> }
+  const w = module.default
+  if (w === undefined || typeof w.dialect !== 'string' || typeof w.run !== 'function')
+    throw new UsageError(`${path}: expected a default export { dialect, run(query) }`)
+  return w as Warehouse
+}
+
 /** The columns a definition reads. */
 function columnsOf(m: MetricDefinition): string[] {
   const out = new Set<string>()
@@ -274,9 +297,21 @@ async function run(
   warn: (s: string) => void,
   progress: boolean,
   asOf: number | undefined,
+  warehouse: Warehouse | null,
 ): Promise<number> {
+  const inWarehouseTable = (m: MetricDefinition) =>
+    warehouse !== null &&
+    m.input !== undefined &&
+    !data.has(m.input.dataset) &&
+    report.shared.datasets.get(m.input.dataset)?.table !== undefined
   const wanted = report.metrics.filter((m) => m.input !== undefined && data.has(m.input.dataset))
-  if (wanted.length === 0) throw new UsageError('no valid definition reads a dataset given with --data')
+  const pushed = report.metrics.filter(inWarehouseTable)
+  if (wanted.length === 0 && pushed.length === 0)
+    throw new UsageError(
+      warehouse === null
+        ? 'no valid definition reads a dataset given with --data'
+        : 'no valid definition reads a dataset given with --data or a dataset with a warehouse `table`',
+    )
   const results: { metric: MetricDefinition; result: unknown; comparisons: PeriodComparison[] | null }[] = []
   for (const [dataset, file] of data) {
     const metrics = wanted.filter((m) => m.input?.dataset === dataset)
@@ -330,6 +365,17 @@ async function run(
       const compared = m.time?.compare === 'previous' && (result as { kind?: string }).kind === 'series'
       results.push({ metric: m, result, comparisons: compared ? comparePeriods(result as never) : null })
     })
+  }
+  // Datasets that live in the warehouse: each definition as one query, through the user's connection.
+  for (const m of pushed) {
+    const spec = _definitionSpec(m, report.shared, (warehouse as Warehouse).dialect, asOf)
+    if (typeof spec === 'string') {
+      warn(`${m.name}: not computed in the warehouse: ${spec} (give its dataset with --data)\n`)
+      continue
+    }
+    const result = await inWarehouse(spec, (warehouse as Warehouse).run)
+    const compared = m.time?.compare === 'previous' && (result as { kind?: string }).kind === 'series'
+    results.push({ metric: m, result, comparisons: compared ? comparePeriods(result as never) : null })
   }
   const provenance = (m: MetricDefinition) => ({
     name: m.name,
@@ -485,6 +531,7 @@ export async function main(
         base: { type: 'string' },
         'fail-on-breaking': { type: 'boolean' },
         'as-of': { type: 'string' },
+        warehouse: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     })
@@ -537,7 +584,9 @@ export async function main(
       if (!existsSync(file)) throw new UsageError(`no such file: ${file}`)
       data.set(d.slice(0, eq), file)
     }
-    if (data.size === 0) throw new UsageError('run needs at least one --data name=file')
+    const warehouse = values.warehouse === undefined ? null : await connection(values.warehouse)
+    if (data.size === 0 && warehouse === null)
+      throw new UsageError('run needs at least one --data name=file, or --warehouse <module>')
     const report = validateDefinitions(collect(positionals))
     const errors = report.problems.filter((p) => p.severity === 'error')
     if (errors.length > 0) {
@@ -547,7 +596,7 @@ export async function main(
     const asOf = values['as-of'] === undefined ? undefined : parseInstant(values['as-of'])
     if (asOf === null)
       throw new UsageError(`--as-of takes an ISO 8601 instant with an offset, not ${values['as-of']}`)
-    return await run(report, data, format, write, error, process.stderr.isTTY === true, asOf)
+    return await run(report, data, format, write, error, process.stderr.isTTY === true, asOf, warehouse)
   } catch (e) {
     // Usage errors, unreadable files, bad arguments: said in one line, exit code 2.
     error(`cx-metrics: ${(e as Error).message}\n`)

@@ -320,6 +320,13 @@ export function _sharedSchemas(): Record<
       kind: z.literal('dataset'),
       ...named,
       description: z.string().optional(),
+      table: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          'The warehouse table it lives in (`analytics.responses`), for `cx-metrics run --warehouse`.',
+        ),
       headerRows: z
         .number()
         .int()

@@ -216,7 +216,12 @@ export interface SharedObjects {
   /** Datasets and their columns. */
   readonly datasets: ReadonlyMap<
     string,
-    { readonly columns: Readonly<Record<string, { readonly type?: string }>>; readonly headerRows?: number }
+    {
+      readonly columns: Readonly<Record<string, { readonly type?: string }>>
+      readonly headerRows?: number
+      /** The warehouse table it lives in, for `cx-metrics run --warehouse`. */
+      readonly table?: string
+    }
   >
   /** Business-hours schedules, checked with businessHours. */
   readonly schedules: ReadonlyMap<string, unknown>

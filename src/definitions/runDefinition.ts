@@ -127,18 +127,6 @@ export function _definitionAggregator(
       throw _typeError('runDefinition', 'definition.numerator', 'a ratio KPI (one with a numerator)', d.id)
     agg = _numeratorAggregator(agg, numerator, component, options)
   }
-  const filters = metric.filters ?? []
-  if (filters.length > 0) {
-    const inner = agg
-    agg = {
-      kpi: inner.kpi,
-      init: inner.init,
-      merge: inner.merge,
-      result: inner.result,
-      add: (state: unknown, row: Readonly<Record<string, unknown>>, index: number) =>
-        filters.every((f) => _matches(f, row)) ? inner.add(state, row, index) : state,
-    }
-  }
   const time =
     metric.time === undefined
       ? undefined
@@ -200,6 +188,19 @@ export function _definitionAggregator(
     agg = byKey(agg, (row: Readonly<Record<string, unknown>>) =>
       dimensions.map((c) => String(row[c] ?? '')).join(' / '),
     ) as AnyAggregator
+  // Filters choose the rows, outermost: a row they drop is in no period and under no key.
+  const filters = metric.filters ?? []
+  if (filters.length > 0) {
+    const inner = agg
+    agg = {
+      kpi: inner.kpi,
+      init: inner.init,
+      merge: inner.merge,
+      result: inner.result,
+      add: (state: unknown, row: Readonly<Record<string, unknown>>, index: number) =>
+        filters.every((f) => _matches(f, row)) ? inner.add(state, row, index) : state,
+    }
+  }
   return agg
 }
 

@@ -140,7 +140,7 @@ export function validateDefinitions(
 
   // Shared objects are checked by the library's own functions.
   const shared: {
-    datasets: Map<string, { columns: Record<string, { type?: string }>; headerRows?: number }>
+    datasets: Map<string, { columns: Record<string, { type?: string }>; headerRows?: number; table?: string }>
     schedules: Map<string, unknown>
     codeFrames: Map<string, unknown>
     healthDefinitions: Map<string, unknown>
@@ -158,6 +158,7 @@ export function validateDefinitions(
     shared.datasets.set(e.name, {
       columns: e.value.columns as Record<string, { type?: string }>,
       ...(typeof e.value.headerRows === 'number' ? { headerRows: e.value.headerRows } : {}),
+      ...(typeof e.value.table === 'string' ? { table: e.value.table } : {}),
     })
   // Bands and calendars first: health definitions and metrics name them.
   for (const e of (byKind.get('bands') as Map<string, Entry>).values()) {
@@ -576,7 +577,7 @@ function knownKeys(value: unknown, path: readonly (string | number)[]): string[]
   if (path.length === 0)
     return v.kind === undefined || v.kind === 'metric'
       ? _metricKeys()
-      : ['kind', 'name', 'description', 'headerRows', 'columns']
+      : ['kind', 'name', 'description', 'headerRows', 'table', 'columns']
   if (path[0] === 'options' && d !== undefined) {
     let rules = d.options
     for (const step of path.slice(1)) rules = rules[step as string]?.fields ?? {}

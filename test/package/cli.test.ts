@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { DuckDBInstance } from '@duckdb/node-api'
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import { describe, expect, it } from 'vitest'
 
@@ -165,6 +166,45 @@ describe('cx-metrics', () => {
     expect(run.err).toBe(
       `${csv}: row 3: \`fcr_score\` is "N/A", not a number — counted as invalid by \`support_health\`\n`,
     )
+  })
+
+  it('computes definitions inside a warehouse through a connection module, as from the file', async () => {
+    // The sample surveys in a DuckDB file; the connection module is the user's, with their client.
+    const dir = mkdtempSync(join(root, '.tmp', 'cx-warehouse-'))
+    const db = join(dir, 'warehouse.duckdb')
+    const instance = await DuckDBInstance.create(db)
+    const c = await instance.connect()
+    await c.run(
+      `CREATE TABLE surveys AS SELECT * FROM read_json('${join(root, 'examples/data/surveys.json')}', columns = {id: 'VARCHAR', customerId: 'VARCHAR', survey: 'VARCHAR', ticketId: 'VARCHAR', offeredAt: 'TIMESTAMPTZ', answeredAt: 'TIMESTAMPTZ', score: 'DOUBLE'})`,
+    )
+    c.closeSync()
+    instance.closeSync()
+    const module = join(dir, 'warehouse.mjs')
+    writeFileSync(
+      module,
+      `import { DuckDBInstance } from '@duckdb/node-api'
+const connection = await (await DuckDBInstance.create(${JSON.stringify(db)})).connect()
+export default { dialect: 'duckdb', run: async (q) => (await connection.runAndReadAll(q.sql, q.params)).getRows() }
+`,
+    )
+    const pushed = cli('run', 'examples/definitions', '--warehouse', module)
+    expect(pushed.code).toBe(0)
+    // The trailing windows are not a warehouse query: said, not computed into another number.
+    expect(pushed.err).toBe(
+      'csat_trailing_90_days: not computed in the warehouse: trailing windows are computed in memory only (give its dataset with --data)\n',
+    )
+    const local = cli('run', 'examples/definitions', '--data', 'surveys=examples/data/surveys.json')
+    // The same rows of the table (its columns are as wide as the longest cell of each run).
+    const lines = (out: string, name: string) =>
+      out
+        .split('\n')
+        .filter((l) => l.startsWith(`${name} `))
+        .map((l) => l.trim().split(/\s+/).join(' '))
+    for (const name of ['nps_monthly', 'csat_monthly']) {
+      expect(lines(pushed.out, name).length).toBeGreaterThan(12)
+      expect(lines(pushed.out, name)).toEqual(lines(local.out, name))
+    }
+    expect(cli('run', 'examples/definitions', '--warehouse', join(dir, 'none.mjs')).code).toBe(2)
   })
 
   it('diffs against a folder and against a git ref', () => {

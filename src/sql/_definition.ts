@@ -1,0 +1,65 @@
+// A metric definition as a warehouse query's spec, for `cx-metrics run --warehouse`: the survey KPIs over
+// a dataset that names its table, with their filters, periods and dimensions. What a warehouse query
+// cannot say — a numerator filter, trailing windows, timestamps read as wall-clock text — is refused,
+// never approximated.
+import type { DefinitionCalendar, MetricDefinition, SharedObjects } from '../definitions/_types.ts'
+import type { SqlDialect } from './_dialects.ts'
+import { _SCALAR_KPIS, type WarehouseSpec } from './_spec.ts'
+
+/** The spec of a definition, or why it is computed in memory only. */
+export function _definitionSpec(
+  m: MetricDefinition,
+  shared: SharedObjects,
+  dialect: SqlDialect,
+  asOf: number | undefined,
+): WarehouseSpec | string {
+  const table = m.input === undefined ? undefined : shared.datasets.get(m.input.dataset)?.table
+  if (table === undefined) return 'its dataset names no warehouse table'
+  if (!_SCALAR_KPIS.includes(m.kpi)) return `${m.kpi} is computed in memory only`
+  if ((m.numerator ?? []).length > 0) return 'a numerator filter is computed in memory only'
+  const mapping = m.input?.fields.value
+  if (
+    mapping !== undefined &&
+    (!('column' in mapping) || mapping.zone !== undefined || mapping.format !== undefined)
+  )
+    return 'its value column is read as text with a zone or format'
+  const time = m.time
+  if (
+    time !== undefined &&
+    (time.trailingDays !== undefined || time.zone !== undefined || time.format !== undefined)
+  )
+    return time.trailingDays !== undefined
+      ? 'trailing windows are computed in memory only'
+      : 'its time column is read as wall-clock text'
+  const calendar: DefinitionCalendar =
+    (m.calendar === undefined ? undefined : shared.calendars.get(m.calendar)) ?? {}
+  return {
+    dialect,
+    kpi: m.kpi as WarehouseSpec['kpi'],
+    ...(m.options === undefined ? {} : { options: m.options }),
+    table,
+    value: mapping !== undefined && 'column' in mapping ? mapping.column : 'value',
+    ...(m.filters === undefined ? {} : { filters: m.filters }),
+    ...(m.dimensions === undefined || m.dimensions.length === 0 ? {} : { dimensions: m.dimensions }),
+    ...(time === undefined
+      ? {}
+      : {
+          time: {
+            column: time.column,
+            unit: time.unit as 'month',
+            ...(calendar.timeZone === undefined ? {} : { timeZone: calendar.timeZone }),
+            ...(calendar.weekStartsOn === undefined ? {} : { weekStartsOn: calendar.weekStartsOn as 0 }),
+            ...(calendar.fiscalYearStartMonth === undefined
+              ? {}
+              : { fiscalYearStartMonth: calendar.fiscalYearStartMonth }),
+            ...(time.timeZone === undefined ? {} : { timeZone: time.timeZone }),
+            ...(time.weekStartsOn === undefined ? {} : { weekStartsOn: time.weekStartsOn as 0 }),
+            ...(time.fiscalYearStartMonth === undefined
+              ? {}
+              : { fiscalYearStartMonth: time.fiscalYearStartMonth }),
+            ...(time.range === undefined ? {} : { range: time.range }),
+            ...(asOf === undefined ? {} : { asOf }),
+          },
+        }),
+  }
+}
