@@ -256,6 +256,7 @@ export {
   type HealthPortfolio,
   type HealthScoreOptions,
   type HealthScoreState,
+  type HealthScoreStateExclusions,
   type HealthUnscored,
   healthScore,
   healthScoreAggregator,

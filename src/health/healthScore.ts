@@ -269,7 +269,20 @@ export interface HealthScoreState {
   /** Accounts read. */
   items: number
   /** Accounts left out before scoring, by reason (duplicates are counted in `result`). */
-  excluded: { missing: number; invalid: number; unknownSegment: number }
+  excluded: HealthScoreStateExclusions
+}
+
+/**
+ * Accounts a {@link HealthScoreState} left out before scoring.
+ * @category Health
+ */
+export interface HealthScoreStateExclusions {
+  /** Not an account (`null`). */
+  missing: number
+  /** No `accountId` or no `values` object. */
+  invalid: number
+  /** A segment without a definition. */
+  unknownSegment: number
 }
 
 /**

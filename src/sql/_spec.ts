@@ -30,7 +30,7 @@ export interface WarehouseKpis {
 
 /**
  * How a warehouse query windows its KPI by period: the instant column, the unit, and the calendar —
- * exactly as {@link byPeriod} takes them.
+ * exactly as `byPeriod` takes them.
  * @category Warehouse
  */
 export interface WarehouseTime extends CalendarOptions {
@@ -74,14 +74,21 @@ export interface WarehouseSpec<K extends keyof WarehouseKpis = keyof WarehouseKp
  * @category Warehouse
  */
 export type WarehouseOutput<S extends WarehouseSpec> = S extends {
+  /** Dimensions given: the result is by key. */
   readonly dimensions: readonly [string, ...string[]]
 }
   ? ByKeyResult<
-      S extends { readonly time: WarehouseTime }
+      S extends {
+        /** Periods given: the result is a series. */
+        readonly time: WarehouseTime
+      }
         ? ByPeriodResult<WarehouseKpis[S['kpi']]>
         : WarehouseKpis[S['kpi']]
     >
-  : S extends { readonly time: WarehouseTime }
+  : S extends {
+        /** Periods given: the result is a series. */
+        readonly time: WarehouseTime
+      }
     ? ByPeriodResult<WarehouseKpis[S['kpi']]>
     : WarehouseKpis[S['kpi']]
 

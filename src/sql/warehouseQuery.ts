@@ -65,7 +65,7 @@ const N = 'cx_count'
  * (`AT TIME ZONE` in PostgreSQL, `timezone()` in DuckDB, `DATE(ts, zone)` in BigQuery,
  * `CONVERT_TIMEZONE` in Snowflake, `toDate(ts, zone)` in ClickHouse, `from_utc_timestamp` in Spark), DST
  * included; the library then puts each date in its period, so ISO weeks, `weekStartsOn` and fiscal
- * years are exactly those of {@link byPeriod}. Names are checked and quoted per dialect, values bound as
+ * years are exactly those of `byPeriod`. Names are checked and quoted per dialect, values bound as
  * parameters: a name from a definition file cannot inject SQL.
  *
  * @example

@@ -118,7 +118,7 @@ export function moduleOf(
       .map((t) => `type ${t}`)
       .join(', ')} } from '${join(root, 'src/notebook/index.ts')}'`,
     `import { ${sql.values.filter(keep).join(', ')}, ${sql.types
-      .filter(keep)
+      .filter((t) => keep(t) && !definitions.types.includes(t))
       .map((t) => `type ${t}`)
       .join(', ')} } from '${join(root, 'src/sql/index.ts')}'`,
     `import { ${context
