@@ -28,7 +28,7 @@ import type {
   MetricDefinition,
 } from '../definitions/index.ts'
 import { definitionJsonSchema, diffDefinitions, toSarif, validateDefinitions } from '../definitions/index.ts'
-import { _definitionAggregator, _instant } from '../definitions/runDefinition.ts'
+import { _definitionAggregator, _instant, _omitEmpty } from '../definitions/runDefinition.ts'
 import { _escape } from '../notebook/_format.ts'
 import { toSvg } from '../notebook/toSvg.ts'
 import { _definitionSpec } from '../sql/_definition.ts'
@@ -373,7 +373,13 @@ async function run(
       warn(`${m.name}: not computed in the warehouse: ${spec} (give its dataset with --data)\n`)
       continue
     }
-    const result = await inWarehouse(spec, (warehouse as Warehouse).run)
+    const computed = await inWarehouse(spec, (warehouse as Warehouse).run)
+    const omit = (x: unknown) => (m.time?.empty === 'omit' ? _omitEmpty(x) : x)
+    const keyed = computed as { kind?: string; groups?: { result: unknown }[] }
+    const result =
+      keyed.groups !== undefined
+        ? { ...keyed, groups: keyed.groups.map((g) => ({ ...g, result: omit(g.result) })) }
+        : omit(computed)
     const compared = m.time?.compare === 'previous' && (result as { kind?: string }).kind === 'series'
     results.push({ metric: m, result, comparisons: compared ? comparePeriods(result as never) : null })
   }

@@ -190,6 +190,12 @@ const time = z
       .strictObject({ from: z.union([z.string(), z.number()]), to: z.union([z.string(), z.number()]) })
       .optional()
       .describe('The periods to report, every one of them (empty ones included).'),
+    empty: z
+      .enum(['null', 'omit'])
+      .optional()
+      .describe(
+        'What an empty period gives: its result with a null value and `reason: no-data` (`null`, the default), or nothing (`omit`).',
+      ),
     compare: z
       .enum(['previous'])
       .optional()

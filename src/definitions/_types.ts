@@ -124,6 +124,8 @@ export interface DefinitionTime {
   readonly fiscalYearStartMonth?: number
   /** The periods to report. */
   readonly range?: { readonly from: string | number; readonly to: string | number }
+  /** What an empty period gives: its null result (the default), or nothing. */
+  readonly empty?: 'null' | 'omit'
   /** Compare each period with the one before. */
   readonly compare?: 'previous'
 }

@@ -245,6 +245,33 @@ describe('numerator filters, calendars, bands and health scores from files', () 
     expect(keys('{ column: at, unit: week, weekStartsOn: 1 }')).toEqual(['2024-W13'])
   })
 
+  it('say what an empty period gives: a null result by default, nothing with `empty: omit`', () => {
+    const rows = [
+      { score: 10, at: '2024-01-10T12:00:00Z' },
+      { score: 0, at: '2024-03-10T12:00:00Z' },
+    ]
+    const periods = (empty: string) => {
+      const { metric, shared, problems } = one(
+        `name: n\nkpi: nps\ninput: { dataset: offers, fields: { value: { column: score, type: number } } }\ntime: { column: at, unit: month${empty}, range: { from: '2024-01-01T00:00:00Z', to: '2024-04-01T00:00:00Z' } }\n`,
+      )
+      expect(problems).toEqual([])
+      const r = runDefinition(metric as never, rows, shared).result as library.PeriodSeries<library.NpsResult>
+      return r.periods.map((p) => [p.period.key, p.result.value, p.result.reason])
+    }
+    expect(periods('')).toEqual([
+      ['2024-01', 100, null],
+      ['2024-02', null, 'no-data'],
+      ['2024-03', -100, null],
+    ])
+    expect(periods(', empty: omit')).toEqual([
+      ['2024-01', 100, null],
+      ['2024-03', -100, null],
+    ])
+    expect(one('name: n\nkpi: nps\ntime: { column: at, unit: month, empty: zero }\n').problems).toEqual([
+      'schema/value',
+    ])
+  })
+
   it('score accounts from a column per measure, with shared bands, by segment', () => {
     const text =
       'kind: bands\nname: b\nbands: [{ id: low, min: 0, max: 50, maxInclusive: false }, { id: high, min: 50, max: 100 }]\n---\n' +

@@ -61,6 +61,13 @@ export function _instant(m: ColumnMapping, raw: string): unknown {
   return t === null ? raw : t
 }
 
+/** A series without its periods that have no observation (`time.empty: omit`). */
+export function _omitEmpty(result: unknown): unknown {
+  const r = result as { kind?: string; periods?: { result: { n?: number } }[] }
+  if (r.kind !== 'series' || r.periods === undefined) return result
+  return { ...r, periods: r.periods.filter((p) => p.result.n !== 0) }
+}
+
 /**
  * The aggregator a definition describes: the KPI over the mapped columns, filtered, windowed by
  * period and broken down by its dimensions — for streaming rows into it (`cx-metrics run` does).
@@ -182,6 +189,10 @@ export function _definitionAggregator(
         ...(time.range === undefined ? {} : { range: time.range }),
         ...(asOf === undefined ? {} : { asOf }),
       }) as AnyAggregator
+  }
+  if (time?.empty === 'omit') {
+    const inner = agg
+    agg = { ...inner, result: (state: unknown) => _omitEmpty(inner.result(state)) }
   }
   const dimensions = metric.dimensions ?? []
   if (dimensions.length > 0)

@@ -603,6 +603,7 @@ function knownKeys(value: unknown, path: readonly (string | number)[]): string[]
       'weekStartsOn',
       'fiscalYearStartMonth',
       'range',
+      'empty',
       'compare',
     ]
   if (path[0] === 'display') return ['format', 'unit', 'currency', 'direction']
