@@ -127,7 +127,7 @@ const START = Date.UTC(2024, 0, 1)
 const END = Date.UTC(2026, 0, 1)
 
 /** mulberry32: a tiny seeded generator, enough for sample data. */
-function generator(seed: number): () => number {
+export function generator(seed: number): () => number {
   let a = seed >>> 0
   return () => {
     a = (a + 0x6d2b79f5) >>> 0

@@ -137,6 +137,27 @@ export const _filterSchema: z.ZodType<Filter> = z.lazy(() =>
   ]),
 )
 
+/** The calendar of periods: in `time`, and in a shared `kind: calendar`. */
+function calendarFields(): Record<string, z.ZodType> {
+  return {
+    timeZone: z.string().optional().describe('The IANA zone periods are cut in.'),
+    weekStartsOn: z
+      .number()
+      .int()
+      .min(0)
+      .max(6)
+      .optional()
+      .describe('0 Sunday … 6 Saturday, for local weeks.'),
+    fiscalYearStartMonth: z
+      .number()
+      .int()
+      .min(1)
+      .max(12)
+      .optional()
+      .describe('The first month of the fiscal year.'),
+  }
+}
+
 const time = z
   .strictObject({
     column: z.string().describe('The dataset column whose instant puts a row in a period.'),
@@ -171,21 +192,7 @@ const time = z
       .union([z.string(), z.number()])
       .optional()
       .describe('Where the latest trailing window ends (or the run’s --as-of).'),
-    timeZone: z.string().optional().describe('The IANA zone periods are cut in.'),
-    weekStartsOn: z
-      .number()
-      .int()
-      .min(0)
-      .max(6)
-      .optional()
-      .describe('0 Sunday … 6 Saturday, for local weeks.'),
-    fiscalYearStartMonth: z
-      .number()
-      .int()
-      .min(1)
-      .max(12)
-      .optional()
-      .describe('The first month of the fiscal year.'),
+    ...calendarFields(),
     range: z
       .strictObject({ from: z.union([z.string(), z.number()]), to: z.union([z.string(), z.number()]) })
       .optional()
@@ -397,21 +404,7 @@ export function _sharedSchemas(): Record<
         kind: z.literal('calendar'),
         ...named,
         description: z.string().optional(),
-        timeZone: z.string().optional().describe('The IANA zone periods are cut in.'),
-        weekStartsOn: z
-          .number()
-          .int()
-          .min(0)
-          .max(6)
-          .optional()
-          .describe('0 Sunday … 6 Saturday, for local weeks.'),
-        fiscalYearStartMonth: z
-          .number()
-          .int()
-          .min(1)
-          .max(12)
-          .optional()
-          .describe('The first month of the fiscal year.'),
+        ...calendarFields(),
       })
       .describe('A calendar: the zone, week start and fiscal year that metrics name with `calendar: name`.'),
   }

@@ -14,7 +14,13 @@ import { _matches } from './_filter.ts'
 import { _isColumns } from './_mapping.ts'
 import { _numeratorAggregator } from './_numerator.ts'
 import { _resolveOptions } from './_resolveOptions.ts'
-import type { ColumnMapping, ColumnsMapping, MetricDefinition, SharedObjects } from './_types.ts'
+import type {
+  ColumnMapping,
+  ColumnsMapping,
+  DefinitionTime,
+  MetricDefinition,
+  SharedObjects,
+} from './_types.ts'
 
 /**
  * Where a result computed from a definition came from: the definition's name, version and content
@@ -59,6 +65,20 @@ export function _instant(m: ColumnMapping, raw: string): unknown {
   }
   const t = parseInstant(raw, m.zone === undefined ? undefined : { inputTimeZone: m.zone })
   return t === null ? raw : t
+}
+
+/** A definition's `time`, with what its shared calendar says where `time` does not say it. */
+export function _definitionTime(metric: MetricDefinition, shared: SharedObjects): DefinitionTime | undefined {
+  if (metric.time === undefined) return undefined
+  const calendar = metric.calendar === undefined ? undefined : shared.calendars.get(metric.calendar)
+  return {
+    ...(calendar?.timeZone === undefined ? {} : { timeZone: calendar.timeZone }),
+    ...(calendar?.weekStartsOn === undefined ? {} : { weekStartsOn: calendar.weekStartsOn }),
+    ...(calendar?.fiscalYearStartMonth === undefined
+      ? {}
+      : { fiscalYearStartMonth: calendar.fiscalYearStartMonth }),
+    ...metric.time,
+  }
 }
 
 /** A series without its periods that have no observation (`time.empty: omit`). */
@@ -134,17 +154,7 @@ export function _definitionAggregator(
       throw _typeError('runDefinition', 'definition.numerator', 'a ratio KPI (one with a numerator)', d.id)
     agg = _numeratorAggregator(agg, numerator, component, options)
   }
-  const time =
-    metric.time === undefined
-      ? undefined
-      : {
-          ...(calendar?.timeZone === undefined ? {} : { timeZone: calendar.timeZone }),
-          ...(calendar?.weekStartsOn === undefined ? {} : { weekStartsOn: calendar.weekStartsOn }),
-          ...(calendar?.fiscalYearStartMonth === undefined
-            ? {}
-            : { fiscalYearStartMonth: calendar.fiscalYearStartMonth }),
-          ...metric.time,
-        }
+  const time = _definitionTime(metric, shared)
   if (time !== undefined) {
     // The time column is read as the input reads it when a field maps it (its zone, its format).
     const mapped = Object.values(metric.input?.fields ?? {}).find(

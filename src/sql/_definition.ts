@@ -2,7 +2,8 @@
 // a dataset that names its table, with their filters, periods and dimensions. What a warehouse query
 // cannot say — a numerator filter, trailing windows, timestamps read as wall-clock text — is refused,
 // never approximated.
-import type { DefinitionCalendar, MetricDefinition, SharedObjects } from '../definitions/_types.ts'
+import type { MetricDefinition, SharedObjects } from '../definitions/_types.ts'
+import { _definitionTime } from '../definitions/runDefinition.ts'
 import type { SqlDialect } from './_dialects.ts'
 import { _SCALAR_KPIS, type WarehouseSpec } from './_spec.ts'
 
@@ -23,7 +24,7 @@ export function _definitionSpec(
     (!('column' in mapping) || mapping.zone !== undefined || mapping.format !== undefined)
   )
     return 'its value column is read as text with a zone or format'
-  const time = m.time
+  const time = _definitionTime(m, shared)
   if (
     time !== undefined &&
     (time.trailingDays !== undefined || time.zone !== undefined || time.format !== undefined)
@@ -31,8 +32,6 @@ export function _definitionSpec(
     return time.trailingDays !== undefined
       ? 'trailing windows are computed in memory only'
       : 'its time column is read as wall-clock text'
-  const calendar: DefinitionCalendar =
-    (m.calendar === undefined ? undefined : shared.calendars.get(m.calendar)) ?? {}
   return {
     dialect,
     kpi: m.kpi as WarehouseSpec['kpi'],
@@ -47,11 +46,6 @@ export function _definitionSpec(
           time: {
             column: time.column,
             unit: time.unit as 'month',
-            ...(calendar.timeZone === undefined ? {} : { timeZone: calendar.timeZone }),
-            ...(calendar.weekStartsOn === undefined ? {} : { weekStartsOn: calendar.weekStartsOn as 0 }),
-            ...(calendar.fiscalYearStartMonth === undefined
-              ? {}
-              : { fiscalYearStartMonth: calendar.fiscalYearStartMonth }),
             ...(time.timeZone === undefined ? {} : { timeZone: time.timeZone }),
             ...(time.weekStartsOn === undefined ? {} : { weekStartsOn: time.weekStartsOn as 0 }),
             ...(time.fiscalYearStartMonth === undefined

@@ -8,7 +8,7 @@ import { type CesResult, cesAggregator } from '../survey/ces.ts'
 import { type CsatResult, csatAggregator } from '../survey/csat.ts'
 import { type NpsResult, npsAggregator } from '../survey/nps.ts'
 import { type ResponseRateResult, responseRateAggregator } from '../survey/responseRate.ts'
-import type { CalendarOptions, DateRange } from '../time/_calendar.ts'
+import { _CALENDAR_KEYS, type CalendarOptions, type DateRange } from '../time/_calendar.ts'
 import { type ByKeyResult, byKey } from '../time/byKey.ts'
 import { type ByPeriodResult, byPeriod } from '../time/byPeriod.ts'
 import { _DIALECTS, type SqlDialect } from './_dialects.ts'
@@ -96,19 +96,7 @@ export type WarehouseOutput<S extends WarehouseSpec> = S extends {
 export const _SCALAR_KPIS: readonly string[] = ['nps', 'csat', 'ces', 'responseRate']
 
 const SPEC_KEYS = ['dialect', 'kpi', 'options', 'table', 'value', 'filters', 'time', 'dimensions']
-const TIME_KEYS = [
-  'column',
-  'unit',
-  'range',
-  'asOf',
-  'timeZone',
-  'weekStartsOn',
-  'firstWeekContainsDate',
-  'fiscalYearStartMonth',
-  'fiscalYearStartDay',
-  'days',
-  'anchor',
-]
+const TIME_KEYS = ['column', 'unit', 'range', 'asOf', ..._CALENDAR_KEYS]
 
 /** An item of the query's rows as the aggregator reads it: a value, its local date, its key, how many. */
 export interface _Item {

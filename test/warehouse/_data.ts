@@ -4,6 +4,7 @@
 // zones, and segment names that are prototype keys, quotes and SQL.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { generator } from '../../examples/data/generate.ts'
 
 export interface Row {
   id: string
@@ -50,20 +51,8 @@ const HOT = [
   Date.UTC(2150, 0, 1, 2),
 ]
 
-/** A small deterministic generator (mulberry32), so that every run loads the same rows. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 export function generated(n: number): Row[] {
-  const r = random(20_241_202)
+  const r = generator(20_241_202)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
   const rows: Row[] = []
   for (let i = 0; i < n; i++) {
