@@ -61,11 +61,12 @@ const N = 'cx_count'
  * exclusions (a score off the scale is counted, never filtered away) and period rules applied to them —
  * and into the result, identical to folding the rows in memory. Only the histogram crosses the wire.
  *
- * Time: the warehouse turns each instant into its local date in the zone with its own functions
- * (`AT TIME ZONE` in PostgreSQL, `timezone()` in DuckDB, `DATE(ts, zone)` in BigQuery,
- * `CONVERT_TIMEZONE` in Snowflake, `toDate(ts, zone)` in ClickHouse, `from_utc_timestamp` in Spark), DST
- * included; the library then puts each date in its period, so ISO weeks, `weekStartsOn` and fiscal
- * years are exactly those of `byPeriod`. Names are checked and quoted per dialect, values bound as
+ * Time: each instant's local day in the zone is integer arithmetic on its epoch milliseconds, with the
+ * zone's offsets over 1970–2100 (or the range) taken from the runtime's time-zone data — the data the
+ * time layer reads — and written into the query; outside that span the engine's own functions
+ * (`AT TIME ZONE`, `timezone()`, `DATE(ts, zone)`, `CONVERT_TIMEZONE`, `toDate(ts, zone)`,
+ * `from_utc_timestamp`). The library then puts each date in its period, so ISO weeks, `weekStartsOn`
+ * and fiscal years are exactly those of `byPeriod`. Names are checked and quoted per dialect, values bound as
  * parameters: a name from a definition file cannot inject SQL.
  *
  * @example
