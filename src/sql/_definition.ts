@@ -17,6 +17,7 @@ export function _definitionSpec(
   const table = m.input === undefined ? undefined : shared.datasets.get(m.input.dataset)?.table
   if (table === undefined) return 'its dataset names no warehouse table'
   if (!_SCALAR_KPIS.includes(m.kpi)) return `${m.kpi} is computed in memory only`
+  if (m.kpi === 'acsi') return 'its three questions are one column in a definition'
   if ((m.numerator ?? []).length > 0) return 'a numerator filter is computed in memory only'
   const mapping = m.input?.fields.value
   if (

@@ -4,6 +4,7 @@ import { _knownKeys } from '../core/_keys.ts'
 import type { Aggregator, AnyAggregator } from '../core/aggregator.ts'
 import type { DateInput } from '../core/parseInstant.ts'
 import type { DefinitionFilter } from '../definitions/_types.ts'
+import { type AcsiResult, acsiAggregator } from '../survey/acsi.ts'
 import { type CesResult, cesAggregator } from '../survey/ces.ts'
 import { type CsatResult, csatAggregator } from '../survey/csat.ts'
 import { type NpsResult, npsAggregator } from '../survey/nps.ts'
@@ -24,6 +25,8 @@ export interface WarehouseKpis {
   readonly csat: CsatResult
   /** CES. */
   readonly ces: CesResult
+  /** The ACSI index of three questions. */
+  readonly acsi: AcsiResult
   /** Survey response rate. */
   readonly responseRate: ResponseRateResult
 }
@@ -58,8 +61,11 @@ export interface WarehouseSpec<K extends keyof WarehouseKpis = keyof WarehouseKp
   readonly options?: Readonly<Record<string, unknown>>
   /** The table: `'responses'`, `'analytics.responses'`, or its parts. */
   readonly table: string | readonly string[]
-  /** The column of the KPI's values: the score, or whether an offered survey was answered. */
-  readonly value: string
+  /**
+   * The column of the KPI's values: the score, or whether an offered survey was answered; for ACSI the
+   * three columns of its questions, in order.
+   */
+  readonly value: string | readonly string[]
   /** Rows kept (all must hold), in the filter language of definition files. */
   readonly filters?: readonly DefinitionFilter[]
   /** Window by period. */
@@ -92,8 +98,8 @@ export type WarehouseOutput<S extends WarehouseSpec> = S extends {
     ? ByPeriodResult<WarehouseKpis[S['kpi']]>
     : WarehouseKpis[S['kpi']]
 
-/** The KPIs whose value is one column per row, computed from a histogram of that column. */
-export const _SCALAR_KPIS: readonly string[] = ['nps', 'csat', 'ces', 'responseRate']
+/** The KPIs computed from a histogram of their value columns (one, or ACSI's three). */
+export const _SCALAR_KPIS: readonly string[] = ['nps', 'csat', 'ces', 'acsi', 'responseRate']
 
 const SPEC_KEYS = ['dialect', 'kpi', 'options', 'table', 'value', 'filters', 'time', 'dimensions']
 const TIME_KEYS = ['column', 'unit', 'range', 'asOf', ..._CALENDAR_KEYS]
@@ -153,6 +159,14 @@ export function _checkSpec(fn: string, spec: WarehouseSpec, reached?: _Reached):
       `a KPI computed in the warehouse (${_SCALAR_KPIS.join(', ')}; the others are computed in memory only)`,
       spec.kpi,
     )
+  const columns = Array.isArray(spec.value) ? spec.value.length : 1
+  if ((spec.kpi === 'acsi') !== (columns === 3 && Array.isArray(spec.value)))
+    throw _typeError(
+      fn,
+      'spec.value',
+      spec.kpi === 'acsi' ? "ACSI's three question columns, in order" : 'one column name',
+      spec.value,
+    )
   if (spec.options !== undefined && (spec.options === null || typeof spec.options !== 'object'))
     throw _typeError(fn, 'spec.options', 'the options of the KPI', spec.options)
   if (spec.filters !== undefined && !Array.isArray(spec.filters))
@@ -161,11 +175,13 @@ export function _checkSpec(fn: string, spec: WarehouseSpec, reached?: _Reached):
     throw _typeError(fn, 'spec.dimensions', 'an array of column names', spec.dimensions)
   const factory = (spec.kpi === 'nps'
     ? npsAggregator
-    : spec.kpi === 'csat'
-      ? csatAggregator
-      : spec.kpi === 'ces'
-        ? cesAggregator
-        : responseRateAggregator) as unknown as (accessor: unknown, options: unknown) => AnyAggregator
+    : spec.kpi === 'acsi'
+      ? acsiAggregator
+      : spec.kpi === 'csat'
+        ? csatAggregator
+        : spec.kpi === 'ces'
+          ? cesAggregator
+          : responseRateAggregator) as unknown as (accessor: unknown, options: unknown) => AnyAggregator
   const kpi = factory((item: _Item) => item.v, spec.options ?? {})
   let agg: AnyAggregator = reached === undefined ? kpi : weighted(kpi, reached)
   const time = spec.time

@@ -29,7 +29,7 @@ export interface WarehouseQuery<S extends WarehouseSpec = WarehouseSpec> {
   readonly params: readonly unknown[]
   /** The parameters by name (`p1`, `p2`…), for BigQuery, ClickHouse and Spark; `null` for the others. */
   readonly namedParams: Readonly<Record<string, unknown>> | null
-  /** The columns of each row, in order: the local date, each dimension, the value, the count. */
+  /** The columns of each row, in order: the local date, each dimension, the value (ACSI's three), the count. */
   readonly columns: readonly string[]
   /** The spec it was written from. */
   readonly spec: S
@@ -54,8 +54,8 @@ const V = 'cx_value'
 const N = 'cx_count'
 
 /**
- * The SQL that computes a survey KPI's states inside the warehouse — NPS, CSAT, CES or the response
- * rate, optionally filtered, windowed by period in a time zone and broken down by columns. The query
+ * The SQL that computes a survey KPI's states inside the warehouse — NPS, CSAT, CES, ACSI or the
+ * response rate, optionally filtered, windowed by period in a time zone and broken down by columns. The query
  * returns a histogram: one row per local date (or local month), key and distinct value, with its count;
  * {@link warehouseResult} turns those rows into the aggregator's states — the library's own parsing,
  * exclusions (a score off the scale is counted, never filtered away) and period rules applied to them —
@@ -85,7 +85,16 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
   const params = new _Params(dialect)
   const q = (name: string) => _quote(dialect, name)
   const table = _table(fn, 'spec.table', dialect, spec.table)
-  const value = _identifier(fn, 'spec.value', dialect, spec.value)
+  const valueNames = Array.isArray(spec.value) ? spec.value.map((_, i) => `${V}${i}`) : [V]
+  const values = (Array.isArray(spec.value) ? spec.value : [spec.value]).map(
+    (c, i) =>
+      [
+        _identifier(fn, Array.isArray(spec.value) ? `spec.value[${i}]` : 'spec.value', dialect, c),
+        q(valueNames[i] as string),
+      ] as const,
+  )
+  const selected = (dimensions: readonly (readonly [string, string])[]) =>
+    [...dimensions, ...values].map(([c, k]) => `${c} AS ${k}`).join(', ')
   const dims = (spec.dimensions ?? []).map((c, i) => _identifier(fn, `spec.dimensions[${i}]`, dialect, c))
   const time = spec.time
   const keys = dims.map((c, i) => [c, q(`cx_key${i}`)] as const)
@@ -93,10 +102,10 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
   if (time === undefined) {
     const where = (spec.filters ?? []).map((f, i) => _where(fn, `spec.filters[${i}]`, dialect, params, f))
     sql = [
-      `SELECT NULL AS ${q(B)}, ${[...keys.map(([c, k]) => `${c} AS ${k}`), `${value} AS ${q(V)}`].join(', ')}, COUNT(*) AS ${q(N)}`,
+      `SELECT NULL AS ${q(B)}, ${selected(keys)}, COUNT(*) AS ${q(N)}`,
       `FROM ${table}`,
       ...(where.length === 0 ? [] : [`WHERE ${where.join(' AND ')}`]),
-      `GROUP BY ${[...dims.map((_, i) => i + 2), dims.length + 2].join(', ')}`,
+      `GROUP BY ${[...keys, ...values].map((_, i) => i + 2).join(', ')}`,
     ].join(' ')
   } else {
     const column = _identifier(fn, 'spec.time.column', dialect, time.column)
@@ -111,11 +120,11 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
     const [from, to] = span(time)
     const offsets = _offsets(time.timeZone ?? 'UTC', from, to)
     const [ms, ts, n] = [q('cx_ms'), q('cx_ts'), q('cx_n')]
-    const carried = [...keys.map(([, k]) => k), q(V)]
+    const carried = [...keys, ...values].map(([, k]) => k)
     const groups = carried.map((_, i) => i + 2).join(', ')
     const rows =
       [
-        `SELECT ${_epochMs(dialect, column)} AS ${ms}, ${column} AS ${ts}, ${[...keys.map(([c, k]) => `${c} AS ${k}`), `${value} AS ${q(V)}`].join(', ')}`,
+        `SELECT ${_epochMs(dialect, column)} AS ${ms}, ${column} AS ${ts}, ${selected(keys)}`,
         `FROM ${table}`,
         ...(where.length === 0 ? [] : [`WHERE ${where.join(' AND ')}`]),
       ].join(' ') + _fence(dialect)
@@ -132,7 +141,7 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
     sql,
     params: params.values,
     namedParams: named ? Object.fromEntries(params.names.map((n, i) => [n, params.values[i]])) : null,
-    columns: [B, ...dims.map((_, i) => `cx_key${i}`), V, N],
+    columns: [B, ...dims.map((_, i) => `cx_key${i}`), ...valueNames, N],
     spec,
   }
 }

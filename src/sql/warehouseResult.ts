@@ -63,7 +63,8 @@ export function warehouseResult<S extends WarehouseSpec>(
   const reached = { reached: false }
   const agg = _checkSpec(fn, spec, reached)
   const columns = query.columns
-  const dims = columns.length - 3
+  const width = Array.isArray(spec.value) ? spec.value.length : 1
+  const dims = columns.length - 2 - width
   const zone = spec.time?.timeZone ?? 'UTC'
   // Each local date at noon in the zone: inside that day whatever the zone's transitions.
   const dates = new Map<string, number | null>()
@@ -98,14 +99,14 @@ export function warehouseResult<S extends WarehouseSpec>(
   let state = agg.init()
   let i = 0
   for (const cells of table) {
-    const times = count(fn, i, cells[2 + dims])
+    const times = count(fn, i, cells[1 + dims + width])
     const item: _Item = {
       d: spec.time === undefined ? null : dateOf(i, cells[0]),
       k: cells
         .slice(1, 1 + dims)
         .map((x) => String(value(x) ?? ''))
         .join(' / '),
-      v: value(cells[1 + dims]),
+      v: width === 1 ? value(cells[1 + dims]) : cells.slice(1 + dims, 1 + dims + width).map(value),
       c: times,
     }
     if (times > 0) {

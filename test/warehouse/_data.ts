@@ -14,6 +14,10 @@ export interface Row {
   score: number | null
   score_text: string | null
   answered: boolean | null
+  /** ACSI's three questions, 1–10. */
+  q1: number | null
+  q2: number | null
+  q3: number | null
 }
 
 export const COLUMNS: readonly [keyof Row, string][] = [
@@ -24,6 +28,9 @@ export const COLUMNS: readonly [keyof Row, string][] = [
   ['score', 'double precision'],
   ['score_text', 'text'],
   ['answered', 'boolean'],
+  ['q1', 'integer'],
+  ['q2', 'integer'],
+  ['q3', 'integer'],
 ]
 
 const PLANS = [
@@ -96,7 +103,14 @@ export function generated(n: number): Row[] {
                 ? 'NaN'
                 : String(score),
       answered: w < 0.02 ? null : score !== null,
-    })
+      // Mostly 1–10; now and then missing, or 0 and 11 (off the scale).
+      ...Object.fromEntries(
+        (['q1', 'q2', 'q3'] as const).map((q) => {
+          const x = r()
+          return [q, x < 0.02 ? null : x < 0.03 ? pick([0, 11]) : 1 + Math.floor(r() * 10)]
+        }),
+      ),
+    } as Row)
   }
   return rows
 }
@@ -118,6 +132,9 @@ export function sample(): Row[] {
     score: s.score,
     score_text: s.score === null ? null : String(s.score),
     answered: s.answeredAt !== null,
+    q1: null,
+    q2: null,
+    q3: null,
   }))
 }
 

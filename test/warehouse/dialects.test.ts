@@ -94,7 +94,7 @@ describe('every dialect', () => {
     expect(() =>
       warehouseQuery({ dialect: 'duckdb', kpi: 'churnRate' as never, table: 't', value: 'x' }),
     ).toThrow(
-      /warehouseQuery expected `spec.kpi` to be a KPI computed in the warehouse \(nps, csat, ces, responseRate; the others are computed in memory only\), got `"churnRate"`/,
+      /warehouseQuery expected `spec.kpi` to be a KPI computed in the warehouse \(nps, csat, ces, acsi, responseRate; the others are computed in memory only\), got `"churnRate"`/,
     )
     expect(() => warehouseQuery({ dialect: 'oracle' as never, kpi: 'nps', table: 't', value: 'x' })).toThrow(
       /`spec.dialect`/,
@@ -111,6 +111,16 @@ describe('every dialect', () => {
         time: { column: 'at', unit: 'month', timezone: 'UTC' } as never,
       }),
     ).toThrow(/did you mean `timeZone`/)
+    // ACSI reads three question columns; the others one.
+    expect(() => warehouseQuery({ dialect: 'duckdb', kpi: 'acsi', table: 't', value: 'q' })).toThrow(
+      /`spec.value` to be ACSI's three question columns/,
+    )
+    expect(() =>
+      warehouseQuery({ dialect: 'duckdb', kpi: 'nps', table: 't', value: ['a', 'b', 'c'] }),
+    ).toThrow(/`spec.value` to be one column name/)
+    expect(
+      warehouseQuery({ dialect: 'postgres', kpi: 'acsi', table: 't', value: ['q1', 'q2', 'q3'] }).columns,
+    ).toEqual(['cx_date', 'cx_value0', 'cx_value1', 'cx_value2', 'cx_count'])
     // The KPI's own checks of its options.
     expect(() =>
       warehouseQuery({ dialect: 'duckdb', kpi: 'csat', table: 't', value: 'x', options: { scale: '1-4' } }),

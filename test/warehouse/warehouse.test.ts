@@ -91,17 +91,16 @@ const factories: Record<
   nps: cx.npsAggregator as never,
   csat: cx.csatAggregator as never,
   ces: cx.cesAggregator as never,
+  acsi: cx.acsiAggregator as never,
   responseRate: cx.responseRateAggregator as never,
 }
 
 /** The fold in memory of a case, written with the library's public API only. */
 function inMemory(c: Case): unknown {
   const s = c.spec
-  let agg = factories[s.kpi]?.((r) => r[s.value as keyof Row], s.options ?? {}) as cx.Aggregator<
-    Row,
-    unknown,
-    unknown
-  >
+  const value = (r: Row) =>
+    Array.isArray(s.value) ? s.value.map((c) => r[c as keyof Row]) : r[s.value as keyof Row]
+  let agg = factories[s.kpi]?.(value, s.options ?? {}) as cx.Aggregator<Row, unknown, unknown>
   if (s.time !== undefined) {
     const { column, ...calendar } = s.time
     agg = cx.byPeriod(agg, {
@@ -209,6 +208,10 @@ const cases: Case[] = [
       time: month('Europe/London'),
     },
     keep: (r) => r.survey !== 'nps',
+  },
+  {
+    name: 'ACSI of three question columns, by month in São Paulo and plan',
+    spec: { kpi: 'acsi', value: ['q1', 'q2', 'q3'], time: month('America/Sao_Paulo'), dimensions: ['plan'] },
   },
   {
     name: 'response rate by month and plan',
