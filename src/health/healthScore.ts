@@ -1,6 +1,7 @@
 import { _accessorAndOptions, _iterable } from '../core/_args.ts'
 import { _typeError } from '../core/_assert.ts'
 import { _dict, _get, _set } from '../core/_dict.ts'
+import { _mergeCounts } from '../core/_exclude.ts'
 import { _knownKeys } from '../core/_keys.ts'
 import type { Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
@@ -276,7 +277,7 @@ export interface HealthScoreState {
  * Accounts a {@link HealthScoreState} left out before scoring.
  * @category Health
  */
-export interface HealthScoreStateExclusions {
+export type HealthScoreStateExclusions = {
   /** Not an account (`null`). */
   missing: number
   /** No `accountId` or no `values` object. */
@@ -397,15 +398,14 @@ export function healthScoreAggregator<T>(
       state.accounts.push(_materialise(c, key, segment, _scoreInto(c, values, space), space))
       return state
     },
-    merge: (a, b) => ({
-      accounts: [...a.accounts, ...b.accounts],
-      items: a.items + b.items,
-      excluded: {
-        missing: a.excluded.missing + b.excluded.missing,
-        invalid: a.excluded.invalid + b.excluded.invalid,
-        unknownSegment: a.excluded.unknownSegment + b.excluded.unknownSegment,
-      },
-    }),
+    merge: (a, b) => {
+      const excluded = { ...a.excluded }
+      _mergeCounts(
+        excluded as unknown as Record<string, number>,
+        b.excluded as unknown as Record<string, number>,
+      )
+      return { accounts: [...a.accounts, ...b.accounts], items: a.items + b.items, excluded }
+    },
     result: (state) => _portfolio(compiled, state),
   }
 }

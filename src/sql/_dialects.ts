@@ -24,6 +24,16 @@ export class _Params {
   readonly names: string[] = []
   constructor(private readonly dialect: SqlDialect) {}
 
+  /** Whether the dialect binds parameters by name (BigQuery, ClickHouse, Spark) rather than by position. */
+  get byName(): boolean {
+    return this.dialect === 'bigquery' || this.dialect === 'clickhouse' || this.dialect === 'spark'
+  }
+
+  /** The parameters by name, for the dialects that name them; `null` for the others. */
+  named(): Record<string, unknown> | null {
+    return this.byName ? Object.fromEntries(this.names.map((n, i) => [n, this.values[i]])) : null
+  }
+
   /** The placeholder of a new parameter holding `value`. */
   add(value: string | number | boolean): string {
     this.values.push(value)

@@ -135,12 +135,11 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
   }
   if (sql.length > 1_000_000)
     throw _typeError(fn, 'spec.filters', 'filters of a reasonable size', spec.filters?.length)
-  const named = dialect === 'bigquery' || dialect === 'clickhouse' || dialect === 'spark'
   return {
     dialect,
     sql,
     params: params.values,
-    namedParams: named ? Object.fromEntries(params.names.map((n, i) => [n, params.values[i]])) : null,
+    namedParams: params.named(),
     columns: [B, ...dims.map((_, i) => `cx_key${i}`), ...valueNames, N],
     spec,
   }
