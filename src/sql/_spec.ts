@@ -2,7 +2,7 @@
 import { _typeError } from '../core/_assert.ts'
 import { _knownKeys } from '../core/_keys.ts'
 import type { Aggregator, AnyAggregator } from '../core/aggregator.ts'
-import type { DateInput } from '../core/parseInstant.ts'
+import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { DefinitionFilter } from '../definitions/_types.ts'
 import { type AcsiResult, acsiAggregator } from '../survey/acsi.ts'
 import { type CesResult, cesAggregator } from '../survey/ces.ts'
@@ -110,6 +110,24 @@ export interface _Item {
   d: number | null
   k: string
   c: number
+}
+
+/** What a row's date says for rows before the range, and for rows from its end (or asOf) on. */
+export const _BEFORE = 'before'
+export const _AFTER = 'after'
+
+/**
+ * The instants `byPeriod` keeps items within, `[from, min(range.to, asOf))`, or `null` for an open end:
+ * a bucket of the query may straddle them, so the query tells rows before and after them apart.
+ */
+export function _bounds(time: WarehouseTime): {
+  readonly lower: number | null
+  readonly upper: number | null
+} {
+  const at = (x: DateInput | undefined) => (x === undefined ? null : parseInstant(x))
+  const lower = at(time.range?.from)
+  const ends = [at(time.range?.to), at(time.asOf)].filter((x): x is number => x !== null)
+  return { lower, upper: ends.length === 0 ? null : Math.min(...ends) }
 }
 
 /** Whether the KPI's own `add` ran for the last item (or the period or key left it out). */

@@ -12,7 +12,7 @@ import {
 } from './_dialects.ts'
 import { _identifier, _table } from './_identifier.ts'
 import { _offsetCase, _offsets } from './_offsets.ts'
-import { _checkSpec, type WarehouseKpis, type WarehouseSpec } from './_spec.ts'
+import { _AFTER, _BEFORE, _bounds, _checkSpec, type WarehouseKpis, type WarehouseSpec } from './_spec.ts'
 import { _where } from './_where.ts'
 
 /**
@@ -116,6 +116,12 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
       (time.unit.startsWith('fiscal') && (time.fiscalYearStartDay ?? 1) === 1)
     // The zone first: in Snowflake's `?` style, parameters are bound in the order the text names them.
     const zone = params.add(time.timeZone ?? 'UTC')
+    // Rows before the range or from its end (or asOf) on, marked: a day or month may straddle them.
+    const { lower, upper } = _bounds(time)
+    const out = [
+      ...(lower === null ? [] : [`WHEN ${q('cx_ms')} < ${params.add(lower)} THEN -1`]),
+      ...(upper === null ? [] : [`WHEN ${q('cx_ms')} >= ${params.add(upper)} THEN 1`]),
+    ]
     const where = (spec.filters ?? []).map((f, i) => _where(fn, `spec.filters[${i}]`, dialect, params, f))
     const [from, to] = span(time)
     const offsets = _offsets(time.timeZone ?? 'UTC', from, to)
@@ -130,8 +136,14 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
       ].join(' ') + _fence(dialect)
     // The local day: from the offsets within the span, from the engine's zone functions outside it.
     const day = `CASE WHEN ${ms} IS NULL THEN NULL WHEN ${ms} < ${from} OR ${ms} >= ${to} THEN ${_engineDay(dialect, ts, zone)} ELSE ${_floorDay(dialect, `${ms} + ${_offsetCase(ms, offsets)}`)} END`
-    const days = `SELECT ${day} AS ${q('cx_day')}, ${carried.join(', ')}, COUNT(*) AS ${n} FROM (${rows}) AS ${q('cx_rows')} GROUP BY 1, ${groups}`
-    sql = `SELECT ${_dayText(dialect, q('cx_day'), byMonth)} AS ${q(B)}, ${carried.join(', ')}, SUM(${n}) AS ${q(N)} FROM (${days}) AS ${q('cx_days')} GROUP BY 1, ${groups}`
+    const flag = out.length === 0 ? '' : `CASE ${out.join(' ')} ELSE 0 END AS ${q('cx_out')}, `
+    const days = `SELECT ${day} AS ${q('cx_day')}, ${flag}${carried.join(', ')}, COUNT(*) AS ${n} FROM (${rows}) AS ${q('cx_rows')} GROUP BY ${out.length === 0 ? '1' : '1, 2'}, ${carried.map((_, i) => i + (out.length === 0 ? 2 : 3)).join(', ')}`
+    const text = _dayText(dialect, q('cx_day'), byMonth)
+    const date =
+      out.length === 0
+        ? text
+        : `CASE WHEN ${q('cx_out')} = -1 THEN '${_BEFORE}' WHEN ${q('cx_out')} = 1 THEN '${_AFTER}' ELSE ${text} END`
+    sql = `SELECT ${date} AS ${q(B)}, ${carried.join(', ')}, SUM(${n}) AS ${q(N)} FROM (${days}) AS ${q('cx_days')} GROUP BY 1, ${groups}`
   }
   if (sql.length > 1_000_000)
     throw _typeError(fn, 'spec.filters', 'filters of a reasonable size', spec.filters?.length)

@@ -1,6 +1,14 @@
 import { _typeError } from '../core/_assert.ts'
 import { _fromWallClock } from '../core/_wallClock.ts'
-import { _checkSpec, type _Item, type WarehouseOutput, type WarehouseSpec } from './_spec.ts'
+import {
+  _AFTER,
+  _BEFORE,
+  _bounds,
+  _checkSpec,
+  type _Item,
+  type WarehouseOutput,
+  type WarehouseSpec,
+} from './_spec.ts'
 import type { WarehouseQuery } from './warehouseQuery.ts'
 
 /**
@@ -66,11 +74,15 @@ export function warehouseResult<S extends WarehouseSpec>(
   const width = Array.isArray(spec.value) ? spec.value.length : 1
   const dims = columns.length - 2 - width
   const zone = spec.time?.timeZone ?? 'UTC'
+  const bounds = spec.time === undefined ? { lower: null, upper: null } : _bounds(spec.time)
   // Each local date at noon in the zone: inside that day whatever the zone's transitions.
   const dates = new Map<string, number | null>()
   const dateOf = (i: number, b: unknown): number | null => {
     if (b === null || b === undefined) return null
     const text = b instanceof Date ? b.toISOString().slice(0, 10) : String(b)
+    // Out of the range (or after asOf): an instant byPeriod counts as outOfRange, whatever the bucket.
+    if (text === _BEFORE) return (bounds.lower as number) - 1
+    if (text === _AFTER) return bounds.upper as number
     let t = dates.get(text)
     if (t === undefined) {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)

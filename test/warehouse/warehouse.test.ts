@@ -125,6 +125,15 @@ const cases: Case[] = [
   },
   { name: 'NPS by month in Kolkata', spec: { kpi: 'nps', value: 'score', time: month('Asia/Kolkata') } },
   {
+    // Periods not over at asOf are marked incomplete, in the warehouse as in memory.
+    name: 'NPS by month in New York as of mid-June 2024',
+    spec: {
+      kpi: 'nps',
+      value: 'score',
+      time: { ...month('America/New_York'), asOf: '2024-06-15T00:00:00-04:00' },
+    },
+  },
+  {
     name: 'NPS by Sunday week in New York, by plan',
     spec: {
       kpi: 'nps',
