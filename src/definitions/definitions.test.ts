@@ -106,6 +106,7 @@ describe('validateDefinitions: the examples', () => {
       'comment_themes',
       'csat_monthly',
       'csat_trailing_90_days',
+      'fcr_by_channel',
       'fcr_email_share',
       'first_reply_business_median',
       'mention_sentiment',

@@ -1,5 +1,5 @@
-// A metric definition as a warehouse query's spec, for `cx-metrics run --warehouse`: the survey KPIs over
-// a dataset that names its table, with their filters, periods and dimensions. What a warehouse query
+// A metric definition as a warehouse query's spec, for `cx-metrics run --warehouse`: the survey KPIs, FCR
+// and SLA attainment over a dataset that names its table, with their filters, periods and dimensions. What a warehouse query
 // cannot say — a numerator filter, trailing windows, timestamps read as wall-clock text — is refused,
 // never approximated.
 import type { MetricDefinition, SharedObjects } from '../definitions/_types.ts'
@@ -19,12 +19,14 @@ export function _definitionSpec(
   if (!_SCALAR_KPIS.includes(m.kpi)) return `${m.kpi} is computed in memory only`
   if (m.kpi === 'acsi') return 'its three questions are one column in a definition'
   if ((m.numerator ?? []).length > 0) return 'a numerator filter is computed in memory only'
+  const fields = Object.entries(m.input?.fields ?? {})
+  for (const [field, f] of fields)
+    if (!('column' in f) || f.zone !== undefined || f.format !== undefined)
+      return `its ${field} column is read as text with a zone or format`
   const mapping = m.input?.fields.value
-  if (
-    mapping !== undefined &&
-    (!('column' in mapping) || mapping.zone !== undefined || mapping.format !== undefined)
-  )
-    return 'its value column is read as text with a zone or format'
+  // The support KPIs read a ticket: each of its fields from the column the definition names.
+  const ticket = m.kpi === 'firstContactResolution' || m.kpi === 'slaAttainment'
+  const columns = Object.fromEntries(fields.map(([field, f]) => [field, 'column' in f ? f.column : field]))
   const time = _definitionTime(m, shared)
   if (
     time !== undefined &&
@@ -38,7 +40,9 @@ export function _definitionSpec(
     kpi: m.kpi as WarehouseSpec['kpi'],
     ...(m.options === undefined ? {} : { options: m.options }),
     table,
-    value: mapping !== undefined && 'column' in mapping ? mapping.column : 'value',
+    ...(ticket
+      ? { columns }
+      : { value: mapping !== undefined && 'column' in mapping ? mapping.column : 'value' }),
     ...(m.filters === undefined ? {} : { filters: m.filters }),
     ...(m.dimensions === undefined || m.dimensions.length === 0 ? {} : { dimensions: m.dimensions }),
     ...(time === undefined

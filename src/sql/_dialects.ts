@@ -18,6 +18,10 @@ export const _DIALECTS: readonly SqlDialect[] = [
   'spark',
 ]
 
+/** The span of instants the library reads (parseInstant's), 1900 up to 2200, in epoch ms. */
+export const _MIN_TIME: number = -2_208_988_800_000
+export const _MAX_TIME: number = 7_258_118_400_000
+
 /** The bound parameters of a query being written: each value gets a placeholder of the dialect's style. */
 export class _Params {
   readonly values: unknown[] = []

@@ -4,15 +4,20 @@ import { _knownKeys } from '../core/_keys.ts'
 import type { Aggregator, AnyAggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { DefinitionFilter } from '../definitions/_types.ts'
-import { type AcsiResult, acsiAggregator } from '../survey/acsi.ts'
-import { type CesResult, cesAggregator } from '../survey/ces.ts'
-import { type CsatResult, csatAggregator } from '../survey/csat.ts'
-import { type NpsResult, npsAggregator } from '../survey/nps.ts'
-import { type ResponseRateResult, responseRateAggregator } from '../survey/responseRate.ts'
+import type { RfmSummaryResult } from '../economics/rfmSummary.ts'
+import type { FirstContactResolutionResult } from '../support/firstContactResolution.ts'
+import type { SlaAttainmentResult } from '../support/slaAttainment.ts'
+import type { AcsiResult } from '../survey/acsi.ts'
+import type { CesResult } from '../survey/ces.ts'
+import type { CsatResult } from '../survey/csat.ts'
+import type { NpsResult } from '../survey/nps.ts'
+import type { ResponseRateResult } from '../survey/responseRate.ts'
 import { _CALENDAR_KEYS, type CalendarOptions, type DateRange } from '../time/_calendar.ts'
 import { type ByKeyResult, byKey } from '../time/byKey.ts'
 import { type ByPeriodResult, byPeriod } from '../time/byPeriod.ts'
+import { _CODECS } from './_codecs.ts'
 import { _DIALECTS, type SqlDialect } from './_dialects.ts'
+import { _checkRfm } from './_rfm.ts'
 
 /**
  * The KPIs a warehouse computes, and their results.
@@ -29,6 +34,56 @@ export interface WarehouseKpis {
   readonly acsi: AcsiResult
   /** Survey response rate. */
   readonly responseRate: ResponseRateResult
+  /** First-contact resolution, by a method computed per ticket. */
+  readonly firstContactResolution: FirstContactResolutionResult
+  /** SLA attainment against a target in calendar time. */
+  readonly slaAttainment: SlaAttainmentResult
+  /** The RFM summary of a transaction log, one row per customer. */
+  readonly rfmSummary: RfmSummaryResult
+}
+
+/**
+ * The columns of a transaction, for the RFM summary: the customer, the instant (a timestamp column)
+ * and, optionally, the amount (a numeric column, in major units).
+ * @category Warehouse
+ */
+export interface WarehouseTransactionColumns {
+  /** The customer. */
+  readonly customerId: string
+  /** When. */
+  readonly at: string
+  /** Its value in major units. */
+  readonly amount?: string
+}
+
+/**
+ * The columns of a ticket's fields, for the support KPIs: instants are timestamp columns, counts
+ * numeric columns, `spam` and `merged` boolean ones.
+ * @category Warehouse
+ */
+export interface WarehouseTicketColumns {
+  /** When the ticket was created. */
+  readonly createdAt?: string
+  /** Its first public reply by an agent. */
+  readonly firstReplyAt?: string
+  /** When it was (last) solved. */
+  readonly solvedAt?: string
+  /** Its status (`'solved'` and `'closed'` count as resolved). */
+  readonly status?: string
+  /** Public agent replies. */
+  readonly agentReplies?: string
+  /** Reopens. */
+  readonly reopens?: string
+  /** Customer messages after the first reply. */
+  readonly customerFollowups?: string
+  /** Distinct agents who replied. */
+  readonly agentsInvolved?: string
+  /** Times closed. */
+  readonly closes?: string
+  /** Marked as spam. */
+  readonly spam?: string
+  /** Merged into another ticket. */
+  readonly merged?: string
 }
 
 /**
@@ -62,10 +117,12 @@ export interface WarehouseSpec<K extends keyof WarehouseKpis = keyof WarehouseKp
   /** The table: `'responses'`, `'analytics.responses'`, or its parts. */
   readonly table: string | readonly string[]
   /**
-   * The column of the KPI's values: the score, or whether an offered survey was answered; for ACSI the
-   * three columns of its questions, in order.
+   * For the survey KPIs, the column of their values: the score, or whether an offered survey was
+   * answered; for ACSI the three columns of its questions, in order.
    */
-  readonly value: string | readonly string[]
+  readonly value?: string | readonly string[]
+  /** For the support KPIs, the columns of the ticket's fields; for the RFM summary, a transaction's. */
+  readonly columns?: WarehouseTicketColumns | WarehouseTransactionColumns
   /** Rows kept (all must hold), in the filter language of definition files. */
   readonly filters?: readonly DefinitionFilter[]
   /** Window by period. */
@@ -98,16 +155,24 @@ export type WarehouseOutput<S extends WarehouseSpec> = S extends {
     ? ByPeriodResult<WarehouseKpis[S['kpi']]>
     : WarehouseKpis[S['kpi']]
 
-/** The KPIs computed from a histogram of their value columns (one, or ACSI's three). */
-export const _SCALAR_KPIS: readonly string[] = ['nps', 'csat', 'ces', 'acsi', 'responseRate']
+/** The KPIs computed from a histogram of their cells. */
+export const _SCALAR_KPIS: readonly string[] = [
+  'nps',
+  'csat',
+  'ces',
+  'acsi',
+  'responseRate',
+  'firstContactResolution',
+  'slaAttainment',
+]
 
-const SPEC_KEYS = ['dialect', 'kpi', 'options', 'table', 'value', 'filters', 'time', 'dimensions']
+const SPEC_KEYS = ['dialect', 'kpi', 'options', 'table', 'value', 'columns', 'filters', 'time', 'dimensions']
 const TIME_KEYS = ['column', 'unit', 'range', 'asOf', ..._CALENDAR_KEYS]
 
-/** An item of the query's rows as the aggregator reads it: a value, its local date, its key, how many. */
+/** An item of the query's rows as the aggregator reads it: its cells, its local date, its key, how many. */
 export interface _Item {
-  v: unknown
-  d: number | null
+  v: readonly unknown[]
+  d: number | string | null
   k: string
   c: number
 }
@@ -115,6 +180,8 @@ export interface _Item {
 /** What a row's date says for rows before the range, and for rows from its end (or asOf) on. */
 export const _BEFORE = 'before'
 export const _AFTER = 'after'
+/** What a row's date says for an instant outside the span the library reads (parseInstant's). */
+export const _OUTSIDE = 'invalid'
 
 /**
  * The instants `byPeriod` keeps items within, `[from, min(range.to, asOf))`, or `null` for an open end:
@@ -162,45 +229,27 @@ function weighted(inner: AnyAggregator, reached: _Reached): AnyAggregator {
 
 /**
  * Checks a spec (its KPI's own checks of the options included) and builds its aggregator; with
- * `reached`, the KPI adds `item.c` copies of each item.
+ * `reached`, the KPI adds `item.c` copies of each item. The RFM summary, which the query computes
+ * itself, has none: `null`.
  */
-export function _checkSpec(fn: string, spec: WarehouseSpec, reached?: _Reached): AnyAggregator {
+export function _checkSpec(fn: string, spec: WarehouseSpec, reached?: _Reached): AnyAggregator | null {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec))
     throw _typeError(fn, 'spec', 'a spec: { dialect, kpi, table, value, … }', spec)
   _knownKeys(fn, 'spec', spec, SPEC_KEYS)
   if (!_DIALECTS.includes(spec.dialect))
     throw _typeError(fn, 'spec.dialect', `one of ${_DIALECTS.map((d) => `'${d}'`).join(', ')}`, spec.dialect)
-  if (typeof spec.kpi !== 'string' || !_SCALAR_KPIS.includes(spec.kpi))
+  if (typeof spec.kpi !== 'string' || ![..._SCALAR_KPIS, 'rfmSummary'].includes(spec.kpi))
     throw _typeError(
       fn,
       'spec.kpi',
-      `a KPI computed in the warehouse (${_SCALAR_KPIS.join(', ')}; the others are computed in memory only)`,
+      `a KPI computed in the warehouse (${[..._SCALAR_KPIS, 'rfmSummary'].join(', ')}; the others are computed in memory only)`,
       spec.kpi,
     )
-  const columns = Array.isArray(spec.value) ? spec.value.length : 1
-  if ((spec.kpi === 'acsi') !== (columns === 3 && Array.isArray(spec.value)))
-    throw _typeError(
-      fn,
-      'spec.value',
-      spec.kpi === 'acsi' ? "ACSI's three question columns, in order" : 'one column name',
-      spec.value,
-    )
-  if (spec.options !== undefined && (spec.options === null || typeof spec.options !== 'object'))
-    throw _typeError(fn, 'spec.options', 'the options of the KPI', spec.options)
-  if (spec.filters !== undefined && !Array.isArray(spec.filters))
-    throw _typeError(fn, 'spec.filters', 'an array of filters', spec.filters)
-  if (spec.dimensions !== undefined && !Array.isArray(spec.dimensions))
-    throw _typeError(fn, 'spec.dimensions', 'an array of column names', spec.dimensions)
-  const factory = (spec.kpi === 'nps'
-    ? npsAggregator
-    : spec.kpi === 'acsi'
-      ? acsiAggregator
-      : spec.kpi === 'csat'
-        ? csatAggregator
-        : spec.kpi === 'ces'
-          ? cesAggregator
-          : responseRateAggregator) as unknown as (accessor: unknown, options: unknown) => AnyAggregator
-  const kpi = factory((item: _Item) => item.v, spec.options ?? {})
+  if (spec.kpi === 'rfmSummary') {
+    _checkRfm(fn, spec)
+    return null
+  }
+  const kpi = (_CODECS[spec.kpi] as NonNullable<(typeof _CODECS)[string]>).aggregator(spec)
   let agg: AnyAggregator = reached === undefined ? kpi : weighted(kpi, reached)
   const time = spec.time
   if (time !== undefined) {

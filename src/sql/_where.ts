@@ -10,6 +10,16 @@ type Scalar = string | number | boolean | null
 
 const OPS: Readonly<Record<string, string>> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=' }
 
+/** Positive infinity as each dialect writes a double. */
+const INFINITY: Readonly<Record<SqlDialect, string>> = {
+  duckdb: "CAST('Infinity' AS DOUBLE)",
+  postgres: "CAST('Infinity' AS double precision)",
+  bigquery: "CAST('inf' AS FLOAT64)",
+  snowflake: "CAST('inf' AS DOUBLE)",
+  clickhouse: 'inf',
+  spark: "CAST('Infinity' AS DOUBLE)",
+}
+
 function scalar(fn: string, arg: string, x: unknown): Scalar {
   if (x === null || typeof x === 'string' || typeof x === 'boolean') return x
   if (typeof x === 'number' && Number.isFinite(x)) return x
@@ -60,7 +70,12 @@ export function _where(
     if (op === '!=') return x === null ? `(${c} IS NOT NULL)` : `COALESCE(${c} <> ${params.add(x)}, TRUE)`
     if (typeof op !== 'string' || !Object.hasOwn(OPS, op))
       throw _typeError(fn, `${arg}.op`, "one of '==', '!=', '<', '<=', '>', '>='", op)
-    return x === null ? 'FALSE' : `COALESCE(${c} ${OPS[op]} ${params.add(x)}, FALSE)`
+    if (x === null) return 'FALSE'
+    // NaN fails every ordering in memory; PostgreSQL, DuckDB, Snowflake and Spark order it above
+    // every number, so that `> x` and `>= x` also ask for a value not above infinity.
+    const finite =
+      typeof x === 'number' && (op === '>' || op === '>=') ? ` AND ${c} <= ${INFINITY[dialect]}` : ''
+    return `COALESCE(${c} ${OPS[op]} ${params.add(x)}${finite}, FALSE)`
   }
   throw _typeError(fn, arg, 'a filter: { column, op, value }, { column, in }, { and }, { or } or { not }', f)
 }

@@ -1,18 +1,30 @@
 import { _typeError } from '../core/_assert.ts'
 import { parseInstant } from '../core/parseInstant.ts'
+import { _CODECS, type _Codec } from './_codecs.ts'
 import {
   _dayText,
   _engineDay,
   _epochMs,
   _fence,
   _floorDay,
+  _MAX_TIME,
+  _MIN_TIME,
   _Params,
   _quote,
   type SqlDialect,
 } from './_dialects.ts'
 import { _identifier, _table } from './_identifier.ts'
 import { _offsetCase, _offsets } from './_offsets.ts'
-import { _AFTER, _BEFORE, _bounds, _checkSpec, type WarehouseKpis, type WarehouseSpec } from './_spec.ts'
+import { _RFM_COLUMNS, _rfmSql } from './_rfm.ts'
+import {
+  _AFTER,
+  _BEFORE,
+  _bounds,
+  _checkSpec,
+  _OUTSIDE,
+  type WarehouseKpis,
+  type WarehouseSpec,
+} from './_spec.ts'
 import { _where } from './_where.ts'
 
 /**
@@ -54,9 +66,10 @@ const V = 'cx_value'
 const N = 'cx_count'
 
 /**
- * The SQL that computes a survey KPI's states inside the warehouse — NPS, CSAT, CES, ACSI or the
- * response rate, optionally filtered, windowed by period in a time zone and broken down by columns. The query
- * returns a histogram: one row per local date (or local month), key and distinct value, with its count;
+ * The SQL that computes a KPI's states inside the warehouse — NPS, CSAT, CES, ACSI, the response
+ * rate, first-contact resolution or SLA attainment — optionally filtered, windowed by period in a time
+ * zone and broken down by columns. The query returns a histogram: one row per local date (or local
+ * month), key and distinct cells (a score; for a ticket, what the KPI's rules read), with its count;
  * {@link warehouseResult} turns those rows into the aggregator's states — the library's own parsing,
  * exclusions (a score off the scale is counted, never filtered away) and period rules applied to them —
  * and into the result, identical to folding the rows in memory. Only the histogram crosses the wire.
@@ -80,26 +93,31 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
   spec: S & WarehouseSpec<K>,
 ): WarehouseQuery<S> {
   const fn = 'warehouseQuery'
-  _checkSpec(fn, spec)
+  const rfm = _checkSpec(fn, spec) === null
   const { dialect } = spec
   const params = new _Params(dialect)
+  if (rfm) {
+    const sql = _rfmSql(fn, spec, params)
+    return { dialect, sql, params: params.values, namedParams: params.named(), columns: _RFM_COLUMNS, spec }
+  }
   const q = (name: string) => _quote(dialect, name)
   const table = _table(fn, 'spec.table', dialect, spec.table)
-  const valueNames = Array.isArray(spec.value) ? spec.value.map((_, i) => `${V}${i}`) : [V]
-  const values = (Array.isArray(spec.value) ? spec.value : [spec.value]).map(
-    (c, i) =>
-      [
-        _identifier(fn, Array.isArray(spec.value) ? `spec.value[${i}]` : 'spec.value', dialect, c),
-        q(valueNames[i] as string),
-      ] as const,
-  )
   const selected = (dimensions: readonly (readonly [string, string])[]) =>
     [...dimensions, ...values].map(([c, k]) => `${c} AS ${k}`).join(', ')
   const dims = (spec.dimensions ?? []).map((c, i) => _identifier(fn, `spec.dimensions[${i}]`, dialect, c))
   const time = spec.time
   const keys = dims.map((c, i) => [c, q(`cx_key${i}`)] as const)
   let sql: string
+  // The KPI's cells, their values bound after the zone and bounds (placeholders in text order).
+  let valueNames: string[] = []
+  let values: (readonly [string, string])[] = []
+  const cells = () => {
+    const sqls = (_CODECS[spec.kpi] as _Codec).cells(fn, spec, dialect, params)
+    valueNames = sqls.length === 1 ? [V] : sqls.map((_, i) => `${V}${i}`)
+    values = sqls.map((c, i) => [c, q(valueNames[i] as string)] as const)
+  }
   if (time === undefined) {
+    cells()
     const where = (spec.filters ?? []).map((f, i) => _where(fn, `spec.filters[${i}]`, dialect, params, f))
     sql = [
       `SELECT NULL AS ${q(B)}, ${selected(keys)}, COUNT(*) AS ${q(N)}`,
@@ -119,9 +137,12 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
     // Rows before the range or from its end (or asOf) on, marked: a day or month may straddle them.
     const { lower, upper } = _bounds(time)
     const out = [
+      // Instants the library does not read (before 1900, from 2200 on) are invalid dates, as in memory.
+      `WHEN ${q('cx_ms')} < ${_MIN_TIME} OR ${q('cx_ms')} >= ${_MAX_TIME} THEN 2`,
       ...(lower === null ? [] : [`WHEN ${q('cx_ms')} < ${params.add(lower)} THEN -1`]),
       ...(upper === null ? [] : [`WHEN ${q('cx_ms')} >= ${params.add(upper)} THEN 1`]),
     ]
+    cells()
     const where = (spec.filters ?? []).map((f, i) => _where(fn, `spec.filters[${i}]`, dialect, params, f))
     const [from, to] = span(time)
     const offsets = _offsets(time.timeZone ?? 'UTC', from, to)
@@ -142,7 +163,7 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
     const date =
       out.length === 0
         ? text
-        : `CASE WHEN ${q('cx_out')} = -1 THEN '${_BEFORE}' WHEN ${q('cx_out')} = 1 THEN '${_AFTER}' ELSE ${text} END`
+        : `CASE WHEN ${q('cx_out')} = 2 THEN '${_OUTSIDE}' WHEN ${q('cx_out')} = -1 THEN '${_BEFORE}' WHEN ${q('cx_out')} = 1 THEN '${_AFTER}' ELSE ${text} END`
     sql = `SELECT ${date} AS ${q(B)}, ${carried.join(', ')}, SUM(${n}) AS ${q(N)} FROM (${days}) AS ${q('cx_days')} GROUP BY 1, ${groups}`
   }
   if (sql.length > 1_000_000)

@@ -1,11 +1,13 @@
 import { _typeError } from '../core/_assert.ts'
 import { _fromWallClock } from '../core/_wallClock.ts'
+import { _rfmResult } from './_rfm.ts'
 import {
   _AFTER,
   _BEFORE,
   _bounds,
   _checkSpec,
   type _Item,
+  _OUTSIDE,
   type WarehouseOutput,
   type WarehouseSpec,
 } from './_spec.ts'
@@ -17,7 +19,10 @@ import type { WarehouseQuery } from './warehouseQuery.ts'
  * @category Warehouse
  */
 export interface WarehouseAnswer<S extends WarehouseSpec> {
-  /** The state, exactly the one a fold of the same rows builds. */
+  /**
+   * The state, exactly the one a fold of the same rows builds; `null` for the RFM summary, which the
+   * query computes itself (its per-day totals stay in the warehouse).
+   */
   readonly state: unknown
   /** The result. */
   readonly result: WarehouseOutput<S>
@@ -69,18 +74,19 @@ export function warehouseResult<S extends WarehouseSpec>(
     throw _typeError(fn, 'rows', 'an iterable of rows', rows)
   const spec = query.spec
   const reached = { reached: false }
-  const agg = _checkSpec(fn, spec, reached)
+  const checked = _checkSpec(fn, spec, reached)
   const columns = query.columns
-  const width = Array.isArray(spec.value) ? spec.value.length : 1
-  const dims = columns.length - 2 - width
+  const dims = (spec.dimensions ?? []).length
+  const width = columns.length - 2 - dims
   const zone = spec.time?.timeZone ?? 'UTC'
   const bounds = spec.time === undefined ? { lower: null, upper: null } : _bounds(spec.time)
   // Each local date at noon in the zone: inside that day whatever the zone's transitions.
   const dates = new Map<string, number | null>()
-  const dateOf = (i: number, b: unknown): number | null => {
+  const dateOf = (i: number, b: unknown): number | string | null => {
     if (b === null || b === undefined) return null
     const text = b instanceof Date ? b.toISOString().slice(0, 10) : String(b)
     // Out of the range (or after asOf): an instant byPeriod counts as outOfRange, whatever the bucket.
+    if (text === _OUTSIDE) return text
     if (text === _BEFORE) return (bounds.lower as number) - 1
     if (text === _AFTER) return bounds.upper as number
     let t = dates.get(text)
@@ -103,6 +109,10 @@ export function warehouseResult<S extends WarehouseSpec>(
       throw _typeError(fn, `rows[${table.length}]`, `a row of ${columns.join(', ')}`, row)
     table.push(cells)
   }
+  // The RFM summary: the query computed it, one row per customer; the per-day totals stay in the warehouse.
+  if (checked === null)
+    return { state: null, result: _rfmResult(fn, spec, table) as unknown as WarehouseOutput<S> }
+  const agg = checked
   // In date order, the period of each row is the one of the row before (byPeriod keeps the last one).
   if (spec.time !== undefined) {
     const text = (x: unknown) => (x instanceof Date ? x.toISOString() : String(x ?? ''))
@@ -118,7 +128,7 @@ export function warehouseResult<S extends WarehouseSpec>(
         .slice(1, 1 + dims)
         .map((x) => String(value(x) ?? ''))
         .join(' / '),
-      v: width === 1 ? value(cells[1 + dims]) : cells.slice(1 + dims, 1 + dims + width).map(value),
+      v: cells.slice(1 + dims, 1 + dims + width).map(value),
       c: times,
     }
     if (times > 0) {

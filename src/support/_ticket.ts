@@ -24,7 +24,13 @@ export const _TICKET_FIELDS: { readonly [name: string]: InputField } = {
   requesterWaitMs: { type: 'number', required: false, doc: 'Time waiting on the requester, ms.' },
   onHoldMs: { type: 'number', required: false, doc: 'Time on hold, ms.' },
   agentWaitMs: { type: 'number', required: false, doc: 'Time waiting on an agent, ms.' },
+  status: {
+    type: 'string',
+    required: false,
+    doc: "Its status: 'solved' or 'closed' count as resolved without a solve time.",
+  },
   requesterId: { type: 'string', required: false, doc: 'Who asked (for repeat contacts).' },
+  topic: { type: 'string', required: false, doc: 'Its topic (repeat contacts on the same topic).' },
   channel: { type: 'string', required: false, doc: 'The channel.' },
   spam: { type: 'boolean', required: false, doc: 'Marked as spam (left out).' },
   merged: { type: 'boolean', required: false, doc: 'Merged into another ticket (left out).' },

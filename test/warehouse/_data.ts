@@ -138,14 +138,170 @@ export function sample(): Row[] {
   }))
 }
 
-/** The rows as CSV (empty cells are NULL), which both engines load with their own COPY. */
-export function writeCsv(path: string, rows: readonly Row[]): void {
+/** A ticket as the support KPIs read it, hostile on purpose like the responses. */
+export interface Ticket {
+  id: string
+  team: string | null
+  created_at: string | null
+  first_reply_at: string | null
+  solved_at: string | null
+  status: string | null
+  agent_replies: number | null
+  reopens: number | null
+  customer_followups: number | null
+  agents_involved: number | null
+  closes: number | null
+  spam: boolean | null
+  merged: boolean | null
+}
+
+export const TICKET_COLUMNS: readonly [keyof Ticket, string][] = [
+  ['id', 'text'],
+  ['team', 'text'],
+  ['created_at', 'timestamptz'],
+  ['first_reply_at', 'timestamptz'],
+  ['solved_at', 'timestamptz'],
+  ['status', 'text'],
+  ['agent_replies', 'double precision'],
+  ['reopens', 'double precision'],
+  ['customer_followups', 'double precision'],
+  ['agents_involved', 'double precision'],
+  ['closes', 'double precision'],
+  ['spam', 'boolean'],
+  ['merged', 'boolean'],
+]
+
+/**
+ * Tickets: created over 2023–2024 and near the transitions, now and then never, or in 1850 (outside
+ * the span the library reads); replies and solves after creation, missing, or before it; counts that
+ * are missing, negative, fractional or NaN; spam and merged flags that are true, false or NULL.
+ */
+export function tickets(n: number): Ticket[] {
+  const r = generator(20_261_203)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
+  const HOUR = 3_600_000
+  const count = (max: number): number | null => {
+    const u = r()
+    return u < 0.03 ? null : u < 0.04 ? pick([-1, 1.5, Number.NaN]) : Math.floor(r() * (max + 1))
+  }
+  const after = (t: number | null, p: number, spread: number): string | null => {
+    if (t === null || r() < p) return null
+    // Now and then before creation.
+    const d = r() < 0.02 ? -Math.floor(r() * HOUR) : Math.floor(r() * spread)
+    return new Date(t + d).toISOString()
+  }
+  const out: Ticket[] = []
+  for (let i = 0; i < n; i++) {
+    const v = r()
+    const created =
+      v < 0.02
+        ? null
+        : v < 0.025
+          ? Date.UTC(1850, 5, 1, 12) + Math.floor(r() * 86_400_000)
+          : v < 0.3
+            ? (pick(HOT.slice(0, 7)) as number) + Math.round((r() - 0.5) * 4 * HOUR)
+            : Date.UTC(2023, 0, 1) + Math.floor(r() * 730 * 86_400_000)
+    const solved = after(created, 0.15, 10 * 24 * HOUR)
+    out.push({
+      id: `t${i}`,
+      team: pick(PLANS),
+      created_at: created === null ? null : new Date(created).toISOString(),
+      first_reply_at: after(created, 0.1, 2 * 24 * HOUR),
+      solved_at: solved,
+      status: solved === null ? pick(['open', 'pending', null]) : pick(['solved', 'closed', 'solved', null]),
+      agent_replies: count(4),
+      reopens: r() < 0.5 ? 0 : count(2),
+      customer_followups: count(3),
+      agents_involved: count(3),
+      closes: count(2),
+      spam: pick([false, false, false, false, false, false, false, false, true, null]),
+      merged: pick([false, false, false, false, false, false, false, false, true, null]),
+    })
+  }
+  return out
+}
+
+/** Rows as CSV (empty cells are NULL), which both engines load with their own COPY. */
+export function writeCsv<R extends object>(
+  path: string,
+  rows: readonly R[],
+  columns: readonly (readonly [keyof R, string])[] = COLUMNS as never,
+): void {
   const cell = (x: unknown): string => {
     if (x === null) return ''
     const s = Number.isNaN(x) ? 'NaN' : String(x)
     return /[",\n\r]|^\s|\s$/.test(s) || s === '' ? `"${s.replaceAll('"', '""')}"` : s
   }
-  const lines = [COLUMNS.map(([c]) => c).join(',')]
-  for (const row of rows) lines.push(COLUMNS.map(([c]) => cell(row[c])).join(','))
+  const lines = [columns.map(([c]) => String(c)).join(',')]
+  for (const row of rows) lines.push(columns.map(([c]) => cell(row[c])).join(','))
   writeFileSync(path, `${lines.join('\n')}\n`)
+}
+
+/** A purchase, for the RFM summary. */
+export interface Purchase {
+  customer_id: string | null
+  at: string | null
+  amount: number | null
+}
+
+export const PURCHASE_COLUMNS: readonly [keyof Purchase, string][] = [
+  ['customer_id', 'text'],
+  ['at', 'timestamptz'],
+  ['amount', 'double precision'],
+]
+
+/**
+ * Purchases of 3,000 customers over 2023–2024 and near the transitions, several a day now and then;
+ * customers missing or named like prototype keys; instants missing or in 1850; amounts missing, NaN,
+ * too large for whole cents, negative, and on the half cent.
+ */
+export function purchases(n: number): Purchase[] {
+  const r = generator(20_261_204)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
+  const names = ['__proto__', 'constructor', 'toString', 'O\'Brien"; --', 'Ünïcødé']
+  const out: Purchase[] = []
+  for (let i = 0; i < n; i++) {
+    const u = r()
+    const customer = u < 0.01 ? null : u < 0.03 ? pick(names) : `c${Math.floor(r() * 3000)}`
+    const v = r()
+    const at =
+      v < 0.01
+        ? null
+        : v < 0.015
+          ? Date.UTC(1850, 0, 1) + Math.floor(r() * 86_400_000)
+          : v < 0.2
+            ? (pick(HOT.slice(0, 7)) as number) + Math.round((r() - 0.5) * 4 * 3_600_000)
+            : Date.UTC(2023, 0, 1) + Math.floor(r() * 730 * 86_400_000)
+    const w = r()
+    const amount =
+      w < 0.02
+        ? null
+        : w < 0.03
+          ? Number.NaN
+          : w < 0.035
+            ? 1e300
+            : w < 0.05
+              ? -Math.round(r() * 5000) / 100
+              : w < 0.07
+                ? Math.floor(r() * 1000) / 100 + 0.005
+                : Math.round(r() * 20000) / 100
+    out.push({ customer_id: customer, at: at === null ? null : new Date(at).toISOString(), amount })
+  }
+  return out
+}
+
+/** The CDNOW 1/10 sample's transactions (examples/data/cdnow): customer, day, amount. */
+export function cdnow(): Purchase[] {
+  const root = resolve(import.meta.dirname, '../..')
+  return readFileSync(join(root, 'examples/data/cdnow/CDNOW_sample.txt'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [id, , date, , amount] = line.trim().split(/\s+/) as string[]
+      return {
+        customer_id: String(Number(id)),
+        at: `${date?.slice(0, 4)}-${date?.slice(4, 6)}-${date?.slice(6, 8)}T00:00:00Z`,
+        amount: Number(amount),
+      }
+    })
 }

@@ -38,6 +38,38 @@ const specs: Record<string, Omit<WarehouseSpec, 'dialect'>> = {
     },
     filters: [{ column: 'score', op: '>=', value: 0 }],
   },
+  'fcr-by-month-and-team': {
+    kpi: 'firstContactResolution',
+    table: 'support.tickets',
+    columns: {
+      createdAt: 'created_at',
+      solvedAt: 'solved_at',
+      status: 'status',
+      agentReplies: 'agent_replies',
+      reopens: 'reopens',
+      spam: 'is_spam',
+    },
+    time: { column: 'created_at', unit: 'month', timeZone: 'America/Chicago' },
+    dimensions: ['team'],
+  },
+  'sla-first-reply-by-day': {
+    kpi: 'slaAttainment',
+    table: 'tickets',
+    options: { targetMs: 14_400_000, asOf: '2024-07-01T00:00:00Z' },
+    columns: { createdAt: 'created_at', firstReplyAt: 'first_reply_at', merged: 'merged' },
+    time: { column: 'created_at', unit: 'day', timeZone: 'Asia/Kolkata' },
+  },
+  'rfm-summary-with-holdout': {
+    kpi: 'rfmSummary',
+    table: 'sales.orders',
+    columns: { customerId: 'customer_id', at: 'ordered_at', amount: 'total' },
+    options: {
+      calibrationEnd: '2024-06-30T00:00:00Z',
+      holdoutEnd: '2024-12-31T00:00:00Z',
+      timeZone: 'Europe/Paris',
+    },
+    filters: [{ column: 'status', op: '!=', value: 'refunded' }],
+  },
 }
 const dialects: readonly SqlDialect[] = ['bigquery', 'snowflake', 'clickhouse', 'spark']
 /** node-sql-parser's grammar for each dialect it reads (Spark SQL is Hive's). */
@@ -52,7 +84,7 @@ describe.each(dialects)('%s', (dialect) => {
     const q = warehouseQuery({ ...specs[name], dialect } as WarehouseSpec)
     expect(`${q.sql}\n`).toBe(readFileSync(join(golden, `${name}.${dialect}.sql`), 'utf8'))
     // Values travel as parameters, by name where the dialect names them.
-    expect(q.params).toContain(specs[name]?.time?.timeZone)
+    expect(q.params).toContain(specs[name]?.time?.timeZone ?? specs[name]?.options?.timeZone)
     expect(q.namedParams === null).toBe(dialect === 'snowflake')
   })
 })
@@ -94,7 +126,7 @@ describe('every dialect', () => {
     expect(() =>
       warehouseQuery({ dialect: 'duckdb', kpi: 'churnRate' as never, table: 't', value: 'x' }),
     ).toThrow(
-      /warehouseQuery expected `spec.kpi` to be a KPI computed in the warehouse \(nps, csat, ces, acsi, responseRate; the others are computed in memory only\), got `"churnRate"`/,
+      /warehouseQuery expected `spec.kpi` to be a KPI computed in the warehouse \(nps, csat, ces, acsi, responseRate, firstContactResolution, slaAttainment, rfmSummary; the others are computed in memory only\), got `"churnRate"`/,
     )
     expect(() => warehouseQuery({ dialect: 'oracle' as never, kpi: 'nps', table: 't', value: 'x' })).toThrow(
       /`spec.dialect`/,
@@ -134,5 +166,89 @@ describe('every dialect', () => {
         filters: [{ column: 'a', op: '~', value: 1 }] as never,
       }),
     ).toThrow(/`spec.filters\[0\].op`/)
+  })
+
+  it('refuses what a ticket KPI cannot compute in the warehouse, naming the option or column', () => {
+    const t = { dialect: 'duckdb', table: 't' } as const
+    const fcr = {
+      ...t,
+      kpi: 'firstContactResolution',
+      columns: { createdAt: 'c', agentReplies: 'a' },
+    } as const
+    expect(warehouseQuery(fcr).columns).toEqual(['cx_date', 'cx_value0', 'cx_value1', 'cx_count'])
+    expect(() =>
+      warehouseQuery({ ...fcr, options: { method: 'repeat-contact-window', windowMs: 1 } }),
+    ).toThrow(/`spec.options.method` to be a method computed per ticket .*computed in memory only/)
+    expect(() =>
+      warehouseQuery({ ...fcr, options: { denominator: 'resolvable', resolvable: () => true } }),
+    ).toThrow(/`spec.options.denominator` to be 'resolved' or 'all' \(a `resolvable` function cannot run/)
+    expect(() => warehouseQuery({ ...fcr, options: { method: 'zendesk-lt3' } as never })).toThrow(
+      /firstContactResolution expected `options.method`/,
+    )
+    expect(() => warehouseQuery({ ...fcr, columns: { createdAt: 'c' } })).toThrow(
+      /`spec.columns.agentReplies` to be the column of agentReplies/,
+    )
+    expect(() => warehouseQuery({ ...fcr, columns: { ...fcr.columns, agentReply: 'x' } as never })).toThrow(
+      /did you mean `agentReplies`/,
+    )
+    expect(() => warehouseQuery({ ...fcr, value: 'x' })).toThrow(/`spec.value` to be no value/)
+    expect(() => warehouseQuery({ ...fcr, columns: { ...fcr.columns, status: 'st"atus' } })).toThrow(
+      /`spec.columns.status`/,
+    )
+    expect(() => warehouseQuery({ ...t, kpi: 'nps', value: 's', columns: { createdAt: 'c' } })).toThrow(
+      /`spec.columns` to be no columns/,
+    )
+    const sla = { ...t, kpi: 'slaAttainment', columns: { createdAt: 'c', firstReplyAt: 'r' } } as const
+    expect(() => warehouseQuery({ ...sla, options: { targetMs: () => 1 } as never })).toThrow(
+      /`spec.options.targetMs`/,
+    )
+    expect(() =>
+      warehouseQuery({
+        ...sla,
+        options: { targetMs: 1, schedule: { timeZone: 'UTC', hours: { monday: [['09:00', '17:00']] } } },
+      }),
+    ).toThrow(
+      /`spec.options.schedule` to be no schedule \(due times in business hours are computed in memory only\)/,
+    )
+    expect(() => warehouseQuery({ ...sla, options: { targetMs: 1, metric: 'resolution' } })).toThrow(
+      /`spec.columns.solvedAt`/,
+    )
+    // The RFM summary is one table of customers, in its own calibration period.
+    const rfm = {
+      ...t,
+      kpi: 'rfmSummary',
+      columns: { customerId: 'c', at: 'a' },
+      options: { calibrationEnd: '2024-01-01T00:00:00Z' },
+    } as const
+    expect(warehouseQuery(rfm).columns).toEqual([
+      'cx_kind',
+      'cx_customer',
+      'cx_first',
+      'cx_x',
+      'cx_last',
+      'cx_sum',
+      'cx_hx',
+      'cx_hsum',
+      'cx_n',
+    ])
+    expect(() => warehouseQuery({ ...rfm, time: { column: 'a', unit: 'month' } })).toThrow(
+      /`spec.time` to be no periods/,
+    )
+    expect(() => warehouseQuery({ ...rfm, dimensions: ['x'] })).toThrow(
+      /`spec.dimensions` to be no dimensions/,
+    )
+    expect(() => warehouseQuery({ ...rfm, columns: { customerId: 'c' } as never })).toThrow(
+      /`spec.columns.at`/,
+    )
+    expect(() => warehouseQuery({ ...rfm, options: {} as never })).toThrow(
+      /rfmSummary expected `options.calibrationEnd`/,
+    )
+    expect(() => warehouseQuery({ ...rfm, columns: { ...rfm.columns, amount: 'a;b' } })).toThrow(
+      /`spec.columns.amount`/,
+    )
+    // The target and asOf are bound as parameters.
+    const q = warehouseQuery({ ...sla, options: { targetMs: 3_600_000, asOf: '2024-07-01T00:00:00Z' } })
+    expect(q.params).toEqual([Date.parse('2024-07-01T00:00:00Z'), 3_600_000, 3_600_000])
+    expect(q.sql).not.toContain('3600000')
   })
 })

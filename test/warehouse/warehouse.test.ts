@@ -11,11 +11,31 @@ import * as cx from 'cx-metrics'
 import { inWarehouse, type WarehouseQuery, type WarehouseSpec, warehouseQuery } from 'cx-metrics/sql'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { COLUMNS, generated, type Row, sample, writeCsv } from './_data.ts'
+import {
+  COLUMNS,
+  cdnow,
+  generated,
+  PURCHASE_COLUMNS,
+  type Purchase,
+  purchases,
+  type Row,
+  sample,
+  TICKET_COLUMNS,
+  type Ticket,
+  tickets,
+  writeCsv,
+} from './_data.ts'
 import { type Postgres, startPostgres } from './_postgres.ts'
 
 const rows: Row[] = [...sample(), ...generated(120_000)]
-const csv = join(mkdtempSync(join(tmpdir(), 'cx-wh-')), 'responses.csv')
+const ticketRows: Ticket[] = tickets(60_000)
+const purchaseRows: Purchase[] = purchases(40_000)
+const cdnowRows: Purchase[] = cdnow()
+const dir = mkdtempSync(join(tmpdir(), 'cx-wh-'))
+const csv = join(dir, 'responses.csv')
+const ticketCsv = join(dir, 'tickets.csv')
+const purchaseCsv = join(dir, 'purchases.csv')
+const cdnowCsv = join(dir, 'cdnow.csv')
 
 let duck: DuckDBConnection
 let server: Postgres
@@ -23,19 +43,30 @@ let client: pg.Client
 
 beforeAll(async () => {
   writeCsv(csv, rows)
-  // The server reads the file as its own user.
-  chmodSync(join(csv, '..'), 0o755)
+  writeCsv(ticketCsv, ticketRows, TICKET_COLUMNS)
+  writeCsv(purchaseCsv, purchaseRows, PURCHASE_COLUMNS)
+  writeCsv(cdnowCsv, cdnowRows, PURCHASE_COLUMNS)
+  // The server reads the files as its own user.
+  chmodSync(dir, 0o755)
   const db = await DuckDBInstance.create(':memory:')
   duck = await db.connect()
-  const types = Object.fromEntries(
-    COLUMNS.map(([c, t]) => [
-      c,
-      t === 'timestamptz' ? 'TIMESTAMPTZ' : t === 'double precision' ? 'DOUBLE' : t.toUpperCase(),
-    ]),
-  )
-  await duck.run(
-    `CREATE TABLE responses AS SELECT * FROM read_csv('${csv}', header = true, quote = '"', escape = '"', columns = ${JSON.stringify(types).replaceAll('"', "'")})`,
-  )
+  const types = (columns: readonly (readonly [unknown, string])[]) =>
+    JSON.stringify(
+      Object.fromEntries(
+        columns.map(([c, t]) => [
+          c,
+          t === 'timestamptz' ? 'TIMESTAMPTZ' : t === 'double precision' ? 'DOUBLE' : t.toUpperCase(),
+        ]),
+      ),
+    ).replaceAll('"', "'")
+  const load = (table: string, file: string, columns: readonly (readonly [unknown, string])[]) =>
+    duck.run(
+      `CREATE TABLE ${table} AS SELECT * FROM read_csv('${file}', header = true, quote = '"', escape = '"', columns = ${types(columns)})`,
+    )
+  await load('responses', csv, COLUMNS)
+  await load('tickets', ticketCsv, TICKET_COLUMNS)
+  await load('purchases', purchaseCsv, PURCHASE_COLUMNS)
+  await load('cdnow', cdnowCsv, PURCHASE_COLUMNS)
   server = await startPostgres()
   client = new pg.Client({
     host: server.host,
@@ -47,6 +78,19 @@ beforeAll(async () => {
   await client.query(`CREATE SCHEMA analytics`)
   await client.query(`CREATE TABLE analytics.responses (${COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`)
   await client.query(`COPY analytics.responses FROM '${csv}' WITH (FORMAT csv, HEADER true)`)
+  await client.query(
+    `CREATE TABLE analytics.tickets (${TICKET_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`,
+  )
+  await client.query(`COPY analytics.tickets FROM '${ticketCsv}' WITH (FORMAT csv, HEADER true)`)
+  for (const [table, file] of [
+    ['purchases', purchaseCsv],
+    ['cdnow', cdnowCsv],
+  ] as const) {
+    await client.query(
+      `CREATE TABLE analytics.${table} (${PURCHASE_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`,
+    )
+    await client.query(`COPY analytics.${table} FROM '${file}' WITH (FORMAT csv, HEADER true)`)
+  }
 }, 120_000)
 
 afterAll(async () => {
@@ -81,8 +125,10 @@ interface Case {
   readonly name: string
   readonly spec: Omit<WarehouseSpec, 'dialect' | 'table'>
   /** The same filter, written by hand for the fold in memory. */
-  readonly keep?: (r: Row) => boolean
+  readonly keep?: (r: Row & Ticket) => boolean
 }
+
+type Any = Record<string, unknown>
 
 const factories: Record<
   string,
@@ -93,25 +139,37 @@ const factories: Record<
   ces: cx.cesAggregator as never,
   acsi: cx.acsiAggregator as never,
   responseRate: cx.responseRateAggregator as never,
+  firstContactResolution: cx.firstContactResolutionAggregator as never,
+  slaAttainment: cx.slaAttainmentAggregator as never,
 }
 
 /** The fold in memory of a case, written with the library's public API only. */
-function inMemory(c: Case): unknown {
+function inMemory(c: Case, data: readonly Any[] = rows as never): unknown {
   const s = c.spec
-  const value = (r: Row) =>
-    Array.isArray(s.value) ? s.value.map((c) => r[c as keyof Row]) : r[s.value as keyof Row]
-  let agg = factories[s.kpi]?.(value, s.options ?? {}) as cx.Aggregator<Row, unknown, unknown>
+  // The KPI's item: the value column(s), or a ticket of the mapped columns.
+  const columns = Object.entries(s.columns ?? {})
+  const value = (r: Any) =>
+    s.value === undefined
+      ? Object.fromEntries(columns.map(([field, column]) => [field, r[column as string]]))
+      : Array.isArray(s.value)
+        ? s.value.map((c) => r[c])
+        : r[s.value as string]
+  let agg = factories[s.kpi]?.(value as never, s.options ?? {}) as unknown as cx.Aggregator<
+    Any,
+    unknown,
+    unknown
+  >
   if (s.time !== undefined) {
     const { column, ...calendar } = s.time
     agg = cx.byPeriod(agg, {
       ...calendar,
-      date: (r: Row) => r[column as keyof Row] as string | null,
+      date: (r: Any) => r[column] as string | null,
     }) as never
   }
   const dims = s.dimensions ?? []
   if (dims.length > 0)
-    agg = cx.byKey(agg, (r: Row) => dims.map((d) => String(r[d as keyof Row] ?? '')).join(' / ')) as never
-  return cx.fold(agg, c.keep === undefined ? rows : rows.filter(c.keep))
+    agg = cx.byKey(agg, (r: Any) => dims.map((d) => String(r[d] ?? '')).join(' / ')) as never
+  return cx.fold(agg, c.keep === undefined ? data : data.filter(c.keep as never))
 }
 
 const month = (timeZone: string) => ({ column: 'answered_at', unit: 'month', timeZone }) as const
@@ -227,6 +285,184 @@ const cases: Case[] = [
     spec: { kpi: 'responseRate', value: 'answered', time: month('America/New_York'), dimensions: ['plan'] },
   },
 ]
+
+const ticketColumns = {
+  createdAt: 'created_at',
+  solvedAt: 'solved_at',
+  status: 'status',
+  agentReplies: 'agent_replies',
+  reopens: 'reopens',
+  spam: 'spam',
+  merged: 'merged',
+} as const
+const created = (timeZone: string) => ({ column: 'created_at', unit: 'month', timeZone }) as const
+const HOUR = 3_600_000
+const ticketCases: Case[] = [
+  { name: 'FCR over every ticket', spec: { kpi: 'firstContactResolution', columns: ticketColumns } },
+  {
+    name: 'FCR by month of creation in New York, by team',
+    spec: {
+      kpi: 'firstContactResolution',
+      columns: ticketColumns,
+      time: created('America/New_York'),
+      dimensions: ['team'],
+    },
+  },
+  {
+    name: "FCR, Zendesk's fewer than two replies, over all tickets, by ISO week of solve in Berlin",
+    spec: {
+      kpi: 'firstContactResolution',
+      options: { method: 'zendesk-lt2', denominator: 'all' },
+      columns: {
+        createdAt: 'created_at',
+        solvedAt: 'solved_at',
+        status: 'status',
+        agentReplies: 'agent_replies',
+      },
+      time: { column: 'solved_at', unit: 'week', timeZone: 'Europe/Berlin' },
+    },
+  },
+  {
+    name: 'FCR, no customer follow-up, without the reopens and flags columns',
+    spec: {
+      kpi: 'firstContactResolution',
+      options: { method: 'no-customer-followup', minN: 100 },
+      columns: { createdAt: 'created_at', solvedAt: 'solved_at', customerFollowups: 'customer_followups' },
+      time: created('Australia/Lord_Howe'),
+    },
+  },
+  {
+    name: 'FCR, one teammate closed once, of one team',
+    spec: {
+      kpi: 'firstContactResolution',
+      options: { method: 'single-teammate-closed-once' },
+      columns: {
+        createdAt: 'created_at',
+        status: 'status',
+        agentsInvolved: 'agents_involved',
+        closes: 'closes',
+        spam: 'spam',
+      },
+      filters: [{ column: 'team', op: '==', value: 'growth' }],
+    },
+    keep: (r) => r.team === 'growth',
+  },
+  {
+    name: 'first-reply SLA of 4 hours by month in Kolkata, by team',
+    spec: {
+      kpi: 'slaAttainment',
+      options: { targetMs: 4 * HOUR },
+      columns: { createdAt: 'created_at', firstReplyAt: 'first_reply_at', spam: 'spam', merged: 'merged' },
+      time: created('Asia/Kolkata'),
+      dimensions: ['team'],
+    },
+  },
+  {
+    name: 'resolution SLA of 2.5 days as of mid-2024 (open tickets past due are breached)',
+    spec: {
+      kpi: 'slaAttainment',
+      options: { targetMs: 60 * HOUR, metric: 'resolution', asOf: '2024-07-01T00:00:00Z', level: 0.9 },
+      columns: { createdAt: 'created_at', solvedAt: 'solved_at', merged: 'merged' },
+      time: { ...created('America/Sao_Paulo'), unit: 'quarter' },
+    },
+  },
+]
+
+describe.each([
+  ['DuckDB', 'duckdb', 'tickets', runDuck],
+  ['PostgreSQL', 'postgres', ['analytics', 'tickets'], runPg],
+] as const)('%s computes the support KPIs a fold in memory computes', (_, dialect, table, run) => {
+  it.each(ticketCases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+    const spec = { ...c.spec, dialect, table } as WarehouseSpec
+    const expected = inMemory(c, ticketRows as never)
+    const got = await inWarehouse(spec, run)
+    expect(close(got, expected)).toBeNull()
+  })
+
+  it('counts every ticket, as a trial or by the reason it was left out', async () => {
+    const r = (await inWarehouse(
+      { dialect, table, kpi: 'firstContactResolution', columns: ticketColumns } as WarehouseSpec,
+      run,
+    )) as cx.FirstContactResolutionResult
+    for (const reason of ['missing', 'invalid', 'unresolved', 'incomplete', 'spam', 'merged'] as const)
+      expect(r.excluded[reason]).toBeGreaterThan(0)
+    expect(r.n + Object.values(r.excluded).reduce((a, b) => a + b, 0)).toBe(ticketRows.length)
+  })
+})
+
+const purchaseColumns = { customerId: 'customer_id', at: 'at', amount: 'amount' } as const
+const rfmCases: readonly (readonly [string, Readonly<Record<string, unknown>>])[] = [
+  ['weekly, calibration to mid-2024, in UTC', { calibrationEnd: '2024-06-30T00:00:00Z' }],
+  [
+    'daily in New York, with a holdout to September 2024',
+    {
+      calibrationEnd: '2024-03-10T12:00:00-04:00',
+      holdoutEnd: '2024-09-30T00:00:00-04:00',
+      durationUnit: 'day',
+      timeZone: 'America/New_York',
+    },
+  ],
+  [
+    'in 30-day units on Lord Howe Island, whole units of currency',
+    {
+      calibrationEnd: '2024-10-05T12:00:00Z',
+      durationUnit: 30,
+      timeZone: 'Australia/Lord_Howe',
+      minorUnits: 0,
+    },
+  ],
+]
+
+describe.each([
+  ['DuckDB', 'duckdb', (t: string) => t, runDuck],
+  ['PostgreSQL', 'postgres', (t: string) => ['analytics', t], runPg],
+] as const)('%s computes the RFM summary rfmSummary computes', (_, dialect, table, run) => {
+  const purchase = (p: Purchase) => ({ customerId: p.customer_id, at: p.at, amount: p.amount })
+  it.each(rfmCases)('%s', async (_, options) => {
+    const spec = { dialect, table: table('purchases'), kpi: 'rfmSummary', columns: purchaseColumns, options }
+    const got = await inWarehouse(spec as WarehouseSpec, run)
+    const expected = cx.rfmSummary(purchaseRows, purchase as never, options as never)
+    expect(close(got, expected)).toBeNull()
+    for (const reason of ['missing', 'invalid', 'outOfRange'] as const)
+      expect((got as cx.RfmSummaryResult).excluded[reason], reason).toBeGreaterThan(0)
+  })
+
+  it('of a filtered log, and one row per customer over the wire', async () => {
+    const options = { calibrationEnd: '2024-06-30T00:00:00Z' }
+    const spec = {
+      dialect,
+      table: table('purchases'),
+      kpi: 'rfmSummary',
+      columns: purchaseColumns,
+      options,
+      filters: [{ column: 'amount', op: '>', value: 0 }],
+    } as WarehouseSpec
+    const expected = cx.rfmSummary(
+      purchaseRows.filter((p) => p.amount !== null && p.amount > 0),
+      purchase as never,
+      options,
+    )
+    const rows = [...(await run(warehouseQuery(spec)))]
+    const customers = rows.filter((r) => Object.values(r as object)[0] === 'customer').length
+    expect(customers).toBe(expected.customers.length + expected.firstAfterCalibration)
+    expect(close(await inWarehouse(spec, run), expected)).toBeNull()
+  })
+
+  it('reproduces the published CDNOW summary: 2,357 customers, 946 with repeat purchases', async () => {
+    const r = (await inWarehouse(
+      {
+        dialect,
+        table: table('cdnow'),
+        kpi: 'rfmSummary',
+        columns: purchaseColumns,
+        options: { calibrationEnd: '1997-09-30T00:00:00Z' },
+      } as WarehouseSpec,
+      run,
+    )) as cx.RfmSummaryResult
+    expect(r.customers.length).toBe(2357)
+    expect(r.customers.filter((c) => c.frequency > 0).length).toBe(946)
+  })
+})
 
 describe.each([
   ['DuckDB', 'duckdb', 'responses', runDuck],
