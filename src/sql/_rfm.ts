@@ -139,9 +139,12 @@ export function _rfmSql(fn: string, spec: WarehouseSpec, params: _Params): strin
     `WHEN ${local} > ${lastDay} THEN 'outOfRange'`,
     `ELSE 'ok' END`,
   ].join(' ')
-  const tx = `SELECT ${cust}, ${reason} AS ${r}, ${local} AS ${d}, ${cents} AS ${k} FROM (${located}) AS ${q('cx_located')}`
-  const days = `SELECT ${cust}, ${d}, SUM(${k}) AS ${k}, COUNT(*) AS ${q('cx_k')} FROM cx_tx WHERE ${r} = 'ok' GROUP BY ${cust}, ${d}`
-  const firsts = `SELECT ${cust}, ${d}, ${k}, ${q('cx_k')}, MIN(${d}) OVER (PARTITION BY ${cust}) AS ${first} FROM (${days}) AS ${q('cx_days')}`
+  // Each transaction with its reason; a left-out one keeps no customer or day, so that the day totals
+  // below hold one group per reason besides the customers' days.
+  const reasons = `SELECT ${cust}, ${reason} AS ${r}, ${local} AS ${d}, ${cents} AS ${k} FROM (${located}) AS ${q('cx_located')}`
+  const tx = `SELECT CASE WHEN ${r} = 'ok' THEN ${cust} END AS ${cust}, ${r}, CASE WHEN ${r} = 'ok' THEN ${d} END AS ${d}, CASE WHEN ${r} = 'ok' THEN ${k} ELSE 0 END AS ${k} FROM (${reasons}) AS ${q('cx_reasons')}`
+  const days = `SELECT ${cust}, ${r}, ${d}, SUM(${k}) AS ${k}, COUNT(*) AS ${q('cx_k')} FROM (${tx}) AS ${q('cx_tx')} GROUP BY ${cust}, ${r}, ${d}`
+  const firsts = `SELECT ${cust}, ${d}, ${k}, ${q('cx_k')}, MIN(${d}) OVER (PARTITION BY ${cust}) AS ${first} FROM cx_days WHERE ${r} = 'ok'`
   const repeat = `${d} > ${first} AND ${d} <= ${cal}`
   const customers = [
     `SELECT 'customer' AS ${q('cx_kind')}, ${cust} AS ${q('cx_customer')}, ${first} AS ${q('cx_first')}`,
@@ -152,8 +155,8 @@ export function _rfmSql(fn: string, spec: WarehouseSpec, params: _Params): strin
     `SUM(CASE WHEN ${d} > ${cal} THEN ${k} ELSE 0 END) AS ${q('cx_hsum')}`,
     `SUM(${q('cx_k')}) AS ${q('cx_n')} FROM (${firsts}) AS ${q('cx_firsts')} GROUP BY ${cust}, ${first}`,
   ].join(', ')
-  const excluded = `SELECT ${r}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, COUNT(*) FROM cx_tx WHERE ${r} <> 'ok' GROUP BY ${r}`
-  return `WITH cx_tx AS (${tx}) ${customers} UNION ALL ${excluded}`
+  const excluded = `SELECT ${r}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${q('cx_k')} FROM cx_days WHERE ${r} <> 'ok'`
+  return `WITH cx_days AS (${days}) ${customers} UNION ALL ${excluded}`
 }
 
 const num = (x: unknown): number =>
