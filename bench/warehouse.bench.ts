@@ -31,6 +31,24 @@ const folded = (rows: Iterable<[unknown, number | null]>) =>
     ),
     rows,
   )
+/** Runs `f` with a client of a PostgreSQL server started for it, and stops the server after. */
+async function withPostgres(f: (client: pg.Client) => Promise<void>): Promise<void> {
+  const server = await startPostgres()
+  const client = new pg.Client({
+    host: server.host,
+    port: server.port,
+    user: server.user,
+    database: server.database,
+  })
+  try {
+    await client.connect()
+    await f(client)
+  } finally {
+    await client.end()
+    server.stop()
+  }
+}
+
 const row = (ms: number, base: number, name: string) =>
   console.log(`| ${name} | ${ms.toFixed(0)} ms | ${(base / ms).toFixed(1)}× |`)
 
@@ -83,15 +101,7 @@ export async function rfm(): Promise<void> {
   duck.closeSync()
 
   const m = 2_000_000
-  const server = await startPostgres()
-  const client = new pg.Client({
-    host: server.host,
-    port: server.port,
-    user: server.user,
-    database: server.database,
-  })
-  try {
-    await client.connect()
+  await withPostgres(async (client) => {
     await client.query(
       `CREATE TABLE purchases AS SELECT 'c' || floor(random() * 100000)::bigint AS customer_id, TIMESTAMPTZ '2023-01-01 00:00:00+00' + floor(random() * 63072000) * INTERVAL '1 second' AS ordered_at, round((random() * 200)::numeric, 2)::double precision AS amount FROM generate_series(1, ${m})`,
     )
@@ -117,10 +127,7 @@ export async function rfm(): Promise<void> {
       `PostgreSQL, ${m.toLocaleString('en-US')} transactions (100,000 customers) read into JavaScript and summarised`,
     )
     row(pushPg, readPg, 'PostgreSQL, pushdown (cx-metrics/sql)')
-  } finally {
-    await client.end()
-    server.stop()
-  }
+  })
 }
 
 export async function run(): Promise<void> {
@@ -156,15 +163,7 @@ export async function run(): Promise<void> {
   duck.closeSync()
 
   const m = 2_000_000
-  const server = await startPostgres()
-  const client = new pg.Client({
-    host: server.host,
-    port: server.port,
-    user: server.user,
-    database: server.database,
-  })
-  try {
-    await client.connect()
+  await withPostgres(async (client) => {
     await client.query(
       `CREATE TABLE responses AS SELECT CASE WHEN random() < 0.02 THEN NULL ELSE floor(random() * 11)::int END AS score, TIMESTAMPTZ '2023-01-01 00:00:00+00' + floor(random() * 63072000) * INTERVAL '1 second' AS answered_at FROM generate_series(1, ${m})`,
     )
@@ -184,9 +183,6 @@ export async function run(): Promise<void> {
     })
     row(readPg, readPg, `PostgreSQL, ${m.toLocaleString('en-US')} rows read into JavaScript and folded`)
     row(pushPg, readPg, 'PostgreSQL, pushdown (cx-metrics/sql)')
-  } finally {
-    await client.end()
-    server.stop()
-  }
+  })
   await rfm()
 }

@@ -8,6 +8,7 @@ import { _knownKeys } from '../core/_keys.ts'
 import { _compareIds } from '../core/_order.ts'
 import { KpiError } from '../core/KpiError.ts'
 import { parseInstant } from '../core/parseInstant.ts'
+import type { DefinitionFilter } from '../definitions/_types.ts'
 import {
   type RfmCustomer,
   type RfmSummaryOptions,
@@ -23,11 +24,23 @@ import {
   _MIN_TIME,
   type _Params,
   _quote,
+  type SqlDialect,
 } from './_dialects.ts'
 import { _identifier, _table } from './_identifier.ts'
 import { _offsetCase, _offsets } from './_offsets.ts'
-import type { WarehouseSpec } from './_spec.ts'
 import { _where } from './_where.ts'
+
+/** What the RFM summary reads of a warehouse spec (its type is the spec's; kept here apart from it). */
+interface WarehouseSpec {
+  readonly dialect: SqlDialect
+  readonly table: string | readonly string[]
+  readonly value?: unknown
+  readonly columns?: object
+  readonly options?: Readonly<Record<string, unknown>>
+  readonly filters?: readonly DefinitionFilter[]
+  readonly time?: unknown
+  readonly dimensions?: readonly string[]
+}
 
 /** The columns of an RFM summary's rows, in order. */
 export const _RFM_COLUMNS: readonly string[] = [
