@@ -73,6 +73,8 @@ const N = 'cx_count'
  * {@link warehouseResult} turns those rows into the aggregator's states — the library's own parsing,
  * exclusions (a score off the scale is counted, never filtered away) and period rules applied to them —
  * and into the result, identical to folding the rows in memory. Only the histogram crosses the wire.
+ * The RFM summary is computed by the query itself: one row per customer (its first day, repeat days and
+ * their total, holdout days), and one per reason transactions were left out.
  *
  * Time: each instant's local day in the zone is integer arithmetic on its epoch milliseconds, with the
  * zone's offsets over 1970–2100 (or the range) taken from the runtime's time-zone data — the data the
