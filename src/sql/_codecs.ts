@@ -5,7 +5,6 @@
 // (compared in SQL, since it depends on two instants).
 import { _typeError } from '../core/_assert.ts'
 import { _exclude } from '../core/_exclude.ts'
-import { _knownKeys } from '../core/_keys.ts'
 import type { AnyAggregator } from '../core/aggregator.ts'
 import { parseInstant } from '../core/parseInstant.ts'
 import { firstContactResolutionAggregator } from '../support/firstContactResolution.ts'
@@ -16,8 +15,9 @@ import { cesAggregator } from '../survey/ces.ts'
 import { csatAggregator } from '../survey/csat.ts'
 import { npsAggregator } from '../survey/nps.ts'
 import { responseRateAggregator } from '../survey/responseRate.ts'
-import { _epochMs, _MAX_TIME, _MIN_TIME, type _Params, type SqlDialect } from './_dialects.ts'
+import { _epochMs, _float, _MAX_TIME, _MIN_TIME, type _Params, type SqlDialect } from './_dialects.ts'
 import { _identifier } from './_identifier.ts'
+import { _noFunctions, _ticketColumns } from './_tickets.ts'
 
 /** What a codec reads from the spec to write its cells. */
 export interface _CellSpec {
@@ -42,21 +42,6 @@ interface Cells {
 
 type Factory = (accessor: (item: Cells) => unknown, options: unknown) => AnyAggregator
 
-/** The fields of a ticket a column can be given for. */
-export const _TICKET_COLUMNS: readonly string[] = [
-  'createdAt',
-  'firstReplyAt',
-  'solvedAt',
-  'status',
-  'agentReplies',
-  'reopens',
-  'customerFollowups',
-  'agentsInvolved',
-  'closes',
-  'spam',
-  'merged',
-]
-
 const survey =
   (factory: unknown, width: 1 | 3): _Codec['aggregator'] =>
   (spec) =>
@@ -77,38 +62,6 @@ function surveyCells(fn: string, spec: _CellSpec, dialect: SqlDialect): string[]
   return (Array.isArray(given) ? given : [given]).map((c, i) =>
     _identifier(fn, Array.isArray(given) ? `spec.value[${i}]` : 'spec.value', dialect, c),
   )
-}
-
-/** The ticket columns of a spec, checked: known fields, and those the KPI needs given. */
-function ticketColumns(
-  fn: string,
-  spec: _CellSpec,
-  dialect: SqlDialect,
-  needed: readonly string[],
-): Record<string, string> {
-  if (spec.value !== undefined)
-    throw _typeError(fn, 'spec.value', 'no value: a ticket KPI reads `spec.columns`', spec.value)
-  const columns = spec.columns
-  if (columns === null || typeof columns !== 'object' || Array.isArray(columns))
-    throw _typeError(fn, 'spec.columns', 'the columns of the ticket fields: { createdAt, … }', columns)
-  _knownKeys(fn, 'spec.columns', columns, _TICKET_COLUMNS)
-  const out: Record<string, string> = {}
-  for (const field of _TICKET_COLUMNS) {
-    const c = Object.hasOwn(columns, field) ? (columns as Record<string, unknown>)[field] : undefined
-    if (c === undefined) {
-      if (needed.includes(field)) throw _typeError(fn, `spec.columns.${field}`, `the column of ${field}`, c)
-      continue
-    }
-    out[field] = _identifier(fn, `spec.columns.${field}`, dialect, c)
-  }
-  return out
-}
-
-/** Functions cannot run in the warehouse: an option that is one is refused. */
-function noFunctions(fn: string, spec: _CellSpec): void {
-  for (const [key, x] of Object.entries(spec.options ?? {}))
-    if (typeof x === 'function')
-      throw _typeError(fn, `spec.options.${key}`, 'a value (a function cannot run in the warehouse)', x)
 }
 
 /**
@@ -159,9 +112,9 @@ function fcrFields(fn: string, spec: _CellSpec): readonly string[] {
 
 const fcr: _Codec = {
   cells: (fn, spec, dialect) => {
-    noFunctions(fn, spec)
+    _noFunctions(fn, spec)
     const method = (spec.options?.method ?? 'one-agent-reply') as string
-    const columns = ticketColumns(fn, spec, dialect, [
+    const columns = _ticketColumns(fn, spec, dialect, [
       'createdAt',
       ...(FCR_FIELDS[method] ?? []).filter((f) => f !== 'reopens'),
     ])
@@ -184,16 +137,6 @@ const fcr: _Codec = {
   },
 }
 
-/** A number bound as a parameter, typed as a float so that engines compare it with integers. */
-function float(dialect: SqlDialect, params: _Params, x: number): string {
-  const p = params.add(x)
-  return dialect === 'postgres'
-    ? `CAST(${p} AS double precision)`
-    : dialect === 'bigquery'
-      ? `CAST(${p} AS FLOAT64)`
-      : `CAST(${p} AS DOUBLE)`
-}
-
 /** The outcome of a ticket against its SLA, as SQL: `met`, `late`, `pending`, or why it is left out. */
 function slaOutcome(fn: string, spec: _CellSpec, dialect: SqlDialect, params: _Params): string {
   const o = spec.options ?? {}
@@ -209,7 +152,7 @@ function slaOutcome(fn: string, spec: _CellSpec, dialect: SqlDialect, params: _P
     throw _typeError(fn, 'spec.options.targetMs', 'a target in ms (a number of at least 0)', target)
   const metric = (o.metric ?? 'first-reply') as string
   const done = metric === 'resolution' ? 'solvedAt' : 'firstReplyAt'
-  const columns = ticketColumns(fn, spec, dialect, ['createdAt', done])
+  const columns = _ticketColumns(fn, spec, dialect, ['createdAt', done])
   const created = columns.createdAt as string
   const doneAt = columns[done] as string
   const [cms, dms] = [_epochMs(dialect, created), _epochMs(dialect, doneAt)]
@@ -218,7 +161,7 @@ function slaOutcome(fn: string, spec: _CellSpec, dialect: SqlDialect, params: _P
   const open =
     asOf === null
       ? `'pending'`
-      : `CASE WHEN ${float(dialect, params, asOf)} > ${cms} + ${float(dialect, params, target)} THEN 'late' ELSE 'pending' END`
+      : `CASE WHEN ${_float(dialect, params, asOf)} > ${cms} + ${_float(dialect, params, target)} THEN 'late' ELSE 'pending' END`
   return [
     'CASE',
     ...flag('spam'),
@@ -227,14 +170,14 @@ function slaOutcome(fn: string, spec: _CellSpec, dialect: SqlDialect, params: _P
     `WHEN ${cms} < ${_MIN_TIME} OR ${cms} >= ${_MAX_TIME} THEN 'invalid'`,
     `WHEN ${doneAt} IS NULL THEN ${open}`,
     `WHEN ${dms} < ${_MIN_TIME} OR ${dms} >= ${_MAX_TIME} THEN 'invalid'`,
-    `WHEN ${dms} <= ${cms} + ${float(dialect, params, target)} THEN 'met'`,
+    `WHEN ${dms} <= ${cms} + ${_float(dialect, params, target)} THEN 'met'`,
     `ELSE 'late' END`,
   ].join(' ')
 }
 
 const sla: _Codec = {
   cells: (fn, spec, dialect, params) => {
-    noFunctions(fn, spec)
+    _noFunctions(fn, spec)
     return [slaOutcome(fn, spec, dialect, params)]
   },
   aggregator: (spec) => {

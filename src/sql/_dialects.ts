@@ -22,6 +22,12 @@ export const _DIALECTS: readonly SqlDialect[] = [
 export const _MIN_TIME: number = -2_208_988_800_000
 export const _MAX_TIME: number = 7_258_118_400_000
 
+/** What a query writes in its date column for rows before the range, and from its end (or asOf) on. */
+export const _BEFORE = 'before'
+export const _AFTER = 'after'
+/** What it writes for an instant outside the span the library reads (parseInstant's). */
+export const _OUTSIDE = 'invalid'
+
 /** The bound parameters of a query being written: each value gets a placeholder of the dialect's style. */
 export class _Params {
   readonly values: unknown[] = []
@@ -117,34 +123,62 @@ export function _engineDay(dialect: SqlDialect, column: string, zone: string): s
   }
 }
 
+/** The date of a day number (days since 1970-01-01). */
+export function _dateOf(dialect: SqlDialect, day: string): string {
+  switch (dialect) {
+    case 'postgres':
+      return `(DATE '1970-01-01' + CAST(${day} AS integer))`
+    case 'duckdb':
+      return `(DATE '1970-01-01' + CAST(${day} AS INTEGER))`
+    case 'bigquery':
+      return `DATE_FROM_UNIX_DATE(CAST(${day} AS INT64))`
+    case 'snowflake':
+      return `DATEADD(day, CAST(${day} AS INTEGER), '1970-01-01'::DATE)`
+    case 'clickhouse':
+      // Date32: the days before 1970 too (Date counts from 1970 only).
+      return `addDays(toDate32('1970-01-01'), toInt32(${day}))`
+    case 'spark':
+      return `date_add(DATE '1970-01-01', CAST(${day} AS INT))`
+  }
+}
+
 /** The `'YYYY-MM-DD'` text of a day number (days since 1970-01-01), or of the first day of its month. */
 export function _dayText(dialect: SqlDialect, day: string, month: boolean): string {
+  const d = _dateOf(dialect, day)
   switch (dialect) {
-    case 'postgres': {
-      const d = `(DATE '1970-01-01' + CAST(${day} AS integer))`
+    case 'postgres':
       return month ? `to_char(date_trunc('month', ${d}), 'YYYY-MM-DD')` : `to_char(${d}, 'YYYY-MM-DD')`
-    }
-    case 'duckdb': {
-      const d = `(DATE '1970-01-01' + CAST(${day} AS INTEGER))`
+    case 'duckdb':
       return month ? `strftime(date_trunc('month', ${d}), '%Y-%m-%d')` : `strftime(${d}, '%Y-%m-%d')`
-    }
-    case 'bigquery': {
-      const d = `DATE_FROM_UNIX_DATE(CAST(${day} AS INT64))`
+    case 'bigquery':
       return month ? `FORMAT_DATE('%Y-%m-%d', DATE_TRUNC(${d}, MONTH))` : `FORMAT_DATE('%Y-%m-%d', ${d})`
-    }
-    case 'snowflake': {
-      const d = `DATEADD(day, CAST(${day} AS INTEGER), '1970-01-01'::DATE)`
+    case 'snowflake':
       return month ? `TO_CHAR(DATE_TRUNC('MONTH', ${d}), 'YYYY-MM-DD')` : `TO_CHAR(${d}, 'YYYY-MM-DD')`
-    }
-    case 'clickhouse': {
-      const d = `addDays(toDate('1970-01-01'), toInt32(${day}))`
+    case 'clickhouse':
       return month ? `toString(toStartOfMonth(${d}))` : `toString(${d})`
-    }
-    case 'spark': {
-      const d = `date_add(DATE '1970-01-01', CAST(${day} AS INT))`
+    case 'spark':
       return month ? `date_format(trunc(${d}, 'MM'), 'yyyy-MM-dd')` : `date_format(${d}, 'yyyy-MM-dd')`
-    }
   }
+}
+
+/** An integer expression as a 64-bit integer. */
+export function _int(dialect: SqlDialect, x: string): string {
+  return `CAST(${x} AS ${dialect === 'bigquery' ? 'INT64' : dialect === 'clickhouse' ? 'Int64' : 'BIGINT'})`
+}
+
+/** An expression as text. */
+export function _text(dialect: SqlDialect, x: string): string {
+  return `CAST(${x} AS ${dialect === 'postgres' ? 'text' : dialect === 'bigquery' || dialect === 'spark' ? 'STRING' : dialect === 'clickhouse' ? 'String' : 'VARCHAR'})`
+}
+
+/** A number bound as a parameter, typed as a float so that engines compare it with integers. */
+export function _float(dialect: SqlDialect, params: _Params, x: number): string {
+  const p = params.add(x)
+  return dialect === 'postgres'
+    ? `CAST(${p} AS double precision)`
+    : dialect === 'bigquery'
+      ? `CAST(${p} AS FLOAT64)`
+      : `CAST(${p} AS DOUBLE)`
 }
 
 /** The day number of epoch milliseconds (a local one): floor division in floating point. */

@@ -6,6 +6,8 @@ import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { DefinitionFilter } from '../definitions/_types.ts'
 import type { RfmSummaryResult } from '../economics/rfmSummary.ts'
 import type { FirstContactResolutionResult } from '../support/firstContactResolution.ts'
+import type { FirstReplyTimeResult } from '../support/firstReplyTime.ts'
+import type { ResolutionTimeResult } from '../support/resolutionTime.ts'
 import type { SlaAttainmentResult } from '../support/slaAttainment.ts'
 import type { AcsiResult } from '../survey/acsi.ts'
 import type { CesResult } from '../survey/ces.ts'
@@ -17,6 +19,7 @@ import { type ByKeyResult, byKey } from '../time/byKey.ts'
 import { type ByPeriodResult, byPeriod } from '../time/byPeriod.ts'
 import { _CODECS } from './_codecs.ts'
 import { _DIALECTS, type SqlDialect } from './_dialects.ts'
+import { _DURATION_KPIS, _durationAggregator } from './_durations.ts'
 import { _checkRfm } from './_rfm.ts'
 
 /**
@@ -38,6 +41,10 @@ export interface WarehouseKpis {
   readonly firstContactResolution: FirstContactResolutionResult
   /** SLA attainment against a target in calendar time. */
   readonly slaAttainment: SlaAttainmentResult
+  /** First reply time: exact percentiles per period and key, in calendar and business time. */
+  readonly firstReplyTime: FirstReplyTimeResult
+  /** Resolution time, first and full: exact percentiles per period and key, in calendar and business time. */
+  readonly resolutionTime: ResolutionTimeResult
   /** The RFM summary of a transaction log, one row per customer. */
   readonly rfmSummary: RfmSummaryResult
 }
@@ -84,6 +91,14 @@ export interface WarehouseTicketColumns {
   readonly spam?: string
   /** Merged into another ticket. */
   readonly merged?: string
+  /** When it was first solved (resolution time; the last solve when absent). */
+  readonly firstSolvedAt?: string
+  /** Time waiting on the requester, ms (resolution time). */
+  readonly requesterWaitMs?: string
+  /** Time on hold, ms (resolution time). */
+  readonly onHoldMs?: string
+  /** Time waiting on an agent, ms (resolution time). */
+  readonly agentWaitMs?: string
 }
 
 /**
@@ -129,6 +144,11 @@ export interface WarehouseSpec<K extends keyof WarehouseKpis = keyof WarehouseKp
   readonly time?: WarehouseTime
   /** Columns to break the KPI down by; several are joined into one key, `a / b`. */
   readonly dimensions?: readonly string[]
+  /**
+   * For response and resolution times in business hours: the instants the business calendar written
+   * into the query covers (at most 25 years). By default the range and a year after it.
+   */
+  readonly span?: DateRange
 }
 
 /**
@@ -166,7 +186,18 @@ export const _SCALAR_KPIS: readonly string[] = [
   'slaAttainment',
 ]
 
-const SPEC_KEYS = ['dialect', 'kpi', 'options', 'table', 'value', 'columns', 'filters', 'time', 'dimensions']
+const SPEC_KEYS = [
+  'dialect',
+  'kpi',
+  'options',
+  'table',
+  'value',
+  'columns',
+  'filters',
+  'time',
+  'dimensions',
+  'span',
+]
 const TIME_KEYS = ['column', 'unit', 'range', 'asOf', ..._CALENDAR_KEYS]
 
 /** An item of the query's rows as the aggregator reads it: its cells, its local date, its key, how many. */
@@ -176,12 +207,6 @@ export interface _Item {
   k: string
   c: number
 }
-
-/** What a row's date says for rows before the range, and for rows from its end (or asOf) on. */
-export const _BEFORE = 'before'
-export const _AFTER = 'after'
-/** What a row's date says for an instant outside the span the library reads (parseInstant's). */
-export const _OUTSIDE = 'invalid'
 
 /**
  * The instants `byPeriod` keeps items within, `[from, min(range.to, asOf))`, or `null` for an open end:
@@ -227,6 +252,17 @@ function weighted(inner: AnyAggregator, reached: _Reached): AnyAggregator {
   }
 }
 
+/** The KPI's aggregator adding each item once, noting that it was reached. */
+function once(inner: AnyAggregator, reached: _Reached): AnyAggregator {
+  return {
+    ...inner,
+    add: (state: unknown, item: _Item, index: number) => {
+      reached.reached = true
+      return inner.add(state, item, index)
+    },
+  }
+}
+
 /**
  * Checks a spec (its KPI's own checks of the options included) and builds its aggregator; with
  * `reached`, the KPI adds `item.c` copies of each item. The RFM summary, which the query computes
@@ -238,19 +274,32 @@ export function _checkSpec(fn: string, spec: WarehouseSpec, reached?: _Reached):
   _knownKeys(fn, 'spec', spec, SPEC_KEYS)
   if (!_DIALECTS.includes(spec.dialect))
     throw _typeError(fn, 'spec.dialect', `one of ${_DIALECTS.map((d) => `'${d}'`).join(', ')}`, spec.dialect)
-  if (typeof spec.kpi !== 'string' || ![..._SCALAR_KPIS, 'rfmSummary'].includes(spec.kpi))
+  const kpis = [..._SCALAR_KPIS, ..._DURATION_KPIS, 'rfmSummary']
+  if (typeof spec.kpi !== 'string' || !kpis.includes(spec.kpi))
     throw _typeError(
       fn,
       'spec.kpi',
-      `a KPI computed in the warehouse (${[..._SCALAR_KPIS, 'rfmSummary'].join(', ')}; the others are computed in memory only)`,
+      `a KPI computed in the warehouse (${kpis.join(', ')}; the others are computed in memory only)`,
       spec.kpi,
     )
   if (spec.kpi === 'rfmSummary') {
     _checkRfm(fn, spec)
     return null
   }
-  const kpi = (_CODECS[spec.kpi] as NonNullable<(typeof _CODECS)[string]>).aggregator(spec)
-  let agg: AnyAggregator = reached === undefined ? kpi : weighted(kpi, reached)
+  if (spec.span !== undefined && !_DURATION_KPIS.includes(spec.kpi))
+    throw _typeError(
+      fn,
+      'spec.span',
+      'no span (only response and resolution times in business hours read one)',
+      spec.span,
+    )
+  const durations = _DURATION_KPIS.includes(spec.kpi)
+  const kpi = durations
+    ? _durationAggregator(spec)
+    : (_CODECS[spec.kpi] as NonNullable<(typeof _CODECS)[string]>).aggregator(spec)
+  // A duration KPI's rows are one per period and key: each is added once.
+  let agg: AnyAggregator =
+    reached === undefined ? kpi : durations ? once(kpi, reached) : weighted(kpi, reached)
   const time = spec.time
   if (time !== undefined) {
     if (time === null || typeof time !== 'object')

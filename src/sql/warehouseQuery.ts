@@ -2,6 +2,8 @@ import { _typeError } from '../core/_assert.ts'
 import { parseInstant } from '../core/parseInstant.ts'
 import { _CODECS, type _Codec } from './_codecs.ts'
 import {
+  _AFTER,
+  _BEFORE,
   _dayText,
   _engineDay,
   _epochMs,
@@ -9,22 +11,16 @@ import {
   _floorDay,
   _MAX_TIME,
   _MIN_TIME,
+  _OUTSIDE,
   _Params,
   _quote,
   type SqlDialect,
 } from './_dialects.ts'
+import { _DURATION_KPIS, _durationSql } from './_durations.ts'
 import { _identifier, _table } from './_identifier.ts'
 import { _offsetCase, _offsets } from './_offsets.ts'
 import { _RFM_COLUMNS, _rfmSql } from './_rfm.ts'
-import {
-  _AFTER,
-  _BEFORE,
-  _bounds,
-  _checkSpec,
-  _OUTSIDE,
-  type WarehouseKpis,
-  type WarehouseSpec,
-} from './_spec.ts'
+import { _bounds, _checkSpec, type WarehouseKpis, type WarehouseSpec } from './_spec.ts'
 import { _where } from './_where.ts'
 
 /**
@@ -101,6 +97,11 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
   if (rfm) {
     const sql = _rfmSql(fn, spec, params)
     return { dialect, sql, params: params.values, namedParams: params.named(), columns: _RFM_COLUMNS, spec }
+  }
+  if (_DURATION_KPIS.includes(spec.kpi)) {
+    const bounds = spec.time === undefined ? { lower: null, upper: null } : _bounds(spec.time)
+    const { sql, columns } = _durationSql(fn, spec, params, bounds)
+    return { dialect, sql, params: params.values, namedParams: params.named(), columns, spec }
   }
   const q = (name: string) => _quote(dialect, name)
   const table = _table(fn, 'spec.table', dialect, spec.table)

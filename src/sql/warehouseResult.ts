@@ -1,16 +1,9 @@
 import { _typeError } from '../core/_assert.ts'
 import { _fromWallClock } from '../core/_wallClock.ts'
+import { _AFTER, _BEFORE, _OUTSIDE } from './_dialects.ts'
+import { _DURATION_KPIS, _periodDate } from './_durations.ts'
 import { _rfmResult } from './_rfm.ts'
-import {
-  _AFTER,
-  _BEFORE,
-  _bounds,
-  _checkSpec,
-  type _Item,
-  _OUTSIDE,
-  type WarehouseOutput,
-  type WarehouseSpec,
-} from './_spec.ts'
+import { _bounds, _checkSpec, type _Item, type WarehouseOutput, type WarehouseSpec } from './_spec.ts'
 import type { WarehouseQuery } from './warehouseQuery.ts'
 
 /**
@@ -79,6 +72,7 @@ export function warehouseResult<S extends WarehouseSpec>(
   const dims = (spec.dimensions ?? []).length
   const width = columns.length - 2 - dims
   const zone = spec.time?.timeZone ?? 'UTC'
+  const durations = _DURATION_KPIS.includes(spec.kpi)
   const bounds = spec.time === undefined ? { lower: null, upper: null } : _bounds(spec.time)
   // Each local date at noon in the zone: inside that day whatever the zone's transitions.
   const dates = new Map<string, number | null>()
@@ -89,6 +83,9 @@ export function warehouseResult<S extends WarehouseSpec>(
     if (text === _OUTSIDE) return text
     if (text === _BEFORE) return (bounds.lower as number) - 1
     if (text === _AFTER) return bounds.upper as number
+    // A duration KPI's period, by its ordinal: its first local day.
+    if (durations && spec.time !== undefined && /^-?\d{1,7}$/.test(text))
+      return dateOf(i, _periodDate(spec.time, Number(text)))
     let t = dates.get(text)
     if (t === undefined) {
       const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
@@ -96,6 +93,10 @@ export function warehouseResult<S extends WarehouseSpec>(
       t = _fromWallClock(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12), zone, 'compatible')
       dates.set(text, t)
     }
+    // Rows marked neither before nor after are within the bounds, and so is their period's part that
+    // holds them: a period that straddles a bound is stood for by the bound.
+    if (bounds.lower !== null && t !== null && t < bounds.lower) return bounds.lower
+    if (bounds.upper !== null && t !== null && t >= bounds.upper) return bounds.upper - 1
     return t
   }
   const table: unknown[][] = []
@@ -139,5 +140,5 @@ export function warehouseResult<S extends WarehouseSpec>(
     }
     i++
   }
-  return { state, result: agg.result(state) as WarehouseOutput<S> }
+  return { state: durations ? null : state, result: agg.result(state) as WarehouseOutput<S> }
 }

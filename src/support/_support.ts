@@ -176,14 +176,20 @@ export function _pick(stats: DurationStats, statistic: DurationStatistic): numbe
         : stats.medianMs
 }
 
-/** The share of durations within the target. */
-export function _attainment(values: readonly number[], config: _DurationConfig): TargetAttainment | null {
-  if (config.target === null) return null
+/** How many durations are at or under the target (0 without a target). */
+export function _within(values: readonly number[], config: _DurationConfig): number {
   const target = config.target
-  const successes = values.filter((v) => v <= target).length
-  const n = values.length
+  if (target === null) return 0
+  let k = 0
+  for (const v of values) if (v <= target) k++
+  return k
+}
+
+/** The share of `n` durations within the target, `successes` of them. */
+export function _attainment(successes: number, n: number, config: _DurationConfig): TargetAttainment | null {
+  if (config.target === null) return null
   return {
-    targetMs: target,
+    targetMs: config.target,
     value: n === 0 ? null : successes / n,
     successes,
     n,

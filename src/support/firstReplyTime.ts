@@ -15,9 +15,11 @@ import { _SUPPORT_DOCS } from '../support/_support.ts'
 import {
   _attainment,
   _DURATION_RULES,
+  type _DurationConfig,
   _durationConfig,
   _durationStats,
   _pick,
+  _within,
   type DurationOptions,
   type DurationStatistic,
   type DurationStats,
@@ -99,6 +101,51 @@ export const firstReplyTimeDescriptor: KpiDescriptor = {
 }
 
 /**
+ * What a first reply time is built from: the statistics of its durations, how many are within the
+ * target (on the basis of `value`), and the tickets left out.
+ */
+export interface _FirstReplyTimeSummary {
+  readonly calendar: DurationStats
+  readonly business: DurationStats | null
+  readonly within: number
+  readonly excluded: ExclusionCounts<FirstReplyTimeExclusion>
+}
+
+/** The options of first reply time resolved, and its result from a summary of the durations. */
+export function _firstReplyTimeOf(options: FirstReplyTimeOptions | undefined): {
+  readonly resolved: { readonly inputTimeZone?: unknown; readonly disambiguation?: unknown }
+  readonly config: _DurationConfig
+  readonly made: string
+  readonly result: (summary: _FirstReplyTimeSummary) => FirstReplyTimeResult
+} {
+  const fn = 'firstReplyTime'
+  const resolved = _resolve(fn, _DURATION_RULES, options)
+  const variant = _variant(_DURATION_RULES, resolved)
+  const config = _durationConfig(fn, resolved)
+  return {
+    resolved,
+    config,
+    made: _made(variant, ['schedule']),
+    result: ({ calendar, business, within, excluded }) => ({
+      kind: 'result',
+      kpi: fn,
+      value: _pick(business ?? calendar, config.statistic),
+      reason: _reasonOf(calendar.n, excluded),
+      variant,
+      n: calendar.n,
+      excluded: { ...excluded },
+      unit: 'ms',
+      basis: business === null ? 'calendar' : 'business',
+      method: config.statistic,
+      calendar,
+      business,
+      withinTarget: _attainment(within, (business ?? calendar).n, config),
+      measure: 'level',
+    }),
+  }
+}
+
+/**
  * The aggregator behind {@link firstReplyTime}, for `byPeriod` (by creation date by default:
  * `date: (t) => t.createdAt`; by reply date: `date: (t) => t.firstReplyAt`), `byKey` (team, channel)
  * and streams.
@@ -122,11 +169,8 @@ export function firstReplyTimeAggregator<T>(
     accessorOrOptions,
     maybeOptions,
   )
-  const resolved = _resolve(fn, _DURATION_RULES, options)
+  const { resolved, config, made, result } = _firstReplyTimeOf(options)
   const instant = _instantReader(fn, resolved)
-  const variant = _variant(_DURATION_RULES, resolved)
-  const made = _made(variant, ['schedule'])
-  const config = _durationConfig(fn, resolved)
   return {
     kpi: fn,
     init: () => ({
@@ -158,26 +202,13 @@ export function firstReplyTimeAggregator<T>(
       _mergeCounts(a.excluded, b.excluded)
       return a
     },
-    result: (state) => {
-      const calendar = _durationStats(state.calendar, config.percentile)
-      const business = config.hours === null ? null : _durationStats(state.business, config.percentile)
-      return {
-        kind: 'result',
-        kpi: fn,
-        value: _pick(business ?? calendar, config.statistic),
-        reason: _reasonOf(calendar.n, state.excluded),
-        variant,
-        n: calendar.n,
-        excluded: { ...state.excluded },
-        unit: 'ms',
-        basis: business === null ? 'calendar' : 'business',
-        method: config.statistic,
-        calendar,
-        business,
-        withinTarget: _attainment(business === null ? state.calendar : state.business, config),
-        measure: 'level',
-      }
-    },
+    result: (state) =>
+      result({
+        calendar: _durationStats(state.calendar, config.percentile),
+        business: config.hours === null ? null : _durationStats(state.business, config.percentile),
+        within: _within(config.hours === null ? state.calendar : state.business, config),
+        excluded: state.excluded,
+      }),
   }
 }
 

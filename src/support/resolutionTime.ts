@@ -15,9 +15,11 @@ import { _SUPPORT_DOCS } from '../support/_support.ts'
 import {
   _attainment,
   _DURATION_RULES,
+  type _DurationConfig,
   _durationConfig,
   _durationStats,
   _pick,
+  _within,
   type DurationOptions,
   type DurationStatistic,
   type DurationStats,
@@ -159,6 +161,67 @@ export const resolutionTimeDescriptor: KpiDescriptor = {
 }
 
 /**
+ * What a resolution time is built from: the statistics of its durations, how many are within the
+ * target (on the basis and resolution of `value`), and the tickets left out.
+ */
+export interface _ResolutionTimeSummary {
+  readonly first: ResolutionDurations
+  readonly full: ResolutionDurations
+  readonly requesterWait: DurationStats | null
+  readonly onHold: DurationStats | null
+  readonly agentWait: DurationStats | null
+  readonly within: number
+  readonly excluded: ExclusionCounts<ResolutionTimeExclusion>
+}
+
+/** The options of resolution time resolved, and its result from a summary of the durations. */
+export function _resolutionTimeOf(options: ResolutionTimeOptions | undefined): {
+  readonly resolved: {
+    readonly resolution: 'full' | 'first'
+    readonly inputTimeZone?: unknown
+    readonly disambiguation?: unknown
+  }
+  readonly config: _DurationConfig
+  readonly made: string
+  readonly result: (summary: _ResolutionTimeSummary) => ResolutionTimeResult
+} {
+  const fn = 'resolutionTime'
+  const resolved = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, resolved)
+  const config = _durationConfig(fn, resolved)
+  const resolution = resolved.resolution
+  return {
+    resolved,
+    config,
+    made: _made(variant, ['schedule']),
+    result: (s) => {
+      const chosen = resolution === 'full' ? s.full : s.first
+      const basis = chosen.business ?? chosen.calendar
+      return {
+        kind: 'result',
+        kpi: fn,
+        value: _pick(basis, config.statistic),
+        reason: _reasonOf(s.full.calendar.n, s.excluded),
+        variant,
+        n: s.full.calendar.n,
+        excluded: { ...s.excluded },
+        unit: 'ms',
+        basis: config.hours === null ? 'calendar' : 'business',
+        resolution,
+        method: config.statistic,
+        first: s.first,
+        full: s.full,
+        requesterWait: s.requesterWait,
+        onHold: s.onHold,
+        agentWait: s.agentWait,
+        withinTarget: _attainment(s.within, basis.n, config),
+        measure: 'level',
+      }
+    },
+  }
+}
+
+/**
  * The aggregator behind {@link resolutionTime}.
  * @category Support
  */
@@ -180,12 +243,9 @@ export function resolutionTimeAggregator<T>(
     accessorOrOptions,
     maybeOptions,
   )
-  const o = _resolve(fn, RULES, options)
-  const instant = _instantReader(fn, o)
-  const variant = _variant(RULES, o)
-  const made = _made(variant, ['schedule'])
-  const config = _durationConfig(fn, o)
-  const resolution = o.resolution
+  const { resolved, config, made, result } = _resolutionTimeOf(options)
+  const instant = _instantReader(fn, resolved)
+  const resolution = resolved.resolution
   const hours = config.hours
   return {
     kpi: fn,
@@ -236,46 +296,29 @@ export function resolutionTimeAggregator<T>(
       return a
     },
     result: (state) => {
-      const d = state
       const stats = (values: number[]): DurationStats => _durationStats(values, config.percentile)
-      const first = {
-        calendar: stats(d.firstCalendar),
-        business: hours === null ? null : stats(d.firstBusiness),
-      }
-      const full = {
-        calendar: stats(d.fullCalendar),
-        business: hours === null ? null : stats(d.fullBusiness),
-      }
-      const chosen = resolution === 'full' ? full : first
-      const values =
+      const durations = (calendar: number[], business: number[]): ResolutionDurations => ({
+        calendar: stats(calendar),
+        business: hours === null ? null : stats(business),
+      })
+      const wait = (values: number[]): DurationStats | null => (values.length === 0 ? null : stats(values))
+      const basis =
         resolution === 'full'
           ? hours === null
-            ? d.fullCalendar
-            : d.fullBusiness
+            ? state.fullCalendar
+            : state.fullBusiness
           : hours === null
-            ? d.firstCalendar
-            : d.firstBusiness
-      const wait = (values: number[]): DurationStats | null => (values.length === 0 ? null : stats(values))
-      return {
-        kind: 'result',
-        kpi: fn,
-        value: _pick(chosen.business ?? chosen.calendar, config.statistic),
-        reason: _reasonOf(full.calendar.n, state.excluded),
-        variant,
-        n: full.calendar.n,
-        excluded: { ...state.excluded },
-        unit: 'ms',
-        basis: hours === null ? 'calendar' : 'business',
-        resolution,
-        method: config.statistic,
-        first,
-        full,
+            ? state.firstCalendar
+            : state.firstBusiness
+      return result({
+        first: durations(state.firstCalendar, state.firstBusiness),
+        full: durations(state.fullCalendar, state.fullBusiness),
         requesterWait: wait(state.requesterWait),
         onHold: wait(state.onHold),
         agentWait: wait(state.agentWait),
-        withinTarget: _attainment(values, config),
-        measure: 'level',
-      }
+        within: _within(basis, config),
+        excluded: state.excluded,
+      })
     },
   }
 }

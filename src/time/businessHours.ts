@@ -230,6 +230,31 @@ export function businessHours(schedule: Schedule): BusinessHours {
 
 /** businessHours, with problems named as an argument or option of `fn` (`options.schedule`). */
 function compile(schedule: Schedule, fn: string, arg: string): BusinessHours {
+  return prepare(schedule, fn, arg).hours
+}
+
+/**
+ * The business intervals of a schedule within `[from, to)`, clipped to it, in time order: what a
+ * warehouse query joins to measure business time.
+ */
+export function _businessIntervals(
+  schedule: Schedule | BusinessHours,
+  from: number,
+  to: number,
+  fn: string,
+  arg: string,
+): [number, number][] {
+  const plain =
+    (schedule as BusinessHours)?.kind === 'businessHours' ? (schedule as BusinessHours).schedule : schedule
+  return prepare(plain as Schedule, fn, arg).intervals(from, to)
+}
+
+/** A schedule compiled: its business hours, and the intervals of any span. */
+function prepare(
+  schedule: Schedule,
+  fn: string,
+  arg: string,
+): { readonly hours: BusinessHours; readonly intervals: (from: number, to: number) => [number, number][] } {
   if (schedule === null || typeof schedule !== 'object')
     throw _typeError(fn, arg, 'a schedule object', schedule)
   _knownKeys(fn, arg, schedule, ['name', 'timeZone', 'hours', 'holidays', 'versions'])
@@ -371,7 +396,20 @@ function compile(schedule: Schedule, fn: string, arg: string): BusinessHours {
     return (w.before[i] as number) + Math.min(t, w.ends[i] as number) - (w.starts[i] as number)
   }
 
-  return {
+  const intervals = (from: number, to: number): [number, number][] => {
+    const out: [number, number][] = []
+    if (!(to > from)) return out
+    for (let k = weekOf(from), last = weekOf(to - 1); k <= last; k++) {
+      const w = week(k)
+      for (let i = 0; i < w.starts.length; i++) {
+        const a = Math.max(from, w.starts[i] as number)
+        const b = Math.min(to, w.ends[i] as number)
+        if (b > a) out.push([a, b])
+      }
+    }
+    return out
+  }
+  const hours: BusinessHours = {
     kind: 'businessHours',
     schedule,
     toJSON: () => schedule,
@@ -409,6 +447,7 @@ function compile(schedule: Schedule, fn: string, arg: string): BusinessHours {
       return null
     },
   }
+  return { hours, intervals }
 }
 
 /** A schedule prepared for measuring: the one given, or one made from the plain schedule. */

@@ -153,6 +153,10 @@ export interface Ticket {
   closes: number | null
   spam: boolean | null
   merged: boolean | null
+  first_solved_at: string | null
+  requester_wait_ms: number | null
+  on_hold_ms: number | null
+  agent_wait_ms: number | null
 }
 
 export const TICKET_COLUMNS: readonly [keyof Ticket, string][] = [
@@ -169,15 +173,22 @@ export const TICKET_COLUMNS: readonly [keyof Ticket, string][] = [
   ['closes', 'double precision'],
   ['spam', 'boolean'],
   ['merged', 'boolean'],
+  ['first_solved_at', 'timestamptz'],
+  ['requester_wait_ms', 'bigint'],
+  ['on_hold_ms', 'bigint'],
+  ['agent_wait_ms', 'bigint'],
 ]
 
 /**
  * Tickets: created over 2023–2024 and near the transitions, now and then never, or in 1850 (outside
  * the span the library reads); replies and solves after creation, missing, or before it; counts that
- * are missing, negative, fractional or NaN; spam and merged flags that are true, false or NULL.
+ * are missing, negative, fractional or NaN; spam and merged flags that are true, false or NULL; a
+ * first solve before the last one (now and then after it), and waits that are there or not.
  */
 export function tickets(n: number): Ticket[] {
   const r = generator(20_261_203)
+  // The fields of resolution time from a generator of their own, so that the others stay as they were.
+  const w = generator(20_261_204)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
   const HOUR = 3_600_000
   const count = (max: number): number | null => {
@@ -216,6 +227,21 @@ export function tickets(n: number): Ticket[] {
       closes: count(2),
       spam: pick([false, false, false, false, false, false, false, false, true, null]),
       merged: pick([false, false, false, false, false, false, false, false, true, null]),
+      ...(() => {
+        const last = solved === null ? null : Date.parse(solved)
+        const wait = () => (w() < 0.2 ? null : Math.floor(w() * 30 * HOUR))
+        return {
+          first_solved_at:
+            created === null || last === null || w() < 0.6
+              ? null
+              : new Date(
+                  w() < 0.03 ? last + HOUR : created + Math.floor(w() * (last - created)),
+                ).toISOString(),
+          requester_wait_ms: wait(),
+          on_hold_ms: wait(),
+          agent_wait_ms: wait(),
+        }
+      })(),
     })
   }
   return out

@@ -59,6 +59,52 @@ const specs: Record<string, Omit<WarehouseSpec, 'dialect'>> = {
     columns: { createdAt: 'created_at', firstReplyAt: 'first_reply_at', merged: 'merged' },
     time: { column: 'created_at', unit: 'day', timeZone: 'Asia/Kolkata' },
   },
+  'first-reply-business-hours-by-month': {
+    kpi: 'firstReplyTime',
+    table: 'support.tickets',
+    options: {
+      targetMs: 7_200_000,
+      schedule: {
+        timeZone: 'America/New_York',
+        hours: {
+          monday: [
+            ['09:00', '12:00'],
+            ['13:00', '17:00'],
+          ],
+          friday: [['22:00', '02:00']],
+        },
+        holidays: [{ date: '2024-01-15' }],
+      },
+    },
+    columns: { createdAt: 'created_at', firstReplyAt: 'first_reply_at', spam: 'is_spam' },
+    time: {
+      column: 'created_at',
+      unit: 'month',
+      timeZone: 'America/New_York',
+      range: { from: '2024-01-01T00:00:00-05:00', to: '2024-02-01T00:00:00-05:00' },
+    },
+    span: { from: '2024-01-01T00:00:00Z', to: '2024-01-08T00:00:00Z' },
+    dimensions: ['team'],
+  },
+  'resolution-by-fiscal-quarter-nearest-rank': {
+    kpi: 'resolutionTime',
+    table: 'tickets',
+    options: { quantileMethod: 'nearest-rank', resolution: 'first' },
+    columns: {
+      createdAt: 'created_at',
+      solvedAt: 'solved_at',
+      firstSolvedAt: 'first_solved_at',
+      onHoldMs: 'on_hold_ms',
+      merged: 'merged',
+    },
+    time: {
+      column: 'created_at',
+      unit: 'fiscal-quarter',
+      fiscalYearStartMonth: 4,
+      fiscalYearStartDay: 6,
+      timeZone: 'Europe/London',
+    },
+  },
   'rfm-summary-with-holdout': {
     kpi: 'rfmSummary',
     table: 'sales.orders',
@@ -126,7 +172,7 @@ describe('every dialect', () => {
     expect(() =>
       warehouseQuery({ dialect: 'duckdb', kpi: 'churnRate' as never, table: 't', value: 'x' }),
     ).toThrow(
-      /warehouseQuery expected `spec.kpi` to be a KPI computed in the warehouse \(nps, csat, ces, acsi, responseRate, firstContactResolution, slaAttainment, rfmSummary; the others are computed in memory only\), got `"churnRate"`/,
+      /warehouseQuery expected `spec.kpi` to be a KPI computed in the warehouse \(nps, csat, ces, acsi, responseRate, firstContactResolution, slaAttainment, firstReplyTime, resolutionTime, rfmSummary; the others are computed in memory only\), got `"churnRate"`/,
     )
     expect(() => warehouseQuery({ dialect: 'oracle' as never, kpi: 'nps', table: 't', value: 'x' })).toThrow(
       /`spec.dialect`/,

@@ -141,6 +141,8 @@ const factories: Record<
   responseRate: cx.responseRateAggregator as never,
   firstContactResolution: cx.firstContactResolutionAggregator as never,
   slaAttainment: cx.slaAttainmentAggregator as never,
+  firstReplyTime: cx.firstReplyTimeAggregator as never,
+  resolutionTime: cx.resolutionTimeAggregator as never,
 }
 
 /** The fold in memory of a case, written with the library's public API only. */
@@ -229,6 +231,20 @@ const cases: Case[] = [
         fiscalYearStartMonth: 4,
         timeZone: 'Asia/Tokyo',
         range: { from: '2023-04-01T00:00:00+09:00', to: '2024-04-01T00:00:00+09:00' },
+      },
+    },
+  },
+  {
+    // A range that starts and ends within a local day: the days that straddle it are counted in part.
+    name: 'NPS by day in New York, in a range from noon to mid-afternoon UTC',
+    spec: {
+      kpi: 'nps',
+      value: 'score',
+      time: {
+        column: 'answered_at',
+        unit: 'day',
+        timeZone: 'America/New_York',
+        range: { from: '2024-03-09T12:00:00Z', to: '2024-11-03T15:30:00Z' },
       },
     },
   },
@@ -367,6 +383,173 @@ const ticketCases: Case[] = [
     },
   },
 ]
+
+/**
+ * Business hours with every feature the calendar carries: a lunch break, an overnight shift, a holiday
+ * and a half-day closure, a new version of the hours, in a zone with daylight saving.
+ */
+const support: cx.Schedule = {
+  name: 'Support (New York)',
+  timeZone: 'America/New_York',
+  hours: {
+    monday: [
+      ['09:00', '12:30'],
+      ['13:30', '17:00'],
+    ],
+    tuesday: [['09:00', '17:00']],
+    wednesday: [['09:00', '17:00']],
+    thursday: [['09:00', '17:00']],
+    friday: [['09:00', '17:00']],
+    sunday: [['22:00', '02:00']],
+  },
+  holidays: [{ date: '2023-07-04' }, { date: '2023-11-24', from: '12:00' }],
+  versions: [
+    {
+      from: '2024-03-01',
+      hours: {
+        monday: [['08:00', '20:00']],
+        wednesday: [['08:00', '20:00']],
+        saturday: [['10:00', '14:00']],
+      },
+      holidays: [{ date: '2024-12-25' }],
+    },
+  ],
+}
+const replyColumns = {
+  createdAt: 'created_at',
+  firstReplyAt: 'first_reply_at',
+  spam: 'spam',
+  merged: 'merged',
+} as const
+const solveColumns = {
+  createdAt: 'created_at',
+  solvedAt: 'solved_at',
+  firstSolvedAt: 'first_solved_at',
+  requesterWaitMs: 'requester_wait_ms',
+  onHoldMs: 'on_hold_ms',
+  agentWaitMs: 'agent_wait_ms',
+  spam: 'spam',
+  merged: 'merged',
+} as const
+const twoYears = { from: '2023-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z' } as const
+const durationCases: Case[] = [
+  { name: 'first reply time over every ticket', spec: { kpi: 'firstReplyTime', columns: replyColumns } },
+  {
+    name: 'first reply time, p90, by month in New York and team, with a 4-hour target',
+    spec: {
+      kpi: 'firstReplyTime',
+      options: { method: 'p90', targetMs: 4 * HOUR, level: 0.9 },
+      columns: replyColumns,
+      time: created('America/New_York'),
+      dimensions: ['team'],
+    },
+  },
+  {
+    name: 'first reply time by ISO week in Berlin, nearest rank, without the flags',
+    spec: {
+      kpi: 'firstReplyTime',
+      options: { quantileMethod: 'nearest-rank' },
+      columns: { createdAt: 'created_at', firstReplyAt: 'first_reply_at' },
+      time: { column: 'created_at', unit: 'week', timeZone: 'Europe/Berlin' },
+    },
+  },
+  {
+    name: 'first reply time by Sunday week in Kolkata as of mid-2024',
+    spec: {
+      kpi: 'firstReplyTime',
+      columns: replyColumns,
+      time: {
+        column: 'created_at',
+        unit: 'week',
+        weekStartsOn: 0,
+        timeZone: 'Asia/Kolkata',
+        asOf: '2024-07-01T00:00:00Z',
+      },
+    },
+  },
+  {
+    name: 'first reply time in business hours by month in New York, with a 2-hour target',
+    spec: {
+      kpi: 'firstReplyTime',
+      options: { schedule: support, targetMs: 2 * HOUR },
+      columns: replyColumns,
+      time: { ...created('America/New_York'), range: twoYears },
+    },
+  },
+  {
+    name: 'resolution time by quarter in São Paulo, with first solves and waits',
+    spec: {
+      kpi: 'resolutionTime',
+      options: { targetMs: 48 * HOUR },
+      columns: solveColumns,
+      time: { ...created('America/Sao_Paulo'), unit: 'quarter' },
+    },
+  },
+  {
+    name: 'first resolution in business hours by fiscal quarter from 6 April in London, by team',
+    spec: {
+      kpi: 'resolutionTime',
+      options: { schedule: support, resolution: 'first', method: 'p95', targetMs: 16 * HOUR },
+      columns: solveColumns,
+      time: {
+        column: 'created_at',
+        unit: 'fiscal-quarter',
+        fiscalYearStartMonth: 4,
+        fiscalYearStartDay: 6,
+        timeZone: 'Europe/London',
+        range: { from: '2023-04-06T00:00:00+01:00', to: '2024-04-06T00:00:00+01:00' },
+      },
+      dimensions: ['team'],
+    },
+  },
+  {
+    name: 'full resolution in business hours over a span, by fortnight on Lord Howe Island, nearest rank',
+    spec: {
+      kpi: 'resolutionTime',
+      options: { schedule: support, quantileMethod: 'nearest-rank', method: 'mean' },
+      columns: { createdAt: 'created_at', solvedAt: 'solved_at', merged: 'merged' },
+      time: {
+        column: 'created_at',
+        unit: 'n-days',
+        days: 14,
+        anchor: '2023-01-02',
+        timeZone: 'Australia/Lord_Howe',
+      },
+      span: { from: '2022-12-01T00:00:00Z', to: '2025-02-01T00:00:00Z' },
+      filters: [{ column: 'created_at', op: '>=', value: '2023-01-01T00:00:00Z' }],
+    },
+    keep: (r) => r.created_at !== null && r.created_at >= '2023-01-01T00:00:00Z',
+  },
+  {
+    name: 'resolution time by fiscal year from July in Tokyo, in a range',
+    spec: {
+      kpi: 'resolutionTime',
+      columns: solveColumns,
+      time: {
+        column: 'created_at',
+        unit: 'fiscal-year',
+        fiscalYearStartMonth: 7,
+        timeZone: 'Asia/Tokyo',
+        range: { from: '2023-07-01T00:00:00+09:00', to: '2024-07-01T00:00:00+09:00' },
+      },
+    },
+  },
+]
+
+describe.each([
+  ['DuckDB', 'duckdb', 'tickets', runDuck],
+  ['PostgreSQL', 'postgres', ['analytics', 'tickets'], runPg],
+] as const)(
+  '%s computes response and resolution times a fold in memory computes',
+  (_, dialect, table, run) => {
+    it.each(durationCases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+      const spec = { ...c.spec, dialect, table } as WarehouseSpec
+      const expected = inMemory(c, ticketRows as never)
+      const got = await inWarehouse(spec, run)
+      expect(close(got, expected)).toBeNull()
+    })
+  },
+)
 
 describe.each([
   ['DuckDB', 'duckdb', 'tickets', runDuck],
