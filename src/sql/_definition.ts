@@ -1,10 +1,12 @@
-// A metric definition as a warehouse query's spec, for `cx-metrics run --warehouse`: the survey KPIs, FCR
-// and SLA attainment over a dataset that names its table, with their filters, periods and dimensions. What a warehouse query
+// A metric definition as a warehouse query's spec, for `cx-metrics run --warehouse`: the survey KPIs, FCR,
+// SLA attainment and response and resolution times over a dataset that names its table, with their filters, periods and dimensions. What a warehouse query
 // cannot say — a numerator filter, trailing windows, timestamps read as wall-clock text — is refused,
 // never approximated.
+import { _resolveOptions } from '../definitions/_resolveOptions.ts'
 import type { MetricDefinition, SharedObjects } from '../definitions/_types.ts'
 import { _definitionTime } from '../definitions/runDefinition.ts'
 import type { SqlDialect } from './_dialects.ts'
+import { _DURATION_KPIS } from './_durations.ts'
 import { _SCALAR_KPIS, type WarehouseSpec } from './_spec.ts'
 
 /** The spec of a definition, or why it is computed in memory only. */
@@ -16,7 +18,7 @@ export function _definitionSpec(
 ): WarehouseSpec | string {
   const table = m.input === undefined ? undefined : shared.datasets.get(m.input.dataset)?.table
   if (table === undefined) return 'its dataset names no warehouse table'
-  if (!_SCALAR_KPIS.includes(m.kpi)) return `${m.kpi} is computed in memory only`
+  if (![..._SCALAR_KPIS, ..._DURATION_KPIS].includes(m.kpi)) return `${m.kpi} is computed in memory only`
   if (m.kpi === 'acsi') return 'its three questions are one column in a definition'
   if ((m.numerator ?? []).length > 0) return 'a numerator filter is computed in memory only'
   const fields = Object.entries(m.input?.fields ?? {})
@@ -25,7 +27,8 @@ export function _definitionSpec(
       return `its ${field} column is read as text with a zone or format`
   const mapping = m.input?.fields.value
   // The support KPIs read a ticket: each of its fields from the column the definition names.
-  const ticket = m.kpi === 'firstContactResolution' || m.kpi === 'slaAttainment'
+  const ticket =
+    m.kpi === 'firstContactResolution' || m.kpi === 'slaAttainment' || _DURATION_KPIS.includes(m.kpi)
   const columns = Object.fromEntries(fields.map(([field, f]) => [field, 'column' in f ? f.column : field]))
   const time = _definitionTime(m, shared)
   if (
@@ -38,7 +41,8 @@ export function _definitionSpec(
   return {
     dialect,
     kpi: m.kpi as WarehouseSpec['kpi'],
-    ...(m.options === undefined ? {} : { options: m.options }),
+    // Shared objects by reference (`schedule: { ref: support-hours }`), as the definition names them.
+    ...(m.options === undefined ? {} : { options: _resolveOptions(m.options, shared) }),
     table,
     ...(ticket
       ? { columns }

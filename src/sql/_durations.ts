@@ -523,6 +523,66 @@ export function _durationSql(
   return { sql, columns: names }
 }
 
+/** Whether a spec measures business hours with neither a span nor a range to lay its calendar over. */
+export function _needsSpan(spec: WarehouseSpec): boolean {
+  return (
+    _DURATION_KPIS.includes(spec.kpi) &&
+    spec.options?.schedule !== undefined &&
+    spec.span === undefined &&
+    spec.time?.range === undefined
+  )
+}
+
+/**
+ * The SQL of the span a spec's tickets take, `cx_from` and `cx_to` in epoch ms (the first instant and
+ * the last, among those the library reads), for the calendar of a spec that gives none.
+ */
+export function _spanSql(
+  fn: string,
+  spec: WarehouseSpec,
+  params: _Params,
+): { readonly sql: string; readonly columns: readonly string[] } {
+  const { dialect } = spec
+  const rt = spec.kpi === 'resolutionTime'
+  const columns = _ticketColumns(fn, spec, dialect, ['createdAt', rt ? 'solvedAt' : 'firstReplyAt'])
+  const q = (name: string) => _quote(dialect, name)
+  const instants = ['createdAt', 'firstReplyAt', 'firstSolvedAt', 'solvedAt']
+    .filter(
+      (f) =>
+        columns[f] !== undefined && (rt ? f !== 'firstReplyAt' : f === 'createdAt' || f === 'firstReplyAt'),
+    )
+    .map((f) => _epochMs(dialect, columns[f] as string))
+  const kept = (x: string) => `CASE WHEN ${x} >= ${_MIN_TIME} AND ${x} < ${_MAX_TIME} THEN ${x} END`
+  const where = (spec.filters ?? []).map((f, i) => _where(fn, `spec.filters[${i}]`, dialect, params, f))
+  // Each column's own MIN and MAX: LEAST and GREATEST over NULLs differ between engines.
+  const bounds = instants.flatMap((x, i) => [
+    `MIN(${kept(x)}) AS ${q(`cx_from${i}`)}`,
+    `MAX(${kept(x)}) AS ${q(`cx_to${i}`)}`,
+  ])
+  const sql = [
+    `SELECT ${bounds.join(', ')}`,
+    `FROM ${_table(fn, 'spec.table', dialect, spec.table)}`,
+    ...(where.length === 0 ? [] : [`WHERE ${where.join(' AND ')}`]),
+  ].join(' ')
+  return { sql, columns: instants.flatMap((_, i) => [`cx_from${i}`, `cx_to${i}`]) }
+}
+
+/** The span of the rows of a span query: the earliest instant and the latest, plus a millisecond. */
+export function _spanOfRows(fn: string, rows: Iterable<unknown>): { from: number; to: number } {
+  let from = Number.POSITIVE_INFINITY
+  let to = Number.NEGATIVE_INFINITY
+  for (const row of rows) {
+    const cells = Array.isArray(row) ? row : Object.values((row ?? {}) as object)
+    cells.forEach((x, i) => {
+      const t = numberOf(fn, `rows[0][${i}]`, x)
+      if (t === null) return
+      if (i % 2 === 0) from = Math.min(from, t)
+      else to = Math.max(to, t + 1)
+    })
+  }
+  return from < to ? { from, to } : { from: 0, to: DAY }
+}
+
 /** A number as drivers return it: a `bigint`, decimal text (PostgreSQL's numeric and bigint), a number. */
 function numberOf(fn: string, arg: string, x: unknown): number | null {
   if (x === null || x === undefined) return null

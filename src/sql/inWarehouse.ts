@@ -1,5 +1,7 @@
 import { _typeError } from '../core/_assert.ts'
-import type { WarehouseKpis, WarehouseOutput, WarehouseSpec } from './_spec.ts'
+import { _Params } from './_dialects.ts'
+import { _needsSpan, _spanOfRows, _spanSql } from './_durations.ts'
+import { _checkSpec, type WarehouseKpis, type WarehouseOutput, type WarehouseSpec } from './_spec.ts'
 import { type WarehouseQuery, warehouseQuery } from './warehouseQuery.ts'
 import { warehouseResult } from './warehouseResult.ts'
 
@@ -27,8 +29,25 @@ export async function inWarehouse<const K extends keyof WarehouseKpis, const S e
   spec: S & WarehouseSpec<K>,
   run: RunQuery,
 ): Promise<WarehouseOutput<S>> {
+  const fn = 'inWarehouse'
   if (typeof run !== 'function')
-    throw _typeError('inWarehouse', 'run', 'a function that runs a query and returns its rows', run)
-  const query = warehouseQuery(spec)
+    throw _typeError(fn, 'run', 'a function that runs a query and returns its rows', run)
+  let full: S & WarehouseSpec<K> = spec
+  if (_needsSpan(spec)) {
+    // Business hours without a span or a range: the span the tickets take, asked first.
+    _checkSpec(fn, spec)
+    const params = new _Params(spec.dialect)
+    const { sql, columns } = _spanSql(fn, spec, params)
+    const rows = await run({
+      dialect: spec.dialect,
+      sql,
+      params: params.values,
+      namedParams: params.named(),
+      columns,
+      spec,
+    })
+    full = { ...spec, span: _spanOfRows(fn, rows) }
+  }
+  const query = warehouseQuery(full)
   return warehouseResult(query, await run(query as WarehouseQuery)).result
 }

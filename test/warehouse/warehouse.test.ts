@@ -432,6 +432,7 @@ const solveColumns = {
   merged: 'merged',
 } as const
 const twoYears = { from: '2023-01-01T00:00:00Z', to: '2025-01-01T00:00:00Z' } as const
+const twoYearsAndMore = { from: '2022-12-01T00:00:00Z', to: '2025-03-01T00:00:00Z' } as const
 const durationCases: Case[] = [
   { name: 'first reply time over every ticket', spec: { kpi: 'firstReplyTime', columns: replyColumns } },
   {
@@ -547,6 +548,86 @@ describe.each([
       const expected = inMemory(c, ticketRows as never)
       const got = await inWarehouse(spec, run)
       expect(close(got, expected)).toBeNull()
+    })
+
+    it('measures business time unlike calendar time, and counts every ticket by the reason it was left out', async () => {
+      const c = durationCases[4] as Case
+      const r = (await inWarehouse(
+        { ...c.spec, dialect, table, time: undefined, span: twoYearsAndMore } as unknown as WarehouseSpec,
+        run,
+      )) as cx.FirstReplyTimeResult
+      expect(r.basis).toBe('business')
+      expect(r.business?.n).toBe(r.calendar.n)
+      expect(r.business?.medianMs).toBeLessThan(r.calendar.medianMs as number)
+      expect(r.withinTarget?.successes).toBeGreaterThan(0)
+      for (const reason of [
+        'missing',
+        'invalid',
+        'unanswered',
+        'replyBeforeCreation',
+        'spam',
+        'merged',
+      ] as const)
+        expect(r.excluded[reason]).toBeGreaterThan(0)
+      expect(r.n + Object.values(r.excluded).reduce((a, b) => a + b, 0)).toBe(ticketRows.length)
+    })
+
+    it('asks for the span the tickets take when business hours have neither a span nor a range', async () => {
+      const c: Case = {
+        name: 'resolution time in business hours by team, over every ticket',
+        spec: {
+          kpi: 'resolutionTime',
+          options: { schedule: support },
+          columns: solveColumns,
+          dimensions: ['team'],
+        },
+      }
+      const queries: string[] = []
+      const got = await inWarehouse({ ...c.spec, dialect, table } as WarehouseSpec, (q) => {
+        queries.push(q.sql)
+        return run(q)
+      })
+      expect(queries).toHaveLength(2)
+      expect(queries[0]).toMatch(/^SELECT MIN\(/)
+      expect(close(got, inMemory(c, ticketRows as never))).toBeNull()
+    })
+
+    it('refuses a business calendar that does not cover the tickets, rather than measure them wrong', async () => {
+      const spec = {
+        kpi: 'firstReplyTime',
+        options: { schedule: support },
+        columns: replyColumns,
+        span: { from: '2023-06-01T00:00:00Z', to: '2023-07-01T00:00:00Z' },
+        dialect,
+        table,
+      } as WarehouseSpec
+      await expect(inWarehouse(spec, run)).rejects.toThrow(
+        /warehouseResult expected `spec.span` to be a business calendar that covers every ticket's instants \(\d+ fall outside it\)/,
+      )
+      // Tickets out of the range do not count: a span that covers those in the range is enough.
+      const within = (await inWarehouse(
+        {
+          ...spec,
+          time: {
+            ...created('America/New_York'),
+            range: { from: '2023-06-10T00:00:00Z', to: '2023-06-12T00:00:00Z' },
+          },
+          filters: [{ column: 'first_reply_at', op: '<', value: '2023-06-30T00:00:00Z' }],
+        } as WarehouseSpec,
+        run,
+      )) as unknown as cx.ByPeriodResult<cx.FirstReplyTimeResult>
+      expect(within.periods[0]?.result.n).toBeGreaterThan(0)
+    })
+
+    it('throws at the first bad ticket under onInvalid: throw, as a fold does', async () => {
+      const spec = {
+        kpi: 'firstReplyTime',
+        options: { onInvalid: 'throw' },
+        columns: replyColumns,
+        dialect,
+        table,
+      } as WarehouseSpec
+      await expect(inWarehouse(spec, run)).rejects.toThrow(cx.KpiError)
     })
   },
 )
