@@ -5,8 +5,10 @@
 // (compared in SQL, since it depends on two instants).
 import { _typeError } from '../core/_assert.ts'
 import { _exclude } from '../core/_exclude.ts'
+import { _knownKeys } from '../core/_keys.ts'
 import type { AnyAggregator } from '../core/aggregator.ts'
 import { parseInstant } from '../core/parseInstant.ts'
+import { survivalAggregator } from '../lifecycle/survival.ts'
 import { firstContactResolutionAggregator } from '../support/firstContactResolution.ts'
 import { type SlaAttainmentState, slaAttainmentAggregator } from '../support/slaAttainment.ts'
 import type { TicketSummary } from '../support/ticketSummaries.ts'
@@ -208,6 +210,58 @@ const sla: _Codec = {
   },
 }
 
+/** The columns of a survival observation, checked: `time` and `event` given, `entry` and `group` optional. */
+function survivalColumns(fn: string, spec: _CellSpec, dialect: SqlDialect): [string, string][] {
+  if (spec.value !== undefined)
+    throw _typeError(fn, 'spec.value', 'no value: survival reads `spec.columns`', spec.value)
+  const columns = spec.columns
+  if (columns === null || typeof columns !== 'object' || Array.isArray(columns))
+    throw _typeError(
+      fn,
+      'spec.columns',
+      'the columns of the observation: { time, event, entry?, group? }',
+      columns,
+    )
+  _knownKeys(fn, 'spec.columns', columns, SURVIVAL_FIELDS)
+  const out: [string, string][] = []
+  for (const field of SURVIVAL_FIELDS) {
+    const c = Object.hasOwn(columns, field) ? (columns as Record<string, unknown>)[field] : undefined
+    if (c === undefined) {
+      if (field === 'time' || field === 'event')
+        throw _typeError(fn, `spec.columns.${field}`, `the column of ${field}`, c)
+      continue
+    }
+    out.push([field, _identifier(fn, `spec.columns.${field}`, dialect, c)])
+  }
+  return out
+}
+
+const SURVIVAL_FIELDS = ['time', 'event', 'entry', 'group']
+
+/** A numeric cell as a driver returns it — decimal text for PostgreSQL's numeric — as a number. */
+const numeric = (x: unknown): unknown =>
+  typeof x === 'string' && /^-?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(x) ? Number(x) : x
+
+const survivalCodec: _Codec = {
+  cells: (fn, spec, dialect) => {
+    _noFunctions(fn, spec)
+    return survivalColumns(fn, spec, dialect).map(([, c]) => c)
+  },
+  aggregator: (spec) => {
+    const fields = Object.keys((spec.columns ?? {}) as object)
+    const given = SURVIVAL_FIELDS.filter((f) => fields.includes(f))
+    // Each field as the cell holds it (a NULL is null, as in a row in memory); numbers as numbers.
+    return (survivalAggregator as unknown as Factory)((item) => {
+      const observation: Record<string, unknown> = {}
+      given.forEach((f, i) => {
+        const x = item.v[i]
+        observation[f] = f === 'time' || f === 'entry' ? numeric(x) : x
+      })
+      return observation
+    }, spec.options ?? {})
+  },
+}
+
 /** The KPIs computed in the warehouse, in the order the guide lists them. */
 export const _CODECS: Readonly<Record<string, _Codec>> = {
   nps: { cells: surveyCells, aggregator: /* @__PURE__ */ survey(npsAggregator, 1) },
@@ -217,4 +271,5 @@ export const _CODECS: Readonly<Record<string, _Codec>> = {
   responseRate: { cells: surveyCells, aggregator: /* @__PURE__ */ survey(responseRateAggregator, 1) },
   firstContactResolution: fcr,
   slaAttainment: sla,
+  survival: survivalCodec,
 }

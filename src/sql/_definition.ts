@@ -1,5 +1,5 @@
 // A metric definition as a warehouse query's spec, for `cx-metrics run --warehouse`: the survey KPIs, FCR,
-// SLA attainment and response and resolution times over a dataset that names its table, with their filters, periods and dimensions. What a warehouse query
+// SLA attainment, response and resolution times and survival over a dataset that names its table, with their filters, periods and dimensions. What a warehouse query
 // cannot say — a numerator filter, trailing windows, timestamps read as wall-clock text — is refused,
 // never approximated.
 import { _resolveOptions } from '../definitions/_resolveOptions.ts'
@@ -26,9 +26,8 @@ export function _definitionSpec(
     if (!('column' in f) || f.zone !== undefined || f.format !== undefined)
       return `its ${field} column is read as text with a zone or format`
   const mapping = m.input?.fields.value
-  // The support KPIs read a ticket: each of its fields from the column the definition names.
-  const ticket =
-    m.kpi === 'firstContactResolution' || m.kpi === 'slaAttainment' || _DURATION_KPIS.includes(m.kpi)
+  // The support KPIs read a ticket and survival an observation: each field from the column the definition names.
+  const ticket = ['firstContactResolution', 'slaAttainment', ..._DURATION_KPIS, 'survival'].includes(m.kpi)
   const columns = Object.fromEntries(fields.map(([field, f]) => [field, 'column' in f ? f.column : field]))
   const time = _definitionTime(m, shared)
   if (

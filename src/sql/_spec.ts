@@ -5,6 +5,7 @@ import type { Aggregator, AnyAggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { DefinitionFilter } from '../definitions/_types.ts'
 import type { RfmSummaryResult } from '../economics/rfmSummary.ts'
+import type { SurvivalResult } from '../lifecycle/survival.ts'
 import type { FirstContactResolutionResult } from '../support/firstContactResolution.ts'
 import type { FirstReplyTimeResult } from '../support/firstReplyTime.ts'
 import type { ResolutionTimeResult } from '../support/resolutionTime.ts'
@@ -45,6 +46,8 @@ export interface WarehouseKpis {
   readonly firstReplyTime: FirstReplyTimeResult
   /** Resolution time, first and full: exact percentiles per period and key, in calendar and business time. */
   readonly resolutionTime: ResolutionTimeResult
+  /** Kaplan–Meier survival, from the tallies of its observations. */
+  readonly survival: SurvivalResult
   /** The RFM summary of a transaction log, one row per customer. */
   readonly rfmSummary: RfmSummaryResult
 }
@@ -61,6 +64,23 @@ export interface WarehouseTransactionColumns {
   readonly at: string
   /** Its value in major units. */
   readonly amount?: string
+}
+
+/**
+ * The columns of a survival observation: its time and whether it ended with the event (numeric and
+ * boolean or 0/1 columns), and optionally its entry time and its group. A `NULL` is read as `null`
+ * is in memory — an invalid entry or group — so leave a column out rather than fill it with NULLs.
+ * @category Warehouse
+ */
+export interface WarehouseObservationColumns {
+  /** Time at which the observation ended. */
+  readonly time: string
+  /** Whether it ended with the event (churn). */
+  readonly event: string
+  /** Time at which observation began (delayed entry). */
+  readonly entry?: string
+  /** Its group, for per-group curves and the log-rank test. */
+  readonly group?: string
 }
 
 /**
@@ -136,8 +156,11 @@ export interface WarehouseSpec<K extends keyof WarehouseKpis = keyof WarehouseKp
    * answered; for ACSI the three columns of its questions, in order.
    */
   readonly value?: string | readonly string[]
-  /** For the support KPIs, the columns of the ticket's fields; for the RFM summary, a transaction's. */
-  readonly columns?: WarehouseTicketColumns | WarehouseTransactionColumns
+  /**
+   * For the support KPIs, the columns of the ticket's fields; for the RFM summary, a transaction's; for
+   * survival, an observation's.
+   */
+  readonly columns?: WarehouseTicketColumns | WarehouseTransactionColumns | WarehouseObservationColumns
   /** Rows kept (all must hold), in the filter language of definition files. */
   readonly filters?: readonly DefinitionFilter[]
   /** Window by period. */
@@ -184,6 +207,7 @@ export const _SCALAR_KPIS: readonly string[] = [
   'responseRate',
   'firstContactResolution',
   'slaAttainment',
+  'survival',
 ]
 
 const SPEC_KEYS = [

@@ -3,6 +3,7 @@ export type { DefinitionFilter } from '../definitions/_types.ts'
 export type { SqlDialect } from './_dialects.ts'
 export type {
   WarehouseKpis,
+  WarehouseObservationColumns,
   WarehouseOutput,
   WarehouseSpec,
   WarehouseTicketColumns,

@@ -246,15 +246,30 @@ export function _businessIntervals(
 ): [number, number][] {
   const plain =
     (schedule as BusinessHours)?.kind === 'businessHours' ? (schedule as BusinessHours).schedule : schedule
-  return prepare(plain as Schedule, fn, arg).intervals(from, to)
+  const { week, weekOf } = prepare(plain as Schedule, fn, arg)
+  const out: [number, number][] = []
+  if (!(to > from)) return out
+  for (let k = weekOf(from), last = weekOf(to - 1); k <= last; k++) {
+    const w = week(k)
+    for (let i = 0; i < w.starts.length; i++) {
+      const a = Math.max(from, w.starts[i] as number)
+      const b = Math.min(to, w.ends[i] as number)
+      if (b > a) out.push([a, b])
+    }
+  }
+  return out
 }
 
-/** A schedule compiled: its business hours, and the intervals of any span. */
+/** A schedule compiled: its business hours, and its weeks of business intervals. */
 function prepare(
   schedule: Schedule,
   fn: string,
   arg: string,
-): { readonly hours: BusinessHours; readonly intervals: (from: number, to: number) => [number, number][] } {
+): {
+  readonly hours: BusinessHours
+  readonly week: (k: number) => Week
+  readonly weekOf: (t: number) => number
+} {
   if (schedule === null || typeof schedule !== 'object')
     throw _typeError(fn, arg, 'a schedule object', schedule)
   _knownKeys(fn, arg, schedule, ['name', 'timeZone', 'hours', 'holidays', 'versions'])
@@ -396,19 +411,6 @@ function prepare(
     return (w.before[i] as number) + Math.min(t, w.ends[i] as number) - (w.starts[i] as number)
   }
 
-  const intervals = (from: number, to: number): [number, number][] => {
-    const out: [number, number][] = []
-    if (!(to > from)) return out
-    for (let k = weekOf(from), last = weekOf(to - 1); k <= last; k++) {
-      const w = week(k)
-      for (let i = 0; i < w.starts.length; i++) {
-        const a = Math.max(from, w.starts[i] as number)
-        const b = Math.min(to, w.ends[i] as number)
-        if (b > a) out.push([a, b])
-      }
-    }
-    return out
-  }
   const hours: BusinessHours = {
     kind: 'businessHours',
     schedule,
@@ -447,7 +449,7 @@ function prepare(
       return null
     },
   }
-  return { hours, intervals }
+  return { hours, week, weekOf }
 }
 
 /** A schedule prepared for measuring: the one given, or one made from the plain schedule. */

@@ -36,7 +36,7 @@ export const budgets: Record<string, number> = {
   // Support KPIs load the business-hours engine (date-fns and @date-fns/tz) for their schedule option.
   businessDuration: 5450,
   firstReplyTime: 8700, // 8.41 KB: with the recorded schedule and its merge check
-  resolutionTime: 8750,
+  resolutionTime: 9100, // its result built from a summary of the durations, which the warehouse reuses
   firstContactResolution: 5500,
   ticketSummaries: 3500, // 3.37 KB: with the KpiError for an event it cannot place
   slaAttainment: 8300,

@@ -188,7 +188,7 @@ export const TICKET_COLUMNS: readonly [keyof Ticket, string][] = [
 export function tickets(n: number): Ticket[] {
   const r = generator(20_261_203)
   // The fields of resolution time from a generator of their own, so that the others stay as they were.
-  const w = generator(20_261_204)
+  const w = generator(20_261_205)
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
   const HOUR = 3_600_000
   const count = (max: number): number | null => {
@@ -312,6 +312,67 @@ export function purchases(n: number): Purchase[] {
                 ? Math.floor(r() * 1000) / 100 + 0.005
                 : Math.round(r() * 20000) / 100
     out.push({ customer_id: customer, at: at === null ? null : new Date(at).toISOString(), amount })
+  }
+  return out
+}
+
+/** A customer's lifetime, for survival: when they signed up, how long they were observed, whether they churned. */
+export interface Observation {
+  id: string
+  plan: string | null
+  signed_up_at: string | null
+  days: number | null
+  churned: boolean | null
+  entry_days: number | null
+}
+
+export const OBSERVATION_COLUMNS: readonly [keyof Observation, string][] = [
+  ['id', 'text'],
+  ['plan', 'text'],
+  ['signed_up_at', 'timestamptz'],
+  ['days', 'double precision'],
+  ['churned', 'boolean'],
+  ['entry_days', 'double precision'],
+]
+
+/**
+ * Lifetimes of customers who signed up over 2023–2024 and near the transitions: whole days (many
+ * tied), now and then fractional, negative, NaN or missing; churned, censored or unknown; entered at 0
+ * or later (delayed entry), now and then after their end or missing; plans named like prototype keys.
+ */
+export function observations(n: number): Observation[] {
+  const r = generator(20_261_206)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
+  const out: Observation[] = []
+  for (let i = 0; i < n; i++) {
+    const v = r()
+    const signed =
+      v < 0.01
+        ? null
+        : v < 0.2
+          ? (pick(HOT.slice(0, 7)) as number) + Math.round((r() - 0.5) * 4 * 3_600_000)
+          : Date.UTC(2023, 0, 1) + Math.floor(r() * 730 * 86_400_000)
+    const u = r()
+    const days =
+      u < 0.01
+        ? null
+        : u < 0.015
+          ? Number.NaN
+          : u < 0.02
+            ? -3
+            : u < 0.05
+              ? Math.round(r() * 7000) / 10
+              : Math.floor(r() * 720)
+    const e = r()
+    const entry = e < 0.7 ? 0 : e < 0.72 ? null : e < 0.74 ? 10_000 : Math.floor(r() * 60)
+    out.push({
+      id: `s${i}`,
+      plan: pick(PLANS.slice(0, 7)),
+      signed_up_at: signed === null ? null : new Date(signed).toISOString(),
+      days,
+      churned: pick([true, true, false, false, false, null]),
+      entry_days: entry,
+    })
   }
   return out
 }

@@ -105,6 +105,13 @@ const specs: Record<string, Omit<WarehouseSpec, 'dialect'>> = {
       timeZone: 'Europe/London',
     },
   },
+  'survival-by-plan-and-quarter': {
+    kpi: 'survival',
+    table: 'crm.customers',
+    options: { horizon: 365 },
+    columns: { time: 'days_observed', event: 'churned', entry: 'entered_after_days', group: 'plan' },
+    time: { column: 'signed_up_at', unit: 'quarter', timeZone: 'Europe/Paris' },
+  },
   'rfm-summary-with-holdout': {
     kpi: 'rfmSummary',
     table: 'sales.orders',
@@ -172,7 +179,7 @@ describe('every dialect', () => {
     expect(() =>
       warehouseQuery({ dialect: 'duckdb', kpi: 'churnRate' as never, table: 't', value: 'x' }),
     ).toThrow(
-      /warehouseQuery expected `spec.kpi` to be a KPI computed in the warehouse \(nps, csat, ces, acsi, responseRate, firstContactResolution, slaAttainment, firstReplyTime, resolutionTime, rfmSummary; the others are computed in memory only\), got `"churnRate"`/,
+      /warehouseQuery expected `spec.kpi` to be a KPI computed in the warehouse \(nps, csat, ces, acsi, responseRate, firstContactResolution, slaAttainment, survival, firstReplyTime, resolutionTime, rfmSummary; the others are computed in memory only\), got `"churnRate"`/,
     )
     expect(() => warehouseQuery({ dialect: 'oracle' as never, kpi: 'nps', table: 't', value: 'x' })).toThrow(
       /`spec.dialect`/,

@@ -15,6 +15,9 @@ import {
   COLUMNS,
   cdnow,
   generated,
+  OBSERVATION_COLUMNS,
+  type Observation,
+  observations,
   PURCHASE_COLUMNS,
   type Purchase,
   purchases,
@@ -31,11 +34,13 @@ const rows: Row[] = [...sample(), ...generated(120_000)]
 const ticketRows: Ticket[] = tickets(60_000)
 const purchaseRows: Purchase[] = purchases(40_000)
 const cdnowRows: Purchase[] = cdnow()
+const observationRows: Observation[] = observations(50_000)
 const dir = mkdtempSync(join(tmpdir(), 'cx-wh-'))
 const csv = join(dir, 'responses.csv')
 const ticketCsv = join(dir, 'tickets.csv')
 const purchaseCsv = join(dir, 'purchases.csv')
 const cdnowCsv = join(dir, 'cdnow.csv')
+const observationCsv = join(dir, 'observations.csv')
 
 let duck: DuckDBConnection
 let server: Postgres
@@ -46,6 +51,7 @@ beforeAll(async () => {
   writeCsv(ticketCsv, ticketRows, TICKET_COLUMNS)
   writeCsv(purchaseCsv, purchaseRows, PURCHASE_COLUMNS)
   writeCsv(cdnowCsv, cdnowRows, PURCHASE_COLUMNS)
+  writeCsv(observationCsv, observationRows, OBSERVATION_COLUMNS)
   // The server reads the files as its own user.
   chmodSync(dir, 0o755)
   const db = await DuckDBInstance.create(':memory:')
@@ -67,6 +73,7 @@ beforeAll(async () => {
   await load('tickets', ticketCsv, TICKET_COLUMNS)
   await load('purchases', purchaseCsv, PURCHASE_COLUMNS)
   await load('cdnow', cdnowCsv, PURCHASE_COLUMNS)
+  await load('observations', observationCsv, OBSERVATION_COLUMNS)
   server = await startPostgres()
   client = new pg.Client({
     host: server.host,
@@ -82,6 +89,10 @@ beforeAll(async () => {
     `CREATE TABLE analytics.tickets (${TICKET_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`,
   )
   await client.query(`COPY analytics.tickets FROM '${ticketCsv}' WITH (FORMAT csv, HEADER true)`)
+  await client.query(
+    `CREATE TABLE analytics.observations (${OBSERVATION_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`,
+  )
+  await client.query(`COPY analytics.observations FROM '${observationCsv}' WITH (FORMAT csv, HEADER true)`)
   for (const [table, file] of [
     ['purchases', purchaseCsv],
     ['cdnow', cdnowCsv],
@@ -143,6 +154,7 @@ const factories: Record<
   slaAttainment: cx.slaAttainmentAggregator as never,
   firstReplyTime: cx.firstReplyTimeAggregator as never,
   resolutionTime: cx.resolutionTimeAggregator as never,
+  survival: cx.survivalAggregator as never,
 }
 
 /** The fold in memory of a case, written with the library's public API only. */
@@ -651,6 +663,63 @@ describe.each([
     for (const reason of ['missing', 'invalid', 'unresolved', 'incomplete', 'spam', 'merged'] as const)
       expect(r.excluded[reason]).toBeGreaterThan(0)
     expect(r.n + Object.values(r.excluded).reduce((a, b) => a + b, 0)).toBe(ticketRows.length)
+  })
+})
+
+const survivalCases: Case[] = [
+  {
+    name: 'survival over every observation',
+    spec: { kpi: 'survival', columns: { time: 'days', event: 'churned' } },
+  },
+  {
+    name: 'survival by plan, with the log-rank test, log-log intervals at 90 % and a restricted mean',
+    spec: {
+      kpi: 'survival',
+      options: { interval: 'log-log', level: 0.9, horizon: 365 },
+      columns: { time: 'days', event: 'churned', group: 'plan' },
+    },
+  },
+  {
+    name: 'survival with delayed entry, by quarter of sign-up in New York, the first median',
+    spec: {
+      kpi: 'survival',
+      options: { median: 'first' },
+      columns: { time: 'days', event: 'churned', entry: 'entry_days' },
+      time: { column: 'signed_up_at', unit: 'quarter', timeZone: 'America/New_York' },
+    },
+  },
+  {
+    name: 'survival by month of sign-up on Lord Howe Island and plan, growth and enterprise only',
+    spec: {
+      kpi: 'survival',
+      columns: { time: 'days', event: 'churned' },
+      time: { column: 'signed_up_at', unit: 'month', timeZone: 'Australia/Lord_Howe' },
+      dimensions: ['plan'],
+      filters: [{ column: 'plan', in: ['growth', 'enterprise'] }],
+    },
+    keep: (r) =>
+      (r as unknown as Observation).plan === 'growth' || (r as unknown as Observation).plan === 'enterprise',
+  },
+]
+
+describe.each([
+  ['DuckDB', 'duckdb', 'observations', runDuck],
+  ['PostgreSQL', 'postgres', ['analytics', 'observations'], runPg],
+] as const)('%s computes the Kaplan–Meier tallies survival computes', (_, dialect, table, run) => {
+  it.each(survivalCases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+    const spec = { ...c.spec, dialect, table } as WarehouseSpec
+    expect(close(await inWarehouse(spec, run), inMemory(c, observationRows as never))).toBeNull()
+  })
+
+  it('counts every observation, as a subject or by the reason it was left out', async () => {
+    const r = (await inWarehouse(
+      { dialect, table, kpi: 'survival', columns: { time: 'days', event: 'churned', entry: 'entry_days' } },
+      run,
+    )) as cx.SurvivalResult
+    // A NULL time, event or entry is invalid, as null is in memory.
+    expect(r.excluded.invalid).toBeGreaterThan(1500)
+    expect(r.curve.length).toBeGreaterThan(100)
+    expect(r.n + r.excluded.missing + r.excluded.invalid).toBe(observationRows.length)
   })
 })
 
