@@ -237,3 +237,99 @@ describe('properties', () => {
     },
   )
 })
+
+describe('against a minute-by-minute count of the schedule in local time', () => {
+  // A schedule with every feature: a lunch break, an overnight shift, whole and partial holidays, and a
+  // second version of the hours; in New York, whose clocks change twice a year.
+  const complex: Schedule = {
+    timeZone: 'America/New_York',
+    hours: {
+      monday: [
+        ['09:00', '12:30'],
+        ['13:30', '17:00'],
+      ],
+      tuesday: nineToFive,
+      wednesday: nineToFive,
+      thursday: nineToFive,
+      friday: nineToFive,
+      sunday: [['22:00', '02:00']],
+    },
+    holidays: [{ date: '2024-07-04' }, { date: '2024-11-29', from: '12:00' }],
+    versions: [
+      {
+        from: '2025-03-01',
+        hours: { monday: [['08:00', '20:00']], saturday: [['10:00', '14:00']] },
+        holidays: [{ date: '2025-12-25' }],
+      },
+    ],
+  }
+  const local = new Intl.DateTimeFormat('en-US', {
+    timeZone: 'America/New_York',
+    hourCycle: 'h23',
+    weekday: 'long',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))
+  const days = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const
+  /** Whether the minute starting at t is a business minute, read from the schedule as written. */
+  const open = (t: number): boolean => {
+    const p = Object.fromEntries(local.formatToParts(new Date(t)).map((x) => [x.type, x.value]))
+    const date = `${p.year}-${p.month}-${p.day}`
+    const minute = Number(p.hour) * 60 + Number(p.minute)
+    const weekday = days.indexOf((p.weekday as string).toLowerCase() as (typeof days)[number])
+    const version =
+      date >= '2025-03-01' ? (complex.versions?.[0] as NonNullable<Schedule['versions']>[0]) : complex
+    for (const h of version.holidays ?? [])
+      if (h.date === date && minute >= minutes(h.from ?? '00:00') && minute < minutes(h.to ?? '24:00'))
+        return false
+    const today = version.hours[days[weekday] as (typeof days)[number]] ?? []
+    const yesterday = version.hours[days[(weekday + 6) % 7] as (typeof days)[number]] ?? []
+    return (
+      today.some(([a, b]) => minute >= minutes(a) && (minutes(b) <= minutes(a) || minute < minutes(b))) ||
+      yesterday.some(([a, b]) => minutes(b) <= minutes(a) && minute < minutes(b))
+    )
+  }
+  const count = (a: number, b: number): number => {
+    let total = 0
+    for (let t = a; t < b; t += 60_000) if (open(t)) total += 60_000
+    return total
+  }
+  const minute = fc
+    .integer({ min: Date.UTC(2024, 0, 1) / 60_000, max: Date.UTC(2026, 0, 1) / 60_000 })
+    .map((m) => m * 60_000)
+
+  test.prop([minute, fc.integer({ min: 0, max: 3 * 1440 })], { numRuns: 120 })(
+    'every duration of up to three days, measured on one prepared schedule',
+    (start, length) => {
+      expect(prepared.duration(start, start + length * 60_000)).toBe(count(start, start + length * 60_000))
+    },
+  )
+  const prepared = businessHours(complex)
+
+  it('the same, over the days where the clocks change, the version begins and the holidays fall', () => {
+    for (const from of [
+      '2024-03-09T12:00:00Z',
+      '2024-11-02T12:00:00Z',
+      '2025-02-28T12:00:00Z',
+      '2024-11-28T12:00:00Z',
+    ])
+      for (const hours of [1, 7, 30, 50]) {
+        const a = Date.parse(from)
+        expect(prepared.duration(a, a + hours * H)).toBe(count(a, a + hours * H))
+      }
+  })
+
+  it('measures instants centuries apart, week by week beyond the days it keeps', () => {
+    const fresh = businessHours(complex)
+    const far = [Date.UTC(1901, 4, 6, 14), Date.UTC(2199, 4, 6, 14), Date.UTC(2024, 6, 1, 14)]
+    for (const a of far) expect(fresh.duration(a, a + 50 * H)).toBe(count(a, a + 50 * H))
+    // 1901 → 2199 in one duration: the weeks between, summed.
+    expect(fresh.duration(far[0] as number, far[1] as number)).toBe(
+      businessHours(complex).duration(far[0] as number, far[1] as number),
+    )
+  })
+})

@@ -105,6 +105,8 @@ const DAYS: readonly Weekday[] = [
 ]
 const DAY = 86_400_000
 const WEEK = 7 * DAY
+/** The most local days a schedule keeps as a dense table: about 110 years. */
+const MAX_DAYS = 40_000
 /** 1970-01-05, the first Monday after the epoch, as a day number. */
 const FIRST_MONDAY = 4
 const TIME = /^(\d{2}):(\d{2})$/
@@ -411,12 +413,104 @@ function prepare(
     return (w.before[i] as number) + Math.min(t, w.ends[i] as number) - (w.starts[i] as number)
   }
 
+  // A dense table of the local days measured so far — each day's first instant, the business time
+  // before it (from the table's first day) and its intervals — so that the business time up to an
+  // instant is a lookup and a clamp or two. It grows geometrically, by whole weeks, as instants outside
+  // it come, up to MAX_DAYS days; instants beyond are measured week by week.
+  let first = 0
+  let count = 0
+  let dayStarts = new Float64Array(1)
+  let dayBefore = new Float64Array(1)
+  let dayIndex = new Int32Array(1)
+  let opens = new Float64Array(0)
+  let closes = new Float64Array(0)
+  const build = (lo: number, hi: number): void => {
+    const k0 = Math.floor((lo - FIRST_MONDAY) / 7)
+    const k1 = Math.floor((hi - 1 - FIRST_MONDAY) / 7)
+    const days = (k1 - k0 + 1) * 7
+    const starts = new Float64Array(days + 1)
+    const before = new Float64Array(days + 1)
+    const index = new Int32Array(days + 1)
+    const a: number[] = []
+    const b: number[] = []
+    let total = 0
+    for (let k = k0; k <= k1; k++) {
+      const w = week(k)
+      const monday = FIRST_MONDAY + 7 * k
+      const base = (k - k0) * 7
+      for (let d = 0; d < 7; d++) starts[base + d] = d === 0 ? w.start : wall(monday + d, 0)
+      starts[base + 7] = w.end
+      let i = 0
+      for (let d = 0; d < 7; d++) {
+        before[base + d] = total
+        index[base + d] = a.length
+        const next = starts[base + d + 1] as number
+        for (; i < w.starts.length && (w.starts[i] as number) < next; i++) {
+          a.push(w.starts[i] as number)
+          b.push(w.ends[i] as number)
+          total += (w.ends[i] as number) - (w.starts[i] as number)
+        }
+      }
+    }
+    before[days] = total
+    index[days] = a.length
+    first = FIRST_MONDAY + 7 * k0
+    count = days
+    dayStarts = starts
+    dayBefore = before
+    dayIndex = index
+    opens = Float64Array.from(a)
+    closes = Float64Array.from(b)
+  }
+  /** Whether the table holds instant t, once grown to it if it can be. */
+  const covers = (t: number): boolean => {
+    if (count > 0 && t >= (dayStarts[0] as number) && t < (dayStarts[count] as number)) return true
+    // A zone's offset is under a day: the local day of t is within a day of its UTC day.
+    const u = Math.floor(t / DAY)
+    let lo = u - 1
+    let hi = u + 2
+    if (count > 0) {
+      lo = Math.min(lo, first, u < first ? first - count : first)
+      hi = Math.max(hi, first + count, u >= first + count ? first + 2 * count : first + count)
+    } else {
+      lo -= 28
+      hi += 28
+    }
+    if (hi - lo > MAX_DAYS) return false
+    build(lo, hi)
+    return true
+  }
+  /** Business time before instant t, from the table's first day (t within the table). */
+  const tableBefore = (t: number): number => {
+    const starts = dayStarts
+    // t is at or after the table's first instant: truncation is the floor.
+    let i = ((t - (starts[0] as number)) / DAY) | 0
+    if (i >= count) i = count - 1
+    while (i > 0 && (starts[i] as number) > t) i--
+    while ((starts[i + 1] as number) <= t) i++
+    const index = dayIndex
+    let total = dayBefore[i] as number
+    for (let j = index[i] as number, last = index[i + 1] as number; j < last; j++) {
+      const o = opens[j] as number
+      if (t <= o) break
+      const c = closes[j] as number
+      total += (t < c ? t : c) - o
+    }
+    return total
+  }
+
   const hours: BusinessHours = {
     kind: 'businessHours',
     schedule,
     toJSON: () => schedule,
     duration: (start, end) => {
       if (!(end > start)) return 0
+      // Within the table (the common case): two lookups; else grown to them, when it can be.
+      if (
+        (count > 0 && start >= (dayStarts[0] as number) && end < (dayStarts[count] as number)) ||
+        (covers(start) && covers(end))
+      )
+        return tableBefore(end) - tableBefore(start)
       const a = weekOf(start)
       const b = weekOf(end)
       const first = week(a)
