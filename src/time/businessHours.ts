@@ -494,7 +494,7 @@ function prepare(
       const o = opens[j] as number
       if (t <= o) break
       const c = closes[j] as number
-      total += (t < c ? t : c) - o
+      total += Math.min(t, c) - o
     }
     return total
   }
