@@ -8,7 +8,7 @@ export { type CombinedInput, type CombinedResult, type CombinedState, combine } 
 export { describeResult, type ResultTraits } from './core/describeResult.ts'
 export type { InputField, KpiDescriptor, OptionRule, OptionRules, ResultCase } from './core/descriptor.ts'
 export { fold } from './core/fold.ts'
-export { type AsyncSource, foldAsync } from './core/foldAsync.ts'
+export { type AsyncSource, type FoldAsyncOptions, foldAsync } from './core/foldAsync.ts'
 export { isKpiError } from './core/isKpiError.ts'
 export { KpiError, type KpiErrorCode, type KpiErrorDetails } from './core/KpiError.ts'
 export { mapInput } from './core/mapInput.ts'

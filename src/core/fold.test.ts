@@ -76,6 +76,68 @@ describe('foldAsync(aggregator, source)', () => {
   it('reads a plain iterable', async () => {
     expect(await foldAsync(_sumCount(), [1, 1, 1])).toEqual({ sum: 3, count: 3 })
   })
+  it('drains a Node stream as its buffer fills, in order, with each item at its index', async () => {
+    const items = Array.from({ length: 10_000 }, (_, i) => i)
+    const got = (await foldAsync(_collect<number>(), Readable.from(items))) as [number, number][]
+    expect(got).toHaveLength(10_000)
+    expect(got.every(([x, i]) => x === i)).toBe(true)
+    // A stream fed over time, whose buffer is empty now and then.
+    const later = new Readable({ objectMode: true, read() {} })
+    setTimeout(() => later.push(1), 5)
+    setTimeout(() => later.push(2), 10)
+    setTimeout(() => later.push(null), 15)
+    expect(await foldAsync(_sumCount(), later)).toEqual({ sum: 3, count: 2 })
+    // An ended stream gives the empty state.
+    const ended = Readable.from([])
+    ended.read()
+    await new Promise((r) => setTimeout(r, 5))
+    expect(await foldAsync(_sumCount(), ended)).toEqual({ sum: 0, count: 0 })
+  })
+  it("rejects with the stream's error, and destroys the stream when the aggregator throws", async () => {
+    const broken = new Readable({ objectMode: true, read() {} })
+    setTimeout(() => broken.destroy(new Error('connection reset')), 5)
+    await expect(foldAsync(_sumCount(), broken)).rejects.toThrow('connection reset')
+    const stream = Readable.from([1, 2, 3])
+    const throwing = {
+      ..._sumCount(),
+      add: () => {
+        throw new RangeError('bad item')
+      },
+    }
+    await expect(foldAsync(throwing as never, stream)).rejects.toThrow('bad item')
+    expect(stream.destroyed).toBe(true)
+    const cut = new Readable({ objectMode: true, read() {} })
+    setTimeout(() => cut.destroy(), 5)
+    await expect(foldAsync(_sumCount(), cut)).rejects.toThrow('foldAsync: the stream closed before its end')
+  })
+  it('reads chunks of items with chunks: true, from every kind of source', async () => {
+    async function* batches(): AsyncGenerator<number[]> {
+      yield [1, 2]
+      yield []
+      yield [3]
+    }
+    const expected = [
+      [1, 0],
+      [2, 1],
+      [3, 2],
+    ]
+    expect(await foldAsync(_collect<number>(), batches(), { chunks: true })).toEqual(expected)
+    expect(await foldAsync(_collect<number>(), Readable.from([[1, 2], [3]]), { chunks: true })).toEqual(
+      expected,
+    )
+    expect(await foldAsync(_collect<number>(), [new Set([1, 2]), [3]], { chunks: true })).toEqual(expected)
+    // Without the option, an array is one item.
+    expect(await foldAsync(_collect<number[]>(), [[1, 2]])).toEqual([[[1, 2], 0]])
+    await expect(foldAsync(_sumCount(), [[1], 5], { chunks: true })).rejects.toThrow(
+      'foldAsync expected `chunk after item 0` to be an array or iterable of items, got `5`',
+    )
+    await expect(foldAsync(_sumCount(), [1], { chunk: true } as never)).rejects.toThrow(
+      /did you mean `chunks`/,
+    )
+    await expect(foldAsync(_sumCount(), [1], { chunks: 'yes' } as never)).rejects.toThrow(
+      'foldAsync expected `options.chunks` to be true or false',
+    )
+  })
 })
 
 describe('combine(parts)', () => {
