@@ -69,4 +69,36 @@ export async function run(): Promise<void> {
       targets: { 'byPeriod(sum) in America/Sao_Paulo': 2 },
     })
   }
+  // Small inputs: 10,000 events, folded and read — the result's own cost (its periods, their keys)
+  // against a hand-written loop that buckets and lists the months with their sums.
+  const small = ordered.filter((_, i) => i % 100 === 0)
+  const keys = Array.from(
+    { length: 24 },
+    (_, m) => `${2024 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`,
+  )
+  const handSmall = () => {
+    const sums = handBucketing(small)
+    return keys.map((key, m) => ({
+      period: { key, start: bounds[m + 1], end: bounds[m + 2] },
+      result: sums[m + 1],
+    }))
+  }
+  const got = saoPaulo.result(accumulate(saoPaulo, small)).periods.map((p) => p.result)
+  if (
+    got.join() !==
+    handSmall()
+      .map((p) => p.result)
+      .join()
+  )
+    throw new Error('the small case disagrees')
+  await compare({
+    title: 'bucketing 10,000 events by month and reading the result',
+    baseline: 'hand-written loop bucketing by month and listing the months',
+    cases: {
+      'hand-written loop bucketing by month and listing the months': handSmall,
+      'byPeriod(sum) in America/Sao_Paulo, accumulate and result': () =>
+        saoPaulo.result(accumulate(saoPaulo, small)),
+    },
+    targets: { 'byPeriod(sum) in America/Sao_Paulo, accumulate and result': 2 },
+  })
 }

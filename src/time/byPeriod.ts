@@ -152,6 +152,9 @@ export function byPeriod<T, State, Out>(
   // The inner states of the state being filled are also kept by period id, so that an item of the
   // same period as the one before costs no lookup by key. `state.periods` stays the source of truth.
   let owner: ByPeriodState<State> | null = null
+  // The start of each period key seen, so that a result reads its periods' keys without zone
+  // arithmetic: filled as periods are created, and as keys of merged or stored states are parsed.
+  const starts = new Map<string, number>()
   let slots: (State | undefined)[] = []
 
   // The hot loop of addRange: folds items into `run` while their instants are plain numbers inside
@@ -190,6 +193,7 @@ export function byPeriod<T, State, Out>(
       inner = state.periods[period.key] ?? aggregator.init()
       state.periods[period.key] = inner
       slots[period.id] = inner
+      if (!starts.has(period.key)) starts.set(period.key, period.start)
     }
     return inner
   }
@@ -221,12 +225,21 @@ export function byPeriod<T, State, Out>(
     }
     return list
   }
+  const startOf = (key: string): number => {
+    let start = starts.get(key)
+    if (start === undefined) {
+      start = calendar.parse(key) as number
+      if (starts.size >= 100_000) starts.clear()
+      starts.set(key, start)
+    }
+    return start
+  }
   const periodsOf = (state: ByPeriodState<State>): PeriodInfo[] => {
     if (o.range !== undefined) return walk(from, to)
     let first = Number.POSITIVE_INFINITY
     let final = Number.NEGATIVE_INFINITY
     for (const key in state.periods) {
-      const start = calendar.parse(key) as number
+      const start = startOf(key)
       if (start < first) first = start
       if (start >= final) final = start + 1
     }
