@@ -161,13 +161,20 @@ export function byPeriod<T, State, Out>(
   // [low, high), and returns the index of the first item that is not (kept small so the engine
   // optimises it on its own).
   let run: State | undefined
+  // The date of the item `follow` stopped at, so that it is read once (in random order, every item).
+  let stoppedAt = -1
+  let stopped: unknown
   const follow = (items: ArrayLike<T>, from: number, end: number, low: number, high: number): number => {
     let inner = run as State
     let i = from
     for (; i < end; i++) {
       const item = items[i] as T
       const raw = date(item, i)
-      if (typeof raw !== 'number' || !(raw >= low && raw < high)) break
+      if (typeof raw !== 'number' || !(raw >= low && raw < high)) {
+        stoppedAt = i
+        stopped = raw
+        break
+      }
       inner = aggregator.add(inner, item, i)
     }
     run = inner
@@ -266,12 +273,13 @@ export function byPeriod<T, State, Out>(
       return state
     },
     addRange: (state, items, begin, end) => {
+      stoppedAt = -1
       let period = last
       let base: State | undefined
       let i = begin
       while (i < end) {
         const item = items[i] as T
-        const raw = date(item, i)
+        const raw = i === stoppedAt ? stopped : date(item, i)
         const t = typeof raw === 'number' && raw >= fastLow && raw < fastHigh ? raw : classify(state, raw, i)
         if (t === null) {
           i++
@@ -285,6 +293,8 @@ export function byPeriod<T, State, Out>(
       }
       if (base !== undefined && run !== base) store(state, period, run as State)
       run = undefined
+      stoppedAt = -1
+      stopped = undefined
       return state
     },
     merge: (a, b) => {
