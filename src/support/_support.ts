@@ -147,21 +147,106 @@ export function _durationConfig(
   }
 }
 
-/** Statistics of durations (sorted here; exact percentiles). */
+/**
+ * Statistics of durations, with exact percentiles. A short list (or one holding NaN) is sorted; a long
+ * one is not: each percentile's order statistics are selected in place (quickselect, with a sort of
+ * the part left when it recurses too deep), which is linear where a sort is n log n.
+ */
 export function _durationStats(values: readonly number[], method: QuantileMethod): DurationStats {
-  const sorted = Float64Array.from(values).sort()
-  const n = sorted.length
-  const at = (p: number): number | null => (n === 0 ? null : quantileSorted(sorted, p, method))
+  const n = values.length
+  if (n === 0) return { n, meanMs: null, medianMs: null, p90Ms: null, p95Ms: null, minMs: null, maxMs: null }
+  const a = Float64Array.from(values)
   let sum = 0
-  for (const v of sorted) sum += v
+  let min = Number.POSITIVE_INFINITY
+  let max = Number.NEGATIVE_INFINITY
+  let nan = false
+  if (n < SELECT_FROM) a.sort()
+  for (let i = 0; i < n; i++) {
+    const v = a[i] as number
+    sum += v
+    if (v < min) min = v
+    if (v > max) max = v
+    if (Number.isNaN(v)) nan = true
+  }
+  if (nan && n >= SELECT_FROM) {
+    a.sort()
+    sum = 0
+    for (let i = 0; i < n; i++) sum += a[i] as number
+  }
+  const sorted = nan || n < SELECT_FROM
+  // The order statistics a percentile reads, selected: at most two neighbours, from `from` on (the
+  // positions before it hold the smaller values, selected for a lower percentile).
+  let from = 0
+  const at = (p: number): number => {
+    if (sorted) return quantileSorted(a, p, method) as number
+    const low =
+      method === 'nearest-rank'
+        ? Math.min(n, Math.max(1, Math.ceil(p * n - 1e-9 * p * n))) - 1
+        : Math.floor((n - 1) * p)
+    if (low >= from) _select(a, low, from, n - 1)
+    from = Math.max(from, low + 1)
+    // quantileSorted reads positions `low` and `low + 1` only: the two order statistics, as a sparse view.
+    const view: { length: number; [i: number]: number } = { length: n }
+    view[low] = a[low] as number
+    if (low + 1 < n) {
+      let next = Number.POSITIVE_INFINITY
+      for (let i = low + 1; i < n; i++) if ((a[i] as number) < next) next = a[i] as number
+      view[low + 1] = next
+    }
+    return quantileSorted(view, p, method) as number
+  }
+  const medianMs = at(0.5)
+  const p90Ms = at(0.9)
+  const p95Ms = at(0.95)
   return {
     n,
-    meanMs: n === 0 ? null : sum / n,
-    medianMs: at(0.5),
-    p90Ms: at(0.9),
-    p95Ms: at(0.95),
-    minMs: n === 0 ? null : (sorted[0] as number),
-    maxMs: n === 0 ? null : (sorted[n - 1] as number),
+    meanMs: sum / n,
+    medianMs,
+    p90Ms,
+    p95Ms,
+    minMs: sorted ? (a[0] as number) : min,
+    maxMs: sorted ? (a[n - 1] as number) : max,
+  }
+}
+
+/** The lists sorted rather than selected in: under this length a sort costs no more. */
+const SELECT_FROM = 256
+
+/**
+ * Rearranges `a[lo..hi]` so that `a[k]` holds the value it would hold sorted, the smaller ones before
+ * it and the larger after (Hoare's quickselect with a median-of-three pivot; a part that is still
+ * being split after 2·log2 n rounds is sorted, so the cost stays n log n at worst). Written by hand: no
+ * well-kept library selects in a Float64Array in place.
+ */
+export function _select(a: Float64Array, k: number, lo: number, hi: number): void {
+  let depth = 2 * Math.ceil(Math.log2(hi - lo + 2))
+  while (hi > lo) {
+    if (hi - lo < 16 || depth-- === 0) {
+      a.subarray(lo, hi + 1).sort()
+      return
+    }
+    const mid = (lo + hi) >>> 1
+    const x = a[lo] as number
+    const y = a[mid] as number
+    const z = a[hi] as number
+    // The median of the three.
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z))
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++
+      while ((a[j] as number) > pivot) j--
+      if (i <= j) {
+        const t = a[i] as number
+        a[i] = a[j] as number
+        a[j] = t
+        i++
+        j--
+      }
+    }
+    if (k <= j) hi = j
+    else if (k >= i) lo = i
+    else return
   }
 }
 

@@ -1,9 +1,13 @@
 // Support KPIs. Expected values: the spec's §11.5 and §12.5 examples, the vendors' rules (one test per
 // rule), and durations counted by hand from the events (shown per case).
+import { test } from '@fast-check/vitest'
+import * as fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isKpiError } from '../core/isKpiError.ts'
+import { quantileSorted } from '../stats/quantileSorted.ts'
 import { _newYorkNineToFive } from '../time/_testSchedules.ts'
 import { businessHours } from '../time/businessHours.ts'
+import { _durationStats } from './_support.ts'
 import { firstContactResolution } from './firstContactResolution.ts'
 import { firstReplyTime } from './firstReplyTime.ts'
 import { resolutionTime } from './resolutionTime.ts'
@@ -381,5 +385,40 @@ describe('firstContactResolution', () => {
         onInvalid: 'throw',
       }),
     ).toThrow(expect.objectContaining({ code: 'invalid-observation', reason: 'incomplete' }))
+  })
+})
+
+describe('duration statistics of long lists, selected rather than sorted', () => {
+  const bySorting = (values: number[], method: 'linear' | 'nearest-rank') => {
+    const sorted = Float64Array.from(values).sort()
+    return [0.5, 0.9, 0.95].map((p) => quantileSorted(sorted, p, method))
+  }
+  test.prop(
+    [
+      fc.array(fc.integer({ min: 0, max: 5_000 }), { minLength: 256, maxLength: 3_000 }),
+      fc.constantFrom('linear' as const, 'nearest-rank' as const),
+    ],
+    { numRuns: 200 },
+  )('give the percentiles, extremes and mean of a sort', (values, method) => {
+    const stats = _durationStats(values, method)
+    expect([stats.medianMs, stats.p90Ms, stats.p95Ms]).toEqual(bySorting(values, method))
+    expect(stats.minMs).toBe(Math.min(...values))
+    expect(stats.maxMs).toBe(Math.max(...values))
+    expect(stats.meanMs).toBe(values.reduce((a, b) => a + b, 0) / values.length)
+  })
+  it('on the inputs that make a quickselect slow: sorted, reversed, equal, organ pipe, few values', () => {
+    const n = 20_000
+    const inputs = [
+      Array.from({ length: n }, (_, i) => i),
+      Array.from({ length: n }, (_, i) => n - i),
+      Array.from({ length: n }, () => 7),
+      Array.from({ length: n }, (_, i) => Math.min(i, n - i)),
+      Array.from({ length: n }, (_, i) => i % 3),
+    ]
+    for (const values of inputs)
+      for (const method of ['linear', 'nearest-rank'] as const) {
+        const stats = _durationStats(values, method)
+        expect([stats.medianMs, stats.p90Ms, stats.p95Ms]).toEqual(bySorting(values, method))
+      }
   })
 })
