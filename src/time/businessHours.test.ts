@@ -333,3 +333,18 @@ describe('against a minute-by-minute count of the schedule in local time', () =>
     )
   })
 })
+
+describe('instants beyond any calendar', () => {
+  it('are refused by name rather than measured forever', () => {
+    const hours = businessHours(newYork)
+    const monday = Date.UTC(2024, 0, 8, 14)
+    expect(() => hours.duration(monday, Number.POSITIVE_INFINITY)).toThrow(
+      'businessHours expected `end` to be a finite instant (epoch ms), got `Infinity`',
+    )
+    expect(() => hours.duration(Number.NEGATIVE_INFINITY, monday)).toThrow(RangeError)
+    expect(() => hours.add(monday, Number.POSITIVE_INFINITY)).toThrow(
+      'businessHours expected `ms` to be a finite number, got `Infinity`',
+    )
+    expect(hours.duration(Number.NaN, monday)).toBe(0)
+  })
+})

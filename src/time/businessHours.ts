@@ -505,6 +505,13 @@ function prepare(
     toJSON: () => schedule,
     duration: (start, end) => {
       if (!(end > start)) return 0
+      if (!Number.isFinite(start) || !Number.isFinite(end))
+        throw _rangeError(
+          'businessHours',
+          Number.isFinite(start) ? 'end' : 'start',
+          'a finite instant (epoch ms)',
+          Number.isFinite(start) ? end : start,
+        )
       // Within the table (the common case): two lookups; else grown to them, when it can be.
       if (
         (count > 0 && start >= (dayStarts[0] as number) && end < (dayStarts[count] as number)) ||
@@ -521,6 +528,13 @@ function prepare(
     },
     add: (start, ms) => {
       if (!(ms > 0)) return start
+      if (!Number.isFinite(start) || !Number.isFinite(ms))
+        throw _rangeError(
+          'businessHours',
+          Number.isFinite(start) ? 'ms' : 'start',
+          'a finite number',
+          Number.isFinite(start) ? ms : start,
+        )
       let k = weekOf(start)
       let remaining = ms
       let w = week(k)

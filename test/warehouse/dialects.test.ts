@@ -221,6 +221,52 @@ describe('every dialect', () => {
     ).toThrow(/`spec.filters\[0\].op`/)
   })
 
+  it('refuses a business calendar it cannot write, and a span where nothing reads one', () => {
+    const frt = {
+      dialect: 'duckdb',
+      table: 't',
+      kpi: 'firstReplyTime',
+      columns: { createdAt: 'c', firstReplyAt: 'r' },
+    } as const
+    const schedule = { timeZone: 'UTC', hours: { monday: [['09:00', '17:00']] } } as const
+    expect(() => warehouseQuery({ ...frt, options: { schedule } })).toThrow(
+      /`spec.span` to be the instants the business calendar covers, \{ from, to \} \(needed with a schedule when `spec.time.range` is not given\)/,
+    )
+    expect(() =>
+      warehouseQuery({
+        ...frt,
+        options: { schedule },
+        span: { from: '1990-01-01T00:00:00Z', to: '2030-01-01T00:00:00Z' },
+      }),
+    ).toThrow(/`spec.span` to be a span of a day to 25 years/)
+    expect(() =>
+      warehouseQuery({ ...frt, span: { from: '2024-01-01T00:00:00Z', to: '2024-02-01T00:00:00Z' } }),
+    ).toThrow(/`spec.span` to be no span \(only business hours read one, with `spec.options.schedule`\)/)
+    expect(() =>
+      warehouseQuery({
+        ...frt,
+        kpi: 'nps',
+        columns: undefined,
+        value: 's',
+        span: { from: 0, to: 1 },
+      } as never),
+    ).toThrow(/`spec.span` to be no span \(only response and resolution times in business hours read one\)/)
+    expect(() => warehouseQuery({ ...frt, columns: { createdAt: 'c' } })).toThrow(
+      /`spec.columns.firstReplyAt` to be the column of firstReplyAt/,
+    )
+    expect(() =>
+      warehouseQuery({ ...frt, options: { schedule: { timeZone: 'Mars/Olympus', hours: {} } } }),
+    ).toThrow(/firstReplyTime expected `options.schedule.timeZone`/)
+    // A business calendar in the SQL is one row per UTC day of the span.
+    const q = warehouseQuery({
+      ...frt,
+      options: { schedule },
+      span: { from: '2024-01-01T00:00:00Z', to: '2024-01-11T00:00:00Z' },
+    })
+    expect(q.sql.match(/\(19723, 1, /g)).toHaveLength(2)
+    expect(q.columns).toContain('cx_uncovered')
+  })
+
   it('refuses what a ticket KPI cannot compute in the warehouse, naming the option or column', () => {
     const t = { dialect: 'duckdb', table: 't' } as const
     const fcr = {
