@@ -39,7 +39,7 @@ import {
 import { _identifier, _table } from './_identifier.ts'
 import { _offsetCase, _offsets } from './_offsets.ts'
 import { _noFunctions, _ticketColumns } from './_tickets.ts'
-import { _where } from './_where.ts'
+import { _INFINITY, _where } from './_where.ts'
 
 /** What the duration KPIs read of a warehouse spec (its type is the spec's; kept here apart from it). */
 interface WarehouseSpec {
@@ -431,8 +431,10 @@ export function _durationSql(
     firstBusiness: `${upTo.cx_f} - ${upTo.cx_c}`,
     fullBusiness: `${upTo.cx_r} - ${upTo.cx_c}`,
   }
+  // A wait is read when it is a duration (not NaN, not infinite), as in memory.
   waits.forEach((f, i) => {
-    listSql[f] = r(`cx_w${i}`)
+    listSql[f] =
+      `CASE WHEN ${r(`cx_w${i}`)} > -${_INFINITY[dialect]} AND ${r(`cx_w${i}`)} < ${_INFINITY[dialect]} THEN ${r(`cx_w${i}`)} END`
   })
   level2.push(
     ...keys.map((k) => `${q('cx_rows')}.${k} AS ${k}`),

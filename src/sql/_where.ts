@@ -11,7 +11,7 @@ type Scalar = string | number | boolean | null
 const OPS: Readonly<Record<string, string>> = { '<': '<', '<=': '<=', '>': '>', '>=': '>=' }
 
 /** Positive infinity as each dialect writes a double. */
-const INFINITY: Readonly<Record<SqlDialect, string>> = {
+export const _INFINITY: Readonly<Record<SqlDialect, string>> = {
   duckdb: "CAST('Infinity' AS DOUBLE)",
   postgres: "CAST('Infinity' AS double precision)",
   bigquery: "CAST('inf' AS FLOAT64)",
@@ -74,7 +74,7 @@ export function _where(
     // NaN fails every ordering in memory; PostgreSQL, DuckDB, Snowflake and Spark order it above
     // every number, so that `> x` and `>= x` also ask for a value not above infinity.
     const finite =
-      typeof x === 'number' && (op === '>' || op === '>=') ? ` AND ${c} <= ${INFINITY[dialect]}` : ''
+      typeof x === 'number' && (op === '>' || op === '>=') ? ` AND ${c} <= ${_INFINITY[dialect]}` : ''
     return `COALESCE(${c} ${OPS[op]} ${params.add(x)}${finite}, FALSE)`
   }
   throw _typeError(fn, arg, 'a filter: { column, op, value }, { column, in }, { and }, { or } or { not }', f)

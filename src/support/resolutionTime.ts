@@ -282,9 +282,11 @@ export function resolutionTimeAggregator<T>(
           d.firstBusiness.push(hours.duration(created, first))
           d.fullBusiness.push(hours.duration(created, last))
         }
-        if (typeof ticket.requesterWaitMs === 'number') state.requesterWait.push(ticket.requesterWaitMs)
-        if (typeof ticket.onHoldMs === 'number') state.onHold.push(ticket.onHoldMs)
-        if (typeof ticket.agentWaitMs === 'number') state.agentWait.push(ticket.agentWaitMs)
+        // Waits are read when they are durations: a NaN or an infinite one is no wait.
+        if (Number.isFinite(ticket.requesterWaitMs))
+          state.requesterWait.push(ticket.requesterWaitMs as number)
+        if (Number.isFinite(ticket.onHoldMs)) state.onHold.push(ticket.onHoldMs as number)
+        if (Number.isFinite(ticket.agentWaitMs)) state.agentWait.push(ticket.agentWaitMs as number)
       }
       return state
     },

@@ -422,3 +422,22 @@ describe('duration statistics of long lists, selected rather than sorted', () =>
       }
   })
 })
+
+describe('waits that are no durations', () => {
+  it('are not read into the wait statistics: a NaN or infinite wait leaves no NaN in the result', () => {
+    const tickets = [
+      { createdAt: '2024-01-08T10:00:00Z', solvedAt: '2024-01-08T12:00:00Z', requesterWaitMs: 60_000 },
+      { createdAt: '2024-01-08T10:00:00Z', solvedAt: '2024-01-08T13:00:00Z', requesterWaitMs: Number.NaN },
+      {
+        createdAt: '2024-01-08T10:00:00Z',
+        solvedAt: '2024-01-08T14:00:00Z',
+        requesterWaitMs: Number.POSITIVE_INFINITY,
+      },
+    ]
+    const r = resolutionTime(tickets)
+    expect(r.n).toBe(3)
+    expect(r.requesterWait).toMatchObject({ n: 1, meanMs: 60_000, medianMs: 60_000 })
+    // No NaN anywhere: the result survives a JSON round trip unchanged.
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r)
+  })
+})

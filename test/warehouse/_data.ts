@@ -174,9 +174,9 @@ export const TICKET_COLUMNS: readonly [keyof Ticket, string][] = [
   ['spam', 'boolean'],
   ['merged', 'boolean'],
   ['first_solved_at', 'timestamptz'],
-  ['requester_wait_ms', 'bigint'],
-  ['on_hold_ms', 'bigint'],
-  ['agent_wait_ms', 'bigint'],
+  ['requester_wait_ms', 'double precision'],
+  ['on_hold_ms', 'double precision'],
+  ['agent_wait_ms', 'double precision'],
 ]
 
 /**
@@ -229,7 +229,10 @@ export function tickets(n: number): Ticket[] {
       merged: pick([false, false, false, false, false, false, false, false, true, null]),
       ...(() => {
         const last = solved === null ? null : Date.parse(solved)
-        const wait = () => (w() < 0.2 ? null : Math.floor(w() * 30 * HOUR))
+        const wait = () => {
+          const u = w()
+          return u < 0.2 ? null : u < 0.22 ? Number.NaN : Math.floor(w() * 30 * HOUR)
+        }
         return {
           first_solved_at:
             created === null || last === null || w() < 0.6
