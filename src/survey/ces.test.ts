@@ -107,6 +107,10 @@ describe('ces', () => {
       ).value,
     ).toBeCloseTo(10 / 3, 12)
     expect(() => reverseScale(6, 1, 5)).toThrow(RangeError)
+    // Each argument named when it is wrong: the bounds, and a score off them.
+    expect(() => reverseScale(6, 1, 5)).toThrow('reverseScale expected `score` to be')
+    expect(() => reverseScale(2, Number.NaN, 5)).toThrow('reverseScale expected `min` to be')
+    expect(() => reverseScale(2, 1, 0)).toThrow('reverseScale expected `max` to be')
   })
   it('counts bad responses and gives null for none or below minN', () => {
     expect(ces([8, 0, 5.5, null, 'x'] as never[]).excluded).toMatchObject({
