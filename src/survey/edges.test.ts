@@ -1,9 +1,10 @@
-// NPS and CSAT beyond their worked examples: the fast paths over arrays (with and without an accessor,
+// NPS, CSAT and CES beyond their worked examples: the fast paths over arrays (with and without an accessor,
 // a bad value in the middle of a run), their option refusals by name, the default low-sample
 // thresholds, and merges of a state with itself. Expected values are counted by hand from the rows.
 import { describe, expect, it } from 'vitest'
 import { accumulate } from '../core/accumulate.ts'
 import { fold } from '../core/fold.ts'
+import { ces, cesAggregator } from './ces.ts'
 import { csat, csatAggregator } from './csat.ts'
 import { nps, npsAggregator } from './nps.ts'
 
@@ -131,5 +132,100 @@ describe('csat results', () => {
     })
     const narrow = csatAggregator({ scale: '1-5' })
     expect(() => narrow.merge(accumulate(narrow, [5]), accumulate(wide, [5]))).toThrow()
+  })
+})
+
+describe('ces refuses what it cannot read, by name', () => {
+  const custom = { min: 0, max: 10, higherIsBetter: true }
+  it('a custom version and its thresholds', () => {
+    expect(() => ces([1], { version: { ...custom, min: 'a' } as never })).toThrow(
+      'ces expected `options.version.min`',
+    )
+    expect(() =>
+      ces([1], { version: { ...custom, max: 0 }, easyThreshold: 0, difficultThreshold: 0 }),
+    ).toThrow('ces expected `options.version.max`')
+    expect(() =>
+      ces([1], { version: { min: 0, max: 10 } as never, easyThreshold: 8, difficultThreshold: 2 }),
+    ).toThrow('ces expected `options.version.higherIsBetter` to be a boolean, got `undefined`')
+    const missing =
+      'ces expected `options.easyThreshold` to be given (with difficultThreshold) for a custom version'
+    expect(() => ces([1], { version: custom })).toThrow(missing)
+    expect(() => ces([1], { version: custom, easyThreshold: 8 })).toThrow(missing)
+    expect(() => ces([1], { version: custom, difficultThreshold: 2 })).toThrow(missing)
+  })
+  it('thresholds off the scale, or on the wrong side of each other', () => {
+    expect(() => ces([1], { easyThreshold: 9 })).toThrow('ces expected `options.easyThreshold`')
+    expect(() => ces([1], { difficultThreshold: 0 })).toThrow('ces expected `options.difficultThreshold`')
+    // CES 2.0, higher is better: difficult must lie below easy (5); 1.0, lower is better: above it (2).
+    expect(() => ces([1], { difficultThreshold: 5 })).toThrow(
+      'ces expected `options.difficultThreshold` to be on the difficult side of the easy threshold 5, got `5`',
+    )
+    expect(() => ces([1], { version: '1.0', difficultThreshold: 2 })).toThrow(
+      'ces expected `options.difficultThreshold` to be on the difficult side of the easy threshold 2, got `2`',
+    )
+    expect(() => ces([1], { version: '1.0', difficultThreshold: 1 })).toThrow(RangeError)
+  })
+})
+
+describe('ces results', () => {
+  it('a custom version: the thresholds given, both inclusive', () => {
+    // 0–10, easy from 8, difficult up to 2: 8 and 10 easy, 2 and 0 difficult, 5 neutral.
+    const r = ces([8, 10, 2, 0, 5], {
+      version: { min: 0, max: 10, higherIsBetter: true },
+      easyThreshold: 8,
+      difficultThreshold: 2,
+      method: 'percent-easy',
+    })
+    expect(r).toMatchObject({ version: 'custom', easy: 2, difficult: 2, neutral: 1, value: 2 / 5 })
+    expect(r.measure).toBe('proportion')
+    expect(r.kind).toBe('result')
+    // Fractional scores are read on a custom scale.
+    expect(
+      ces([7.5], {
+        version: { min: 0, max: 10, higherIsBetter: true },
+        easyThreshold: 8,
+        difficultThreshold: 2,
+      }).n,
+    ).toBe(1)
+  })
+  it('the measure of each method, and its mean even where the value is not one', () => {
+    const scores = [7, 6, 5, 4, 1]
+    // CES 2.0: easy 7, 6, 5; neutral 4; difficult 1. Net: 100 × (3 − 1) / 5 = 40.
+    const net = ces(scores, { method: 'net' })
+    expect(net).toMatchObject({ measure: 'points', value: 40, mean: 23 / 5, standardDeviation: null })
+    expect(net.ci).toMatchObject({ method: 'trinomial-wald' })
+    expect(ces(scores, { method: 'mean' })).toMatchObject({ measure: 'mean', value: 23 / 5 })
+    expect(ces([])).toMatchObject({ mean: null, value: null, n: 0 })
+  })
+  it('measures from minN answers on', () => {
+    expect(ces([7, 7], { minN: 2, method: 'percent-easy' }).value).toBe(1)
+    expect(ces([7], { minN: 2, method: 'percent-easy' }).value).toBeNull()
+  })
+  it('flags a low sample by the default half-width: 5 % of the range for a mean, 10 points net, 0.1 a share', () => {
+    const cases = [
+      ['mean', 0.3],
+      ['net', 10],
+      ['percent-easy', 0.1],
+    ] as const
+    for (const [method, threshold] of cases) {
+      const seen = new Set<boolean>()
+      for (const n of [8, 40, 120, 400, 1600, 6400]) {
+        const scores = Array.from({ length: n }, (_, i) => 1 + (i % 7))
+        const r = ces(scores, { method })
+        const half = ((r.ci?.upper as number) - (r.ci?.lower as number)) / 2
+        expect(r.lowSample, `${method}, n = ${n}`).toBe(half > threshold)
+        seen.add(r.lowSample)
+      }
+      expect(seen.size, method).toBe(2)
+    }
+  })
+  it('merges a state with itself, and never a state of another version', () => {
+    const agg = cesAggregator({ method: 'percent-easy' })
+    const s = accumulate(agg, [7, 1, 5])
+    expect(agg.result(agg.merge(s, s))).toMatchObject({ n: 6, easy: 4, difficult: 2, neutral: 0 })
+    const old = cesAggregator({ version: '1.0' })
+    expect(() => agg.merge(accumulate(agg, [7]), accumulate(old, [1]) as never)).toThrow(
+      'ces: cannot merge a CES 2.0 state with a CES 1.0 state',
+    )
   })
 })
