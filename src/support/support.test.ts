@@ -441,3 +441,45 @@ describe('waits that are no durations', () => {
     expect(JSON.parse(JSON.stringify(r))).toEqual(r)
   })
 })
+
+describe('duration statistics at their edges', () => {
+  it('a long list holding NaN is sorted as a typed array sorts it (NaN last), its sum taken in that order', () => {
+    const values = Array.from({ length: 300 }, (_, i) => i)
+    values[10] = Number.NaN
+    const sorted = Float64Array.from(values).sort()
+    const stats = _durationStats(values, 'linear')
+    expect(stats.medianMs).toBe(quantileSorted(sorted, 0.5))
+    expect(stats.p95Ms).toBe(quantileSorted(sorted, 0.95))
+    expect(stats.minMs).toBe(0)
+    expect(Number.isNaN(stats.maxMs)).toBe(true)
+  })
+  it('no durations: no statistics', () => {
+    expect(_durationStats([], 'linear')).toEqual({
+      n: 0,
+      meanMs: null,
+      medianMs: null,
+      p90Ms: null,
+      p95Ms: null,
+      minMs: null,
+      maxMs: null,
+    })
+  })
+  it('a duration equal to the target is within it; no target, no share; no durations, no value', () => {
+    const tickets = [
+      { createdAt: '2024-01-08T10:00:00Z', firstReplyAt: '2024-01-08T11:00:00Z' },
+      { createdAt: '2024-01-08T10:00:00Z', firstReplyAt: '2024-01-08T12:00:00Z' },
+    ]
+    expect(firstReplyTime(tickets, { targetMs: 3_600_000 }).withinTarget).toMatchObject({
+      successes: 1,
+      n: 2,
+      value: 0.5,
+    })
+    expect(firstReplyTime(tickets).withinTarget).toBeNull()
+    expect(firstReplyTime([], { targetMs: 1 }).withinTarget).toMatchObject({
+      successes: 0,
+      n: 0,
+      value: null,
+    })
+    expect(firstReplyTime(tickets, { method: 'mean' }).value).toBe(5_400_000)
+  })
+})
