@@ -14,7 +14,7 @@ import type { AnyAggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { ExclusionCounts } from '../core/result.ts'
 import type { DefinitionFilter } from '../definitions/_types.ts'
-import type { _DurationConfig, DurationStats } from '../support/_support.ts'
+import { type _DurationConfig, _NO_DURATIONS, type DurationStats } from '../support/_support.ts'
 import { _firstReplyTimeOf } from '../support/firstReplyTime.ts'
 import { _resolutionTimeOf } from '../support/resolutionTime.ts'
 import { _businessIntervals } from '../time/businessHours.ts'
@@ -605,20 +605,11 @@ export function _durationAggregator(spec: WarehouseSpec): AnyAggregator {
   const columns = (spec.columns ?? {}) as Record<string, string>
   const { reasons, invalid, lists } = shape(spec, business, columns)
   const counted = [...reasons, ...(business ? ['uncovered'] : [])]
-  const empty: DurationStats = {
-    n: 0,
-    meanMs: null,
-    medianMs: null,
-    p90Ms: null,
-    p95Ms: null,
-    minMs: null,
-    maxMs: null,
-  }
   const statsAt = (v: readonly unknown[], i: number): DurationStats => {
     const at = (k: number) =>
       numberOf(fn, `rows[].cx_${STATS[k]}_${i}`, v[counted.length + i * STATS.length + k])
     const n = at(0) ?? 0
-    if (n === 0) return empty
+    if (n === 0) return { ..._NO_DURATIONS }
     const sum = at(1) as number
     return { n, meanMs: sum / n, medianMs: at(4), p90Ms: at(5), p95Ms: at(6), minMs: at(2), maxMs: at(3) }
   }

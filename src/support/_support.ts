@@ -147,6 +147,17 @@ export function _durationConfig(
   }
 }
 
+/** The statistics of no durations. */
+export const _NO_DURATIONS: DurationStats = {
+  n: 0,
+  meanMs: null,
+  medianMs: null,
+  p90Ms: null,
+  p95Ms: null,
+  minMs: null,
+  maxMs: null,
+}
+
 /**
  * Statistics of durations, with exact percentiles. A short list (or one holding NaN) is sorted; a long
  * one is not: each percentile's order statistics are selected in place (quickselect, with a sort of
@@ -154,7 +165,7 @@ export function _durationConfig(
  */
 export function _durationStats(values: readonly number[], method: QuantileMethod): DurationStats {
   const n = values.length
-  if (n === 0) return { n, meanMs: null, medianMs: null, p90Ms: null, p95Ms: null, minMs: null, maxMs: null }
+  if (n === 0) return { ..._NO_DURATIONS }
   const a = Float64Array.from(values)
   let sum = 0
   let min = Number.POSITIVE_INFINITY
