@@ -16,7 +16,7 @@ export type AsyncSource<T> = AsyncIterable<T> | Iterable<T> | ReadableStream<T>
 export interface FoldAsyncOptions {
   /**
    * Whether each value the source yields is a chunk — an array (or iterable) of items — rather than one
-   * item: a source that batches its items is then folded at the speed of an array.
+   * item: a source that batches its items is then folded without a promise per item.
    * @defaultValue false
    */
   readonly chunks?: boolean
