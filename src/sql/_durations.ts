@@ -22,11 +22,9 @@ import {
   _AFTER,
   _BEFORE,
   _dateOf,
-  _engineDay,
   _epochMs,
   _fence,
   _float,
-  _floorDay,
   _int,
   _MAX_TIME,
   _MIN_TIME,
@@ -37,7 +35,7 @@ import {
   type SqlDialect,
 } from './_dialects.ts'
 import { _identifier, _table } from './_identifier.ts'
-import { _offsetCase, _offsets } from './_offsets.ts'
+import { _localDay, _rangeFlag } from './_offsets.ts'
 import { _noFunctions, _ticketColumns } from './_tickets.ts'
 import { _INFINITY, _where } from './_where.ts'
 
@@ -292,14 +290,6 @@ export function _periodDate(time: NonNullable<WarehouseSpec['time']>, ord: numbe
   )
 }
 
-/** The span of the zone offsets written into the query (as the histogram query writes them). */
-function offsetSpan(time: NonNullable<WarehouseSpec['time']>): [number, number] {
-  const from = time.range === undefined ? null : parseInstant(time.range.from)
-  const to = time.range === undefined ? null : parseInstant(time.range.to)
-  if (from !== null && to !== null && from < to) return [from - 2 * DAY, to + 2 * DAY]
-  return [Date.UTC(1970, 0, 1), Date.UTC(2100, 0, 1)]
-}
-
 /**
  * The SQL of a response or resolution time: one row per period and key with the tickets' count, the
  * count of each reason tickets were left out, and the statistics of each list of durations.
@@ -374,18 +364,12 @@ export function _durationSql(
   // Level 2, per row: whether it is in the range, its local day, its durations.
   const level2: string[] = []
   if (time !== undefined) {
-    const flags = [
-      `WHEN ${q('cx_ms')} < ${_MIN_TIME} OR ${q('cx_ms')} >= ${_MAX_TIME} THEN 2`,
-      ...(bounds.lower === null ? [] : [`WHEN ${q('cx_ms')} < ${params.add(bounds.lower)} THEN -1`]),
-      ...(bounds.upper === null ? [] : [`WHEN ${q('cx_ms')} >= ${params.add(bounds.upper)} THEN 1`]),
-    ]
+    // In text order (Snowflake binds `?` by position): the bounds, then the zone.
+    const flag = _rangeFlag(q('cx_ms'), params, bounds)
     const zone = params.add(time.timeZone ?? 'UTC')
-    const [from, to] = offsetSpan(time)
-    const offsets = _offsets(time.timeZone ?? 'UTC', from, to)
-    const m = q('cx_ms')
     level2.push(
-      `CASE ${flags.join(' ')} ELSE 0 END AS ${q('cx_out')}`,
-      `CASE WHEN ${m} IS NULL THEN NULL WHEN ${m} < ${from} OR ${m} >= ${to} THEN ${_engineDay(dialect, q('cx_ts'), zone)} ELSE ${_floorDay(dialect, `${m} + ${_offsetCase(m, offsets)}`)} END AS ${q('cx_day')}`,
+      `${flag} AS ${q('cx_out')}`,
+      `${_localDay(dialect, q('cx_ms'), q('cx_ts'), zone, time)} AS ${q('cx_day')}`,
     )
   }
   // Business time up to an instant: the business ms before its UTC day and the clamps of the day's intervals.

@@ -1,16 +1,11 @@
 import { _typeError } from '../core/_assert.ts'
-import { parseInstant } from '../core/parseInstant.ts'
 import { _CODECS, type _Codec } from './_codecs.ts'
 import {
   _AFTER,
   _BEFORE,
   _dayText,
-  _engineDay,
   _epochMs,
   _fence,
-  _floorDay,
-  _MAX_TIME,
-  _MIN_TIME,
   _OUTSIDE,
   _Params,
   _quote,
@@ -18,7 +13,7 @@ import {
 } from './_dialects.ts'
 import { _DURATION_KPIS, _durationSql } from './_durations.ts'
 import { _identifier, _table } from './_identifier.ts'
-import { _offsetCase, _offsets } from './_offsets.ts'
+import { _localDay, _rangeFlag } from './_offsets.ts'
 import { _RFM_COLUMNS, _rfmSql } from './_rfm.ts'
 import { _bounds, _checkSpec, type WarehouseKpis, type WarehouseSpec } from './_spec.ts'
 import { _where } from './_where.ts'
@@ -41,19 +36,6 @@ export interface WarehouseQuery<S extends WarehouseSpec = WarehouseSpec> {
   readonly columns: readonly string[]
   /** The spec it was written from. */
   readonly spec: S
-}
-
-const DAY = 86_400_000
-
-/**
- * The span whose offsets are written into the query: the range with two days either side, or
- * 1970–2100; instants outside it take the engine's own zone functions.
- */
-function span(time: NonNullable<WarehouseSpec['time']>): [number, number] {
-  const from = time.range === undefined ? null : parseInstant(time.range.from)
-  const to = time.range === undefined ? null : parseInstant(time.range.to)
-  if (from !== null && to !== null && from < to) return [from - 2 * DAY, to + 2 * DAY]
-  return [Date.UTC(1970, 0, 1), Date.UTC(2100, 0, 1)]
 }
 
 /** The output columns: their names never come from the user, so that rows are read by name. */
@@ -143,16 +125,10 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
     const zone = params.add(time.timeZone ?? 'UTC')
     // Rows before the range or from its end (or asOf) on, marked: a day or month may straddle them.
     const { lower, upper } = _bounds(time)
-    const out = [
-      // Instants the library does not read (before 1900, from 2200 on) are invalid dates, as in memory.
-      `WHEN ${q('cx_ms')} < ${_MIN_TIME} OR ${q('cx_ms')} >= ${_MAX_TIME} THEN 2`,
-      ...(lower === null ? [] : [`WHEN ${q('cx_ms')} < ${params.add(lower)} THEN -1`]),
-      ...(upper === null ? [] : [`WHEN ${q('cx_ms')} >= ${params.add(upper)} THEN 1`]),
-    ]
+    // Instants the library does not read (before 1900, from 2200 on) are invalid dates, as in memory.
+    const flag = _rangeFlag(q('cx_ms'), params, { lower, upper })
     cells()
     const where = (spec.filters ?? []).map((f, i) => _where(fn, `spec.filters[${i}]`, dialect, params, f))
-    const [from, to] = span(time)
-    const offsets = _offsets(time.timeZone ?? 'UTC', from, to)
     const [ms, ts, n] = [q('cx_ms'), q('cx_ts'), q('cx_n')]
     const carried = [...keys, ...values].map(([, k]) => k)
     const groups = carried.map((_, i) => i + 2).join(', ')
@@ -163,14 +139,10 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
         ...(where.length === 0 ? [] : [`WHERE ${where.join(' AND ')}`]),
       ].join(' ') + _fence(dialect)
     // The local day: from the offsets within the span, from the engine's zone functions outside it.
-    const day = `CASE WHEN ${ms} IS NULL THEN NULL WHEN ${ms} < ${from} OR ${ms} >= ${to} THEN ${_engineDay(dialect, ts, zone)} ELSE ${_floorDay(dialect, `${ms} + ${_offsetCase(ms, offsets)}`)} END`
-    const flag = out.length === 0 ? '' : `CASE ${out.join(' ')} ELSE 0 END AS ${q('cx_out')}, `
-    const days = `SELECT ${day} AS ${q('cx_day')}, ${flag}${carried.join(', ')}, COUNT(*) AS ${n} FROM (${rows}) AS ${q('cx_rows')} GROUP BY ${out.length === 0 ? '1' : '1, 2'}, ${carried.map((_, i) => i + (out.length === 0 ? 2 : 3)).join(', ')}`
+    const day = _localDay(dialect, ms, ts, zone, time)
+    const days = `SELECT ${day} AS ${q('cx_day')}, ${flag} AS ${q('cx_out')}, ${carried.join(', ')}, COUNT(*) AS ${n} FROM (${rows}) AS ${q('cx_rows')} GROUP BY 1, 2, ${carried.map((_, i) => i + 3).join(', ')}`
     const text = _dayText(dialect, q('cx_day'), byMonth)
-    const date =
-      out.length === 0
-        ? text
-        : `CASE WHEN ${q('cx_out')} = 2 THEN '${_OUTSIDE}' WHEN ${q('cx_out')} = -1 THEN '${_BEFORE}' WHEN ${q('cx_out')} = 1 THEN '${_AFTER}' ELSE ${text} END`
+    const date = `CASE WHEN ${q('cx_out')} = 2 THEN '${_OUTSIDE}' WHEN ${q('cx_out')} = -1 THEN '${_BEFORE}' WHEN ${q('cx_out')} = 1 THEN '${_AFTER}' ELSE ${text} END`
     sql = `SELECT ${date} AS ${q(B)}, ${carried.join(', ')}, SUM(${n}) AS ${q(N)} FROM (${days}) AS ${q('cx_days')} GROUP BY 1, ${groups}`
   }
   if (sql.length > 1_000_000)
