@@ -35,22 +35,35 @@ export class _Movements {
   add(l: _Line, id: string): void {
     _eachChange(l, this.bounds, (k, c) => {
       const { v0, v1 } = c
-      if (v0 === v1) return
-      const movement: _Movement =
-        v0 === 0
-          ? c.first
-            ? 'new'
-            : 'reactivation'
-          : v1 === 0
-            ? 'churn'
-            : v1 > v0
-              ? 'expansion'
-              : 'contraction'
-      ;(this.amounts[k] as _Totals)[movement] += Math.abs(v1 - v0)
-      ;(this.counts[k] as _Totals)[movement] += 1
+      const movement = _movementOf(v0, v1, c.first)
+      if (movement === null) return
+      this.count(k, movement, Math.abs(v1 - v0), 1)
       if (this.each !== undefined) this.each(k, id, movement, v0, v1)
     })
   }
+
+  /** Adds `times` movements of period `k` that total `amount`. */
+  count(k: number, movement: _Movement, amount: number, times: number): void {
+    ;(this.amounts[k] as _Totals)[movement] += amount
+    ;(this.counts[k] as _Totals)[movement] += times
+  }
+}
+
+/**
+ * A line's net movement in a period, from its value before and at the end (and whether it was first
+ * paid in it): `null` when they are equal.
+ */
+export function _movementOf(v0: number, v1: number, first: boolean): _Movement | null {
+  if (v0 === v1) return null
+  return v0 === 0
+    ? first
+      ? 'new'
+      : 'reactivation'
+    : v1 === 0
+      ? 'churn'
+      : v1 > v0
+        ? 'expansion'
+        : 'contraction'
 }
 
 /** Movement totals in major units. */

@@ -448,7 +448,10 @@ export function _major(value: number, config: _SubscriptionConfig): number {
 }
 
 /** Why a lifecycle KPI has no value: every subscription excluded or none at all, else `otherwise`. */
-export function _lifecycleReason(state: SubscriptionState, otherwise: NullReason): NullReason {
+export function _lifecycleReason(
+  state: Pick<SubscriptionState, 'n' | 'excluded'>,
+  otherwise: NullReason,
+): NullReason {
   return state.n === 0 ? _emptyReason(state.excluded) : otherwise
 }
 

@@ -6,7 +6,7 @@ import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
-import type { KpiResult, Variant } from '../core/result.ts'
+import type { ExclusionCounts, KpiResult, Variant } from '../core/result.ts'
 import { _SUBSCRIPTION_DOCS } from '../lifecycle/_subscription.ts'
 import { _upper } from '../stats/_upper.ts'
 import { _CALENDAR_DOCS } from '../time/_calendar.ts'
@@ -14,6 +14,7 @@ import {
   _dayBounds,
   _PERIOD_SELECTION_DOCS,
   _PERIOD_SELECTION_RULES,
+  type _Periods,
   _periodOutput,
   _selectPeriods,
   type PeriodSelection,
@@ -24,6 +25,7 @@ import {
   _lifecycleReason,
   _SUBSCRIPTION_FIELDS,
   _SUBSCRIPTION_RULES,
+  type _SubscriptionConfig,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
@@ -229,49 +231,18 @@ export function churnRateAggregator<T, const O extends ChurnRateOptions>(
     accessorOrOptions,
     maybeOptions,
   )
-  const o = _resolve(fn, RULES, options)
-  const config = _subscriptionConfig(fn, options, false)
-  const p = _selectPeriods(fn, options, config.asOf)
-  const variant = _variant(RULES, o) as ChurnVariant
-  const days = variant.denominator === 'daily-sum' ? _dayBounds(p) : null
-
-  return _subscriptionAggregator(fn, accessor, config, (state) => {
-    const m = p.periods.length
+  const plan = _churnRatePlan(options)
+  return _subscriptionAggregator(fn, accessor, plan.config, (state) => {
+    const { p, days, variant } = plan
+    const t = plan.tally(state.n, state.excluded)
     const levelsOf = new _Levels(p.bounds)
     const daysOf = days === null ? null : new _Levels(days)
-    const churned = new Array<number>(m).fill(0)
-    const joined = new Array<number>(m).fill(0)
-    const back = new Array<number>(m).fill(0)
-    const notJoined = new Array<number>(m).fill(0)
-    const notBack = new Array<number>(m).fill(0)
     const stopTimes: number[] = []
     _eachLine(state, variant.entity, (l) => {
       levelsOf.add(l)
       daysOf?.add(l)
       _eachChange(l, p.bounds, (k, c) => {
-        // Counts that keep atStart + new + reactivated − churned = atEnd: each policy drops matched
-        // arrival/stop pairs, never one side alone.
-        const active = c.v0 > 0
-        let joins = c.first ? 1 : 0
-        let returns = c.restarts
-        let stops = c.stops
-        if (variant.churnedAndReactivated === 'exclude') {
-          // Churned and came back: each stop followed by an arrival in the period is not churn.
-          const pairs = active ? returns : Math.max(0, joins + returns - 1)
-          if (pairs > 0) notBack[k] = (notBack[k] as number) + 1
-          returns -= pairs
-          stops -= pairs
-        }
-        if (variant.joinedAndChurned === 'exclude' && !active && c.v1 === 0 && stops > 0) {
-          // Joined (or came back) and churned again by the period's end: neither new nor churned.
-          notJoined[k] = (notJoined[k] as number) + 1
-          if (joins > 0) joins--
-          else returns--
-          stops--
-        }
-        joined[k] = (joined[k] as number) + joins
-        back[k] = (back[k] as number) + returns
-        churned[k] = (churned[k] as number) + stops
+        const stops = _countChurn(t, variant, k, c.v0 > 0, c.first, c.v1 === 0, c.stops, c.restarts, 1)
         // The churn events that count are the last `stops` ones in the period.
         if (days !== null)
           for (let i = c.to, left = stops; i >= c.from && left > 0; i--)
@@ -281,14 +252,86 @@ export function churnRateAggregator<T, const O extends ChurnRateOptions>(
             }
       })
     })
-    const levels = levelsOf.finish()
+    t.atBound = levelsOf.finish().count
+    if (days !== null && daysOf !== null) {
+      t.dayActive = daysOf.finish().count
+      const churnedOn = new Array<number>(days.length).fill(0)
+      for (const at of stopTimes) {
+        const d = _upper(days, at) - 1
+        churnedOn[d] = (churnedOn[d] as number) + 1
+      }
+      t.churnedOn = churnedOn
+    }
+    return plan.result(t) as ChurnRateOutput<O>
+  })
+}
+
+/**
+ * What a churn rate is computed from, per period: in memory from the subscriptions' lines, in a
+ * warehouse from its query's rows.
+ */
+export interface _ChurnTally {
+  /** Subscriptions counted. */
+  n: number
+  /** Subscriptions left out, by reason. */
+  excluded: ExclusionCounts<SubscriptionExclusion>
+  /** Lines active just before each bound: the opening figures of each period (and the last closing ones). */
+  atBound: number[]
+  /** Per period: churn events counted, new, reactivated, and what each policy left out. */
+  churned: number[]
+  joined: number[]
+  back: number[]
+  notJoined: number[]
+  notBack: number[]
+  /** With the daily sum: lines active just before each day bound, and the churn events counted per day. */
+  dayActive: number[] | null
+  churnedOn: number[] | null
+}
+
+/** A churn rate's options, resolved: its periods (and days), its variant, and how a tally becomes its output. */
+export interface _ChurnPlan {
+  readonly config: _SubscriptionConfig
+  readonly p: _Periods
+  readonly days: number[] | null
+  readonly variant: ChurnVariant
+  /** An empty tally. */
+  tally(n: number, excluded: ExclusionCounts<SubscriptionExclusion>): _ChurnTally
+  /** The output of a tally. */
+  result(t: _ChurnTally): ChurnRateOutput<ChurnRateOptions>
+}
+
+/** Reads a churn rate's options once, for the aggregator and for a warehouse query. */
+export function _churnRatePlan(options: ChurnRateOptions | undefined): _ChurnPlan {
+  const fn = 'churnRate'
+  const o = _resolve(fn, RULES, options)
+  const config = _subscriptionConfig(fn, options, false)
+  const p = _selectPeriods(fn, options, config.asOf)
+  const variant = _variant(RULES, o) as ChurnVariant
+  const days = variant.denominator === 'daily-sum' ? _dayBounds(p) : null
+  const m = p.periods.length
+  const zeros = () => new Array<number>(m).fill(0)
+  const tally = (n: number, excluded: ExclusionCounts<SubscriptionExclusion>): _ChurnTally => ({
+    n,
+    excluded,
+    atBound: new Array<number>(m + 1).fill(0),
+    churned: zeros(),
+    joined: zeros(),
+    back: zeros(),
+    notJoined: zeros(),
+    notBack: zeros(),
+    dayActive: null,
+    churnedOn: null,
+  })
+  const result = (t: _ChurnTally): ChurnRateOutput<ChurnRateOptions> => {
     const daily =
-      days === null || daysOf === null ? null : _dailySum(daysOf.finish().count, days, stopTimes, p.bounds)
-    const excluded = { ...state.excluded }
+      days === null || t.dayActive === null || t.churnedOn === null
+        ? null
+        : _dailySum(t.dayActive, days, t.churnedOn, p.bounds)
+    const excluded = { ...t.excluded }
     const results = p.periods.map((period, k): ChurnRateResult => {
-      const atStart = levels.count[k] as number
-      const atEnd = levels.count[k + 1] as number
-      const isNew = joined[k] as number
+      const atStart = t.atBound[k] as number
+      const atEnd = t.atBound[k + 1] as number
+      const isNew = t.joined[k] as number
       let denominator: number
       let value: number | null
       if (daily !== null) {
@@ -302,43 +345,82 @@ export function churnRateAggregator<T, const O extends ChurnRateOptions>(
             : variant.denominator === 'start-plus-new'
               ? atStart + isNew
               : (atStart + atEnd) / 2
-        value = denominator > 0 ? (churned[k] as number) / denominator : null
+        value = denominator > 0 ? (t.churned[k] as number) / denominator : null
       }
       return {
         kind: 'result',
         kpi: 'churnRate',
         value,
-        reason: value === null ? _lifecycleReason(state, 'zero-denominator') : null,
-        n: atStart + isNew + (back[k] as number),
+        reason: value === null ? _lifecycleReason(t, 'zero-denominator') : null,
+        n: atStart + isNew + (t.back[k] as number),
         excluded,
         measure: 'proportion',
         period,
         variant,
-        churned: churned[k] as number,
+        churned: t.churned[k] as number,
         atRisk: denominator,
         atStart,
         atEnd,
         new: isNew,
-        reactivated: back[k] as number,
-        notCounted: { joinedAndChurned: notJoined[k] as number, churnedAndReactivated: notBack[k] as number },
+        reactivated: t.back[k] as number,
+        notCounted: {
+          joinedAndChurned: t.notJoined[k] as number,
+          churnedAndReactivated: t.notBack[k] as number,
+        },
       }
     })
-    return _periodOutput('churnRate', p, results, excluded, variant) as ChurnRateOutput<O>
-  })
+    return _periodOutput('churnRate', p, results, excluded, variant) as ChurnRateOutput<ChurnRateOptions>
+  }
+  return { config, p, days, variant, tally, result }
+}
+
+/**
+ * Counts `times` lines that changed alike in period `k` — active before it or not, first paid in it
+ * or not, ended at its end or not, with so many stops and restarts in it — by the policies, keeping
+ * atStart + new + reactivated − churned = atEnd: each policy drops matched arrival/stop pairs, never one
+ * side alone. Returns the churn events counted per line (the last ones in the period).
+ */
+export function _countChurn(
+  t: _ChurnTally,
+  variant: ChurnVariant,
+  k: number,
+  active: boolean,
+  first: boolean,
+  ended: boolean,
+  stopsIn: number,
+  restarts: number,
+  times: number,
+): number {
+  let joins = first ? 1 : 0
+  let returns = restarts
+  let stops = stopsIn
+  if (variant.churnedAndReactivated === 'exclude') {
+    // Churned and came back: each stop followed by an arrival in the period is not churn.
+    const pairs = active ? returns : Math.max(0, joins + returns - 1)
+    if (pairs > 0) t.notBack[k] = (t.notBack[k] as number) + times
+    returns -= pairs
+    stops -= pairs
+  }
+  if (variant.joinedAndChurned === 'exclude' && !active && ended && stops > 0) {
+    // Joined (or came back) and churned again by the period's end: neither new nor churned.
+    t.notJoined[k] = (t.notJoined[k] as number) + times
+    if (joins > 0) joins--
+    else returns--
+    stops--
+  }
+  t.joined[k] = (t.joined[k] as number) + joins * times
+  t.back[k] = (t.back[k] as number) + returns * times
+  t.churned[k] = (t.churned[k] as number) + stops * times
+  return stops
 }
 
 /** Shopify's daily sum: per period, the sum over its days of churned that day / active at the day's start. */
 function _dailySum(
   active: readonly number[],
-  days: number[],
-  stopTimes: number[],
-  bounds: number[],
+  days: readonly number[],
+  churnedOn: readonly number[],
+  bounds: readonly number[],
 ): { sum: number[]; meanAtDayStart: number[]; days: number[] } {
-  const churnedOn = new Array<number>(days.length).fill(0)
-  for (const t of stopTimes) {
-    const d = _upper(days, t) - 1
-    churnedOn[d] = (churnedOn[d] as number) + 1
-  }
   const m = bounds.length - 1
   const sum = new Array<number>(m).fill(0)
   const total = new Array<number>(m).fill(0)

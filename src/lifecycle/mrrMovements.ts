@@ -8,12 +8,13 @@ import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
-import type { KpiResult } from '../core/result.ts'
+import type { ExclusionCounts, KpiResult } from '../core/result.ts'
 import { _SUBSCRIPTION_DOCS } from '../lifecycle/_subscription.ts'
 import { _CALENDAR_DOCS } from '../time/_calendar.ts'
 import {
   _PERIOD_SELECTION_DOCS,
   _PERIOD_SELECTION_RULES,
+  type _Periods,
   _periodOutput,
   _selectPeriods,
   type PeriodSelection,
@@ -26,6 +27,7 @@ import {
   _major,
   _SUBSCRIPTION_FIELDS,
   _SUBSCRIPTION_RULES,
+  type _SubscriptionConfig,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
@@ -178,12 +180,8 @@ export function mrrMovementsAggregator<T, const O extends MrrMovementsOptions>(
     accessorOrOptions,
     maybeOptions,
   )
-  const resolved = _resolve(fn, RULES, options)
-  const variant = _variant(RULES, resolved)
-  const d = resolved.detail
-  const config = _subscriptionConfig(fn, options, true)
-  const p = _selectPeriods(fn, options, config.asOf)
-  const detail = d === undefined ? false : _boolean(fn, 'options.detail', d)
+  const plan = _mrrMovementsPlan(options)
+  const { config, p, detail } = plan
   return _subscriptionAggregator(fn, accessor, config, (state) => {
     const m = p.periods.length
     const levelsOf = new _Levels(p.bounds)
@@ -206,28 +204,73 @@ export function mrrMovementsAggregator<T, const O extends MrrMovementsOptions>(
       movements.add(l, id)
     })
     const levels = levelsOf.finish()
-    const { amounts, counts } = movements
-    const excluded = { ...state.excluded }
+    const t: _MrrTally = { ...state, atCount: levels.count, atValue: levels.value, movements }
+    return plan.result(t, detail ? rows : null) as MrrMovementsOutput<O>
+  })
+}
+
+/**
+ * What MRR movements are computed from: in memory from the subscriptions' lines, in a warehouse from
+ * its query's rows.
+ */
+export interface _MrrTally {
+  /** Subscriptions counted. */
+  n: number
+  /** Subscriptions left out, by reason. */
+  excluded: ExclusionCounts<SubscriptionExclusion>
+  /** Their currency, or null. */
+  currency: string | null
+  /** Customers paying just before each bound, and their MRR (1/360 minor units). */
+  atCount: number[]
+  atValue: number[]
+  /** The movements of each period. */
+  movements: _Movements
+}
+
+/** MRR movements' options, resolved: the periods, and how a tally becomes the output. */
+export interface _MrrMovementsPlan {
+  readonly config: _SubscriptionConfig
+  readonly p: _Periods
+  readonly detail: boolean
+  /** The output of a tally, with each customer's movements by period when `detail` asks for them. */
+  result(t: _MrrTally, rows: CustomerMovement[][] | null): MrrMovementsOutput<MrrMovementsOptions>
+}
+
+/** Reads MRR movements' options once, for the aggregator and for a warehouse query. */
+export function _mrrMovementsPlan(options: MrrMovementsOptions | undefined): _MrrMovementsPlan {
+  const fn = 'mrrMovements'
+  const resolved = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, resolved)
+  const d = resolved.detail
+  const config = _subscriptionConfig(fn, options, true)
+  const p = _selectPeriods(fn, options, config.asOf)
+  const detail = d === undefined ? false : _boolean(fn, 'options.detail', d)
+  const result = (
+    t: _MrrTally,
+    rows: CustomerMovement[][] | null,
+  ): MrrMovementsOutput<MrrMovementsOptions> => {
+    const { amounts, counts } = t.movements
+    const excluded = { ...t.excluded }
     const results = p.periods.map((period, k): MrrMovementsResult => {
       const a = amounts[k] as MovementTotals
-      const start = levels.value[k] as number
-      const end = levels.value[k + 1] as number
+      const start = t.atValue[k] as number
+      const end = t.atValue[k + 1] as number
       const losses = a.churn + a.contraction
       const still = start === 0 && end === 0 && losses === 0 && a.new === 0 && a.reactivation === 0
       const result: MrrMovementsResult = {
         kind: 'result',
         kpi: 'mrrMovements',
         value: still ? null : _major(end - start, config),
-        reason: still ? _lifecycleReason(state, 'no-data') : null,
+        reason: still ? _lifecycleReason(t, 'no-data') : null,
         variant,
         n:
-          (levels.count[k] as number) +
+          (t.atCount[k] as number) +
           (counts[k] as MovementTotals).new +
           (counts[k] as MovementTotals).reactivation,
         excluded,
         measure: 'level',
         period,
-        currency: state.currency,
+        currency: t.currency,
         start: _major(start, config),
         end: _major(end, config),
         movements: _majorTotals(a, config),
@@ -235,13 +278,21 @@ export function mrrMovementsAggregator<T, const O extends MrrMovementsOptions>(
         quickRatio: losses === 0 ? null : (a.new + a.expansion + a.reactivation) / losses,
       }
       // Listed by customer id, whatever order the subscriptions came in.
-      const customers = detail
-        ? (rows[k] as CustomerMovement[]).sort((x, y) => _compareIds(x.customerId, y.customerId))
-        : []
-      return detail ? { ...result, customers } : result
+      const customers =
+        rows === null
+          ? []
+          : (rows[k] as CustomerMovement[]).sort((x, y) => _compareIds(x.customerId, y.customerId))
+      return rows === null ? result : { ...result, customers }
     })
-    return _periodOutput('mrrMovements', p, results, excluded, variant) as MrrMovementsOutput<O>
-  })
+    return _periodOutput(
+      'mrrMovements',
+      p,
+      results,
+      excluded,
+      variant,
+    ) as MrrMovementsOutput<MrrMovementsOptions>
+  }
+  return { config, p, detail, result }
 }
 
 /**

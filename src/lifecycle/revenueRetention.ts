@@ -8,7 +8,7 @@ import { _variant } from '../core/_variant.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
-import type { KpiResult } from '../core/result.ts'
+import type { ExclusionCounts, KpiResult } from '../core/result.ts'
 import { _SUBSCRIPTION_DOCS } from '../lifecycle/_subscription.ts'
 import { _upper } from '../stats/_upper.ts'
 import { _CALENDAR_DOCS } from '../time/_calendar.ts'
@@ -16,6 +16,7 @@ import {
   _dayBounds,
   _PERIOD_SELECTION_DOCS,
   _PERIOD_SELECTION_RULES,
+  type _Periods,
   _periodOutput,
   _selectPeriods,
   type PeriodSelection,
@@ -28,6 +29,7 @@ import {
   _major,
   _SUBSCRIPTION_FIELDS,
   _SUBSCRIPTION_RULES,
+  type _SubscriptionConfig,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
@@ -202,6 +204,81 @@ export function revenueRetentionAggregator<T, const O extends RevenueRetentionOp
     accessorOrOptions,
     maybeOptions,
   )
+  const plan = _revenueRetentionPlan(options)
+  const { p, days, cohortStarts } = plan
+  return _subscriptionAggregator(fn, accessor, plan.config, (state) => {
+    const levelsOf = new _Levels(p.bounds)
+    const movements = new _Movements(p.bounds)
+    const dayLevels = days === null ? null : new _Levels(days)
+    const dayMovements = days === null ? null : new _Movements(days)
+    const m = p.periods.length
+    const t = plan.tally(state)
+    _eachLine(state, 'customer', (l, id) => {
+      levelsOf.add(l)
+      movements.add(l, id)
+      dayLevels?.add(l)
+      dayMovements?.add(l, id)
+      for (let k = 0; k < m; k++) {
+        const v0 = _before(l, cohortStarts[k] as number)
+        if (v0 === 0) continue
+        const v1 = _before(l, (p.periods[k] as PeriodInfo).end)
+        t.base[k] = (t.base[k] as number) + v0
+        t.kept[k] = (t.kept[k] as number) + v1
+        t.capped[k] = (t.capped[k] as number) + Math.min(v0, v1)
+        t.members[k] = (t.members[k] as number) + 1
+      }
+    })
+    t.atValue = levelsOf.finish().value
+    t.movements = movements
+    if (dayLevels !== null && dayMovements !== null) {
+      t.dayValue = dayLevels.finish().value
+      t.dayMovements = dayMovements
+    }
+    return plan.result(t) as RevenueRetentionOutput<O>
+  })
+}
+
+/**
+ * What revenue retention is computed from: in memory from the subscriptions' lines, in a warehouse
+ * from its query's rows.
+ */
+export interface _RetentionTally {
+  /** Subscriptions counted. */
+  n: number
+  /** Subscriptions left out, by reason. */
+  excluded: ExclusionCounts<SubscriptionExclusion>
+  /** Their currency, or null. */
+  currency: string | null
+  /** MRR just before each bound (1/360 minor units). */
+  atValue: number[]
+  /** The movements of each period. */
+  movements: _Movements
+  /** With the daily sum: MRR just before each day bound, and each day's movements. */
+  dayValue: number[] | null
+  dayMovements: _Movements | null
+  /** Per period, the cohort's MRR at its start, at the period's end, capped at its start, and its size. */
+  base: number[]
+  kept: number[]
+  capped: number[]
+  members: number[]
+}
+
+/** Revenue retention's options, resolved: its periods, days and cohort instants, and how a tally becomes the output. */
+export interface _RevenueRetentionPlan {
+  readonly config: _SubscriptionConfig
+  readonly p: _Periods
+  readonly days: number[] | null
+  /** The instant each period's cohort is taken at. */
+  readonly cohortStarts: readonly number[]
+  /** An empty tally. */
+  tally(of: Pick<_RetentionTally, 'n' | 'excluded' | 'currency'>): _RetentionTally
+  /** The output of a tally. */
+  result(t: _RetentionTally): RevenueRetentionOutput<RevenueRetentionOptions>
+}
+
+/** Reads revenue retention's options once, for the aggregator and for a warehouse query. */
+export function _revenueRetentionPlan(options: RevenueRetentionOptions | undefined): _RevenueRetentionPlan {
+  const fn = 'revenueRetention'
   const o = _resolve(fn, RULES, options)
   const variant = _variant(RULES, o)
   const config = _subscriptionConfig(fn, options, true)
@@ -213,63 +290,53 @@ export function revenueRetentionAggregator<T, const O extends RevenueRetentionOp
   const cohortStarts = p.periods.map((period) =>
     horizon === null ? period.start : addMonths(new TZDate(period.end, p.timeZone), -horizon).getTime(),
   )
-  return _subscriptionAggregator(fn, accessor, config, (state) => {
-    const levelsOf = new _Levels(p.bounds)
-    const movements = new _Movements(p.bounds)
-    const dayLevels = days === null ? null : new _Levels(days)
-    const dayMovements = days === null ? null : new _Movements(days)
-    const m = p.periods.length
-    const base = new Array<number>(m).fill(0)
-    const kept = new Array<number>(m).fill(0)
-    const capped = new Array<number>(m).fill(0)
-    const members = new Array<number>(m).fill(0)
-    _eachLine(state, 'customer', (l, id) => {
-      levelsOf.add(l)
-      movements.add(l, id)
-      dayLevels?.add(l)
-      dayMovements?.add(l, id)
-      for (let k = 0; k < m; k++) {
-        const v0 = _before(l, cohortStarts[k] as number)
-        if (v0 === 0) continue
-        const v1 = _before(l, (p.periods[k] as PeriodInfo).end)
-        base[k] = (base[k] as number) + v0
-        kept[k] = (kept[k] as number) + v1
-        capped[k] = (capped[k] as number) + Math.min(v0, v1)
-        members[k] = (members[k] as number) + 1
-      }
-    })
-    const levels = levelsOf.finish()
-    const { amounts } = movements
+  const m = p.periods.length
+  const zeros = () => new Array<number>(m).fill(0)
+  const tally = (of: Pick<_RetentionTally, 'n' | 'excluded' | 'currency'>): _RetentionTally => ({
+    n: of.n,
+    excluded: of.excluded,
+    currency: of.currency,
+    atValue: new Array<number>(m + 1).fill(0),
+    movements: new _Movements(p.bounds),
+    dayValue: days === null ? null : new Array<number>(days.length).fill(0),
+    dayMovements: days === null ? null : new _Movements(days),
+    base: zeros(),
+    kept: zeros(),
+    capped: zeros(),
+    members: zeros(),
+  })
+  const result = (t: _RetentionTally): RevenueRetentionOutput<RevenueRetentionOptions> => {
+    const { amounts } = t.movements
     const daily =
-      days === null || dayLevels === null || dayMovements === null
+      days === null || t.dayValue === null || t.dayMovements === null
         ? null
-        : dailyChurn(dayLevels.finish().value, dayMovements.amounts, days, p.bounds)
-    const excluded = { ...state.excluded }
+        : dailyChurn(t.dayValue, t.dayMovements.amounts, days, p.bounds)
+    const excluded = { ...t.excluded }
     const results = p.periods.map((period, k): RevenueRetentionResult => {
       const a = amounts[k] as _Totals
-      const start = levels.value[k] as number
-      const b = base[k] as number
+      const start = t.atValue[k] as number
+      const b = t.base[k] as number
       const losses = a.churn + a.contraction
       const offset = a.expansion + (reactivation === 'offset' ? a.reactivation : 0)
-      const nrr = b > 0 ? (kept[k] as number) / b : null
+      const nrr = b > 0 ? (t.kept[k] as number) / b : null
       return {
         kind: 'result',
         kpi: 'revenueRetention',
         value: nrr,
-        reason: nrr === null ? _lifecycleReason(state, 'zero-denominator') : null,
+        reason: nrr === null ? _lifecycleReason(t, 'zero-denominator') : null,
         variant,
-        n: members[k] as number,
+        n: t.members[k] as number,
         excluded,
         measure: 'proportion',
         period,
-        currency: state.currency,
+        currency: t.currency,
         nrr,
-        grr: b > 0 ? (capped[k] as number) / b : null,
+        grr: b > 0 ? (t.capped[k] as number) / b : null,
         cohort: {
           from: cohortStarts[k] as number,
-          customers: members[k] as number,
+          customers: t.members[k] as number,
           start: _major(b, config),
-          end: _major(kept[k] as number, config),
+          end: _major(t.kept[k] as number, config),
         },
         grossMrrChurn: daily !== null ? (daily.gross[k] ?? null) : start > 0 ? losses / start : null,
         netMrrChurn: daily !== null ? (daily.net[k] ?? null) : start > 0 ? (losses - offset) / start : null,
@@ -280,8 +347,15 @@ export function revenueRetentionAggregator<T, const O extends RevenueRetentionOp
         movements: _majorTotals(a, config),
       }
     })
-    return _periodOutput('revenueRetention', p, results, excluded, variant) as RevenueRetentionOutput<O>
-  })
+    return _periodOutput(
+      'revenueRetention',
+      p,
+      results,
+      excluded,
+      variant,
+    ) as RevenueRetentionOutput<RevenueRetentionOptions>
+  }
+  return { config, p, days, cohortStarts, tally, result }
 }
 
 /** ChartMogul's Shopify formulas: per period, sums over its days with MRR at their start; null without MRR. */
