@@ -164,7 +164,14 @@ const DAY = 86_400_000
  */
 export const _SCALE = 360
 
-const PER_MONTH: Record<string, number> = { day: 10_950, week: 1_560, month: 360, quarter: 120, year: 30 }
+/** Months of each named billing interval, in 360ths. */
+export const _PER_MONTH: Readonly<Record<string, number>> = {
+  day: 10_950,
+  week: 1_560,
+  month: 360,
+  quarter: 120,
+  year: 30,
+}
 
 /** The option rules of {@link SubscriptionOptions}. */
 export const _SUBSCRIPTION_RULES: {
@@ -292,8 +299,8 @@ function monthlyValue(s: Subscription, c: _SubscriptionConfig): number | 'missin
       ? Number.isInteger(interval) && interval > 0
         ? _SCALE / interval
         : Number.NaN
-      : Object.hasOwn(PER_MONTH, interval)
-        ? (PER_MONTH[interval] as number)
+      : Object.hasOwn(_PER_MONTH, interval)
+        ? (_PER_MONTH[interval] as number)
         : Number.NaN
   if (Number.isNaN(perMonth)) return 'invalid'
   let net = price * quantity

@@ -195,3 +195,29 @@ export function _floorDay(dialect: SqlDialect, ms: string): string {
 export function _fence(dialect: SqlDialect): string {
   return dialect === 'postgres' ? ' OFFSET 0' : ''
 }
+
+/**
+ * A table of integers the library computed (bounds, calendars; never a user's text), written into the
+ * query as each dialect writes a table of values, with its columns named.
+ */
+export function _valuesTable(
+  dialect: SqlDialect,
+  alias: string,
+  names: readonly string[],
+  rows: readonly (readonly number[])[],
+): string {
+  const tuples = rows.map((r) => `(${r.join(', ')})`).join(', ')
+  const q = (n: string) => _quote(dialect, n)
+  switch (dialect) {
+    case 'bigquery':
+      return `UNNEST(ARRAY<STRUCT<${names.map((n) => `${n} INT64`).join(', ')}>>[${tuples}]) AS ${q(alias)}`
+    case 'clickhouse':
+      return `(SELECT * FROM values('${names.map((n) => `${n} Int64`).join(', ')}', ${tuples})) AS ${q(alias)}`
+    case 'spark':
+      return `(SELECT ${names.map((n, i) => `col${i + 1} AS ${q(n)}`).join(', ')} FROM (SELECT inline(array(${rows.map((r) => `struct(${r.join(', ')})`).join(', ')}))) AS ${q('cx_v')}) AS ${q(alias)}`
+    case 'snowflake':
+      return `(SELECT ${names.map((n, i) => `column${i + 1} AS ${q(n)}`).join(', ')} FROM VALUES ${tuples}) AS ${q(alias)}`
+    default:
+      return `(VALUES ${tuples}) AS ${q(alias)}(${names.map(q).join(', ')})`
+  }
+}

@@ -32,6 +32,7 @@ import {
   type _Params,
   _quote,
   _text,
+  _valuesTable,
   type SqlDialect,
 } from './_dialects.ts'
 import { _identifier, _table } from './_identifier.ts'
@@ -149,20 +150,7 @@ function calendarTable(dialect: SqlDialect, alias: string, rows: readonly (reado
     'cx_b',
     ...Array.from({ length: (width - 2) / 2 }, (_, i) => [`cx_s${i}`, `cx_l${i}`]).flat(),
   ]
-  const tuples = rows.map((r) => `(${r.join(', ')})`).join(', ')
-  const q = (n: string) => _quote(dialect, n)
-  switch (dialect) {
-    case 'bigquery':
-      return `UNNEST(ARRAY<STRUCT<${names.map((n) => `${n} INT64`).join(', ')}>>[${tuples}]) AS ${q(alias)}`
-    case 'clickhouse':
-      return `(SELECT * FROM values('${names.map((n) => `${n} Int64`).join(', ')}', ${tuples})) AS ${q(alias)}`
-    case 'spark':
-      return `(SELECT ${names.map((n, i) => `col${i + 1} AS ${q(n)}`).join(', ')} FROM (SELECT inline(array(${rows.map((r) => `struct(${r.join(', ')})`).join(', ')}))) AS ${q('cx_v')}) AS ${q(alias)}`
-    case 'snowflake':
-      return `(SELECT ${names.map((n, i) => `column${i + 1} AS ${q(n)}`).join(', ')} FROM VALUES ${tuples}) AS ${q(alias)}`
-    default:
-      return `(VALUES ${tuples}) AS ${q(alias)}(${names.map(q).join(', ')})`
-  }
+  return _valuesTable(dialect, alias, names, rows)
 }
 
 /** The instants the business calendar covers: `spec.span`, or the range and a year after it. */

@@ -5,6 +5,10 @@ import type { Aggregator, AnyAggregator } from '../core/aggregator.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { DefinitionFilter } from '../definitions/_types.ts'
 import type { RfmSummaryResult } from '../economics/rfmSummary.ts'
+import type { SubscriptionExclusion } from '../lifecycle/_subscription.ts'
+import type { ChurnRateResult } from '../lifecycle/churnRate.ts'
+import type { MrrMovementsResult } from '../lifecycle/mrrMovements.ts'
+import type { RevenueRetentionResult } from '../lifecycle/revenueRetention.ts'
 import type { SurvivalResult } from '../lifecycle/survival.ts'
 import type { FirstContactResolutionResult } from '../support/firstContactResolution.ts'
 import type { FirstReplyTimeResult } from '../support/firstReplyTime.ts'
@@ -16,12 +20,14 @@ import type { CsatResult } from '../survey/csat.ts'
 import type { NpsResult } from '../survey/nps.ts'
 import type { ResponseRateResult } from '../survey/responseRate.ts'
 import { _CALENDAR_KEYS, type CalendarOptions, type DateRange } from '../time/_calendar.ts'
+import type { PeriodSeries } from '../time/_series.ts'
 import { type ByKeyResult, byKey } from '../time/byKey.ts'
 import { type ByPeriodResult, byPeriod } from '../time/byPeriod.ts'
 import { _CODECS } from './_codecs.ts'
 import { _DIALECTS, type SqlDialect } from './_dialects.ts'
 import { _DURATION_KPIS, _durationAggregator } from './_durations.ts'
 import { _checkRfm } from './_rfm.ts'
+import { _checkSubscriptions, _SUBSCRIPTION_KPIS } from './_subscriptions.ts'
 
 /**
  * The KPIs a warehouse computes, and their results.
@@ -50,6 +56,44 @@ export interface WarehouseKpis {
   readonly survival: SurvivalResult
   /** The RFM summary of a transaction log, one row per customer. */
   readonly rfmSummary: RfmSummaryResult
+  /** Customer churn rate, for the options' period (a series for a range). */
+  readonly churnRate: ChurnRateResult | PeriodSeries<ChurnRateResult, 'churnRate', SubscriptionExclusion>
+  /** MRR movements, for the options' period (a series for a range). */
+  readonly mrrMovements:
+    | MrrMovementsResult
+    | PeriodSeries<MrrMovementsResult, 'mrrMovements', SubscriptionExclusion>
+  /** Net and gross revenue retention, for the options' period (a series for a range). */
+  readonly revenueRetention:
+    | RevenueRetentionResult
+    | PeriodSeries<RevenueRetentionResult, 'revenueRetention', SubscriptionExclusion>
+}
+
+/**
+ * The columns of a subscription, for churn, MRR movements and revenue retention: instants are
+ * timestamp columns, `mrr` a numeric column of the monthly value in major units (needed for the
+ * revenue KPIs; normalise prices, intervals, quantities and discounts into it in a view), `trial` a
+ * boolean one.
+ * @category Warehouse
+ */
+export interface WarehouseSubscriptionColumns {
+  /** The customer. */
+  readonly customerId: string
+  /** The subscription (for `entity: 'subscription'`). */
+  readonly subscriptionId?: string
+  /** When paid service began. */
+  readonly start: string
+  /** When it ends or ended; `NULL` while active. */
+  readonly end?: string
+  /** When the customer asked to cancel. */
+  readonly cancelledAt?: string
+  /** Since when it is past due. */
+  readonly pastDueSince?: string
+  /** Its monthly recurring revenue, in major units. */
+  readonly mrr?: string
+  /** A trial (never a customer). */
+  readonly trial?: string
+  /** Its ISO 4217 currency code. */
+  readonly currency?: string
 }
 
 /**
@@ -158,9 +202,13 @@ export interface WarehouseSpec<K extends keyof WarehouseKpis = keyof WarehouseKp
   readonly value?: string | readonly string[]
   /**
    * For the support KPIs, the columns of the ticket's fields; for the RFM summary, a transaction's; for
-   * survival, an observation's.
+   * survival, an observation's; for churn, MRR movements and revenue retention, a subscription's.
    */
-  readonly columns?: WarehouseTicketColumns | WarehouseTransactionColumns | WarehouseObservationColumns
+  readonly columns?:
+    | WarehouseTicketColumns
+    | WarehouseTransactionColumns
+    | WarehouseObservationColumns
+    | WarehouseSubscriptionColumns
   /** Rows kept (all must hold), in the filter language of definition files. */
   readonly filters?: readonly DefinitionFilter[]
   /** Window by period. */
@@ -289,8 +337,8 @@ function once(inner: AnyAggregator, reached: _Reached): AnyAggregator {
 
 /**
  * Checks a spec (its KPI's own checks of the options included) and builds its aggregator; with
- * `reached`, the KPI adds `item.c` copies of each item. The RFM summary, which the query computes
- * itself, has none: `null`.
+ * `reached`, the KPI adds `item.c` copies of each item. The RFM summary and the subscription KPIs,
+ * whose queries compute their tallies themselves, have none: `null`.
  */
 export function _checkSpec(fn: string, spec: WarehouseSpec, reached?: _Reached): AnyAggregator | null {
   if (spec === null || typeof spec !== 'object' || Array.isArray(spec))
@@ -298,7 +346,7 @@ export function _checkSpec(fn: string, spec: WarehouseSpec, reached?: _Reached):
   _knownKeys(fn, 'spec', spec, SPEC_KEYS)
   if (!_DIALECTS.includes(spec.dialect))
     throw _typeError(fn, 'spec.dialect', `one of ${_DIALECTS.map((d) => `'${d}'`).join(', ')}`, spec.dialect)
-  const kpis = [..._SCALAR_KPIS, ..._DURATION_KPIS, 'rfmSummary']
+  const kpis = [..._SCALAR_KPIS, ..._DURATION_KPIS, 'rfmSummary', ..._SUBSCRIPTION_KPIS]
   if (typeof spec.kpi !== 'string' || !kpis.includes(spec.kpi))
     throw _typeError(
       fn,
@@ -308,6 +356,17 @@ export function _checkSpec(fn: string, spec: WarehouseSpec, reached?: _Reached):
     )
   if (spec.kpi === 'rfmSummary') {
     _checkRfm(fn, spec)
+    return null
+  }
+  if (_SUBSCRIPTION_KPIS.includes(spec.kpi)) {
+    if (spec.span !== undefined)
+      throw _typeError(
+        fn,
+        'spec.span',
+        'no span (only response and resolution times in business hours read one)',
+        spec.span,
+      )
+    _checkSubscriptions(fn, spec)
     return null
   }
   if (spec.span !== undefined && !_DURATION_KPIS.includes(spec.kpi))

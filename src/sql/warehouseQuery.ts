@@ -16,6 +16,7 @@ import { _identifier, _table } from './_identifier.ts'
 import { _localDay, _rangeFlag } from './_offsets.ts'
 import { _RFM_COLUMNS, _rfmSql } from './_rfm.ts'
 import { _bounds, _checkSpec, type WarehouseKpis, type WarehouseSpec } from './_spec.ts'
+import { _SUBSCRIPTION_KPIS, _subscriptionSql } from './_subscriptions.ts'
 import { _where } from './_where.ts'
 
 /**
@@ -77,12 +78,16 @@ export function warehouseQuery<const K extends keyof WarehouseKpis, const S exte
   spec: S & WarehouseSpec<K>,
 ): WarehouseQuery<S> {
   const fn = 'warehouseQuery'
-  const rfm = _checkSpec(fn, spec) === null
+  const computed = _checkSpec(fn, spec) === null
   const { dialect } = spec
   const params = new _Params(dialect)
-  if (rfm) {
+  if (computed && spec.kpi === 'rfmSummary') {
     const sql = _rfmSql(fn, spec, params)
     return { dialect, sql, params: params.values, namedParams: params.named(), columns: _RFM_COLUMNS, spec }
+  }
+  if (_SUBSCRIPTION_KPIS.includes(spec.kpi)) {
+    const { sql, columns } = _subscriptionSql(fn, spec, params)
+    return { dialect, sql, params: params.values, namedParams: params.named(), columns, spec }
   }
   if (_DURATION_KPIS.includes(spec.kpi)) {
     const bounds = spec.time === undefined ? { lower: null, upper: null } : _bounds(spec.time)

@@ -4,6 +4,7 @@ import { _AFTER, _BEFORE, _OUTSIDE } from './_dialects.ts'
 import { _DURATION_KPIS, _periodDate } from './_durations.ts'
 import { _rfmResult } from './_rfm.ts'
 import { _bounds, _checkSpec, type _Item, type WarehouseOutput, type WarehouseSpec } from './_spec.ts'
+import { _subscriptionResult } from './_subscriptions.ts'
 import type { WarehouseQuery } from './warehouseQuery.ts'
 
 /**
@@ -113,7 +114,12 @@ export function warehouseResult<S extends WarehouseSpec>(
   }
   // The RFM summary: the query computed it, one row per customer; the per-day totals stay in the warehouse.
   if (checked === null)
-    return { state: null, result: _rfmResult(fn, spec, table) as unknown as WarehouseOutput<S> }
+    return {
+      state: null,
+      result: (spec.kpi === 'rfmSummary'
+        ? _rfmResult(fn, spec, table)
+        : _subscriptionResult(fn, spec, table)) as unknown as WarehouseOutput<S>,
+    }
   const agg = checked
   // In date order, the period of each row is the one of the row before (byPeriod keeps the last one).
   if (spec.time !== undefined) {

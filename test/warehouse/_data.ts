@@ -395,3 +395,108 @@ export function cdnow(): Purchase[] {
       }
     })
 }
+
+/** A subscription record, for churn, MRR movements and revenue retention. */
+export interface SubscriptionRow {
+  customer_id: string | null
+  subscription_id: string | null
+  segment: string | null
+  start_at: string | null
+  end_at: string | null
+  cancelled_at: string | null
+  past_due_since: string | null
+  mrr: number | null
+  amount: number | null
+  billing_interval: string | null
+  quantity: number | null
+  trial: boolean | null
+  currency: string | null
+}
+
+export const SUBSCRIPTION_COLUMNS: readonly [keyof SubscriptionRow, string][] = [
+  ['customer_id', 'text'],
+  ['subscription_id', 'text'],
+  ['segment', 'text'],
+  ['start_at', 'timestamptz'],
+  ['end_at', 'timestamptz'],
+  ['cancelled_at', 'timestamptz'],
+  ['past_due_since', 'timestamptz'],
+  ['mrr', 'double precision'],
+  ['amount', 'double precision'],
+  ['billing_interval', 'text'],
+  ['quantity', 'integer'],
+  ['trial', 'boolean'],
+  ['currency', 'text'],
+]
+
+/**
+ * Customers' subscription histories, hostile on purpose: plan changes that end where the next begins,
+ * returns after a gap, overlapping subscriptions, joins and churns within days, cancellations and
+ * past-due spans, trials, free plans, renewals sharing an id or with none, MRR given or priced per
+ * interval (whole minor units or not), missing, negative and NaN values, ends before starts, and
+ * instants on the local midnights that bound months in UTC, New York and Lord Howe Island.
+ */
+export function subscriptions(customers: number): SubscriptionRow[] {
+  const r = generator(20_261_203)
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T
+  const DAY = 86_400_000
+  const from = Date.UTC(2023, 0, 1)
+  // Local midnights of the first of each month in 2023–2025 in the test zones (UTC, New York, Lord Howe).
+  const edges: number[] = []
+  for (let m = 0; m < 36; m++)
+    for (const h of [0, 4, 5, -10.5, -11]) edges.push(Date.UTC(2023, m, 1) + h * 3_600_000)
+  const instant = (): number =>
+    r() < 0.15 ? pick(edges) : r() < 0.05 ? pick(HOT.slice(0, 7)) : from + Math.floor(r() * 1080 * DAY)
+  const iso = (t: number | null) => (t === null ? null : new Date(t).toISOString())
+  const out: SubscriptionRow[] = []
+  for (let c = 0; c < customers; c++) {
+    const id = r() < 0.003 ? pick([null, '']) : `c${c}`
+    const segment = pick(PLANS.slice(0, 7))
+    let t = instant()
+    const records = 1 + Math.floor(r() * r() * 5)
+    for (let k = 0; k < records; k++) {
+      const u = r()
+      const length =
+        u < 0.1 ? Math.floor(r() * 10 * DAY) : u < 0.2 ? null : Math.floor((10 + r() * 500) * DAY)
+      const end = length === null ? null : t + length
+      const v = r()
+      const priced = r() < 0.4
+      const mrr =
+        v < 0.01
+          ? -5
+          : v < 0.015
+            ? Number.NaN
+            : v < 0.05
+              ? null
+              : v < 0.07
+                ? 0
+                : Math.round(r() * 50_000) / 100
+      out.push({
+        customer_id: id,
+        subscription_id: r() < 0.2 ? null : `s${c}-${r() < 0.3 ? 0 : k}`,
+        segment,
+        start_at: r() < 0.004 ? null : iso(t),
+        end_at: r() < 0.004 ? iso(t - DAY) : iso(end),
+        cancelled_at: r() < 0.2 && end !== null ? iso(t + Math.floor((end - t) * r())) : null,
+        past_due_since: r() < 0.08 ? iso(t + Math.floor(r() * 90 * DAY)) : null,
+        mrr: priced ? null : mrr,
+        amount: priced ? (r() < 0.03 ? 10.005 : r() < 0.05 ? null : Math.round(r() * 100_000) / 100) : null,
+        billing_interval: priced
+          ? pick(['month', 'month', 'year', 'quarter', 'week', 'day', 'fortnight', null])
+          : null,
+        quantity: priced ? pick([1, 1, 1, 2, 5, null]) : null,
+        trial: pick([false, false, false, false, false, false, false, null, true]),
+        currency: r() < 0.1 ? null : 'USD',
+      })
+      // The next record: a plan change at the end, a return after a gap, or an overlapping one.
+      const w = r()
+      t =
+        end === null || w < 0.3
+          ? t + Math.floor(r() * 60 * DAY)
+          : w < 0.7
+            ? end
+            : end + Math.floor(r() * 200 * DAY)
+    }
+  }
+  return out
+}
