@@ -373,8 +373,12 @@ export function _subscriptionSql(
     const m = bounds.length - 1
     const grouped = `PARTITION BY ${part}, ${u} ORDER BY ${at}`
     ctes.push([
+      `cx_placed${suffix}`,
+      `SELECT ${carried}, ${at}, ${v}, ${w}, ${i}, ${boundIndex(at, bounds)} AS ${u} FROM ${q('cx_points')}`,
+    ])
+    ctes.push([
       `cx_marked${suffix}`,
-      `SELECT ${carried}, ${at}, ${v}, ${w}, ${i}, ${boundIndex(at, bounds)} AS ${u}, row_number() OVER (${grouped}) AS ${q('cx_ra')}, row_number() OVER (${grouped} DESC) AS ${q('cx_rd')} FROM ${q('cx_points')}`,
+      `SELECT ${carried}, ${at}, ${v}, ${w}, ${i}, ${u}, row_number() OVER (${grouped}) AS ${q('cx_ra')}, row_number() OVER (${grouped} DESC) AS ${q('cx_rd')} FROM ${q(`cx_placed${suffix}`)}`,
     ])
     ctes.push([
       `cx_changes${suffix}`,

@@ -500,3 +500,36 @@ export function subscriptions(customers: number): SubscriptionRow[] {
   }
   return out
 }
+
+/** The sample subscriptions (examples/data/subscriptions.json), priced per interval, as table rows. */
+export function sampleSubscriptions(): SubscriptionRow[] {
+  const root = resolve(import.meta.dirname, '../..')
+  const records = JSON.parse(readFileSync(join(root, 'examples/data/subscriptions.json'), 'utf8')) as {
+    subscriptionId: string
+    customerId: string
+    plan: string
+    billingInterval: string
+    amount: number
+    currency: string
+    quantity: number
+    trial: boolean
+    start: string
+    end: string | null
+    cancelledAt: string | null
+  }[]
+  return records.map((s) => ({
+    customer_id: s.customerId,
+    subscription_id: s.subscriptionId,
+    segment: s.plan,
+    start_at: s.start,
+    end_at: s.end,
+    cancelled_at: s.cancelledAt,
+    past_due_since: null,
+    mrr: null,
+    amount: s.amount,
+    billing_interval: s.billingInterval,
+    quantity: s.quantity,
+    trial: s.trial,
+    currency: s.currency,
+  }))
+}

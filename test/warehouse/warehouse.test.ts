@@ -22,7 +22,11 @@ import {
   type Purchase,
   purchases,
   type Row,
+  SUBSCRIPTION_COLUMNS,
+  type SubscriptionRow,
   sample,
+  sampleSubscriptions,
+  subscriptions,
   TICKET_COLUMNS,
   type Ticket,
   tickets,
@@ -35,12 +39,16 @@ const ticketRows: Ticket[] = tickets(60_000)
 const purchaseRows: Purchase[] = purchases(40_000)
 const cdnowRows: Purchase[] = cdnow()
 const observationRows: Observation[] = observations(50_000)
+const subscriptionRows: SubscriptionRow[] = subscriptions(20_000)
+const sampleSubscriptionRows: SubscriptionRow[] = sampleSubscriptions()
 const dir = mkdtempSync(join(tmpdir(), 'cx-wh-'))
 const csv = join(dir, 'responses.csv')
 const ticketCsv = join(dir, 'tickets.csv')
 const purchaseCsv = join(dir, 'purchases.csv')
 const cdnowCsv = join(dir, 'cdnow.csv')
 const observationCsv = join(dir, 'observations.csv')
+const subscriptionCsv = join(dir, 'subscriptions.csv')
+const sampleSubscriptionCsv = join(dir, 'sample_subscriptions.csv')
 
 let duck: DuckDBConnection
 let server: Postgres
@@ -52,6 +60,8 @@ beforeAll(async () => {
   writeCsv(purchaseCsv, purchaseRows, PURCHASE_COLUMNS)
   writeCsv(cdnowCsv, cdnowRows, PURCHASE_COLUMNS)
   writeCsv(observationCsv, observationRows, OBSERVATION_COLUMNS)
+  writeCsv(subscriptionCsv, subscriptionRows, SUBSCRIPTION_COLUMNS)
+  writeCsv(sampleSubscriptionCsv, sampleSubscriptionRows, SUBSCRIPTION_COLUMNS)
   // The server reads the files as its own user.
   chmodSync(dir, 0o755)
   const db = await DuckDBInstance.create(':memory:')
@@ -74,6 +84,8 @@ beforeAll(async () => {
   await load('purchases', purchaseCsv, PURCHASE_COLUMNS)
   await load('cdnow', cdnowCsv, PURCHASE_COLUMNS)
   await load('observations', observationCsv, OBSERVATION_COLUMNS)
+  await load('subscriptions', subscriptionCsv, SUBSCRIPTION_COLUMNS)
+  await load('sample_subscriptions', sampleSubscriptionCsv, SUBSCRIPTION_COLUMNS)
   server = await startPostgres()
   client = new pg.Client({
     host: server.host,
@@ -93,6 +105,15 @@ beforeAll(async () => {
     `CREATE TABLE analytics.observations (${OBSERVATION_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`,
   )
   await client.query(`COPY analytics.observations FROM '${observationCsv}' WITH (FORMAT csv, HEADER true)`)
+  for (const [table, file] of [
+    ['subscriptions', subscriptionCsv],
+    ['sample_subscriptions', sampleSubscriptionCsv],
+  ] as const) {
+    await client.query(
+      `CREATE TABLE analytics.${table} (${SUBSCRIPTION_COLUMNS.map(([c, t]) => `${c} ${t}`).join(', ')})`,
+    )
+    await client.query(`COPY analytics.${table} FROM '${file}' WITH (FORMAT csv, HEADER true)`)
+  }
   for (const [table, file] of [
     ['purchases', purchaseCsv],
     ['cdnow', cdnowCsv],
@@ -155,6 +176,9 @@ const factories: Record<
   firstReplyTime: cx.firstReplyTimeAggregator as never,
   resolutionTime: cx.resolutionTimeAggregator as never,
   survival: cx.survivalAggregator as never,
+  churnRate: cx.churnRateAggregator as never,
+  mrrMovements: cx.mrrMovementsAggregator as never,
+  revenueRetention: cx.revenueRetentionAggregator as never,
 }
 
 /** The fold in memory of a case, written with the library's public API only. */
@@ -891,3 +915,203 @@ describe('names that try to inject SQL', () => {
     expect(((await inWarehouse(spec, runPg)) as cx.NpsResult).reason).toBe('no-data')
   })
 })
+
+const subscriptionColumns = {
+  customerId: 'customer_id',
+  subscriptionId: 'subscription_id',
+  start: 'start_at',
+  end: 'end_at',
+  cancelledAt: 'cancelled_at',
+  pastDueSince: 'past_due_since',
+  mrr: 'mrr',
+  amount: 'amount',
+  billingInterval: 'billing_interval',
+  quantity: 'quantity',
+  trial: 'trial',
+  currency: 'currency',
+} as const
+const years = { from: '2023-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }
+const subscriptionCases: Case[] = [
+  {
+    name: 'monthly churn in UTC over three years',
+    spec: { kpi: 'churnRate', columns: subscriptionColumns, options: { range: years, unit: 'month' } },
+  },
+  {
+    name: 'monthly churn in New York by segment, Shopify’s daily sum',
+    spec: {
+      kpi: 'churnRate',
+      columns: subscriptionColumns,
+      options: { range: years, unit: 'month', timeZone: 'America/New_York', denominator: 'daily-sum' },
+      dimensions: ['segment'],
+    },
+  },
+  {
+    name: 'quarterly subscription churn on Lord Howe Island, joined-and-churned and reactivated counted',
+    spec: {
+      kpi: 'churnRate',
+      columns: subscriptionColumns,
+      options: {
+        range: years,
+        unit: 'quarter',
+        timeZone: 'Australia/Lord_Howe',
+        entity: 'subscription',
+        joinedAndChurned: 'include',
+        churnedAndReactivated: 'include',
+      },
+    },
+  },
+  {
+    name: 'weekly churn from Sundays in New York at cancellation, 30 grace days, as of March 2025',
+    spec: {
+      kpi: 'churnRate',
+      columns: subscriptionColumns,
+      options: {
+        range: { from: '2024-09-01T00:00:00-04:00', to: '2025-04-01T00:00:00-04:00' },
+        unit: 'week',
+        weekStartsOn: 0,
+        timeZone: 'America/New_York',
+        recognition: 'cancellation',
+        graceDays: 30,
+        asOf: '2025-03-15T12:00:00Z',
+        denominator: 'start-plus-new',
+      },
+    },
+  },
+  {
+    name: 'churn over the 30 days to June 2024, daily sum, average-free segments filtered',
+    spec: {
+      kpi: 'churnRate',
+      columns: subscriptionColumns,
+      options: { trailingDays: 30, asOf: '2024-06-01T00:00:00Z', denominator: 'daily-sum' },
+      filters: [{ column: 'segment', in: ['growth', '__proto__', 'Ünïcødé plan'] }],
+    },
+    keep: (r) =>
+      ['growth', '__proto__', 'Ünïcødé plan'].includes((r as never as SubscriptionRow).segment as string),
+  },
+  {
+    name: 'MRR movements by month in New York and segment',
+    spec: {
+      kpi: 'mrrMovements',
+      columns: subscriptionColumns,
+      options: { range: years, unit: 'month', timeZone: 'America/New_York' },
+      dimensions: ['segment'],
+    },
+  },
+  {
+    name: 'MRR movements by month on Lord Howe Island at cancellation, 1.5 grace days, in USD',
+    spec: {
+      kpi: 'mrrMovements',
+      columns: subscriptionColumns,
+      options: {
+        range: years,
+        unit: 'month',
+        timeZone: 'Australia/Lord_Howe',
+        recognition: 'cancellation',
+        graceDays: 1.5,
+        currency: 'USD',
+      },
+    },
+  },
+  {
+    name: 'NRR and GRR by month in UTC',
+    spec: { kpi: 'revenueRetention', columns: subscriptionColumns, options: { range: years, unit: 'month' } },
+  },
+  {
+    name: 'trailing-twelve-month NRR by month on Lord Howe Island and segment, daily MRR churn',
+    spec: {
+      kpi: 'revenueRetention',
+      columns: subscriptionColumns,
+      options: {
+        range: years,
+        unit: 'month',
+        timeZone: 'Australia/Lord_Howe',
+        horizonMonths: 12,
+        mrrChurn: 'daily-sum',
+        reactivation: 'exclude',
+      },
+      dimensions: ['segment'],
+    },
+  },
+  {
+    name: 'NRR of one quarter in New York as of the DST change, whole units of currency',
+    spec: {
+      kpi: 'revenueRetention',
+      columns: subscriptionColumns,
+      options: {
+        period: '2024-Q4',
+        unit: 'quarter',
+        timeZone: 'America/New_York',
+        asOf: '2024-11-03T06:00:00Z',
+        minorUnits: 0,
+      },
+    },
+  },
+]
+
+describe.each([
+  ['DuckDB', 'duckdb', (t: string) => t, runDuck],
+  ['PostgreSQL', 'postgres', (t: string) => ['analytics', t], runPg],
+] as const)(
+  '%s computes churn, MRR movements and revenue retention as a fold in memory does',
+  (_, dialect, table, run) => {
+    it.each(subscriptionCases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
+      const spec = { ...c.spec, dialect, table: table('subscriptions') } as WarehouseSpec
+      expect(close(await inWarehouse(spec, run), inMemory(c, subscriptionRows as never))).toBeNull()
+    })
+
+    it.each(['churnRate', 'mrrMovements', 'revenueRetention'] as const)(
+      '%s of the sample subscriptions (prices per interval, trials) by month in New York',
+      async (kpi) => {
+        const c: Case = {
+          name: kpi,
+          spec: {
+            kpi,
+            columns: subscriptionColumns,
+            options: {
+              range: { from: '2024-01-01T00:00:00-05:00', to: '2025-01-01T00:00:00-05:00' },
+              unit: 'month',
+              timeZone: 'America/New_York',
+            },
+          },
+        }
+        const spec = { ...c.spec, dialect, table: table('sample_subscriptions') } as WarehouseSpec
+        const got = await inWarehouse(spec, run)
+        expect(close(got, inMemory(c, sampleSubscriptionRows as never))).toBeNull()
+        const last = (got as { periods: { result: { value: number | null } }[] }).periods.at(-1)
+        expect(last?.result.value).not.toBeNull()
+      },
+    )
+
+    it('counts every subscription, as counted or by the reason it was left out', async () => {
+      const spec = {
+        dialect,
+        table: table('subscriptions'),
+        kpi: 'mrrMovements',
+        columns: subscriptionColumns,
+        options: { period: '2024-03', unit: 'month', asOf: '2025-06-01T00:00:00Z' },
+      } as WarehouseSpec
+      const r = (await inWarehouse(spec, run)) as cx.MrrMovementsResult
+      for (const reason of ['missing', 'invalid', 'trial', 'free', 'pending'] as const)
+        expect(r.excluded[reason], reason).toBeGreaterThan(0)
+      // Nothing lost: the subscriptions counted and those left out are all the rows.
+      const parts = [...(await run(warehouseQuery(spec)))] as Record<string, unknown>[]
+      const total = parts
+        .filter((p) => p.cx_part === 'counted' || p.cx_part === 'excluded')
+        .reduce((a, p) => a + Number(p.cx_n), 0)
+      expect(total).toBe(subscriptionRows.length)
+      // Only tallies cross the wire: far fewer rows than subscriptions.
+      expect(parts.length).toBeLessThan(subscriptionRows.length / 50)
+    })
+
+    it('refuses a computation in another currency than the subscriptions’', async () => {
+      const spec = {
+        dialect,
+        table: table('subscriptions'),
+        kpi: 'revenueRetention',
+        columns: subscriptionColumns,
+        options: { period: '2024-03', unit: 'month', currency: 'EUR' },
+      } as WarehouseSpec
+      await expect(inWarehouse(spec, run)).rejects.toThrow(/in USD but the computation is in EUR/)
+    })
+  },
+)
