@@ -70,9 +70,9 @@ export interface WarehouseKpis {
 
 /**
  * The columns of a subscription, for churn, MRR movements and revenue retention: instants are
- * timestamp columns, `mrr` a numeric column of the monthly value in major units (needed for the
- * revenue KPIs; normalise prices, intervals, quantities and discounts into it in a view), `trial` a
- * boolean one.
+ * timestamp columns; the value is `mrr`, a numeric column of the monthly value in major units, or
+ * `amount`, `billingInterval` and `quantity`, read as in memory (the revenue KPIs need one or the
+ * other; discounts are not read: put the discounted price in a view); `trial` is a boolean column.
  * @category Warehouse
  */
 export interface WarehouseSubscriptionColumns {
@@ -90,6 +90,12 @@ export interface WarehouseSubscriptionColumns {
   readonly pastDueSince?: string
   /** Its monthly recurring revenue, in major units. */
   readonly mrr?: string
+  /** Its price per billing interval per unit, in major units (read when `mrr` is NULL). */
+  readonly amount?: string
+  /** Its billing interval: `'day'`, `'week'`, `'month'`, `'quarter'` or `'year'` (a text column). */
+  readonly billingInterval?: string
+  /** Seats or units (NULL is 1). */
+  readonly quantity?: string
   /** A trial (never a customer). */
   readonly trial?: string
   /** Its ISO 4217 currency code. */

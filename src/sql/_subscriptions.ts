@@ -319,33 +319,31 @@ export function _subscriptionSql(
     ['cx_rows', rows + _fence(dialect)],
     [
       'cx_checked',
-      `SELECT ${[...keys, C, S, E, X, CUR].join(', ')}, ${why} AS ${q('cx_why')}, ${value} AS ${v}, CASE WHEN ${P} IS NOT NULL THEN greatest(${P}, ${E}) END AS ${q('cx_q')}${grace === null ? '' : `, CASE WHEN ${K} IS NOT NULL THEN ${grace} END AS ${q('cx_g')}`}${entity ? `, CASE WHEN ${S} IS NULL THEN ${E} END AS ${q('cx_z')}` : ''} FROM ${q('cx_rows')}`,
+      `SELECT ${[...keys, C, S, E, X, CUR].join(', ')}, ${why} AS ${q('cx_why')}, ${value} AS ${v}, CASE WHEN ${P} IS NOT NULL THEN greatest(${P}, ${E}) END AS ${q('cx_q')}${grace === null ? '' : `, CASE WHEN ${K} IS NOT NULL THEN ${grace} END AS ${q('cx_g')}`}${entity ? `, CASE WHEN ${S} IS NULL THEN ${E} END AS ${q('cx_z')}` : ''} FROM ${'cx_rows'}`,
     ],
-    ['cx_known', `SELECT *, ${known} AS ${q('cx_stop')} FROM ${q('cx_checked')}`],
+    ['cx_known', `SELECT *, ${known} AS ${q('cx_stop')} FROM ${'cx_checked'}`],
     [
       'cx_events',
-      `SELECT ${carried}, ${E} AS ${at}, ${v} AS ${d} FROM ${q('cx_known')} WHERE ${q('cx_why')} IS NULL AND (${q('cx_stop')} IS NULL OR ${q('cx_stop')} > ${E}) UNION ALL SELECT ${carried}, ${q('cx_stop')}, -${v} FROM ${q('cx_known')} WHERE ${q('cx_why')} IS NULL AND ${q('cx_stop')} > ${E}`,
+      `SELECT ${carried}, ${E} AS ${at}, ${v} AS ${d} FROM ${'cx_known'} WHERE ${q('cx_why')} IS NULL AND (${q('cx_stop')} IS NULL OR ${q('cx_stop')} > ${E}) UNION ALL SELECT ${carried}, ${q('cx_stop')}, -${v} FROM ${'cx_known'} WHERE ${q('cx_why')} IS NULL AND ${q('cx_stop')} > ${E}`,
     ],
     [
       'cx_steps',
-      `SELECT ${carried}, ${at}, SUM(SUM(${d})) OVER (${over} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${v} FROM ${q('cx_events')} GROUP BY ${carried}, ${at}`,
+      `SELECT ${carried}, ${at}, SUM(SUM(${d})) OVER (${over} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${v} FROM ${'cx_events'} GROUP BY ${carried}, ${at}`,
     ],
     [
       'cx_changed',
-      `SELECT ${carried}, ${at}, ${v}, ${offset(dialect, true, v, over)} AS ${w} FROM ${q('cx_steps')}`,
+      `SELECT ${carried}, ${at}, ${v}, ${offset(dialect, true, v, over)} AS ${w} FROM ${'cx_steps'}`,
     ],
     [
       'cx_points',
-      `SELECT ${carried}, ${at}, ${v}, ${w}, row_number() OVER (${over}) AS ${i}, ${offset(dialect, false, at, over)} AS ${next} FROM ${q('cx_changed')} WHERE ${v} <> ${w}`,
+      `SELECT ${carried}, ${at}, ${v}, ${w}, row_number() OVER (${over}) AS ${i}, ${offset(dialect, false, at, over)} AS ${next} FROM ${'cx_changed'} WHERE ${v} <> ${w}`,
     ],
   ]
   const selects: string[] = []
   /** One part of the output: its name, and its columns by name (the others NULL). */
   const output = (name: string, from: string, cells: Record<string, string>, rest: string) => {
     const list = OUT.slice(1).map((o) => `${cells[o] ?? (o === 'cx_text' ? noText : nul)} AS ${q(o)}`)
-    selects.push(
-      `SELECT '${name}' AS ${q('cx_part')}, ${[...keys, ...list].join(', ')} FROM ${q(from)} ${rest}`,
-    )
+    selects.push(`SELECT '${name}' AS ${q('cx_part')}, ${[...keys, ...list].join(', ')} FROM ${from} ${rest}`)
   }
   const counted = `${q('cx_why')} IS NULL`
   output(
@@ -374,15 +372,15 @@ export function _subscriptionSql(
     const grouped = `PARTITION BY ${part}, ${u} ORDER BY ${at}`
     ctes.push([
       `cx_placed${suffix}`,
-      `SELECT ${carried}, ${at}, ${v}, ${w}, ${i}, ${boundIndex(at, bounds)} AS ${u} FROM ${q('cx_points')}`,
+      `SELECT ${carried}, ${at}, ${v}, ${w}, ${i}, ${boundIndex(at, bounds)} AS ${u} FROM ${'cx_points'}`,
     ])
     ctes.push([
       `cx_marked${suffix}`,
-      `SELECT ${carried}, ${at}, ${v}, ${w}, ${i}, ${u}, row_number() OVER (${grouped}) AS ${q('cx_ra')}, row_number() OVER (${grouped} DESC) AS ${q('cx_rd')} FROM ${q(`cx_placed${suffix}`)}`,
+      `SELECT ${carried}, ${at}, ${v}, ${w}, ${i}, ${u}, row_number() OVER (${grouped}) AS ${q('cx_ra')}, row_number() OVER (${grouped} DESC) AS ${q('cx_rd')} FROM ${`cx_placed${suffix}`}`,
     ])
     ctes.push([
       `cx_changes${suffix}`,
-      `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${u}, MAX(CASE WHEN ${q('cx_ra')} = 1 THEN ${w} ELSE 0 END) AS ${q('cx_v0')}, MAX(CASE WHEN ${q('cx_rd')} = 1 THEN ${v} ELSE 0 END) AS ${q('cx_v1')}, SUM(CASE WHEN ${w} > 0 AND ${v} = 0 THEN 1 ELSE 0 END) AS ${q('cx_st')}, SUM(CASE WHEN ${w} = 0 AND ${v} > 0 AND ${i} > 1 THEN 1 ELSE 0 END) AS ${q('cx_re')}, MAX(CASE WHEN ${i} = 1 THEN 1 ELSE 0 END) AS ${q('cx_f')} FROM ${q(`cx_marked${suffix}`)} WHERE ${u} BETWEEN 1 AND ${m} GROUP BY ${part}, ${u}`,
+      `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${u}, MAX(CASE WHEN ${q('cx_ra')} = 1 THEN ${w} ELSE 0 END) AS ${q('cx_v0')}, MAX(CASE WHEN ${q('cx_rd')} = 1 THEN ${v} ELSE 0 END) AS ${q('cx_v1')}, SUM(CASE WHEN ${w} > 0 AND ${v} = 0 THEN 1 ELSE 0 END) AS ${q('cx_st')}, SUM(CASE WHEN ${w} = 0 AND ${v} > 0 AND ${i} > 1 THEN 1 ELSE 0 END) AS ${q('cx_re')}, MAX(CASE WHEN ${i} = 1 THEN 1 ELSE 0 END) AS ${q('cx_f')} FROM ${`cx_marked${suffix}`} WHERE ${u} BETWEEN 1 AND ${m} GROUP BY ${part}, ${u}`,
     ])
     if (histogram) {
       const [v0, v1] = [q('cx_v0'), q('cx_v1')]
@@ -390,7 +388,7 @@ export function _subscriptionSql(
       const cols = [...keys, u, q('cx_f'), q('cx_st'), q('cx_re')]
       ctes.push([
         `cx_classes${suffix}`,
-        `SELECT ${cols.join(', ')}, ${cls} AS ${q('cx_cl')}, ${v1} - ${v0} AS ${q('cx_dv')} FROM ${q(`cx_changes${suffix}`)}`,
+        `SELECT ${cols.join(', ')}, ${cls} AS ${q('cx_cl')}, ${v1} - ${v0} AS ${q('cx_dv')} FROM ${`cx_changes${suffix}`}`,
       ])
       output(
         `changes${suffix}`,
@@ -412,11 +410,11 @@ export function _subscriptionSql(
       const hi = `CASE WHEN ${next} IS NULL THEN ${bounds.length} ELSE ${boundIndex(next, bounds)} END`
       ctes.push([
         `cx_spans${suffix}`,
-        `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${boundIndex(at, bounds)} AS ${q('cx_lo')}, ${hi} AS ${q('cx_hi')}, ${v} FROM ${q('cx_points')} WHERE ${v} > 0`,
+        `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${boundIndex(at, bounds)} AS ${q('cx_lo')}, ${hi} AS ${q('cx_hi')}, ${v} FROM ${'cx_points'} WHERE ${v} > 0`,
       ])
       ctes.push([
         `cx_ends${suffix}`,
-        `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${q('cx_lo')} AS ${u}, 1 AS ${q('cx_dn')}, ${v} AS ${q('cx_dv')} FROM ${q(`cx_spans${suffix}`)} WHERE ${q('cx_lo')} < ${q('cx_hi')} UNION ALL SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${q('cx_hi')}, -1, -${v} FROM ${q(`cx_spans${suffix}`)} WHERE ${q('cx_lo')} < ${q('cx_hi')}`,
+        `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${q('cx_lo')} AS ${u}, 1 AS ${q('cx_dn')}, ${v} AS ${q('cx_dv')} FROM ${`cx_spans${suffix}`} WHERE ${q('cx_lo')} < ${q('cx_hi')} UNION ALL SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${q('cx_hi')}, -1, -${v} FROM ${`cx_spans${suffix}`} WHERE ${q('cx_lo')} < ${q('cx_hi')}`,
       ])
       output(
         `levels${suffix}`,
@@ -435,7 +433,7 @@ export function _subscriptionSql(
     const isStop = `CASE WHEN ${w} > 0 AND ${v} = 0 THEN 1 ELSE 0 END`
     ctes.push([
       'cx_stops',
-      `SELECT ${carried}, ${at}, ${isStop} AS ${q('cx_stop')}, SUM(${isStop}) OVER (${grouped}) AS ${q('cx_gs')}, SUM(CASE WHEN ${w} = 0 AND ${v} > 0 AND ${i} > 1 THEN 1 ELSE 0 END) OVER (${grouped}) AS ${q('cx_gr')}, MAX(CASE WHEN ${i} = 1 THEN 1 ELSE 0 END) OVER (${grouped}) AS ${q('cx_gf')}, first_value(${w}) OVER (${full}) AS ${q('cx_g0')}, last_value(${v}) OVER (${full}) AS ${q('cx_g1')}, SUM(${isStop}) OVER (${grouped} ORDER BY ${at} DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${q('cx_sr')} FROM ${q('cx_marked')} WHERE ${u} BETWEEN 1 AND ${p.bounds.length - 1}`,
+      `SELECT ${carried}, ${at}, ${isStop} AS ${q('cx_stop')}, SUM(${isStop}) OVER (${grouped}) AS ${q('cx_gs')}, SUM(CASE WHEN ${w} = 0 AND ${v} > 0 AND ${i} > 1 THEN 1 ELSE 0 END) OVER (${grouped}) AS ${q('cx_gr')}, MAX(CASE WHEN ${i} = 1 THEN 1 ELSE 0 END) OVER (${grouped}) AS ${q('cx_gf')}, first_value(${w}) OVER (${full}) AS ${q('cx_g0')}, last_value(${v}) OVER (${full}) AS ${q('cx_g1')}, SUM(${isStop}) OVER (${grouped} ORDER BY ${at} DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${q('cx_sr')} FROM cx_marked WHERE ${u} BETWEEN 1 AND ${p.bounds.length - 1}`,
     ])
     const [g0, g1, gs, gr, gf] = ['cx_g0', 'cx_g1', 'cx_gs', 'cx_gr', 'cx_gf'].map(q) as [
       string,
@@ -452,7 +450,7 @@ export function _subscriptionSql(
       stops = `(${stops} - CASE WHEN ${g0} = 0 AND ${g1} = 0 AND ${stops} > 0 THEN 1 ELSE 0 END)`
     ctes.push([
       'cx_counted',
-      `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${boundIndex(at, days)} AS ${u} FROM ${q('cx_stops')} WHERE ${q('cx_stop')} = 1 AND ${q('cx_sr')} <= ${stops}`,
+      `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${boundIndex(at, days)} AS ${u} FROM ${'cx_stops'} WHERE ${q('cx_stop')} = 1 AND ${q('cx_sr')} <= ${stops}`,
     ])
     output(
       'stops',
@@ -476,7 +474,7 @@ export function _subscriptionSql(
     const pointCols = [...keys, ...line].map((x) => `${q('cx_pt')}.${x}`).join(', ')
     ctes.push([
       'cx_cover',
-      `SELECT ${pointCols}, ${q('cx_instants')}.${q('cx_k')} AS ${q('cx_k')}, SUM(CASE WHEN ${covers(a)} THEN ${q('cx_pt')}.${v} ELSE 0 END) AS ${q('cx_v0')}, SUM(CASE WHEN ${covers(b)} THEN ${q('cx_pt')}.${v} ELSE 0 END) AS ${q('cx_v1')} FROM ${q('cx_points')} AS ${q('cx_pt')} CROSS JOIN ${instants} WHERE ${q('cx_pt')}.${v} > 0 AND ((${covers(a)}) OR (${covers(b)})) GROUP BY ${pointCols}, ${q('cx_instants')}.${q('cx_k')}`,
+      `SELECT ${pointCols}, ${q('cx_instants')}.${q('cx_k')} AS ${q('cx_k')}, SUM(CASE WHEN ${covers(a)} THEN ${q('cx_pt')}.${v} ELSE 0 END) AS ${q('cx_v0')}, SUM(CASE WHEN ${covers(b)} THEN ${q('cx_pt')}.${v} ELSE 0 END) AS ${q('cx_v1')} FROM ${'cx_points'} AS ${q('cx_pt')} CROSS JOIN ${instants} WHERE ${q('cx_pt')}.${v} > 0 AND ((${covers(a)}) OR (${covers(b)})) GROUP BY ${pointCols}, ${q('cx_instants')}.${q('cx_k')}`,
     ])
     const [v0, v1] = [q('cx_v0'), q('cx_v1')]
     output(
@@ -492,7 +490,8 @@ export function _subscriptionSql(
       `WHERE ${v0} > 0 GROUP BY ${[...keys, q('cx_k')].join(', ')}`,
     )
   }
-  const sql = `WITH ${ctes.map(([name, body]) => `${q(name)} AS (${body})`).join(', ')} ${selects.join(' UNION ALL ')}`
+  // The query's own names (never a user's) are written bare: every dialect reads them so.
+  const sql = `WITH ${ctes.map(([name, body]) => `${name} AS (${body})`).join(', ')} ${selects.join(' UNION ALL ')}`
   return { sql, columns: ['cx_part', ...keys.map((_, k) => `cx_key${k}`), ...OUT.slice(1)] }
 }
 
