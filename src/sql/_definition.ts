@@ -1,5 +1,6 @@
 // A metric definition as a warehouse query's spec, for `cx-metrics run --warehouse`: the survey KPIs, FCR,
-// SLA attainment, response and resolution times and survival over a dataset that names its table, with their filters, periods and dimensions. What a warehouse query
+// SLA attainment, response and resolution times, survival, churn, MRR movements and revenue retention over
+// a dataset that names its table, with their filters, periods and dimensions. What a warehouse query
 // cannot say — a numerator filter, trailing windows, timestamps read as wall-clock text — is refused,
 // never approximated.
 import { _resolveOptions } from '../definitions/_resolveOptions.ts'
@@ -8,6 +9,7 @@ import { _definitionTime } from '../definitions/runDefinition.ts'
 import type { SqlDialect } from './_dialects.ts'
 import { _DURATION_KPIS } from './_durations.ts'
 import { _SCALAR_KPIS, type WarehouseSpec } from './_spec.ts'
+import { _SUBSCRIPTION_KPIS } from './_subscriptions.ts'
 
 /** The spec of a definition, or why it is computed in memory only. */
 export function _definitionSpec(
@@ -18,7 +20,9 @@ export function _definitionSpec(
 ): WarehouseSpec | string {
   const table = m.input === undefined ? undefined : shared.datasets.get(m.input.dataset)?.table
   if (table === undefined) return 'its dataset names no warehouse table'
-  if (![..._SCALAR_KPIS, ..._DURATION_KPIS].includes(m.kpi)) return `${m.kpi} is computed in memory only`
+  const subscription = _SUBSCRIPTION_KPIS.includes(m.kpi)
+  if (![..._SCALAR_KPIS, ..._DURATION_KPIS, ..._SUBSCRIPTION_KPIS].includes(m.kpi))
+    return `${m.kpi} is computed in memory only`
   if (m.kpi === 'acsi') return 'its three questions are one column in a definition'
   if ((m.numerator ?? []).length > 0) return 'a numerator filter is computed in memory only'
   const fields = Object.entries(m.input?.fields ?? {})
@@ -27,9 +31,26 @@ export function _definitionSpec(
       return `its ${field} column is read as text with a zone or format`
   const mapping = m.input?.fields.value
   // The support KPIs read a ticket and survival an observation: each field from the column the definition names.
-  const ticket = ['firstContactResolution', 'slaAttainment', ..._DURATION_KPIS, 'survival'].includes(m.kpi)
+  const ticket =
+    subscription || ['firstContactResolution', 'slaAttainment', ..._DURATION_KPIS, 'survival'].includes(m.kpi)
   const columns = Object.fromEntries(fields.map(([field, f]) => [field, 'column' in f ? f.column : field]))
   const time = _definitionTime(m, shared)
+  if (subscription && time !== undefined) return 'a subscription KPI’s periods are its options’'
+  // A subscription KPI's periods are its options: the shared calendar and the run's "now" fill them, as
+  // in memory.
+  const options = m.options === undefined ? undefined : _resolveOptions(m.options, shared)
+  const calendar = m.calendar === undefined ? undefined : shared.calendars.get(m.calendar)
+  const filled: Record<string, unknown> | undefined = subscription
+    ? {
+        ...(calendar?.timeZone === undefined ? {} : { timeZone: calendar.timeZone }),
+        ...(calendar?.weekStartsOn === undefined ? {} : { weekStartsOn: calendar.weekStartsOn }),
+        ...(calendar?.fiscalYearStartMonth === undefined
+          ? {}
+          : { fiscalYearStartMonth: calendar.fiscalYearStartMonth }),
+        ...(asOf === undefined ? {} : { asOf }),
+        ...options,
+      }
+    : options
   if (
     time !== undefined &&
     (time.trailingDays !== undefined || time.zone !== undefined || time.format !== undefined)
@@ -41,7 +62,7 @@ export function _definitionSpec(
     dialect,
     kpi: m.kpi as WarehouseSpec['kpi'],
     // Shared objects by reference (`schedule: { ref: support-hours }`), as the definition names them.
-    ...(m.options === undefined ? {} : { options: _resolveOptions(m.options, shared) }),
+    ...(filled === undefined ? {} : { options: filled }),
     table,
     ...(ticket
       ? { columns }
