@@ -410,4 +410,80 @@ describe('every dialect', () => {
     expect(q.params).toEqual([Date.parse('2024-07-01T00:00:00Z'), 3_600_000, 3_600_000])
     expect(q.sql).not.toContain('3600000')
   })
+
+  it('refuses what a subscription KPI cannot compute in the warehouse, naming the option or column', () => {
+    const churn = {
+      dialect: 'postgres',
+      table: 'subscriptions',
+      kpi: 'churnRate',
+      columns: { customerId: 'customer_id', start: 'started_at', end: 'ended_at' },
+      options: { period: '2024-03', unit: 'month' },
+    } as const
+    expect(warehouseQuery(churn).columns).toEqual([
+      'cx_part',
+      'cx_u',
+      'cx_f',
+      'cx_st',
+      'cx_re',
+      'cx_cl',
+      'cx_n',
+      'cx_s0',
+      'cx_s1',
+      'cx_s2',
+      'cx_text',
+    ])
+    expect(() =>
+      warehouseQuery({ ...churn, time: { column: 'started_at', unit: 'month' } } as never),
+    ).toThrow(
+      /`spec.time` to be no time: a subscription KPI’s periods are its options’ `period`, `range` or `trailingDays`/,
+    )
+    expect(() => warehouseQuery({ ...churn, kpi: 'mrrMovements' })).toThrow(
+      /`spec.columns.mrr` to be the column of each subscription’s MRR in major units, or `amount` and `billingInterval`/,
+    )
+    expect(() =>
+      warehouseQuery({
+        ...churn,
+        kpi: 'mrrMovements',
+        columns: { ...churn.columns, mrr: 'mrr' },
+        options: { ...churn.options, detail: true },
+      }),
+    ).toThrow(/`spec.options.detail` to be no detail/)
+    expect(() => warehouseQuery({ ...churn, options: { ...churn.options, inputTimeZone: 'UTC' } })).toThrow(
+      /`spec.options.inputTimeZone` to be no input zone/,
+    )
+    expect(() =>
+      warehouseQuery({ ...churn, options: { ...churn.options, denominator: 'median' } as never }),
+    ).toThrow(/churnRate expected `options.denominator`/)
+    expect(() => warehouseQuery({ ...churn, columns: { ...churn.columns, ended: 'x' } as never })).toThrow(
+      /did you mean `end`/,
+    )
+    expect(() =>
+      warehouseQuery({
+        ...churn,
+        columns: { customerId: 'customer_id', start: 'started_at', end: 'end; DROP TABLE subscriptions' },
+      }),
+    ).toThrow(/`spec.columns.end` to be a name of letters/)
+    expect(() => warehouseQuery({ ...churn, value: 'x' } as never)).toThrow(/`spec.value` to be no value/)
+    expect(() => warehouseQuery({ ...churn, span: { from: 0, to: 1 } } as never)).toThrow(
+      /`spec.span` to be no span/,
+    )
+  })
+
+  it('binds a subscription KPI’s asOf and grace as parameters, in the order the text names them', () => {
+    for (const dialect of ['postgres', 'snowflake'] as const) {
+      const q = warehouseQuery({
+        dialect,
+        table: 'subscriptions',
+        kpi: 'churnRate',
+        columns: { customerId: 'c', start: 's', end: 'e', pastDueSince: 'p' },
+        options: { period: '2024-03', unit: 'month', graceDays: 1.5, asOf: '2024-03-20T00:00:00Z' },
+        filters: [{ column: 'region', op: '==', value: "emea' OR 1=1 --" }],
+      })
+      const asOf = Date.parse('2024-03-20T00:00:00Z')
+      expect(q.params).toEqual(["emea' OR 1=1 --", asOf, 1.5 * 86_400_000, asOf])
+      expect(q.sql).not.toContain('emea')
+      expect(q.sql).not.toContain(String(asOf))
+      if (dialect === 'snowflake') expect(q.sql.split('?').length - 1).toBe(4)
+    }
+  })
 })
