@@ -89,7 +89,7 @@ describe('tree-shaking budgets of cx-metrics/sql (min + gzip)', () => {
   it.each(Object.entries(sqlBudgets))('import { %s } stays within %d bytes', async (name, budget) => {
     const { gzip, code } = await bundle([name], sql)
     expect(gzip).toBeLessThanOrEqual(budget)
-    for (const foreign of ['aria-label', 'churnRate', 'ZodError', 'Jupyter.display'])
+    for (const foreign of ['aria-label', 'cohortRetention', 'ZodError', 'Jupyter.display'])
       expect(code).not.toContain(foreign)
   })
 })
