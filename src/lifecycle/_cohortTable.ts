@@ -44,7 +44,9 @@ export function _cohortTable(
   grid: number[],
 ): {
   add(id: string, firsts: readonly number[], runs: readonly number[], base: number): void
-  finish(state: CohortRetentionState): CohortRetentionResult
+  cohort(c: number, size: number, base: number): void
+  cells(c: number, k0: number, k1: number, weight: number): void
+  finish(state: Pick<CohortRetentionState, 'excluded'>): CohortRetentionResult
 } {
   const {
     config,
@@ -124,7 +126,17 @@ export function _cohortTable(
       }
     }
   }
-  const finish = (state: CohortRetentionState): CohortRetentionResult => {
+  /** Adds `size` customers to cohort c, with their base, as a warehouse query counted them. */
+  const cohort = (c: number, size: number, base: number): void => {
+    if (c < 0 || c >= cohortCount) return
+    sizes[c] = (sizes[c] as number) + size
+    bases[c] = (bases[c] as number) + base
+  }
+  /** Marks columns k0…k1 of cohort c as retained with `weight`, as a warehouse query counted them. */
+  const cells = (c: number, k0: number, k1: number, weight: number): void => {
+    if (c >= 0 && c < cohortCount) mark(c, '', k0, k1, weight)
+  }
+  const finish = (state: Pick<CohortRetentionState, 'excluded'>): CohortRetentionResult => {
     const scale = (x: number): number => (basis === 'revenue' ? _major(x, config) : x)
     const cohorts: CohortRow[] = []
     const sums = Array.from({ length: columns }, () => ({ retained: 0, size: 0, values: 0, cohorts: 0 }))
@@ -191,7 +203,7 @@ export function _cohortTable(
       excluded: { ...state.excluded },
     }
   }
-  return { add, finish }
+  return { add, cohort, cells, finish }
 }
 
 export const _bracketLabel = ([a, b]: [number, number]): string => (a === b ? String(a) : `${a}–${b}`)

@@ -14,6 +14,7 @@ import { _upper } from '../stats/_upper.ts'
 import {
   _CALENDAR_DOCS,
   _CALENDAR_RULES,
+  type _Calendar,
   _calendar,
   type CalendarOptions,
   type DateRange,
@@ -25,6 +26,7 @@ import type { ActivityEvent, CohortRetentionResult, CohortRetentionState } from 
 import {
   _SUBSCRIPTION_FIELDS,
   _SUBSCRIPTION_RULES,
+  type _SubscriptionConfig,
   _subscriptionAggregator,
   _subscriptionConfig,
   type Subscription,
@@ -214,48 +216,8 @@ export function cohortRetentionAggregator<T>(
     Accessor<T, Subscription | ActivityEvent>,
     CohortRetentionOptions
   >(fn, accessorOrOptions, maybeOptions)
-  const o = _resolve(fn, RULES, options)
-  const variant = _variant(RULES, o)
-  const source = o.source
-  const basis = o.basis
-  const criterion = o.criterion
-  const cohorting = o.cohorting
-  const averageMethod = o.average
-  const members = o.members
-  const maxColumns = o.maxPeriods ?? Number.POSITIVE_INFINITY
-  if (basis === 'revenue' && (source === 'events' || criterion !== 'n-period')) {
-    throw _rangeError(
-      fn,
-      'options.basis',
-      "'logo' with events or with the unbounded and bracket criteria",
-      basis,
-    )
-  }
-  const brackets = criterion === 'bracket' ? readBrackets(fn, o.brackets) : []
-  const events = o.events ?? {}
-  const calendar = _calendar(fn, o.unit, o)
-  const config = _subscriptionConfig(fn, options, basis === 'revenue')
-  const range =
-    o.range === undefined
-      ? null
-      : [
-          _instantArgument(fn, 'options.range.from', o.range.from),
-          _instantArgument(fn, 'options.range.to', o.range.to),
-        ]
-
-  const spec: _CohortTableSpec = {
-    config,
-    calendar,
-    variant,
-    range,
-    maxColumns,
-    criterion,
-    brackets,
-    cohorting,
-    basis,
-    averageMethod,
-    members,
-  }
+  const { spec, source, events, calendar, config } = _cohortRetentionPlan(options)
+  const { basis, cohorting } = spec
   const result = (state: CohortRetentionState): CohortRetentionResult => {
     // The grid: every period from the first with data to the one containing "now".
     let first = Number.POSITIVE_INFINITY
@@ -341,6 +303,54 @@ export function cohortRetentionAggregator<T>(
     events,
     result,
   )
+}
+
+/** Reads cohortRetention's options once, for the aggregator and for a warehouse query. */
+export function _cohortRetentionPlan(options: CohortRetentionOptions | undefined): {
+  readonly spec: _CohortTableSpec
+  readonly source: 'subscriptions' | 'events'
+  readonly events: { readonly start?: string; readonly return?: string }
+  readonly calendar: _Calendar
+  readonly config: _SubscriptionConfig
+} {
+  const fn = 'cohortRetention'
+  const o = _resolve(fn, RULES, options)
+  const variant = _variant(RULES, o)
+  const source = o.source
+  const basis = o.basis
+  const criterion = o.criterion
+  if (basis === 'revenue' && (source === 'events' || criterion !== 'n-period')) {
+    throw _rangeError(
+      fn,
+      'options.basis',
+      "'logo' with events or with the unbounded and bracket criteria",
+      basis,
+    )
+  }
+  const brackets = criterion === 'bracket' ? readBrackets(fn, o.brackets) : []
+  const calendar = _calendar(fn, o.unit, o)
+  const config = _subscriptionConfig(fn, options, basis === 'revenue')
+  const range =
+    o.range === undefined
+      ? null
+      : [
+          _instantArgument(fn, 'options.range.from', o.range.from),
+          _instantArgument(fn, 'options.range.to', o.range.to),
+        ]
+  const spec: _CohortTableSpec = {
+    config,
+    calendar,
+    variant,
+    range,
+    maxColumns: o.maxPeriods ?? Number.POSITIVE_INFINITY,
+    criterion,
+    brackets,
+    cohorting: o.cohorting,
+    basis,
+    averageMethod: o.average,
+    members: o.members,
+  }
+  return { spec, source, events: o.events ?? {}, calendar, config }
 }
 
 function readBrackets(fn: string, value: unknown): [number, number][] {

@@ -39,7 +39,9 @@ export function _definitionSpec(
   // A subscription KPI's periods are its options: the shared calendar and the run's "now" fill them, as
   // in memory.
   const options = m.options === undefined ? undefined : _resolveOptions(m.options, shared)
-  const calendar = m.calendar === undefined ? undefined : shared.calendars.get(m.calendar)
+  // (A cohort table's calendar is its own options', as in memory.)
+  const calendar =
+    m.calendar === undefined || m.kpi === 'cohortRetention' ? undefined : shared.calendars.get(m.calendar)
   const filled: Record<string, unknown> | undefined = subscription
     ? {
         ...(calendar?.timeZone === undefined ? {} : { timeZone: calendar.timeZone }),

@@ -7,6 +7,7 @@ import type { DefinitionFilter } from '../definitions/_types.ts'
 import type { RfmSummaryResult } from '../economics/rfmSummary.ts'
 import type { SubscriptionExclusion } from '../lifecycle/_subscription.ts'
 import type { ChurnRateResult } from '../lifecycle/churnRate.ts'
+import type { CohortRetentionResult } from '../lifecycle/cohortRetention.ts'
 import type { MrrMovementsResult } from '../lifecycle/mrrMovements.ts'
 import type { RevenueRetentionResult } from '../lifecycle/revenueRetention.ts'
 import type { SurvivalResult } from '../lifecycle/survival.ts'
@@ -62,6 +63,8 @@ export interface WarehouseKpis {
   readonly mrrMovements:
     | MrrMovementsResult
     | PeriodSeries<MrrMovementsResult, 'mrrMovements', SubscriptionExclusion>
+  /** A cohort retention table of subscriptions. */
+  readonly cohortRetention: CohortRetentionResult
   /** Net and gross revenue retention, for the options' period (a series for a range). */
   readonly revenueRetention:
     | RevenueRetentionResult
@@ -223,7 +226,9 @@ export interface WarehouseSpec<K extends keyof WarehouseKpis = keyof WarehouseKp
   readonly dimensions?: readonly string[]
   /**
    * For response and resolution times in business hours: the instants the business calendar written
-   * into the query covers (at most 25 years). By default the range and a year after it.
+   * into the query covers (at most 25 years); by default the range and a year after it. For a cohort
+   * table: the first start and the last end (or start) of the subscriptions, which its grid of periods
+   * is cut from; {@link inWarehouse} asks the warehouse for them first.
    */
   readonly span?: DateRange
 }
@@ -365,13 +370,6 @@ export function _checkSpec(fn: string, spec: WarehouseSpec, reached?: _Reached):
     return null
   }
   if (_SUBSCRIPTION_KPIS.includes(spec.kpi)) {
-    if (spec.span !== undefined)
-      throw _typeError(
-        fn,
-        'spec.span',
-        'no span (only response and resolution times in business hours read one)',
-        spec.span,
-      )
     _checkSubscriptions(fn, spec)
     return null
   }

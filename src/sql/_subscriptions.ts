@@ -9,15 +9,18 @@
 // Periods are the KPI's: the library computes their bounds in the zone (DST and all) from the options,
 // and the query puts an instant in its period by comparing it with them — a search tree of CASE
 // expressions, portable to every dialect and log₂(bounds) comparisons per row.
-import { _typeError } from '../core/_assert.ts'
+import { _rangeError, _typeError } from '../core/_assert.ts'
 import { _knownKeys } from '../core/_keys.ts'
 import type { AnyAggregator } from '../core/aggregator.ts'
 import { KpiError } from '../core/KpiError.ts'
+import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { ExclusionCounts } from '../core/result.ts'
 import type { DefinitionFilter } from '../definitions/_types.ts'
+import { _cohortGrid, _cohortTable } from '../lifecycle/_cohortTable.ts'
 import { _Movements, _movementOf } from '../lifecycle/_movements.ts'
 import { _PER_MONTH, type SubscriptionExclusion } from '../lifecycle/_subscription.ts'
 import { _churnRatePlan, _countChurn, type ChurnRateOptions } from '../lifecycle/churnRate.ts'
+import { _cohortRetentionPlan, type CohortRetentionOptions } from '../lifecycle/cohortRetention.ts'
 import { _mrrMovementsPlan, type MrrMovementsOptions } from '../lifecycle/mrrMovements.ts'
 import { _revenueRetentionPlan, type RevenueRetentionOptions } from '../lifecycle/revenueRetention.ts'
 import { byKey } from '../time/byKey.ts'
@@ -38,7 +41,12 @@ import { _identifier, _table } from './_identifier.ts'
 import { _where } from './_where.ts'
 
 /** The KPIs over subscription spans. */
-export const _SUBSCRIPTION_KPIS: readonly string[] = ['churnRate', 'mrrMovements', 'revenueRetention']
+export const _SUBSCRIPTION_KPIS: readonly string[] = [
+  'churnRate',
+  'mrrMovements',
+  'revenueRetention',
+  'cohortRetention',
+]
 
 /** What these KPIs read of a warehouse spec (its type is the spec's; kept here apart from it). */
 interface WarehouseSpec {
@@ -51,6 +59,7 @@ interface WarehouseSpec {
   readonly filters?: readonly DefinitionFilter[]
   readonly time?: unknown
   readonly dimensions?: readonly string[]
+  readonly span?: { readonly from: DateInput; readonly to: DateInput }
 }
 
 /** The fields of a subscription a column can be given for. */
@@ -115,6 +124,25 @@ function planOf(fn: string, spec: WarehouseSpec) {
         )
       return { kind: 'mrr', money: true, plan, config: plan.config, p: plan.p, days: null } as const
     }
+    case 'cohortRetention': {
+      const plan = _cohortRetentionPlan(o as unknown as CohortRetentionOptions)
+      if (plan.source !== 'subscriptions')
+        throw _typeError(
+          fn,
+          'spec.options.source',
+          "'subscriptions' (cohorts of activity events are computed in memory only)",
+          plan.source,
+        )
+      if (plan.spec.members)
+        throw _typeError(
+          fn,
+          'spec.options.members',
+          'no members (the query returns counts, not the customers behind each cell)',
+          true,
+        )
+      const money = plan.spec.basis === 'revenue'
+      return { kind: 'cohort', money, plan, config: plan.config, p: null, days: null } as const
+    }
     default: {
       const plan = _revenueRetentionPlan(o as RevenueRetentionOptions)
       return {
@@ -167,7 +195,46 @@ export function _checkSubscriptions(fn: string, spec: WarehouseSpec): void {
       'no time: a subscription KPI’s periods are its options’ `period`, `range` or `trailingDays`',
       spec.time,
     )
-  columnsOf(fn, spec, planOf(fn, spec).money)
+  const { kind, money } = planOf(fn, spec)
+  columnsOf(fn, spec, money)
+  if (kind !== 'cohort' && spec.span !== undefined)
+    throw _typeError(
+      fn,
+      'spec.span',
+      'no span (only response and resolution times in business hours, and cohort tables, read one)',
+      spec.span,
+    )
+  if (kind === 'cohort' && spec.span !== undefined) spanOf(fn, spec)
+}
+
+/**
+ * The instants a cohort table's grid is cut from: `spec.span`, the first start and the last end (or
+ * start) of the subscriptions counted — what {@link _cohortSpanSql} asks the warehouse for.
+ */
+function spanOf(fn: string, spec: WarehouseSpec): [number, number] {
+  const span = spec.span
+  const read = (arg: string, x: unknown): number => {
+    const t = parseInstant(x as DateInput)
+    if (t === null) throw _typeError(fn, arg, 'an instant', x)
+    return t
+  }
+  if (span === null || typeof span !== 'object' || Array.isArray(span))
+    throw _typeError(
+      fn,
+      'spec.span',
+      'the first start and the last end of the subscriptions, { from, to } (inWarehouse asks for them)',
+      span,
+    )
+  _knownKeys(fn, 'spec.span', span, ['from', 'to'])
+  const from = read('spec.span.from', span.from)
+  const to = read('spec.span.to', span.to)
+  if (to < from) throw _typeError(fn, 'spec.span.to', 'an instant not before `spec.span.from`', span.to)
+  return [from, to]
+}
+
+/** Whether a spec is a cohort table whose grid the warehouse must be asked for first. */
+export function _needsCohortSpan(spec: WarehouseSpec): boolean {
+  return spec.kpi === 'cohortRetention' && spec.span === undefined
 }
 
 /**
@@ -197,6 +264,7 @@ export function _subscriptionSql(
   fn: string,
   spec: WarehouseSpec,
   params: _Params,
+  spanOnly = false,
 ): { sql: string; columns: string[] } {
   const { dialect } = spec
   const q = (name: string) => _quote(dialect, name)
@@ -366,6 +434,126 @@ export function _subscriptionSql(
       `WHERE ${counted} AND ${CUR} IS NOT NULL GROUP BY ${[...keys, CUR].join(', ')}`,
     )
 
+  /**
+   * A cohort table's tallies over the grid cut from `spec.span`: each line's cohorts (its first period,
+   * or every period it was active at the end of), their sizes and bases, and per cohort and column what
+   * the criterion counts; and each key's first and last instants, which cut its own grid.
+   */
+  const cohortParts = () => {
+    if (kind !== 'cohort') return
+    const table = plan.spec
+    const [from, to] = spanOf(fn, spec)
+    const grid = _cohortGrid(table, from, to)
+    const G = Math.max(grid.length, 2)
+    const bounds = grid.length >= 2 ? grid : [from, from + 1]
+    const revenue = table.basis === 'revenue'
+    const [ua, un, lo, hi, st, base, j, cc] = [
+      'cx_ua',
+      'cx_un',
+      'cx_lo',
+      'cx_hi',
+      'cx_c0',
+      'cx_base',
+      'cx_j',
+      'cx_cohort',
+    ].map(q) as [string, string, string, string, string, string, string, string]
+    const whole = `PARTITION BY ${part} ORDER BY ${at} ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING`
+    ctes.push([
+      'cx_gridded',
+      `SELECT ${carried}, ${at}, ${v}, ${i}, ${boundIndex(at, bounds)} AS ${ua}, CASE WHEN ${next} IS NULL THEN ${G} ELSE ${boundIndex(next, bounds)} END AS ${un} FROM cx_points`,
+    ])
+    // Paying at the end of grid period j: active just before its end; a line's cohort is its first period.
+    ctes.push([
+      'cx_runs',
+      `SELECT ${carried}, ${i}, ${v}, ${ua} - 1 AS ${lo}, ${un} - 2 AS ${hi}, MIN(${ua}) OVER (PARTITION BY ${part}) - 1 AS ${st}, ${revenue ? `first_value(${v}) OVER (${whole})` : '1'} AS ${base} FROM cx_gridded`,
+    ])
+    const periods = _valuesTable(
+      dialect,
+      'cx_grid',
+      ['cx_j'],
+      Array.from({ length: G - 1 }, (_, k) => [k]),
+    )
+    ctes.push([
+      'cx_active',
+      `SELECT ${[...keys, C].map((x) => `${q('cx_r')}.${x}`).join(', ')}, ${q('cx_grid')}.${j} AS ${j}, ${revenue ? `${q('cx_r')}.${v}` : '1'} AS ${q('cx_w')}, ${q('cx_r')}.${st} AS ${st}, ${q('cx_r')}.${base} AS ${base} FROM cx_runs AS ${q('cx_r')} CROSS JOIN ${periods} WHERE ${q('cx_r')}.${v} > 0 AND ${q('cx_r')}.${lo} >= 0 AND ${q('cx_r')}.${hi} >= ${q('cx_r')}.${lo} AND ${q('cx_grid')}.${j} BETWEEN ${q('cx_r')}.${lo} AND ${q('cx_r')}.${hi}`,
+    ])
+    const firsts = `SELECT ${[...keys, C].join(', ')}, ${st} AS ${cc}, ${base} FROM cx_runs WHERE ${i} = 1`
+    ctes.push([
+      'cx_cohorts',
+      table.cohorting === 'first'
+        ? firsts
+        : `${firsts} UNION ALL SELECT ${[...keys, C].join(', ')}, ${j}, ${base} FROM cx_active WHERE ${j} > ${st}`,
+    ])
+    output(
+      'size',
+      'cx_cohorts',
+      { cx_u: int(cc), cx_n: int('COUNT(*)'), cx_s0: int(`SUM(${base})`) },
+      `GROUP BY ${[...keys, cc].join(', ')}`,
+    )
+    // Each cohort of a line with the periods the line was active in from it on (NULL keys match NULL).
+    const [h, a] = [q('cx_h'), q('cx_a')]
+    const same = keys.map((k) => `(${h}.${k} = ${a}.${k} OR (${h}.${k} IS NULL AND ${a}.${k} IS NULL))`)
+    const hk = [...keys, C].map((x) => `${h}.${x}`)
+    ctes.push([
+      'cx_reach',
+      `SELECT ${hk.join(', ')}, ${h}.${cc} AS ${cc}, ${a}.${j} AS ${j}, ${a}.${q('cx_w')} AS ${q('cx_w')} FROM cx_cohorts AS ${h} JOIN cx_active AS ${a} ON ${h}.${C} = ${a}.${C} WHERE ${[...same, `${a}.${j} >= ${h}.${cc}`].join(' AND ')}`,
+    ])
+    const lineCohort = [...keys, C, cc].join(', ')
+    if (table.criterion === 'n-period') {
+      ctes.push([
+        'cx_cells',
+        `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${cc}, ${j} - ${cc} AS ${q('cx_k')}, ${q('cx_w')} FROM cx_reach`,
+      ])
+      output(
+        'cell',
+        'cx_cells',
+        { cx_u: int(cc), cx_cl: int(q('cx_k')), cx_s0: int(`SUM(${q('cx_w')})`) },
+        `GROUP BY ${[...keys, cc, q('cx_k')].join(', ')}`,
+      )
+    } else if (table.criterion === 'unbounded') {
+      // Active in period k or later: up to the last period active from the cohort on.
+      ctes.push([
+        'cx_cells',
+        `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${cc}, MAX(${j}) - ${cc} AS ${q('cx_k')} FROM cx_reach GROUP BY ${lineCohort}`,
+      ])
+      output(
+        'reach',
+        'cx_cells',
+        { cx_u: int(cc), cx_cl: int(q('cx_k')), cx_n: int('COUNT(*)') },
+        `GROUP BY ${[...keys, cc, q('cx_k')].join(', ')}`,
+      )
+    } else {
+      const brackets = _valuesTable(
+        dialect,
+        'cx_brackets',
+        ['cx_k', 'cx_from', 'cx_to'],
+        table.brackets.map(([x, y], k) => [k, x, y]),
+      )
+      const bk = `${q('cx_brackets')}.${q('cx_k')}`
+      ctes.push([
+        'cx_cells',
+        `SELECT ${[...keys, C, cc].map((x) => `${q('cx_rr')}.${x}`).join(', ')}, ${bk} AS ${q('cx_k')} FROM cx_reach AS ${q('cx_rr')} CROSS JOIN ${brackets} WHERE ${q('cx_rr')}.${j} BETWEEN ${q('cx_rr')}.${cc} + ${q('cx_brackets')}.${q('cx_from')} AND ${q('cx_rr')}.${cc} + ${q('cx_brackets')}.${q('cx_to')} GROUP BY ${[...keys, C, cc].map((x) => `${q('cx_rr')}.${x}`).join(', ')}, ${bk}`,
+      ])
+      output(
+        'bracket',
+        'cx_cells',
+        { cx_u: int(cc), cx_cl: int(q('cx_k')), cx_n: int('COUNT(*)') },
+        `GROUP BY ${[...keys, cc, q('cx_k')].join(', ')}`,
+      )
+    }
+    // Each key's first start and last end (or start): its own grid is cut from them, as in memory.
+    const stopOf = q('cx_stop')
+    output(
+      'span',
+      'cx_known',
+      {
+        cx_s0: int(`MIN(${E})`),
+        cx_s1: int(`MAX(CASE WHEN ${stopOf} IS NULL THEN ${E} ELSE ${stopOf} END)`),
+      },
+      `WHERE ${q('cx_why')} IS NULL AND (${stopOf} IS NULL OR ${stopOf} > ${E})${keys.length === 0 ? '' : ` GROUP BY ${keys.join(', ')}`}`,
+    )
+  }
+
   /** How lines changed in each interval of `bounds`, and the lines active at each bound. */
   const changes = (suffix: string, bounds: readonly number[], levels: boolean, histogram: boolean) => {
     const m = bounds.length - 1
@@ -424,7 +612,14 @@ export function _subscriptionSql(
       )
     }
   }
-  changes('', p.bounds, true, true)
+  if (spanOnly) {
+    // A cohort table's first question: the instants its grid is cut from.
+    const stop = q('cx_stop')
+    const sql = `WITH ${ctes.map(([name, body]) => `${name} AS (${body})`).join(', ')} SELECT ${int(`MIN(${E})`)} AS ${q('cx_from')}, ${int(`MAX(CASE WHEN ${stop} IS NULL THEN ${E} ELSE ${stop} END)`)} AS ${q('cx_to')} FROM cx_known WHERE ${q('cx_why')} IS NULL AND (${stop} IS NULL OR ${stop} > ${E})`
+    return { sql, columns: ['cx_from', 'cx_to'] }
+  }
+  if (kind === 'cohort') cohortParts()
+  else changes('', p.bounds, true, true)
   if (days !== null) changes('_day', days, true, kind === 'retention')
   if (kind === 'churn' && days !== null) {
     // The churn events the policies count in each period are its last ones: per day, how many.
@@ -604,6 +799,41 @@ export function _subscriptionResult(fn: string, spec: WarehouseSpec, table: read
       })
       return out
     }
+    if (kind === 'cohort') {
+      // The key's own grid, from its first and last instants, and where it starts in the query's.
+      let first = Number.POSITIVE_INFINITY
+      let last = Number.NEGATIVE_INFINITY
+      for (const { row, r } of rows)
+        if (row[0] === 'span') {
+          first = Math.min(first, int(row, r, 'cx_s0'))
+          last = Math.max(last, int(row, r, 'cx_s1'))
+        }
+      const [from, to] = spanOf(fn, spec)
+      const whole = _cohortGrid(plan.spec, from, to)
+      const grid = _cohortGrid(plan.spec, first, last)
+      const offset = grid.length === 0 ? 0 : whole.indexOf(grid[0] as number)
+      if (offset < 0 || offset + grid.length > whole.length)
+        throw _rangeError(
+          fn,
+          'spec.span',
+          `a span that covers the subscriptions (they run from ${new Date(first).toISOString()} to ${new Date(last).toISOString()})`,
+          spec.span,
+        )
+      const t = _cohortTable(plan.spec, grid)
+      for (const { row, r } of rows) {
+        const part = row[0]
+        if (part !== 'size' && part !== 'cell' && part !== 'reach' && part !== 'bracket') continue
+        const c = int(row, r, 'cx_u') - offset
+        if (part === 'size') t.cohort(c, int(row, r, 'cx_n'), int(row, r, 'cx_s0'))
+        else {
+          const k = int(row, r, 'cx_cl')
+          if (part === 'cell') t.cells(c, k, k, int(row, r, 'cx_s0'))
+          else if (part === 'reach') t.cells(c, 0, k, int(row, r, 'cx_n'))
+          else t.cells(c, k, k, int(row, r, 'cx_n'))
+        }
+      }
+      return t.finish({ excluded: { ...excluded, otherEvent: 0 } })
+    }
     if (kind === 'churn') {
       const t = plan.tally(n, excluded)
       t.atBound = levels('levels', p.bounds.length).count
@@ -679,4 +909,14 @@ export function _subscriptionResult(fn: string, spec: WarehouseSpec, table: read
     state = agg.add(state, row, r)
   })
   return agg.result(state)
+}
+
+/** The span of a cohort table's subscriptions from the rows of its first query; a day at 1970 when there are none. */
+export function _cohortSpanOfRows(fn: string, rows: Iterable<unknown>): { from: number; to: number } {
+  const [row] = [...rows]
+  const cells = Array.isArray(row)
+    ? row
+    : [(row as Record<string, unknown>)?.cx_from, (row as Record<string, unknown>)?.cx_to]
+  if (cells[0] === null || cells[0] === undefined) return { from: 0, to: 0 }
+  return { from: integer(fn, 'rows[0].cx_from', cells[0]), to: integer(fn, 'rows[0].cx_to', cells[1]) }
 }

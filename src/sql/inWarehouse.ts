@@ -2,6 +2,7 @@ import { _typeError } from '../core/_assert.ts'
 import { _Params } from './_dialects.ts'
 import { _needsSpan, _spanOfRows, _spanSql } from './_durations.ts'
 import { _checkSpec, type WarehouseKpis, type WarehouseOutput, type WarehouseSpec } from './_spec.ts'
+import { _cohortSpanOfRows, _needsCohortSpan, _subscriptionSql } from './_subscriptions.ts'
 import { type WarehouseQuery, warehouseQuery } from './warehouseQuery.ts'
 import { warehouseResult } from './warehouseResult.ts'
 
@@ -33,6 +34,21 @@ export async function inWarehouse<const K extends keyof WarehouseKpis, const S e
   if (typeof run !== 'function')
     throw _typeError(fn, 'run', 'a function that runs a query and returns its rows', run)
   let full: S & WarehouseSpec<K> = spec
+  if (_needsCohortSpan(spec)) {
+    // A cohort table: its grid is cut from the subscriptions' first and last instants, asked first.
+    _checkSpec(fn, spec)
+    const params = new _Params(spec.dialect)
+    const { sql, columns } = _subscriptionSql(fn, spec, params, true)
+    const rows = await run({
+      dialect: spec.dialect,
+      sql,
+      params: params.values,
+      namedParams: params.named(),
+      columns,
+      spec,
+    })
+    full = { ...spec, span: _cohortSpanOfRows(fn, rows) }
+  }
   if (_needsSpan(spec)) {
     // Business hours without a span or a range: the span the tickets take, asked first.
     _checkSpec(fn, spec)
