@@ -467,22 +467,24 @@ export function _subscriptionSql(
       'cx_runs',
       `SELECT ${carried}, ${i}, ${v}, ${ua} - 1 AS ${lo}, ${un} - 2 AS ${hi}, MIN(${ua}) OVER (PARTITION BY ${part}) - 1 AS ${st}, ${revenue ? `first_value(${v}) OVER (${whole})` : '1'} AS ${base} FROM cx_gridded`,
     ])
-    const periods = _valuesTable(
-      dialect,
-      'cx_grid',
-      ['cx_j'],
-      Array.from({ length: G - 1 }, (_, k) => [k]),
-    )
+    const r = q('cx_r')
+    // The runs a line was paying at the end of periods lo…hi for, with their weight.
     ctes.push([
-      'cx_active',
-      `SELECT ${[...keys, C].map((x) => `${q('cx_r')}.${x}`).join(', ')}, ${q('cx_grid')}.${j} AS ${j}, ${revenue ? `${q('cx_r')}.${v}` : '1'} AS ${q('cx_w')}, ${q('cx_r')}.${st} AS ${st}, ${q('cx_r')}.${base} AS ${base} FROM cx_runs AS ${q('cx_r')} CROSS JOIN ${periods} WHERE ${q('cx_r')}.${v} > 0 AND ${q('cx_r')}.${lo} >= 0 AND ${q('cx_r')}.${hi} >= ${q('cx_r')}.${lo} AND ${q('cx_grid')}.${j} BETWEEN ${q('cx_r')}.${lo} AND ${q('cx_r')}.${hi}`,
+      'cx_kept',
+      `SELECT ${[...keys, C, lo, hi, st, base].join(', ')}, ${revenue ? v : '1'} AS ${q('cx_w')} FROM cx_runs WHERE ${v} > 0 AND ${lo} >= 0 AND ${hi} >= ${lo}`,
     ])
     const firsts = `SELECT ${[...keys, C].join(', ')}, ${st} AS ${cc}, ${base} FROM cx_runs WHERE ${i} = 1`
+    // Recurring cohorts: the first period, and every later one the line was paying at the end of.
     ctes.push([
       'cx_cohorts',
       table.cohorting === 'first'
         ? firsts
-        : `${firsts} UNION ALL SELECT ${[...keys, C].join(', ')}, ${j}, ${base} FROM cx_active WHERE ${j} > ${st}`,
+        : `${firsts} UNION ALL SELECT ${[...keys, C].map((x) => `${r}.${x}`).join(', ')}, ${q('cx_grid')}.${j}, ${r}.${base} FROM cx_kept AS ${r} CROSS JOIN ${_valuesTable(
+            dialect,
+            'cx_grid',
+            ['cx_j'],
+            Array.from({ length: G - 1 }, (_, k) => [k]),
+          )} WHERE ${q('cx_grid')}.${j} BETWEEN greatest(${r}.${lo}, ${r}.${st} + 1) AND ${r}.${hi}`,
     ])
     output(
       'size',
@@ -490,37 +492,42 @@ export function _subscriptionSql(
       { cx_u: int(cc), cx_n: int('COUNT(*)'), cx_s0: int(`SUM(${base})`) },
       `GROUP BY ${[...keys, cc].join(', ')}`,
     )
-    // Each cohort of a line with the periods the line was active in from it on (NULL keys match NULL).
+    // Recurring cohorts: each cohort of a line with the runs that reach it (NULL keys match NULL keys).
     const [h, a] = [q('cx_h'), q('cx_a')]
     const same = keys.map((k) => `(${h}.${k} = ${a}.${k} OR (${h}.${k} IS NULL AND ${a}.${k} IS NULL))`)
     const hk = [...keys, C].map((x) => `${h}.${x}`)
+    // First cohorts: each run reaches its line's only cohort, no join needed.
     ctes.push([
       'cx_reach',
-      `SELECT ${hk.join(', ')}, ${h}.${cc} AS ${cc}, ${a}.${j} AS ${j}, ${a}.${q('cx_w')} AS ${q('cx_w')} FROM cx_cohorts AS ${h} JOIN cx_active AS ${a} ON ${h}.${C} = ${a}.${C} WHERE ${[...same, `${a}.${j} >= ${h}.${cc}`].join(' AND ')}`,
+      table.cohorting === 'first'
+        ? `SELECT ${[...keys, C].join(', ')}, ${st} AS ${cc}, ${lo}, ${hi}, ${q('cx_w')} FROM cx_kept`
+        : `SELECT ${hk.join(', ')}, ${h}.${cc} AS ${cc}, ${a}.${lo} AS ${lo}, ${a}.${hi} AS ${hi}, ${a}.${q('cx_w')} AS ${q('cx_w')} FROM cx_cohorts AS ${h} JOIN cx_kept AS ${a} ON ${h}.${C} = ${a}.${C} WHERE ${[...same, `${a}.${hi} >= ${h}.${cc}`].join(' AND ')}`,
     ])
     const lineCohort = [...keys, C, cc].join(', ')
+    const [k0, k1] = [q('cx_k0'), q('cx_k1')]
     if (table.criterion === 'n-period') {
+      // Columns lo − c … hi − c of cohort c (the library clips them to the table's columns).
       ctes.push([
         'cx_cells',
-        `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${cc}, ${j} - ${cc} AS ${q('cx_k')}, ${q('cx_w')} FROM cx_reach`,
+        `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${cc}, greatest(${lo} - ${cc}, 0) AS ${k0}, ${hi} - ${cc} AS ${k1}, ${q('cx_w')} FROM cx_reach`,
       ])
       output(
         'cell',
         'cx_cells',
-        { cx_u: int(cc), cx_cl: int(q('cx_k')), cx_s0: int(`SUM(${q('cx_w')})`) },
-        `GROUP BY ${[...keys, cc, q('cx_k')].join(', ')}`,
+        { cx_u: int(cc), cx_cl: int(k0), cx_st: int(k1), cx_s0: int(`SUM(${q('cx_w')})`) },
+        `GROUP BY ${[...keys, cc, k0, k1].join(', ')}`,
       )
     } else if (table.criterion === 'unbounded') {
-      // Active in period k or later: up to the last period active from the cohort on.
+      // Active in period k or later: columns 0 … the last period paid from the cohort on.
       ctes.push([
         'cx_cells',
-        `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${cc}, MAX(${j}) - ${cc} AS ${q('cx_k')} FROM cx_reach GROUP BY ${lineCohort}`,
+        `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${cc}, MAX(${hi}) - ${cc} AS ${k1} FROM cx_reach GROUP BY ${lineCohort}`,
       ])
       output(
-        'reach',
+        'cell',
         'cx_cells',
-        { cx_u: int(cc), cx_cl: int(q('cx_k')), cx_n: int('COUNT(*)') },
-        `GROUP BY ${[...keys, cc, q('cx_k')].join(', ')}`,
+        { cx_u: int(cc), cx_cl: '0', cx_st: int(k1), cx_s0: int('COUNT(*)') },
+        `GROUP BY ${[...keys, cc, k1].join(', ')}`,
       )
     } else {
       const brackets = _valuesTable(
@@ -529,16 +536,18 @@ export function _subscriptionSql(
         ['cx_k', 'cx_from', 'cx_to'],
         table.brackets.map(([x, y], k) => [k, x, y]),
       )
-      const bk = `${q('cx_brackets')}.${q('cx_k')}`
+      const [rr, bt] = [q('cx_rr'), q('cx_brackets')]
+      const bk = `${bt}.${q('cx_k')}`
+      // A bracket of a cohort holds the line when one of its runs overlaps the bracket's periods.
       ctes.push([
         'cx_cells',
-        `SELECT ${[...keys, C, cc].map((x) => `${q('cx_rr')}.${x}`).join(', ')}, ${bk} AS ${q('cx_k')} FROM cx_reach AS ${q('cx_rr')} CROSS JOIN ${brackets} WHERE ${q('cx_rr')}.${j} BETWEEN ${q('cx_rr')}.${cc} + ${q('cx_brackets')}.${q('cx_from')} AND ${q('cx_rr')}.${cc} + ${q('cx_brackets')}.${q('cx_to')} GROUP BY ${[...keys, C, cc].map((x) => `${q('cx_rr')}.${x}`).join(', ')}, ${bk}`,
+        `SELECT ${[...keys, C, cc].map((x) => `${rr}.${x}`).join(', ')}, ${bk} AS ${k0} FROM cx_reach AS ${rr} CROSS JOIN ${brackets} WHERE ${rr}.${lo} <= ${rr}.${cc} + ${bt}.${q('cx_to')} AND ${rr}.${hi} >= ${rr}.${cc} + ${bt}.${q('cx_from')} GROUP BY ${[...keys, C, cc].map((x) => `${rr}.${x}`).join(', ')}, ${bk}`,
       ])
       output(
-        'bracket',
+        'cell',
         'cx_cells',
-        { cx_u: int(cc), cx_cl: int(q('cx_k')), cx_n: int('COUNT(*)') },
-        `GROUP BY ${[...keys, cc, q('cx_k')].join(', ')}`,
+        { cx_u: int(cc), cx_cl: int(k0), cx_st: int(k0), cx_s0: int('COUNT(*)') },
+        `GROUP BY ${[...keys, cc, k0].join(', ')}`,
       )
     }
     // Each key's first start and last end (or start): its own grid is cut from them, as in memory.
@@ -822,15 +831,10 @@ export function _subscriptionResult(fn: string, spec: WarehouseSpec, table: read
       const t = _cohortTable(plan.spec, grid)
       for (const { row, r } of rows) {
         const part = row[0]
-        if (part !== 'size' && part !== 'cell' && part !== 'reach' && part !== 'bracket') continue
+        if (part !== 'size' && part !== 'cell') continue
         const c = int(row, r, 'cx_u') - offset
         if (part === 'size') t.cohort(c, int(row, r, 'cx_n'), int(row, r, 'cx_s0'))
-        else {
-          const k = int(row, r, 'cx_cl')
-          if (part === 'cell') t.cells(c, k, k, int(row, r, 'cx_s0'))
-          else if (part === 'reach') t.cells(c, 0, k, int(row, r, 'cx_n'))
-          else t.cells(c, k, k, int(row, r, 'cx_n'))
-        }
+        else t.cells(c, int(row, r, 'cx_cl'), int(row, r, 'cx_st'), int(row, r, 'cx_s0'))
       }
       return t.finish({ excluded: { ...excluded, otherEvent: 0 } })
     }

@@ -179,6 +179,7 @@ const factories: Record<
   churnRate: cx.churnRateAggregator as never,
   mrrMovements: cx.mrrMovementsAggregator as never,
   revenueRetention: cx.revenueRetentionAggregator as never,
+  cohortRetention: cx.cohortRetentionAggregator as never,
 }
 
 /** The fold in memory of a case, written with the library's public API only. */
@@ -1046,13 +1047,71 @@ const subscriptionCases: Case[] = [
       },
     },
   },
+  {
+    name: 'a monthly cohort table in New York by segment',
+    spec: {
+      kpi: 'cohortRetention',
+      columns: subscriptionColumns,
+      options: { unit: 'month', timeZone: 'America/New_York' },
+      dimensions: ['segment'],
+    },
+  },
+  {
+    name: 'an MRR cohort table by month in UTC, twelve columns',
+    spec: {
+      kpi: 'cohortRetention',
+      columns: subscriptionColumns,
+      options: { unit: 'month', basis: 'revenue', maxPeriods: 12 },
+    },
+  },
+  {
+    name: 'recurring quarterly cohorts on Lord Howe Island',
+    spec: {
+      kpi: 'cohortRetention',
+      columns: subscriptionColumns,
+      options: { unit: 'quarter', cohorting: 'recurring', timeZone: 'Australia/Lord_Howe' },
+    },
+  },
+  {
+    name: 'unbounded retention of the cohorts of mid-2023 to 2024, as of June 2025',
+    spec: {
+      kpi: 'cohortRetention',
+      columns: subscriptionColumns,
+      options: {
+        unit: 'month',
+        criterion: 'unbounded',
+        asOf: '2025-06-01T00:00:00Z',
+        range: { from: '2023-06-01T00:00:00Z', to: '2025-01-01T00:00:00Z' },
+      },
+    },
+  },
+  {
+    name: 'bracketed recurring weekly cohorts from Sundays, plain means, by segment',
+    spec: {
+      kpi: 'cohortRetention',
+      columns: subscriptionColumns,
+      options: {
+        unit: 'week',
+        weekStartsOn: 0,
+        criterion: 'bracket',
+        brackets: [
+          [0, 0],
+          [1, 3],
+          [4, 12],
+        ],
+        cohorting: 'recurring',
+        average: 'mean',
+      },
+      dimensions: ['segment'],
+    },
+  },
 ]
 
 describe.each([
   ['DuckDB', 'duckdb', (t: string) => t, runDuck],
   ['PostgreSQL', 'postgres', (t: string) => ['analytics', t], runPg],
 ] as const)(
-  '%s computes churn, MRR movements and revenue retention as a fold in memory does',
+  '%s computes churn, MRR movements, revenue retention and cohort tables as a fold in memory does',
   (_, dialect, table, run) => {
     it.each(subscriptionCases.map((c) => [c.name, c] as const))('%s', async (_, c) => {
       const spec = { ...c.spec, dialect, table: table('subscriptions') } as WarehouseSpec
