@@ -3,7 +3,7 @@
 // three that node-sql-parser reads are parsed with its grammar of that dialect.
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { type SqlDialect, type WarehouseSpec, warehouseQuery } from 'cx-metrics/sql'
+import { type SqlDialect, type WarehouseSpec, warehouseQuery, warehouseResult } from 'cx-metrics/sql'
 import sqlParser from 'node-sql-parser'
 import { describe, expect, it } from 'vitest'
 
@@ -180,9 +180,17 @@ const specs: Record<string, Omit<WarehouseSpec, 'dialect'>> = {
       horizonMonths: 12,
     },
   },
+  'recurring-cohorts-by-quarter': {
+    kpi: 'cohortRetention',
+    table: 'billing.subscriptions',
+    columns: { customerId: 'customer_id', start: 'started_at', end: 'ended_at', mrr: 'mrr' },
+    options: { unit: 'quarter', timeZone: 'Asia/Tokyo', cohorting: 'recurring', criterion: 'unbounded' },
+    span: { from: '2023-02-14T00:00:00Z', to: '2024-11-30T00:00:00Z' },
+    dimensions: ['plan'],
+  },
 }
 /** The subscription KPIs' zone is not a parameter: the library computes their period bounds. */
-const boundsComputed = ['churnRate', 'mrrMovements', 'revenueRetention']
+const boundsComputed = ['churnRate', 'mrrMovements', 'revenueRetention', 'cohortRetention']
 const dialects: readonly SqlDialect[] = ['bigquery', 'snowflake', 'clickhouse', 'spark']
 /** node-sql-parser's grammar for each dialect it reads (Spark SQL is Hive's). */
 const grammar: Partial<Record<SqlDialect, string>> = {
@@ -236,10 +244,8 @@ describe('every dialect', () => {
   })
 
   it('says which KPIs it cannot push down, and refuses wrong specs in its own words', () => {
-    expect(() =>
-      warehouseQuery({ dialect: 'duckdb', kpi: 'cohortRetention' as never, table: 't', value: 'x' }),
-    ).toThrow(
-      /warehouseQuery expected `spec.kpi` to be a KPI computed in the warehouse \(nps, csat, ces, acsi, responseRate, firstContactResolution, slaAttainment, survival, firstReplyTime, resolutionTime, rfmSummary, churnRate, mrrMovements, revenueRetention; the others are computed in memory only\), got `"cohortRetention"`/,
+    expect(() => warehouseQuery({ dialect: 'duckdb', kpi: 'mrr' as never, table: 't', value: 'x' })).toThrow(
+      /warehouseQuery expected `spec.kpi` to be a KPI computed in the warehouse \(nps, csat, ces, acsi, responseRate, firstContactResolution, slaAttainment, survival, firstReplyTime, resolutionTime, rfmSummary, churnRate, mrrMovements, revenueRetention, cohortRetention; the others are computed in memory only\), got `"mrr"`/,
     )
     expect(() => warehouseQuery({ dialect: 'oracle' as never, kpi: 'nps', table: 't', value: 'x' })).toThrow(
       /`spec.dialect`/,
@@ -466,6 +472,43 @@ describe('every dialect', () => {
     expect(() => warehouseQuery({ ...churn, value: 'x' } as never)).toThrow(/`spec.value` to be no value/)
     expect(() => warehouseQuery({ ...churn, span: { from: 0, to: 1 } } as never)).toThrow(
       /`spec.span` to be no span/,
+    )
+    const cohorts = { ...churn, kpi: 'cohortRetention', options: { unit: 'month' } } as const
+    expect(() => warehouseQuery(cohorts)).toThrow(
+      /`spec.span` to be the first start and the last end of the subscriptions, \{ from, to \} \(inWarehouse asks for them\)/,
+    )
+    const span = { from: '2024-01-01T00:00:00Z', to: '2024-06-01T00:00:00Z' }
+    expect(() => warehouseQuery({ ...cohorts, span, options: { unit: 'month', source: 'events' } })).toThrow(
+      /`spec.options.source` to be 'subscriptions' \(cohorts of activity events are computed in memory only\)/,
+    )
+    expect(() => warehouseQuery({ ...cohorts, span, options: { unit: 'month', members: true } })).toThrow(
+      /`spec.options.members` to be no members/,
+    )
+    expect(() => warehouseQuery({ ...cohorts, span: { from: span.to, to: span.from } })).toThrow(
+      /`spec.span.to` to be an instant not before `spec.span.from`/,
+    )
+    expect(() => warehouseQuery({ ...cohorts, span, options: { unit: 'month', basis: 'revenue' } })).toThrow(
+      /`spec.columns.mrr`/,
+    )
+    // A span that does not hold the subscriptions the rows count is said, not computed into wrong cells.
+    const q = warehouseQuery({ ...cohorts, span })
+    const rows = [
+      [
+        'span',
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        Date.parse(span.from),
+        Date.parse('2024-09-01T00:00:00Z'),
+        null,
+        null,
+      ],
+    ]
+    expect(() => warehouseResult(q, rows)).toThrow(
+      /`spec.span` to be a span that covers the subscriptions \(they run from 2024-01-01T00:00:00.000Z to 2024-09-01T00:00:00.000Z\)/,
     )
   })
 

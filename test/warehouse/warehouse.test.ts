@@ -1086,6 +1086,16 @@ const subscriptionCases: Case[] = [
     },
   },
   {
+    name: 'a cohort table of no subscriptions at all',
+    spec: {
+      kpi: 'cohortRetention',
+      columns: subscriptionColumns,
+      options: { unit: 'month' },
+      filters: [{ column: 'segment', op: '==', value: 'no such segment' }],
+    },
+    keep: () => false,
+  },
+  {
     name: 'bracketed recurring weekly cohorts from Sundays, plain means, by segment',
     spec: {
       kpi: 'cohortRetention',
