@@ -813,7 +813,8 @@ export function _subscriptionResult(fn: string, spec: WarehouseSpec, table: read
       let first = Number.POSITIVE_INFINITY
       let last = Number.NEGATIVE_INFINITY
       for (const { row, r } of rows)
-        if (row[0] === 'span') {
+        // Without any subscription counted, the span of no rows is a row of NULLs.
+        if (row[0] === 'span' && cell(row, 'cx_s0') !== null) {
           first = Math.min(first, int(row, r, 'cx_s0'))
           last = Math.max(last, int(row, r, 'cx_s1'))
         }
