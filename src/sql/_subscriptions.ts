@@ -812,8 +812,8 @@ export function _subscriptionResult(fn: string, spec: WarehouseSpec, table: read
       // The key's own grid, from its first and last instants, and where it starts in the query's.
       let first = Number.POSITIVE_INFINITY
       let last = Number.NEGATIVE_INFINITY
+      // Without any subscription counted, the span of no rows is a row of NULLs.
       for (const { row, r } of rows)
-        // Without any subscription counted, the span of no rows is a row of NULLs.
         if (row[0] === 'span' && cell(row, 'cx_s0') !== null) {
           first = Math.min(first, int(row, r, 'cx_s0'))
           last = Math.max(last, int(row, r, 'cx_s1'))

@@ -46,8 +46,9 @@ const N = 'cx_count'
 
 /**
  * The SQL that computes a KPI's states inside the warehouse — NPS, CSAT, CES, ACSI, the response
- * rate, first-contact resolution, SLA attainment, first reply and resolution times, or the RFM
- * summary — optionally filtered, windowed by period in a time
+ * rate, first-contact resolution, SLA attainment, first reply and resolution times, survival, the RFM
+ * summary, churn, MRR movements, revenue retention or a cohort table — optionally filtered, windowed by
+ * period in a time
  * zone and broken down by columns. The query returns a histogram: one row per local date (or local
  * month), key and distinct cells (a score; for a ticket, what the KPI's rules read), with its count;
  * {@link warehouseResult} turns those rows into the aggregator's states — the library's own parsing,
@@ -57,7 +58,9 @@ const N = 'cx_count'
  * their total, holdout days), and one per reason transactions were left out. So are the statistics of
  * first reply and resolution times, whose percentiles do not merge: one row per period and key, with
  * the engine's exact quantiles, each ticket's class counted, and business time measured against a
- * calendar of the schedule's intervals over `spec.span` that the query joins.
+ * calendar of the schedule's intervals over `spec.span` that the query joins. The subscription KPIs'
+ * queries rebuild each customer's paid value over time with window functions and return, per period
+ * and key, the tallies their results are built from (see the warehouse guide).
  *
  * Time: each instant's local day in the zone is integer arithmetic on its epoch milliseconds, with the
  * zone's offsets over 1970–2100 (or the range) taken from the runtime's time-zone data — the data the

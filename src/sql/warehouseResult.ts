@@ -14,9 +14,9 @@ import type { WarehouseQuery } from './warehouseQuery.ts'
  */
 export interface WarehouseAnswer<S extends WarehouseSpec> {
   /**
-   * The state, exactly the one a fold of the same rows builds; `null` for the RFM summary and for
-   * first reply and resolution times, which the query computes itself (the per-day totals and the
-   * durations stay in the warehouse).
+   * The state, exactly the one a fold of the same rows builds; `null` for the RFM summary, first
+   * reply and resolution times and the subscription KPIs, whose queries compute their tallies
+   * themselves (the per-day totals, the durations and the customers' spans stay in the warehouse).
    */
   readonly state: unknown
   /** The result. */
