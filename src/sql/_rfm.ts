@@ -114,6 +114,23 @@ export function _checkRfm(fn: string, spec: WarehouseSpec): void {
   options(fn, spec)
 }
 
+/** The value of `x` at the least `key` of the group, in the dialects with such an aggregate; PostgreSQL has none. */
+function firstValue(dialect: SqlDialect, x: string, key: string): string | null {
+  switch (dialect) {
+    case 'duckdb':
+      return `arg_min(${x}, ${key})`
+    case 'snowflake':
+    case 'bigquery':
+      return `MIN_BY(${x}, ${key})`
+    case 'spark':
+      return `min_by(${x}, ${key})`
+    case 'clickhouse':
+      return `argMin(${x}, ${key})`
+    case 'postgres':
+      return null
+  }
+}
+
 /** The SQL of an RFM summary. */
 export function _rfmSql(fn: string, spec: WarehouseSpec, params: _Params): string {
   const { dialect } = spec
@@ -157,17 +174,33 @@ export function _rfmSql(fn: string, spec: WarehouseSpec, params: _Params): strin
   const reasons = `SELECT ${cust}, ${reason} AS ${r}, ${local} AS ${d}, ${cents} AS ${k} FROM (${located}) AS ${q('cx_located')}`
   const tx = `SELECT CASE WHEN ${r} = 'ok' THEN ${cust} END AS ${cust}, ${r}, CASE WHEN ${r} = 'ok' THEN ${d} END AS ${d}, CASE WHEN ${r} = 'ok' THEN ${k} ELSE 0 END AS ${k} FROM (${reasons}) AS ${q('cx_reasons')}`
   const days = `SELECT ${cust}, ${r}, ${d}, SUM(${k}) AS ${k}, COUNT(*) AS ${q('cx_k')} FROM (${tx}) AS ${q('cx_tx')} GROUP BY ${cust}, ${r}, ${d}`
-  const firsts = `SELECT ${cust}, ${d}, ${k}, ${q('cx_k')}, MIN(${d}) OVER (PARTITION BY ${cust}) AS ${first} FROM cx_days WHERE ${r} = 'ok'`
-  const repeat = `${d} > ${first} AND ${d} <= ${cal}`
-  const customers = [
-    `SELECT 'customer' AS ${q('cx_kind')}, ${cust} AS ${q('cx_customer')}, ${first} AS ${q('cx_first')}`,
-    `SUM(CASE WHEN ${repeat} THEN 1 ELSE 0 END) AS ${q('cx_x')}`,
-    `MAX(CASE WHEN ${d} <= ${cal} THEN ${d} END) AS ${q('cx_last')}`,
-    `SUM(CASE WHEN ${repeat} THEN ${k} ELSE 0 END) AS ${q('cx_sum')}`,
+  const onDay = `${d} <= ${cal}`
+  const holdout = [
     `SUM(CASE WHEN ${d} > ${cal} THEN 1 ELSE 0 END) AS ${q('cx_hx')}`,
     `SUM(CASE WHEN ${d} > ${cal} THEN ${k} ELSE 0 END) AS ${q('cx_hsum')}`,
-    `SUM(${q('cx_k')}) AS ${q('cx_n')} FROM (${firsts}) AS ${q('cx_firsts')} GROUP BY ${cust}, ${first}`,
-  ].join(', ')
+  ]
+  // The first day's total, where the engine has an aggregate for "the value at the least key": the
+  // customer's figures are then sums over their days less the first one's, without a window function.
+  const atFirst = firstValue(dialect, k, d)
+  const customers =
+    atFirst === null
+      ? [
+          `SELECT 'customer' AS ${q('cx_kind')}, ${cust} AS ${q('cx_customer')}, ${first} AS ${q('cx_first')}`,
+          `SUM(CASE WHEN ${d} > ${first} AND ${onDay} THEN 1 ELSE 0 END) AS ${q('cx_x')}`,
+          `MAX(CASE WHEN ${onDay} THEN ${d} END) AS ${q('cx_last')}`,
+          `SUM(CASE WHEN ${d} > ${first} AND ${onDay} THEN ${k} ELSE 0 END) AS ${q('cx_sum')}`,
+          ...holdout,
+          `SUM(${q('cx_k')}) AS ${q('cx_n')} FROM (SELECT ${cust}, ${d}, ${k}, ${q('cx_k')}, MIN(${d}) OVER (PARTITION BY ${cust}) AS ${first} FROM cx_days WHERE ${r} = 'ok') AS ${q('cx_firsts')} GROUP BY ${cust}, ${first}`,
+        ].join(', ')
+      : [
+          `SELECT 'customer' AS ${q('cx_kind')}, ${cust} AS ${q('cx_customer')}, MIN(${d}) AS ${q('cx_first')}`,
+          // Days up to the end of calibration, less the first (when it is one of them).
+          `SUM(CASE WHEN ${onDay} THEN 1 ELSE 0 END) - CASE WHEN MIN(${d}) <= ${cal} THEN 1 ELSE 0 END AS ${q('cx_x')}`,
+          `MAX(CASE WHEN ${onDay} THEN ${d} END) AS ${q('cx_last')}`,
+          `SUM(CASE WHEN ${onDay} THEN ${k} ELSE 0 END) - CASE WHEN MIN(${d}) <= ${cal} THEN ${atFirst} ELSE 0 END AS ${q('cx_sum')}`,
+          ...holdout,
+          `SUM(${q('cx_k')}) AS ${q('cx_n')} FROM cx_days WHERE ${r} = 'ok' GROUP BY ${cust}`,
+        ].join(', ')
   const excluded = `SELECT ${r}, NULL, NULL, NULL, NULL, NULL, NULL, NULL, ${q('cx_k')} FROM cx_days WHERE ${r} <> 'ok'`
   return `WITH cx_days AS (${days}) ${customers} UNION ALL ${excluded}`
 }
