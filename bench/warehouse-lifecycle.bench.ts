@@ -5,8 +5,7 @@
 import { DuckDBInstance } from '@duckdb/node-api'
 import { churnRate, cohortRetention, mrrMovements, revenueRetention, type Subscription } from 'cx-metrics'
 import { inWarehouse, type WarehouseQuery } from 'cx-metrics/sql'
-import pg from 'pg'
-import { startPostgres } from '../test/warehouse/_postgres.ts'
+import { withPostgres } from './warehouse.bench.ts'
 
 const best = async (f: () => Promise<unknown>): Promise<number> => {
   let ms = Number.POSITIVE_INFINITY
@@ -91,15 +90,7 @@ export async function run(): Promise<void> {
   duck.closeSync()
 
   const m = 200_000
-  const server = await startPostgres()
-  const client = new pg.Client({
-    host: server.host,
-    port: server.port,
-    user: server.user,
-    database: server.database,
-  })
-  try {
-    await client.connect()
+  await withPostgres(async (client) => {
     await client.query(
       `CREATE TABLE subs AS SELECT 'c' || floor(random() * 80000)::bigint AS customer_id, s AS start_at, CASE WHEN random() < 0.3 THEN NULL ELSE s + floor(random() * 700) * INTERVAL '1 day' END AS end_at, round((random() * 500)::numeric, 2)::double precision AS mrr FROM (SELECT TIMESTAMPTZ '2023-01-01 00:00:00+00' + floor(random() * 94608000) * INTERVAL '1 second' AS s FROM generate_series(1, ${m})) AS t`,
     )
@@ -113,8 +104,5 @@ export async function run(): Promise<void> {
       return (r.rows as unknown[][]).map(subscription)
     }
     await table('PostgreSQL', m, runPg, 'postgres', readPg)
-  } finally {
-    await client.end()
-    server.stop()
-  }
+  })
 }

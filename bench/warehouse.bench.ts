@@ -32,7 +32,7 @@ const folded = (rows: Iterable<[unknown, number | null]>) =>
     rows,
   )
 /** Runs `f` with a client of a PostgreSQL server started for it, and stops the server after. */
-async function withPostgres(f: (client: pg.Client) => Promise<void>): Promise<void> {
+export async function withPostgres(f: (client: pg.Client) => Promise<void>): Promise<void> {
   const server = await startPostgres()
   const client = new pg.Client({
     host: server.host,

@@ -34,12 +34,14 @@ export async function inWarehouse<const K extends keyof WarehouseKpis, const S e
   if (typeof run !== 'function')
     throw _typeError(fn, 'run', 'a function that runs a query and returns its rows', run)
   let full: S & WarehouseSpec<K> = spec
-  if (_needsCohortSpan(spec)) {
-    // A cohort table: its grid is cut from the subscriptions' first and last instants, asked first.
+  // A first question, when the main query needs the span of the data: its rows.
+  const ask = async (
+    write: (params: _Params) => { sql: string; columns: readonly string[] },
+  ): Promise<Iterable<unknown>> => {
     _checkSpec(fn, spec)
     const params = new _Params(spec.dialect)
-    const { sql, columns } = _subscriptionSql(fn, spec, params, true)
-    const rows = await run({
+    const { sql, columns } = write(params)
+    return await run({
       dialect: spec.dialect,
       sql,
       params: params.values,
@@ -47,23 +49,12 @@ export async function inWarehouse<const K extends keyof WarehouseKpis, const S e
       columns,
       spec,
     })
-    full = { ...spec, span: _cohortSpanOfRows(fn, rows) }
   }
-  if (_needsSpan(spec)) {
-    // Business hours without a span or a range: the span the tickets take, asked first.
-    _checkSpec(fn, spec)
-    const params = new _Params(spec.dialect)
-    const { sql, columns } = _spanSql(fn, spec, params)
-    const rows = await run({
-      dialect: spec.dialect,
-      sql,
-      params: params.values,
-      namedParams: params.named(),
-      columns,
-      spec,
-    })
-    full = { ...spec, span: _spanOfRows(fn, rows) }
-  }
+  // A cohort table: its grid is cut from the subscriptions' first and last instants.
+  if (_needsCohortSpan(spec))
+    full = { ...spec, span: _cohortSpanOfRows(fn, await ask((p) => _subscriptionSql(fn, spec, p, true))) }
+  // Business hours without a span or a range: the span the tickets take.
+  if (_needsSpan(spec)) full = { ...spec, span: _spanOfRows(fn, await ask((p) => _spanSql(fn, spec, p))) }
   const query = warehouseQuery(full)
   return warehouseResult(query, await run(query as WarehouseQuery)).result
 }
