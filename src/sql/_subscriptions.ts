@@ -209,7 +209,7 @@ export function _checkSubscriptions(fn: string, spec: WarehouseSpec): void {
 
 /**
  * The instants a cohort table's grid is cut from: `spec.span`, the first start and the last end (or
- * start) of the subscriptions counted — what {@link _cohortSpanSql} asks the warehouse for.
+ * start) of the subscriptions counted — what inWarehouse asks the warehouse for first.
  */
 function spanOf(fn: string, spec: WarehouseSpec): [number, number] {
   const span = spec.span
@@ -228,7 +228,7 @@ function spanOf(fn: string, spec: WarehouseSpec): [number, number] {
   _knownKeys(fn, 'spec.span', span, ['from', 'to'])
   const from = read('spec.span.from', span.from)
   const to = read('spec.span.to', span.to)
-  if (to < from) throw _typeError(fn, 'spec.span.to', 'an instant not before `spec.span.from`', span.to)
+  if (to < from) throw _rangeError(fn, 'spec.span.to', 'an instant not before `spec.span.from`', span.to)
   return [from, to]
 }
 
@@ -321,7 +321,8 @@ export function _subscriptionSql(
   // The monthly value in 1/360 of a minor unit, as the library reads it: an MRR rounded as Math.round
   // does (floor of x + ½), or a price in whole minor units × quantity × the interval's months in 360ths.
   const MAX = '9007199254740991'
-  const fromMrr = `floor(${M} * ${config.minor * 360} + 0.5)`
+  // In the library's order of operations: (mrr × minor) × 360, in doubles.
+  const fromMrr = `floor(${M} * ${config.minor} * 360 + 0.5)`
   const scaled = `${A} * ${config.minor}`
   const price = `floor(${scaled} + 0.5)`
   const perMonth = `CASE ${I} ${Object.entries(_PER_MONTH)
@@ -387,24 +388,21 @@ export function _subscriptionSql(
     ['cx_rows', rows + _fence(dialect)],
     [
       'cx_checked',
-      `SELECT ${[...keys, C, S, E, X, CUR].join(', ')}, ${why} AS ${q('cx_why')}, ${value} AS ${v}, CASE WHEN ${P} IS NOT NULL THEN greatest(${P}, ${E}) END AS ${q('cx_q')}${grace === null ? '' : `, CASE WHEN ${K} IS NOT NULL THEN ${grace} END AS ${q('cx_g')}`}${entity ? `, CASE WHEN ${S} IS NULL THEN ${E} END AS ${q('cx_z')}` : ''} FROM ${'cx_rows'}`,
+      `SELECT ${[...keys, C, S, E, X, CUR].join(', ')}, ${why} AS ${q('cx_why')}, ${value} AS ${v}, CASE WHEN ${P} IS NOT NULL THEN greatest(${P}, ${E}) END AS ${q('cx_q')}${grace === null ? '' : `, CASE WHEN ${K} IS NOT NULL THEN ${grace} END AS ${q('cx_g')}`}${entity ? `, CASE WHEN ${S} IS NULL THEN ${E} END AS ${q('cx_z')}` : ''} FROM cx_rows`,
     ],
-    ['cx_known', `SELECT *, ${known} AS ${q('cx_stop')} FROM ${'cx_checked'}`],
+    ['cx_known', `SELECT *, ${known} AS ${q('cx_stop')} FROM cx_checked`],
     [
       'cx_events',
-      `SELECT ${carried}, ${E} AS ${at}, ${v} AS ${d} FROM ${'cx_known'} WHERE ${q('cx_why')} IS NULL AND (${q('cx_stop')} IS NULL OR ${q('cx_stop')} > ${E}) UNION ALL SELECT ${carried}, ${q('cx_stop')}, -${v} FROM ${'cx_known'} WHERE ${q('cx_why')} IS NULL AND ${q('cx_stop')} > ${E}`,
+      `SELECT ${carried}, ${E} AS ${at}, ${v} AS ${d} FROM cx_known WHERE ${q('cx_why')} IS NULL AND (${q('cx_stop')} IS NULL OR ${q('cx_stop')} > ${E}) UNION ALL SELECT ${carried}, ${q('cx_stop')}, -${v} FROM cx_known WHERE ${q('cx_why')} IS NULL AND ${q('cx_stop')} > ${E}`,
     ],
     [
       'cx_steps',
-      `SELECT ${carried}, ${at}, SUM(SUM(${d})) OVER (${over} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${v} FROM ${'cx_events'} GROUP BY ${carried}, ${at}`,
+      `SELECT ${carried}, ${at}, SUM(SUM(${d})) OVER (${over} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS ${v} FROM cx_events GROUP BY ${carried}, ${at}`,
     ],
-    [
-      'cx_changed',
-      `SELECT ${carried}, ${at}, ${v}, ${offset(dialect, true, v, over)} AS ${w} FROM ${'cx_steps'}`,
-    ],
+    ['cx_changed', `SELECT ${carried}, ${at}, ${v}, ${offset(dialect, true, v, over)} AS ${w} FROM cx_steps`],
     [
       'cx_points',
-      `SELECT ${carried}, ${at}, ${v}, ${w}, row_number() OVER (${over}) AS ${i}, ${offset(dialect, false, at, over)} AS ${next} FROM ${'cx_changed'} WHERE ${v} <> ${w}`,
+      `SELECT ${carried}, ${at}, ${v}, ${w}, row_number() OVER (${over}) AS ${i}, ${offset(dialect, false, at, over)} AS ${next} FROM cx_changed WHERE ${v} <> ${w}`,
     ],
   ]
   const selects: string[] = []
@@ -493,7 +491,7 @@ export function _subscriptionSql(
       `GROUP BY ${[...keys, cc].join(', ')}`,
     )
     // Recurring cohorts: each cohort of a line with the runs that reach it (NULL keys match NULL keys).
-    const [h, a] = [q('cx_h'), q('cx_a')]
+    const [h, a] = [q('cx_h'), q('cx_run')]
     const same = keys.map((k) => `(${h}.${k} = ${a}.${k} OR (${h}.${k} IS NULL AND ${a}.${k} IS NULL))`)
     const hk = [...keys, C].map((x) => `${h}.${x}`)
     // First cohorts: each run reaches its line's only cohort, no join needed.
@@ -569,7 +567,7 @@ export function _subscriptionSql(
     const grouped = `PARTITION BY ${part}, ${u} ORDER BY ${at}`
     ctes.push([
       `cx_placed${suffix}`,
-      `SELECT ${carried}, ${at}, ${v}, ${w}, ${i}, ${boundIndex(at, bounds)} AS ${u} FROM ${'cx_points'}`,
+      `SELECT ${carried}, ${at}, ${v}, ${w}, ${i}, ${boundIndex(at, bounds)} AS ${u} FROM cx_points`,
     ])
     ctes.push([
       `cx_marked${suffix}`,
@@ -607,7 +605,7 @@ export function _subscriptionSql(
       const hi = `CASE WHEN ${next} IS NULL THEN ${bounds.length} ELSE ${boundIndex(next, bounds)} END`
       ctes.push([
         `cx_spans${suffix}`,
-        `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${boundIndex(at, bounds)} AS ${q('cx_lo')}, ${hi} AS ${q('cx_hi')}, ${v} FROM ${'cx_points'} WHERE ${v} > 0`,
+        `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${boundIndex(at, bounds)} AS ${q('cx_lo')}, ${hi} AS ${q('cx_hi')}, ${v} FROM cx_points WHERE ${v} > 0`,
       ])
       ctes.push([
         `cx_ends${suffix}`,
@@ -654,7 +652,7 @@ export function _subscriptionSql(
       stops = `(${stops} - CASE WHEN ${g0} = 0 AND ${g1} = 0 AND ${stops} > 0 THEN 1 ELSE 0 END)`
     ctes.push([
       'cx_counted',
-      `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${boundIndex(at, days)} AS ${u} FROM ${'cx_stops'} WHERE ${q('cx_stop')} = 1 AND ${q('cx_sr')} <= ${stops}`,
+      `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${boundIndex(at, days)} AS ${u} FROM cx_stops WHERE ${q('cx_stop')} = 1 AND ${q('cx_sr')} <= ${stops}`,
     ])
     output(
       'stops',
@@ -678,7 +676,7 @@ export function _subscriptionSql(
     const pointCols = [...keys, ...line].map((x) => `${q('cx_pt')}.${x}`).join(', ')
     ctes.push([
       'cx_cover',
-      `SELECT ${pointCols}, ${q('cx_instants')}.${q('cx_k')} AS ${q('cx_k')}, SUM(CASE WHEN ${covers(a)} THEN ${q('cx_pt')}.${v} ELSE 0 END) AS ${q('cx_v0')}, SUM(CASE WHEN ${covers(b)} THEN ${q('cx_pt')}.${v} ELSE 0 END) AS ${q('cx_v1')} FROM ${'cx_points'} AS ${q('cx_pt')} CROSS JOIN ${instants} WHERE ${q('cx_pt')}.${v} > 0 AND ((${covers(a)}) OR (${covers(b)})) GROUP BY ${pointCols}, ${q('cx_instants')}.${q('cx_k')}`,
+      `SELECT ${pointCols}, ${q('cx_instants')}.${q('cx_k')} AS ${q('cx_k')}, SUM(CASE WHEN ${covers(a)} THEN ${q('cx_pt')}.${v} ELSE 0 END) AS ${q('cx_v0')}, SUM(CASE WHEN ${covers(b)} THEN ${q('cx_pt')}.${v} ELSE 0 END) AS ${q('cx_v1')} FROM cx_points AS ${q('cx_pt')} CROSS JOIN ${instants} WHERE ${q('cx_pt')}.${v} > 0 AND ((${covers(a)}) OR (${covers(b)})) GROUP BY ${pointCols}, ${q('cx_instants')}.${q('cx_k')}`,
     ])
     const [v0, v1] = [q('cx_v0'), q('cx_v1')]
     output(
