@@ -204,7 +204,14 @@ export function mrrMovementsAggregator<T, const O extends MrrMovementsOptions>(
       movements.add(l, id)
     })
     const levels = levelsOf.finish()
-    const t: _MrrTally = { ...state, atCount: levels.count, atValue: levels.value, movements }
+    const t: _MrrTally = {
+      n: state.n,
+      excluded: state.excluded,
+      currency: state.currency,
+      atCount: levels.count,
+      atValue: levels.value,
+      movements,
+    }
     return plan.result(t, detail ? rows : null) as MrrMovementsOutput<O>
   })
 }

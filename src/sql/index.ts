@@ -6,6 +6,7 @@ export type {
   WarehouseObservationColumns,
   WarehouseOutput,
   WarehouseSpec,
+  WarehouseSubscriptionColumns,
   WarehouseTicketColumns,
   WarehouseTime,
   WarehouseTransactionColumns,
