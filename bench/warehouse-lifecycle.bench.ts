@@ -5,17 +5,8 @@
 import { DuckDBInstance } from '@duckdb/node-api'
 import { churnRate, cohortRetention, mrrMovements, revenueRetention, type Subscription } from 'cx-metrics'
 import { inWarehouse, type WarehouseQuery } from 'cx-metrics/sql'
-import { withPostgres } from './warehouse.bench.ts'
+import { best, withPostgres } from './warehouse.bench.ts'
 
-const best = async (f: () => Promise<unknown>): Promise<number> => {
-  let ms = Number.POSITIVE_INFINITY
-  for (let i = 0; i < 3; i++) {
-    const t = performance.now()
-    await f()
-    ms = Math.min(ms, performance.now() - t)
-  }
-  return ms
-}
 const range = { from: '2023-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' }
 const zone = 'America/New_York'
 const kpis = {
