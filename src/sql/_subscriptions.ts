@@ -571,11 +571,11 @@ export function _subscriptionSql(
     ])
     ctes.push([
       `cx_marked${suffix}`,
-      `SELECT ${carried}, ${at}, ${v}, ${w}, ${i}, ${u}, row_number() OVER (${grouped}) AS ${q('cx_ra')}, row_number() OVER (${grouped} DESC) AS ${q('cx_rd')} FROM ${`cx_placed${suffix}`}`,
+      `SELECT ${carried}, ${at}, ${v}, ${w}, ${i}, ${u}, row_number() OVER (${grouped}) AS ${q('cx_ra')}, row_number() OVER (${grouped} DESC) AS ${q('cx_rd')} FROM cx_placed${suffix}`,
     ])
     ctes.push([
       `cx_changes${suffix}`,
-      `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${u}, MAX(CASE WHEN ${q('cx_ra')} = 1 THEN ${w} ELSE 0 END) AS ${q('cx_v0')}, MAX(CASE WHEN ${q('cx_rd')} = 1 THEN ${v} ELSE 0 END) AS ${q('cx_v1')}, SUM(CASE WHEN ${w} > 0 AND ${v} = 0 THEN 1 ELSE 0 END) AS ${q('cx_st')}, SUM(CASE WHEN ${w} = 0 AND ${v} > 0 AND ${i} > 1 THEN 1 ELSE 0 END) AS ${q('cx_re')}, MAX(CASE WHEN ${i} = 1 THEN 1 ELSE 0 END) AS ${q('cx_f')} FROM ${`cx_marked${suffix}`} WHERE ${u} BETWEEN 1 AND ${m} GROUP BY ${part}, ${u}`,
+      `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${u}, MAX(CASE WHEN ${q('cx_ra')} = 1 THEN ${w} ELSE 0 END) AS ${q('cx_v0')}, MAX(CASE WHEN ${q('cx_rd')} = 1 THEN ${v} ELSE 0 END) AS ${q('cx_v1')}, SUM(CASE WHEN ${w} > 0 AND ${v} = 0 THEN 1 ELSE 0 END) AS ${q('cx_st')}, SUM(CASE WHEN ${w} = 0 AND ${v} > 0 AND ${i} > 1 THEN 1 ELSE 0 END) AS ${q('cx_re')}, MAX(CASE WHEN ${i} = 1 THEN 1 ELSE 0 END) AS ${q('cx_f')} FROM cx_marked${suffix} WHERE ${u} BETWEEN 1 AND ${m} GROUP BY ${part}, ${u}`,
     ])
     if (histogram) {
       const [v0, v1] = [q('cx_v0'), q('cx_v1')]
@@ -583,7 +583,7 @@ export function _subscriptionSql(
       const cols = [...keys, u, q('cx_f'), q('cx_st'), q('cx_re')]
       ctes.push([
         `cx_classes${suffix}`,
-        `SELECT ${cols.join(', ')}, ${cls} AS ${q('cx_cl')}, ${v1} - ${v0} AS ${q('cx_dv')} FROM ${`cx_changes${suffix}`}`,
+        `SELECT ${cols.join(', ')}, ${cls} AS ${q('cx_cl')}, ${v1} - ${v0} AS ${q('cx_dv')} FROM cx_changes${suffix}`,
       ])
       output(
         `changes${suffix}`,
@@ -609,7 +609,7 @@ export function _subscriptionSql(
       ])
       ctes.push([
         `cx_ends${suffix}`,
-        `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${q('cx_lo')} AS ${u}, 1 AS ${q('cx_dn')}, ${v} AS ${q('cx_dv')} FROM ${`cx_spans${suffix}`} WHERE ${q('cx_lo')} < ${q('cx_hi')} UNION ALL SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${q('cx_hi')}, -1, -${v} FROM ${`cx_spans${suffix}`} WHERE ${q('cx_lo')} < ${q('cx_hi')}`,
+        `SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${q('cx_lo')} AS ${u}, 1 AS ${q('cx_dn')}, ${v} AS ${q('cx_dv')} FROM cx_spans${suffix} WHERE ${q('cx_lo')} < ${q('cx_hi')} UNION ALL SELECT ${keys.length === 0 ? '' : `${keys.join(', ')}, `}${q('cx_hi')}, -1, -${v} FROM cx_spans${suffix} WHERE ${q('cx_lo')} < ${q('cx_hi')}`,
       ])
       output(
         `levels${suffix}`,
