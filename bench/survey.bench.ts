@@ -1,6 +1,14 @@
 // NPS against a hand-written loop that counts the three buckets (issue targetMs: within 1.5×), and NPS by
 // month in São Paulo time against a hand-written loop that also buckets by month (targetMs: within 2×).
-import { accumulate, byPeriod, nps, npsAggregator } from 'cx-metrics'
+import {
+  accumulate,
+  byPeriod,
+  cesAggregator,
+  csatAggregator,
+  nps,
+  npsAggregator,
+  responseRateAggregator,
+} from 'cx-metrics'
 import { bucketOf, saoPauloMonthBounds } from './_baselines.ts'
 import { compare } from './_harness.ts'
 
@@ -96,5 +104,104 @@ export async function run(): Promise<void> {
       'byPeriod(npsAggregator) (state and result)': () => monthly.result(accumulate(monthly, responses)),
     },
     targets: { 'byPeriod(npsAggregator) (state and result)': 2 },
+  })
+
+  // The tenth instance: an application computes many KPIs in one process, and the inner loops they share
+  // (byPeriod's, the accessor calls) see other aggregators first. Nine other windowed KPIs run over the
+  // same responses — other scales, other units, other zones — before a new byPeriod(npsAggregator) is timed.
+  const others = [
+    byPeriod(
+      csatAggregator((r: Response) => Math.min(5, 1 + Math.floor(r.score / 2)), { scale: '1-5' }),
+      {
+        date: (r: Response) => r.at,
+        unit: 'month',
+        timeZone: 'UTC',
+      },
+    ),
+    byPeriod(
+      cesAggregator((r: Response) => 1 + Math.floor(r.score / 2)),
+      {
+        date: (r: Response) => r.at,
+        unit: 'week',
+        timeZone: 'Europe/Berlin',
+      },
+    ),
+    byPeriod(
+      responseRateAggregator((r: Response) => r.score > 3),
+      {
+        date: (r: Response) => r.at,
+        unit: 'day',
+        timeZone: 'Asia/Kolkata',
+      },
+    ),
+    byPeriod(
+      npsAggregator((r: Response) => r.score, { interval: 'wald' }),
+      {
+        date: (r: Response) => r.at,
+        unit: 'quarter',
+        timeZone: 'America/New_York',
+      },
+    ),
+    byPeriod(
+      npsAggregator((r: Response) => r.score),
+      { date: (r: Response) => r.at, unit: 'year', timeZone: 'Australia/Lord_Howe' },
+    ),
+    byPeriod(
+      csatAggregator((r: Response) => r.score, { scale: '0-10', method: 'mean' }),
+      {
+        date: (r: Response) => new Date(r.at),
+        unit: 'month',
+        timeZone: 'Asia/Tokyo',
+      },
+    ),
+    byPeriod(
+      cesAggregator((r: Response) => 1 + (r.score % 7), { method: 'percent-easy' }),
+      {
+        date: (r: Response) => r.at,
+        unit: 'fiscal-year',
+        fiscalYearStartMonth: 4,
+        timeZone: 'Europe/London',
+      },
+    ),
+    byPeriod(
+      responseRateAggregator((r: Response) => r.score % 2 === 0),
+      {
+        date: (r: Response) => r.at,
+        unit: 'n-days',
+        days: 14,
+        anchor: '2024-01-01',
+        timeZone: 'UTC',
+      } as never,
+    ),
+    byPeriod(
+      npsAggregator((r: Response) => r.score),
+      { date: (r: Response) => r.at, unit: 'week', weekStartsOn: 0, timeZone: 'America/Sao_Paulo' },
+    ),
+  ]
+  for (const agg of others)
+    (agg as { result(s: unknown): unknown }).result(accumulate(agg as never, responses))
+  const tenth = byPeriod(
+    npsAggregator((r: Response) => r.score),
+    { date: (r) => r.at, unit: 'month', timeZone: 'America/Sao_Paulo' },
+  )
+  await compare({
+    title: 'NPS by month in America/Sao_Paulo, the tenth windowed aggregator of the process',
+    baseline: 'hand-written loop bucketing by month and counting',
+    cases: {
+      'hand-written loop bucketing by month and counting': () => {
+        const counts = new Float64Array(bounds.length * 3)
+        let k = 0
+        for (let i = 0; i < responses.length; i++) {
+          const r = responses[i] as Response
+          k = bucketOf(bounds, r.at, k)
+          const x = r.score
+          const bucket = x >= 9 ? 0 : x >= 7 ? 1 : 2
+          counts[k * 3 + bucket] = (counts[k * 3 + bucket] as number) + 1
+        }
+        return counts
+      },
+      'tenth byPeriod(npsAggregator) (state and result)': () => tenth.result(accumulate(tenth, responses)),
+    },
+    targets: { 'tenth byPeriod(npsAggregator) (state and result)': 2 },
   })
 }
