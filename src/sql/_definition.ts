@@ -1,6 +1,6 @@
 // A metric definition as a warehouse query's spec, for `cx-metrics run --warehouse`: the survey KPIs, FCR,
-// SLA attainment, response and resolution times, survival, churn, MRR movements and revenue retention over
-// a dataset that names its table, with their filters, periods and dimensions. What a warehouse query
+// SLA attainment, response and resolution times, survival, churn, MRR movements, revenue retention and
+// cohort tables over a dataset that names its table, with their filters, periods and dimensions. What a warehouse query
 // cannot say — a numerator filter, trailing windows, timestamps read as wall-clock text — is refused,
 // never approximated.
 import { _resolveOptions } from '../definitions/_resolveOptions.ts'
@@ -35,7 +35,8 @@ export function _definitionSpec(
     subscription || ['firstContactResolution', 'slaAttainment', ..._DURATION_KPIS, 'survival'].includes(m.kpi)
   const columns = Object.fromEntries(fields.map(([field, f]) => [field, 'column' in f ? f.column : field]))
   const time = _definitionTime(m, shared)
-  if (subscription && time !== undefined) return 'a subscription KPI’s periods are its options’'
+  if (subscription && time !== undefined)
+    return 'a subscription KPI’s periods are in its options, not in `time`'
   // A subscription KPI's periods are its options: the shared calendar and the run's "now" fill them, as
   // in memory.
   const options = m.options === undefined ? undefined : _resolveOptions(m.options, shared)
