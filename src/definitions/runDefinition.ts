@@ -89,6 +89,28 @@ export function _omitEmpty(result: unknown): unknown {
 }
 
 /**
+ * A definition's options as a run computes it: shared objects resolved; the shared calendar's zone, week
+ * start and fiscal year for a KPI that selects its own periods (`selects`), and the run's "now" — each
+ * only where the KPI takes the option (`takes`) and the definition does not give it.
+ */
+export function _runOptions(
+  metric: MetricDefinition,
+  shared: SharedObjects,
+  asOf: string | number | undefined,
+  selects: boolean,
+  takes: (key: string) => boolean,
+): Record<string, unknown> {
+  const options = _resolveOptions(metric.options ?? {}, shared)
+  const calendar = metric.calendar === undefined ? undefined : shared.calendars.get(metric.calendar)
+  if (calendar !== undefined && selects)
+    for (const key of ['timeZone', 'weekStartsOn', 'fiscalYearStartMonth'] as const)
+      if (takes(key) && options[key] === undefined && calendar[key] !== undefined)
+        options[key] = calendar[key]
+  if (asOf !== undefined && takes('asOf') && options.asOf === undefined) options.asOf = asOf
+  return options
+}
+
+/**
  * The aggregator a definition describes: the KPI over the mapped columns, filtered, windowed by
  * period and broken down by its dimensions — for streaming rows into it (`cx-metrics run` does).
  */
@@ -100,16 +122,9 @@ export function _definitionAggregator(
   const d = _descriptors().get(metric.kpi)
   if (d === undefined || d.aggregator === null)
     throw _typeError('runDefinition', 'definition.kpi', 'the id of a KPI with an aggregator', metric.kpi)
-  const options = _resolveOptions(metric.options ?? {}, shared)
-  // A shared calendar fills the zone, week start and fiscal year the options do not give.
-  const calendar = metric.calendar === undefined ? undefined : shared.calendars.get(metric.calendar)
-  if (calendar !== undefined && d.periodModel === 'select')
-    for (const key of ['timeZone', 'weekStartsOn', 'fiscalYearStartMonth'] as const)
-      if (Object.hasOwn(d.options, key) && options[key] === undefined && calendar[key] !== undefined)
-        options[key] = calendar[key]
-  // "Now", when the run says it: for the KPIs that read it, unless the definition fixes its own.
-  if (asOf !== undefined && Object.hasOwn(d.options, 'asOf') && options.asOf === undefined)
-    options.asOf = asOf
+  const options = _runOptions(metric, shared, asOf, d.periodModel === 'select', (key) =>
+    Object.hasOwn(d.options, key),
+  )
   const names = Object.keys(d.input.fields)
   // Without an input mapping, the columns are named as the KPI's fields (`value` for plain values).
   const fields =

@@ -5,7 +5,7 @@
 // never approximated.
 import { _resolveOptions } from '../definitions/_resolveOptions.ts'
 import type { MetricDefinition, SharedObjects } from '../definitions/_types.ts'
-import { _definitionTime } from '../definitions/runDefinition.ts'
+import { _definitionTime, _runOptions } from '../definitions/runDefinition.ts'
 import type { SqlDialect } from './_dialects.ts'
 import { _DURATION_KPIS } from './_durations.ts'
 import { _SCALAR_KPIS, type WarehouseSpec } from './_spec.ts'
@@ -37,23 +37,13 @@ export function _definitionSpec(
   const time = _definitionTime(m, shared)
   if (subscription && time !== undefined)
     return 'a subscription KPI’s periods are in its options, not in `time`'
-  // A subscription KPI's periods are its options: the shared calendar and the run's "now" fill them, as
-  // in memory.
-  const options = m.options === undefined ? undefined : _resolveOptions(m.options, shared)
-  // (A cohort table's calendar is its own options', as in memory.)
-  const calendar =
-    m.calendar === undefined || m.kpi === 'cohortRetention' ? undefined : shared.calendars.get(m.calendar)
-  const filled: Record<string, unknown> | undefined = subscription
-    ? {
-        ...(calendar?.timeZone === undefined ? {} : { timeZone: calendar.timeZone }),
-        ...(calendar?.weekStartsOn === undefined ? {} : { weekStartsOn: calendar.weekStartsOn }),
-        ...(calendar?.fiscalYearStartMonth === undefined
-          ? {}
-          : { fiscalYearStartMonth: calendar.fiscalYearStartMonth }),
-        ...(asOf === undefined ? {} : { asOf }),
-        ...options,
-      }
-    : options
+  // A subscription KPI's periods are its options: the shared calendar (not a cohort table's, whose
+  // calendar is its own options') and the run's "now" fill them, as in memory. These KPIs take them all.
+  const filled = subscription
+    ? _runOptions(m, shared, asOf, m.kpi !== 'cohortRetention', () => true)
+    : m.options === undefined
+      ? undefined
+      : _resolveOptions(m.options, shared)
   if (
     time !== undefined &&
     (time.trailingDays !== undefined || time.zone !== undefined || time.format !== undefined)
