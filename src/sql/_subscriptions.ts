@@ -15,6 +15,7 @@ import type { AnyAggregator } from '../core/aggregator.ts'
 import { KpiError } from '../core/KpiError.ts'
 import { type DateInput, parseInstant } from '../core/parseInstant.ts'
 import type { ExclusionCounts } from '../core/result.ts'
+import type { DefinitionFilter } from '../definitions/_types.ts'
 import { _cohortGrid, _cohortTable } from '../lifecycle/_cohortTable.ts'
 import { _Movements, _movementOf } from '../lifecycle/_movements.ts'
 import { _PER_MONTH, type SubscriptionExclusion } from '../lifecycle/_subscription.ts'
@@ -37,7 +38,6 @@ import {
   type SqlDialect,
 } from './_dialects.ts'
 import { _identifier, _table } from './_identifier.ts'
-import type { WarehouseSpec } from './_spec.ts'
 import { _where } from './_where.ts'
 
 /** The KPIs over subscription spans. */
@@ -47,6 +47,20 @@ export const _SUBSCRIPTION_KPIS: readonly string[] = [
   'revenueRetention',
   'cohortRetention',
 ]
+
+/** What these KPIs read of a warehouse spec (its type is the spec's; kept here apart from it, as _spec.ts imports this module). */
+interface WarehouseSpec {
+  readonly dialect: SqlDialect
+  readonly kpi: string
+  readonly table: string | readonly string[]
+  readonly value?: unknown
+  readonly columns?: object
+  readonly options?: Readonly<Record<string, unknown>>
+  readonly filters?: readonly DefinitionFilter[]
+  readonly time?: unknown
+  readonly dimensions?: readonly string[]
+  readonly span?: { readonly from: DateInput; readonly to: DateInput }
+}
 
 /** The fields of a subscription a column can be given for. */
 const COLUMNS = [
