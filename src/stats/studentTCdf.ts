@@ -27,6 +27,8 @@ export function studentTCdf(t: number, degreesOfFreedom: number): number {
 
 /** P(T ≤ −s) for s ≥ 0, computed without cancellation. */
 export function _studentTLowerTail(s: number, degreesOfFreedom: number): number {
+  // Half the smallest subnormal is 0: as ν → 0 the mass moves to ±∞, and P(T ≤ −s) → ½ for finite s.
+  if (degreesOfFreedom / 2 === 0) return 0.5
   // x = ν / (ν + s²) and 1 − x = s² / (ν + s²), as ratios that do not overflow for any finite s.
   const q = degreesOfFreedom / s / s // ν / s², Infinity for s = 0 (or s tiny)
   const x = q === Number.POSITIVE_INFINITY ? 1 : q / (1 + q)

@@ -23,6 +23,9 @@ export function studentTQuantile(p: number, degreesOfFreedom: number): number {
   if (typeof nu !== 'number' || !(nu > 0))
     throw _rangeError('studentTQuantile', 'degreesOfFreedom', 'a number above 0', nu)
   if (nu === Number.POSITIVE_INFINITY) return normalQuantile(p)
+  // The median is 0 at every ν; below the smallest ν whose half is above 0 every other quantile is ±∞.
+  if (p === 0.5) return 0
+  if (nu / 2 === 0) throw infinite(p, nu)
   const sign = p < 0.5 ? -1 : 1
   const tail = 2 * (p < 0.5 ? p : 1 - p) // P(|T| > s)
   let s: number
@@ -35,12 +38,15 @@ export function studentTQuantile(p: number, degreesOfFreedom: number): number {
     const y = _betaQuantile(1 - tail, 0.5, nu / 2) // y = 1 − x = s²/(ν + s²)
     s = Math.sqrt((nu * y) / (1 - y))
   }
-  if (!Number.isFinite(s))
-    throw _rangeError(
-      'studentTQuantile',
-      'p',
-      `a probability whose quantile at ${nu} degrees of freedom is finite`,
-      p,
-    )
+  if (!Number.isFinite(s)) throw infinite(p, nu)
   return sign * s
+}
+
+function infinite(p: number, nu: number): RangeError {
+  return _rangeError(
+    'studentTQuantile',
+    'p',
+    `a probability whose quantile at ${nu} degrees of freedom is finite`,
+    p,
+  )
 }

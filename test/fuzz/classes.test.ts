@@ -27,6 +27,10 @@ describe('no NaN or Infinity in results', () => {
     // Far tails stay numbers: t = −1.8e308 on one degree of freedom is the Cauchy tail 1/(π|t|), 0 here.
     expect(cx.studentTCdf(-Number.MAX_VALUE, 1)).toBeGreaterThanOrEqual(0)
     expect(cx.studentTCdf(-1e10, 1)).toBeCloseTo(1 / (Math.PI * 1e10), 20)
+    // The smallest degrees of freedom, whose half is 0: the limit ν → 0, where the mass is at ±∞.
+    for (const t of [0, 1, -3, 1e300]) expect(cx.studentTCdf(t, 5e-324)).toBe(0.5)
+    expect(cx.studentTQuantile(0.5, 5e-324)).toBe(0)
+    expect(() => cx.studentTQuantile(0.975, 5e-324)).toThrow('studentTQuantile expected `p`')
   })
   it('gives null, not Infinity, where a quotient overflows', () => {
     expect(cx.growth([5e-324, 1])).toMatchObject({ value: null, reason: 'zero-denominator' })
