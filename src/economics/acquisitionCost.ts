@@ -4,6 +4,7 @@ import { _copy } from '../core/_copy.ts'
 import { _dict, _get, _set } from '../core/_dict.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _finder, _keyed } from '../core/_keyed.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DISAMBIGUATION, _DOCS, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _emptyReason, _variant } from '../core/_variant.ts'
@@ -166,8 +167,8 @@ export interface AcquisitionCostState {
   currency: string | null
   /** Spend as exact decimal strings, keyed `periodIndex|channel`. */
   spend: Record<string, string>
-  /** Each customer's first acquisition: [instant, channel or null]. */
-  customers: Record<string, [number, string | null]>
+  /** Each customer's first acquisition, [instant, channel or null], at the customer's position in `keys`. */
+  customers: { keys: string[]; values: [number, string | null][] }
   /** Records left out. */
   excluded: ExclusionCounts<AcquisitionExclusion>
 }
@@ -300,12 +301,13 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
     return k < bounds.length - 1 ? k : -1
   }
 
+  const find = _finder(fn)
   return {
     kpi: fn,
     init: () => ({
       currency: null,
       spend: _dict(),
-      customers: _dict(),
+      customers: _keyed(),
       excluded: { missing: 0, invalid: 0, otherKind: 0, duplicate: 0, outOfRange: 0 },
     }),
     add(state, item, index) {
@@ -331,11 +333,11 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
           return state
         }
         const customer = String(id)
-        const seen = _get(state.customers, customer)
+        const seen = find.get(state.customers, customer)
         if (seen !== undefined) {
           x.duplicate++
-          if (at < seen[0]) _set(state.customers, customer, [at, r.channel ?? null])
-        } else _set(state.customers, customer, [at, r.channel ?? null])
+          if (at < seen[0]) find.set(state.customers, customer, [at, r.channel ?? null])
+        } else find.set(state.customers, customer, [at, r.channel ?? null])
         return state
       }
       if (r.at === undefined || r.at === null || r.amount === undefined || r.amount === null) {
@@ -396,13 +398,15 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
         const theirs = b.spend[key] as string
         _set(a.spend, key, mine === undefined ? theirs : new D(mine).plus(theirs).toFixed())
       }
-      for (const id of Object.keys(b.customers)) {
-        const theirs = b.customers[id] as [number, string | null]
-        const mine = _get(a.customers, id)
-        if (mine === undefined) _set(a.customers, id, [theirs[0], theirs[1]])
+      const { keys, values } = b.customers
+      for (let i = 0; i < keys.length; i++) {
+        const id = keys[i] as string
+        const theirs = values[i] as [number, string | null]
+        const mine = find.get(a.customers, id)
+        if (mine === undefined) find.set(a.customers, id, [theirs[0], theirs[1]])
         else {
           a.excluded.duplicate++
-          if (theirs[0] < mine[0]) _set(a.customers, id, [theirs[0], theirs[1]])
+          if (theirs[0] < mine[0]) find.set(a.customers, id, [theirs[0], theirs[1]])
         }
       }
       _mergeCounts(a.excluded, b.excluded)
@@ -427,8 +431,7 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
       }
       const newBy = Array.from({ length: m }, () => new Map<string, number>())
       let outside = 0
-      for (const id of Object.keys(state.customers)) {
-        const [at, channel] = state.customers[id] as [number, string | null]
+      for (const [at, channel] of state.customers.values) {
         const k = indexOf(at) - offset
         if (k < 0 || k >= m) {
           outside++
@@ -438,7 +441,7 @@ export function acquisitionCostAggregator<T, const O extends AcquisitionCostOpti
         counts.set(channel ?? '', (counts.get(channel ?? '') ?? 0) + 1)
       }
       const excluded = { ...state.excluded, outOfRange: (state.excluded.outOfRange ?? 0) + outside }
-      const recorded = Object.keys(state.spend).length > 0 || Object.keys(state.customers).length > 0
+      const recorded = Object.keys(state.spend).length > 0 || state.customers.keys.length > 0
       const empty = recorded ? 'zero-denominator' : _emptyReason(excluded)
       const results = p.periods.map((period, k): AcquisitionCostResult => {
         const spent = spend.get(k + offset - lag) ?? new Map<string, InstanceType<typeof D>>()

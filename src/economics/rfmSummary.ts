@@ -1,10 +1,10 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _integer, _number, _oneOf, _typeError } from '../core/_assert.ts'
 import { _copy } from '../core/_copy.ts'
-import { _dict, _get, _set } from '../core/_dict.ts'
 import { _documented } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _finder, _keyed } from '../core/_keyed.ts'
 import { _made, _sameMaker } from '../core/_made.ts'
 import { _numeric } from '../core/_numeric.ts'
 import { _compareIds } from '../core/_order.ts'
@@ -132,8 +132,11 @@ export interface RfmSummaryResult {
 export interface RfmSummaryState {
   /** The zone whose calendar days the purchases were merged in, as JSON; states of another zone are not merged. */
   made: string
-  /** Day totals by customer and day number (days since 1970-01-01 in the zone's calendar). */
-  customers: Record<string, Record<string, number>>
+  /**
+   * Day totals by customer and day number (days since 1970-01-01 in the zone's calendar): `values[i]`
+   * holds the days of customer `keys[i]`.
+   */
+  customers: { keys: string[]; values: Record<string, number>[] }
   /** Transactions counted. */
   n: number
   /** Transactions left out. */
@@ -252,9 +255,10 @@ export function rfmSummaryAggregator<T>(
   // a locator that computes each local day once.
   const locate = utc ? null : _locator(calendar)
 
+  const find = _finder(fn)
   return {
     kpi: fn,
-    init: () => ({ made, customers: _dict(), n: 0, excluded: { missing: 0, invalid: 0, outOfRange: 0 } }),
+    init: () => ({ made, customers: _keyed(), n: 0, excluded: { missing: 0, invalid: 0, outOfRange: 0 } }),
     add(state, item, index) {
       const x = state.excluded
       const t = accessor === undefined ? (item as unknown as Transaction) : accessor(item, index)
@@ -287,10 +291,10 @@ export function rfmSummaryAggregator<T>(
         return state
       }
       const id = String(t.customerId)
-      let days = _get(state.customers, id)
+      let days = find.get(state.customers, id)
       if (days === undefined) {
         days = {}
-        _set(state.customers, id, days)
+        find.set(state.customers, id, days)
       }
       days[day] = (days[day] ?? 0) + cents
       state.n++
@@ -299,10 +303,12 @@ export function rfmSummaryAggregator<T>(
     merge(a, b) {
       if (a === b) b = _copy(b)
       _sameMaker(fn, a.made, b.made)
-      for (const id of Object.keys(b.customers)) {
-        const from = b.customers[id] as Record<string, number>
-        const into = _get(a.customers, id)
-        if (into === undefined) _set(a.customers, id, { ...from })
+      const { keys, values } = b.customers
+      for (let i = 0; i < keys.length; i++) {
+        const id = keys[i] as string
+        const from = values[i] as Record<string, number>
+        const into = find.get(a.customers, id)
+        if (into === undefined) find.set(a.customers, id, { ...from })
         else for (const d of Object.keys(from)) into[d] = (into[d] ?? 0) + (from[d] as number)
       }
       a.n += b.n
@@ -312,8 +318,10 @@ export function rfmSummaryAggregator<T>(
     result(state) {
       const customers: RfmCustomer[] = []
       let late = 0
-      for (const id of Object.keys(state.customers)) {
-        const totals = state.customers[id] as Record<string, number>
+      const { keys, values } = state.customers
+      for (let c = 0; c < keys.length; c++) {
+        const id = keys[c] as string
+        const totals = values[c] as Record<string, number>
         const days = Object.keys(totals)
           .map(Number)
           .sort((p, q) => p - q)

@@ -1,8 +1,8 @@
 import { _copy } from '../core/_copy.ts'
-import { _dict, _get, _set } from '../core/_dict.ts'
 // The activity-events source of cohortRetention: each customer's periods with a start event and with a
 // return event, kept per customer so that states merge.
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _finder, _keyed } from '../core/_keyed.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { _Calendar } from '../time/_calendar.ts'
 import type { ActivityEvent, CohortRetentionResult, CohortRetentionState } from './_cohortTypes.ts'
@@ -19,13 +19,14 @@ export function _activityAggregator<T>(
 ): Aggregator<T, CohortRetentionState, CohortRetentionResult> {
   const startEvent = events.start
   const returnEvent = events.return
+  const find = _finder(fn)
   return {
     kpi: fn,
     init: () => ({
       currency: null,
-      customers: _dict(),
+      customers: _keyed(),
       n: 0,
-      activity: _dict(),
+      activity: _keyed(),
       excluded: { missing: 0, invalid: 0, trial: 0, free: 0, pending: 0, otherEvent: 0 },
     }),
     add(state, item, index) {
@@ -50,10 +51,10 @@ export function _activityAggregator<T>(
       if (!isStart && !isReturn) return skip('otherEvent', e.event)
       const period = calendar.startOf(at)
       const customer = String(id)
-      let entry = _get(state.activity, customer)
+      let entry = find.get(state.activity, customer)
       if (entry === undefined) {
         entry = [[], []]
-        _set(state.activity, customer, entry)
+        find.set(state.activity, customer, entry)
       }
       if (isStart && !entry[0].includes(period)) entry[0].push(period)
       if (isReturn && !entry[1].includes(period)) entry[1].push(period)
@@ -62,10 +63,12 @@ export function _activityAggregator<T>(
     },
     merge(a, b) {
       if (a === b) b = _copy(b)
-      for (const id of Object.keys(b.activity)) {
-        const [s, r] = b.activity[id] as [number[], number[]]
-        const mine = _get(a.activity, id)
-        if (mine === undefined) _set(a.activity, id, [s.slice(), r.slice()])
+      const { keys, values } = b.activity
+      for (let i = 0; i < keys.length; i++) {
+        const id = keys[i] as string
+        const [s, r] = values[i] as [number[], number[]]
+        const mine = find.get(a.activity, id)
+        if (mine === undefined) find.set(a.activity, id, [s.slice(), r.slice()])
         else {
           for (const t of s) if (!mine[0].includes(t)) mine[0].push(t)
           for (const t of r) if (!mine[1].includes(t)) mine[1].push(t)

@@ -109,8 +109,11 @@ export interface CohortRetentionResult {
  * @category Lifecycle
  */
 export interface CohortRetentionState extends SubscriptionState {
-  /** For events: per customer, [periods with a start event, periods with a return event] (period starts, ms). */
-  activity: Record<string, [number[], number[]]>
+  /**
+   * For events: per customer (`values[i]` for customer `keys[i]`), [periods with a start event, periods
+   * with a return event] (period starts, ms).
+   */
+  activity: { keys: string[]; values: [number[], number[]][] }
   /** Inputs left out, by reason. */
   excluded: ExclusionCounts<CohortExclusion>
 }

@@ -1,9 +1,9 @@
 import { _accessor, _integer, _number, _oneOf, _options, _typeError } from '../core/_assert.ts'
 import { _copy } from '../core/_copy.ts'
-import { _dict, _get, _set } from '../core/_dict.ts'
 import type { _Docs } from '../core/_documented.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { type _Finder, _finder, _keyed } from '../core/_keyed.ts'
 import { _numeric } from '../core/_numeric.ts'
 import type { _Check } from '../core/_resolve.ts'
 import { _AS_OF, type _Defaulted, _DISAMBIGUATION, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
@@ -134,8 +134,12 @@ export type SubscriptionSpan = [number, number | null, number, string | number |
 export interface SubscriptionState {
   /** The currency of the amounts seen, or null. */
   currency: string | null
-  /** Paid spans by customer: [start, end or null, monthly value × 360 in minor units, subscription id or null]. */
-  customers: Record<string, SubscriptionSpan[]>
+  /**
+   * Paid spans by customer — `values[i]` are the spans of customer `keys[i]` — each [start, end or null,
+   * monthly value × 360 in minor units, subscription id or null]. Two arrays rather than an object, so
+   * that a state holds tens of millions of customers.
+   */
+  customers: { keys: string[]; values: SubscriptionSpan[][] }
   /** Subscriptions counted. */
   n: number
   /** Subscriptions left out, by reason. */
@@ -337,6 +341,7 @@ function addSubscription(
   index: number,
   kpi: string,
   c: _SubscriptionConfig,
+  find: _Finder,
 ): string | null {
   if (s === null || s === undefined) return 'missing'
   if (typeof s !== 'object') return 'invalid'
@@ -386,9 +391,9 @@ function addSubscription(
   const sub = s.subscriptionId
   const key = typeof sub === 'string' || (typeof sub === 'number' && Number.isFinite(sub)) ? sub : null
   const customer = String(id)
-  const spans = _get(state.customers, customer)
+  const spans = find.get(state.customers, customer)
   const span: SubscriptionSpan = [start, known, value, key]
-  if (spans === undefined) _set(state.customers, customer, [span])
+  if (spans === undefined) find.set(state.customers, customer, [span])
   else spans.push(span)
   state.n++
   return null
@@ -405,17 +410,18 @@ export function _subscriptionAggregator<T, Out>(
   result: (state: SubscriptionState) => Out,
 ): Aggregator<T, SubscriptionState, Out> {
   _accessor(fn, accessor)
+  const find = _finder(fn)
   return {
     kpi: fn,
     init: () => ({
       currency: null,
-      customers: _dict(),
+      customers: _keyed(),
       n: 0,
       excluded: { missing: 0, invalid: 0, trial: 0, free: 0, pending: 0 },
     }),
     add(state, item, index) {
       const s = accessor === undefined ? (item as unknown as Subscription) : accessor(item, index)
-      const reason = addSubscription(state, s, index, fn, config)
+      const reason = addSubscription(state, s, index, fn, config, find)
       // Trials, free plans and later records are not errors: they are counted whatever onInvalid says.
       if (reason !== null) {
         const policy = reason === 'missing' || reason === 'invalid' ? config.onInvalid : 'exclude'
@@ -435,10 +441,12 @@ export function _subscriptionAggregator<T, Out>(
         )
       }
       if (a.currency === null) a.currency = b.currency
-      for (const id of Object.keys(b.customers)) {
-        const spans = b.customers[id] as SubscriptionSpan[]
-        const mine = _get(a.customers, id)
-        if (mine === undefined) _set(a.customers, id, spans.slice())
+      const { keys, values } = b.customers
+      for (let i = 0; i < keys.length; i++) {
+        const id = keys[i] as string
+        const spans = values[i] as SubscriptionSpan[]
+        const mine = find.get(a.customers, id)
+        if (mine === undefined) find.set(a.customers, id, spans.slice())
         else for (const span of spans) mine.push(span)
       }
       a.n += b.n

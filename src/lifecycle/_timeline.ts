@@ -28,21 +28,26 @@ export function _eachLine(
     line(spans, scratch)
     if (scratch.t.length > 0) visit(scratch, id)
   }
+  const { keys, values } = state.customers
   if (unit === 'customer') {
-    for (const id of Object.keys(state.customers)) emit(state.customers[id] as SubscriptionSpan[], id)
+    for (let i = 0; i < keys.length; i++) emit(values[i] as SubscriptionSpan[], keys[i] as string)
     return
   }
+  // A customer's subscriptions, in the order they came; grouped within the customer, so that the map
+  // stays as small as one customer's subscriptions.
   const bySubscription = new Map<string, SubscriptionSpan[]>()
-  for (const id of Object.keys(state.customers)) {
-    for (const span of state.customers[id] as SubscriptionSpan[]) {
+  for (let i = 0; i < keys.length; i++) {
+    const id = keys[i] as string
+    bySubscription.clear()
+    for (const span of values[i] as SubscriptionSpan[]) {
       // A record without an id is its own subscription, told apart by its start.
       const key = `${id}/${span[3] ?? `@${span[0]}`}`
       const spans = bySubscription.get(key)
       if (spans === undefined) bySubscription.set(key, [span])
       else spans.push(span)
     }
+    for (const [key, spans] of bySubscription) emit(spans, key)
   }
-  for (const [key, spans] of bySubscription) emit(spans, key)
 }
 
 /** Writes the step function of a set of spans into `out` (empty). */

@@ -1,8 +1,8 @@
 import { _accessorAndOptions } from '../core/_args.ts'
 import { _integer, _rangeError, _typeError } from '../core/_assert.ts'
-import { _dict } from '../core/_dict.ts'
 import { _documented } from '../core/_documented.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _keyed } from '../core/_keyed.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DOCS } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
@@ -223,8 +223,8 @@ export function cohortRetentionAggregator<T>(
     let first = Number.POSITIVE_INFINITY
     let last = Number.NEGATIVE_INFINITY
     if (source === 'subscriptions') {
-      for (const id of Object.keys(state.customers)) {
-        for (const [start, end] of state.customers[id] as SubscriptionSpan[]) {
+      for (const spans of state.customers.values) {
+        for (const [start, end] of spans) {
           if (end !== null && end <= start) continue
           first = Math.min(first, start)
           last = Math.max(last, end ?? start)
@@ -252,8 +252,8 @@ export function cohortRetentionAggregator<T>(
       })
       return rows.finish(state)
     }
-    for (const id of Object.keys(state.activity)) {
-      const [starts, returns] = state.activity[id] as [number[], number[]]
+    const { keys, values } = state.activity
+    for (const [starts, returns] of values) {
       for (const t of starts) {
         first = Math.min(first, t)
         last = Math.max(last, t)
@@ -262,8 +262,9 @@ export function cohortRetentionAggregator<T>(
     }
     const grid = _cohortGrid(spec, first, last)
     const rows = _cohortTable(spec, grid)
-    for (const id of Object.keys(state.activity)) {
-      const [starts, returns] = state.activity[id] as [number[], number[]]
+    for (let i = 0; i < keys.length; i++) {
+      const id = keys[i] as string
+      const [starts, returns] = values[i] as [number[], number[]]
       if (starts.length === 0) continue
       const index = (t: number): number => _upper(grid, t) - 1
       const runs: number[] = []
@@ -289,7 +290,7 @@ export function cohortRetentionAggregator<T>(
       ...inner,
       init: () => ({
         ...inner.init(),
-        activity: _dict(),
+        activity: _keyed(),
         excluded: { ...inner.init().excluded, otherEvent: 0 },
       }),
     } as Aggregator<T, CohortRetentionState, CohortRetentionResult>

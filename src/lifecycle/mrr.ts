@@ -113,9 +113,9 @@ export function mrrAggregator<T>(
     let total = 0
     let customers = 0
     let n = 0
-    for (const id of Object.keys(state.customers)) {
+    for (const spans of state.customers.values) {
       let paying = false
-      for (const [start, end, value] of state.customers[id] as SubscriptionSpan[]) {
+      for (const [start, end, value] of spans) {
         if (start <= at && (end === null || at < end)) {
           total += value
           paying = true

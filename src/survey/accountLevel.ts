@@ -1,7 +1,7 @@
 import { _function, _typeError } from '../core/_assert.ts'
 import { _copy } from '../core/_copy.ts'
-import { _dict, _get, _set } from '../core/_dict.ts'
 import { _exclude, _mergeCounts } from '../core/_exclude.ts'
+import { _finder, type _Keyed, _keyed } from '../core/_keyed.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DISAMBIGUATION, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _emptyReason, _variant } from '../core/_variant.ts'
@@ -60,8 +60,8 @@ export interface AccountLevelOptions<T> extends ParseInstantOptions {
  * @category Survey
  */
 export interface AccountLevelState<State> {
-  /** Records by account. */
-  accounts: Record<string, [number, number]>
+  /** Records by account: `values[i]` is the record of account `keys[i]`. */
+  accounts: { keys: string[]; values: [number, number][] }
   /** The inner KPI's state (policy `'all'`). */
   inner: State
   /** Valid responses filed under an account. */
@@ -129,14 +129,10 @@ export function accountLevel<T, State, Result extends SurveyResult>(
   const kpi = aggregator.kpi
 
   // Files (first, second) under `key`: [time, score] for 'latest' and 'first', [sum, count] for 'mean'.
-  const put = (
-    accounts: Record<string, [number, number]>,
-    key: string,
-    first: number,
-    second: number,
-  ): void => {
-    const mine = _get(accounts, key)
-    if (mine === undefined) _set(accounts, key, [first, second])
+  const find = _finder(kpi)
+  const put = (accounts: _Keyed<[number, number]>, key: string, first: number, second: number): void => {
+    const mine = find.get(accounts, key)
+    if (mine === undefined) find.set(accounts, key, [first, second])
     else if (policy === 'mean') {
       mine[0] += first
       mine[1] += second
@@ -153,7 +149,7 @@ export function accountLevel<T, State, Result extends SurveyResult>(
   return {
     kpi,
     init: () => ({
-      accounts: _dict(),
+      accounts: _keyed(),
       inner: aggregator.init(),
       filed: 0,
       excluded: { ..._surveyExcluded(), missingAccount: 0, undated: 0, duplicateAccount: 0 },
@@ -189,9 +185,10 @@ export function accountLevel<T, State, Result extends SurveyResult>(
     },
     merge: (a, b) => {
       if (a === b) b = _copy(b)
-      for (const key of Object.keys(b.accounts)) {
-        const [first, second] = b.accounts[key] as [number, number]
-        put(a.accounts, key, first, second)
+      const { keys, values } = b.accounts
+      for (let i = 0; i < keys.length; i++) {
+        const [first, second] = values[i] as [number, number]
+        put(a.accounts, keys[i] as string, first, second)
       }
       a.inner = aggregator.merge(a.inner, b.inner)
       a.filed += b.filed
@@ -200,7 +197,7 @@ export function accountLevel<T, State, Result extends SurveyResult>(
     },
     result: (state) => {
       let inner = aggregator.merge(aggregator.init(), state.inner)
-      const records = Object.values(state.accounts)
+      const records = state.accounts.values
       for (const [first, second] of records)
         inner = aggregator.tally(inner, policy === 'mean' ? first / second : second)
       const result = aggregator.result(inner)

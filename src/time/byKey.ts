@@ -1,7 +1,8 @@
 import { _function, _options, _typeError } from '../core/_assert.ts'
 import { _copy } from '../core/_copy.ts'
-import { _dict, _get, _set } from '../core/_dict.ts'
 import { _mergeCounts } from '../core/_exclude.ts'
+import { _finder, _keyed } from '../core/_keyed.ts'
+import { _compareIds } from '../core/_order.ts'
 import type { Accessor, Aggregator } from '../core/aggregator.ts'
 import type { Excluded, ExclusionCounts, Variant } from '../core/result.ts'
 
@@ -50,8 +51,8 @@ export interface ByKeyResult<Out> {
  * @category Time
  */
 export interface ByKeyState<State> {
-  /** Inner state of each segment with data. */
-  groups: Record<string, State>
+  /** Inner state of each segment with data: `values[i]` is the state of segment `keys[i]`. */
+  groups: { keys: string[]; values: State[] }
   /** Items without a key. */
   excluded: ExclusionCounts
 }
@@ -88,9 +89,11 @@ export function byKey<T, State, Out>(
     throw _typeError(fn, 'options.keys', 'an array of strings', o.keys)
   }
   const variant: Variant = o.keys === undefined ? {} : { keys: [...listed] }
+  const first = new Set(listed)
+  const find = _finder('byKey')
   return {
     kpi: 'byKey',
-    init: () => ({ groups: _dict(), excluded: { missing: 0, invalid: 0 } }),
+    init: () => ({ groups: _keyed(), excluded: { missing: 0, invalid: 0 } }),
     add: (state, item, index) => {
       const raw = key(item, index)
       if (raw === null || raw === undefined || raw === '') {
@@ -98,35 +101,46 @@ export function byKey<T, State, Out>(
         return state
       }
       const k = typeof raw === 'string' ? raw : String(raw)
-      const current = _get(state.groups, k)
-      _set(state.groups, k, aggregator.add(current === undefined ? aggregator.init() : current, item, index))
+      const current = find.get(state.groups, k)
+      find.set(
+        state.groups,
+        k,
+        aggregator.add(current === undefined ? aggregator.init() : current, item, index),
+      )
       return state
     },
     merge: (a, b) => {
       if (a === b) b = _copy(b)
-      for (const k of Object.keys(b.groups)) {
-        const mine = _get(a.groups, k)
-        _set(
+      const { keys, values } = b.groups
+      for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string
+        const mine = find.get(a.groups, k)
+        find.set(
           a.groups,
           k,
-          aggregator.merge(mine === undefined ? aggregator.init() : mine, b.groups[k] as State),
+          aggregator.merge(mine === undefined ? aggregator.init() : mine, values[i] as State),
         )
       }
       _mergeCounts(a.excluded, b.excluded)
       return a
     },
     result: (state) => {
-      const rest = Object.keys(state.groups)
-        .filter((k) => !listed.includes(k))
-        .sort()
+      const { keys, values } = state.groups
+      // The listed segments first, then the others by UTF-16 code units.
+      const rest: number[] = []
+      for (let i = 0; i < keys.length; i++) if (!first.has(keys[i] as string)) rest.push(i)
+      rest.sort((p, q) => _compareIds(keys[p] as string, keys[q] as string))
+      const groups: KeyResult<Out>[] = listed.map((k) => {
+        const inner = find.get(state.groups, k)
+        return { key: k, result: aggregator.result(inner === undefined ? aggregator.init() : inner) }
+      })
+      for (const i of rest)
+        groups.push({ key: keys[i] as string, result: aggregator.result(values[i] as State) })
       return {
         kind: 'segments',
         kpi: 'byKey',
         variant,
-        groups: [...listed, ...rest].map((k) => {
-          const inner = _get(state.groups, k)
-          return { key: k, result: aggregator.result(inner === undefined ? aggregator.init() : inner) }
-        }),
+        groups,
         excluded: { ...state.excluded },
       }
     },
