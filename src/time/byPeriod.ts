@@ -208,6 +208,16 @@ export function byPeriod<T, State, Out>(
     state.periods[period.key] = inner
     slots[period.id] = inner
   }
+  /** Adds one item whose date is `raw`. */
+  const one = (state: ByPeriodState<State>, item: T, index: number, raw: unknown): void => {
+    const t = typeof raw === 'number' && raw >= fastLow && raw < fastHigh ? raw : classify(state, raw, index)
+    if (t === null) return
+    if (t < last.start || t >= last.end) last = locate(t)
+    const period = last
+    const inner = slot(state, period)
+    const next = aggregator.add(inner, item, index)
+    if (next !== inner) store(state, period, next)
+  }
 
   // The periods between two instants, walked once per span and kept: results are read repeatedly
   // over the same span, and zone arithmetic is the expensive part.
@@ -261,15 +271,7 @@ export function byPeriod<T, State, Out>(
     periodsOf,
     init: () => ({ calendar: made, periods: {}, excluded: { missing: 0, invalid: 0, outOfRange: 0 } }),
     add: (state, item, index) => {
-      const raw = date(item, index)
-      const t =
-        typeof raw === 'number' && raw >= fastLow && raw < fastHigh ? raw : classify(state, raw, index)
-      if (t === null) return state
-      if (t < last.start || t >= last.end) last = locate(t)
-      const period = last
-      const inner = slot(state, period)
-      const next = aggregator.add(inner, item, index)
-      if (next !== inner) store(state, period, next)
+      one(state, item, index, date(item, index))
       return state
     },
     addRange: (state, items, begin, end) => {
@@ -277,7 +279,21 @@ export function byPeriod<T, State, Out>(
       let period = last
       let base: State | undefined
       let i = begin
+      // Runs of one item in a row: the items are not in time order.
+      let single = 0
       while (i < end) {
+        if (single >= 4) {
+          // In random order every item changes period, and looking for a run costs more than it saves:
+          // the next items are added one by one, then runs are looked for again.
+          if (base !== undefined && run !== base) store(state, period, run as State)
+          base = undefined
+          const stop = Math.min(end, i + 1024)
+          for (; i < stop; i++)
+            one(state, items[i] as T, i, i === stoppedAt ? stopped : date(items[i] as T, i))
+          period = last
+          single = 0
+          continue
+        }
         const item = items[i] as T
         const raw = i === stoppedAt ? stopped : date(item, i)
         const t = typeof raw === 'number' && raw >= fastLow && raw < fastHigh ? raw : classify(state, raw, i)
@@ -289,7 +305,15 @@ export function byPeriod<T, State, Out>(
         if (t < period.start || t >= period.end) period = last = locate(t)
         base = slot(state, period)
         run = aggregator.add(base, item, i)
-        i = follow(items, i + 1, end, Math.max(period.start, fastLow), Math.min(period.end, fastHigh))
+        const next = follow(
+          items,
+          i + 1,
+          end,
+          Math.max(period.start, fastLow),
+          Math.min(period.end, fastHigh),
+        )
+        single = next === i + 1 ? single + 1 : 0
+        i = next
       }
       if (base !== undefined && run !== base) store(state, period, run as State)
       run = undefined

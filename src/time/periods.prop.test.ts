@@ -137,4 +137,46 @@ describe('windows', () => {
       }
     },
   )
+  // Runs of one period and stretches of scattered instants, with dates that are not numbers: the array
+  // path (which looks for runs, and stops looking in random order) builds the state `add` builds.
+  const mixed = fc.array(
+    fc.oneof(
+      fc.constant(null),
+      fc.record({
+        at: fc.integer({ min: Date.UTC(2023, 0, 1), max: Date.UTC(2025, 0, 1) }),
+        length: fc.integer({ min: 1, max: 40 }),
+      }),
+    ),
+    { maxLength: 80 },
+  )
+  test.prop([fc.constantFrom(...zones), mixed, fc.integer({ min: 0, max: 4000 })], { numRuns: 100 })(
+    'the array path and add build the same state, in order or not',
+    (timeZone, parts, scattered) => {
+      const rows: { at: number | string; v: number }[] = []
+      for (const part of parts) {
+        if (part === null) rows.push({ at: 'not a date', v: 1 })
+        else for (let i = 0; i < part.length; i++) rows.push({ at: part.at + i, v: i })
+      }
+      // Scattered instants: every one in another day than the one before.
+      for (let i = 0; i < scattered; i++)
+        rows.push({ at: Date.UTC(2023, 0, 1) + ((i * 7919) % 700) * 86_400_000, v: i % 5 })
+      // And runs again after them.
+      for (const part of parts.slice(0, 5))
+        if (part !== null)
+          for (let i = 0; i < part.length; i++) rows.push({ at: part.at + i * 3_600_000, v: 2 })
+      const daily = byPeriod(
+        sum as Aggregator<{ at: number | string; v: number }, [number, number], { value: number; n: number }>,
+        {
+          date: (e) => e.at,
+          unit: 'day',
+          timeZone,
+        },
+      )
+      let one = daily.init()
+      rows.forEach((row, i) => {
+        one = daily.add(one, row, i)
+      })
+      expect(accumulate(daily, rows)).toEqual(one)
+    },
+  )
 })
