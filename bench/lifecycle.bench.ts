@@ -26,13 +26,17 @@ interface Row {
 
 /** A seeded history: sign-ups over two years, monthly and annual plans, upgrades, downgrades, churn, returns. */
 export function generate(customers: number): Row[] {
+  return [...subscriptionRows(customers)]
+}
+
+/** The same history, one subscription at a time (nothing kept: the scaling bench folds 10,000,000 customers). */
+export function* subscriptionRows(customers: number): Generator<Row> {
   let seed = 11
   const random = (): number => {
     seed = (seed * 1103515245 + 12345) % 2147483648
     return seed / 2147483648
   }
   const prices = [29, 49, 99, 199]
-  const rows: Row[] = []
   for (let c = 0; c < customers; c++) {
     const customerId = `C${c}`
     let at = (bounds[Math.floor(random() * MONTHS)] as number) + Math.floor(random() * 27 * DAY)
@@ -44,38 +48,35 @@ export function generate(customers: number): Row[] {
     while (at < end) {
       at += 30 * DAY
       const r = random()
-      const close = (stop: number | null): void => {
-        rows.push({
-          customerId,
-          subscriptionId: `${customerId}-${n++}`,
-          start,
-          end: stop,
-          amount: annual ? (prices[tier] as number) * 10 : (prices[tier] as number),
-          billingInterval: annual ? 'year' : 'month',
-          quantity: 1 + (c % 3),
-          currency: 'USD',
-        })
-      }
-      if (at >= end) close(null)
+      const close = (stop: number | null): Row => ({
+        customerId,
+        subscriptionId: `${customerId}-${n++}`,
+        start,
+        end: stop,
+        amount: annual ? (prices[tier] as number) * 10 : (prices[tier] as number),
+        billingInterval: annual ? 'year' : 'month',
+        quantity: 1 + (c % 3),
+        currency: 'USD',
+      })
+      if (at >= end) yield close(null)
       else if (r < 0.03) {
-        close(at)
+        yield close(at)
         if (random() < 0.25) {
           at += Math.floor((1 + random() * 5) * 30 * DAY)
           start = at
           if (at >= end) break
         } else break
       } else if (r < 0.05 && tier < 3) {
-        close(at)
+        yield close(at)
         tier++
         start = at
       } else if (r < 0.06 && tier > 0) {
-        close(at)
+        yield close(at)
         tier--
         start = at
       }
     }
   }
-  return rows
 }
 
 /** Value in units of 1/12 cent a month, so that annual plans stay integers. */
@@ -95,7 +96,7 @@ function monthOf(t: number): number {
 }
 
 /** Groups subscriptions by customer: one pass. */
-function byCustomer(rows: readonly Row[]): Map<string, Row[]> {
+function byCustomer(rows: Iterable<Row>): Map<string, Row[]> {
   const groups = new Map<string, Row[]>()
   for (const s of rows) {
     const g = groups.get(s.customerId)
@@ -127,7 +128,7 @@ function levels(subs: readonly Row[]): { before: number[]; first: number } {
 }
 
 /** Hand-written monthly churn (ChartMogul standard): churned = active before the month, inactive after, not new in it. */
-export function handChurn(rows: readonly Row[]): number[] {
+export function handChurn(rows: Iterable<Row>): number[] {
   const atStart = new Array<number>(MONTHS).fill(0)
   const churned = new Array<number>(MONTHS).fill(0)
   for (const subs of byCustomer(rows).values()) {
