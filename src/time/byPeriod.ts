@@ -88,6 +88,8 @@ export interface ByPeriodAggregator<T, State, Out>
 }
 
 /** Options of byPeriod echoed in its result beside the calendar. */
+/** Items added one by one at a time, once runs of one period stop paying. */
+const SCATTER = 1024
 const ECHOED = { asOf: _AS_OF, inputTimeZone: _INPUT_TIME_ZONE, disambiguation: _DISAMBIGUATION } as const
 
 /**
@@ -208,6 +210,8 @@ export function byPeriod<T, State, Out>(
     state.periods[period.key] = inner
     slots[period.id] = inner
   }
+  // The dates of the items added one by one, read ahead (random order).
+  const dates: unknown[] = []
   /** Adds one item whose date is `raw`. */
   const one = (state: ByPeriodState<State>, item: T, index: number, raw: unknown): void => {
     const t = typeof raw === 'number' && raw >= fastLow && raw < fastHigh ? raw : classify(state, raw, index)
@@ -287,9 +291,13 @@ export function byPeriod<T, State, Out>(
           // the next items are added one by one, then runs are looked for again.
           if (base !== undefined && run !== base) store(state, period, run as State)
           base = undefined
-          const stop = Math.min(end, i + 1024)
-          for (; i < stop; i++)
-            one(state, items[i] as T, i, i === stoppedAt ? stopped : date(items[i] as T, i))
+          // Their dates are read first, in a loop of their own: reads that do not wait for one another
+          // overlap while the memory answers, and the items are still in the cache when they are added.
+          const from = i
+          const stop = Math.min(end, i + SCATTER)
+          for (let k = from; k < stop; k++)
+            dates[k - from] = k === stoppedAt ? stopped : date(items[k] as T, k)
+          for (; i < stop; i++) one(state, items[i] as T, i, dates[i - from])
           period = last
           single = 0
           continue
