@@ -1,7 +1,7 @@
 import { _accessorAndOptions, _iterable } from '../core/_args.ts'
 import { _integer, _number, _oneOf, _options, _typeError } from '../core/_assert.ts'
-import { _dict, _get, _set } from '../core/_dict.ts'
 import { _instantArgument } from '../core/_instant.ts'
+import { _finder, _keyed } from '../core/_keyed.ts'
 import { _compareIds } from '../core/_order.ts'
 import type { Aggregator } from '../core/aggregator.ts'
 import { fold } from '../core/fold.ts'
@@ -318,16 +318,18 @@ export function healthTrend<T>(
   const series = fold(windowed, rows)
   for (const key of ['missing', 'invalid', 'outOfRange'] as const) excluded[key] += series.excluded[key]
   const periods = series.periods.map((p) => p.period)
-  const byAccount = _dict<{ values: (number | null)[]; counts: number[] }>()
+  // Lines by account, in a keyed map: a portfolio may hold more accounts than an object takes keys.
+  const find = _finder(fn)
+  const byAccount = _keyed<{ values: (number | null)[]; counts: number[] }>()
   const ids: string[] = []
   const portfolioSum = periods.map(() => 0)
   const portfolioN = periods.map(() => 0)
   series.periods.forEach((p, i) => {
     for (const g of p.result.groups) {
-      let line = _get(byAccount, g.key)
+      let line = find.get(byAccount, g.key)
       if (line === undefined) {
         line = { values: periods.map(() => null), counts: periods.map(() => 0) }
-        _set(byAccount, g.key, line)
+        find.set(byAccount, g.key, line)
         ids.push(g.key)
       }
       const [value, count] = g.result
@@ -339,7 +341,10 @@ export function healthTrend<T>(
   })
   ids.sort(_compareIds)
   const accounts = ids.map((accountId): HealthAccountTrend => {
-    const { values, counts } = _get(byAccount, accountId) as { values: (number | null)[]; counts: number[] }
+    const { values, counts } = find.get(byAccount, accountId) as {
+      values: (number | null)[]
+      counts: number[]
+    }
     const line = points(periods, values, counts, flat, slopeOver)
     return { accountId, points: line, latest: [...line].reverse().find((p) => p.value !== null) ?? null }
   })
