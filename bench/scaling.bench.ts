@@ -68,7 +68,8 @@ function chart(runs: Run[][]): string {
   const y = (v: number): number => top + (1 - v / ceiling) * (height - top - bottom)
   const colours = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b', '#e377c2', '#7f7f7f']
   const parts: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="sans-serif" font-size="12" role="img">`,
+    '<title>Time per item against the number of items, 10⁴ to 10⁷, one line per case</title>',
     `<rect width="${width}" height="${height}" fill="white"/>`,
   ]
   for (let v = 0; v <= ceiling; v += ceiling / 4) {

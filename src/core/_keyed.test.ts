@@ -7,7 +7,7 @@ describe('_finder', () => {
     const find = _finder('test')
     const map = _keyed<number>()
     const ids = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '1', '']
-    ids.forEach((id, i) => find.set(map, id, i))
+    for (const [i, id] of ids.entries()) find.set(map, id, i)
     find.set(map, 'toString', 10)
     expect(map).toEqual({ keys: ids, values: [0, 1, 10, 3, 4, 5] })
     expect(ids.map((id) => find.get(map, id))).toEqual([0, 1, 10, 3, 4, 5])

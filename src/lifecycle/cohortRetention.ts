@@ -31,7 +31,6 @@ import {
   _subscriptionConfig,
   type Subscription,
   type SubscriptionOptions,
-  type SubscriptionSpan,
 } from './_subscription.ts'
 import { _eachLine } from './_timeline.ts'
 

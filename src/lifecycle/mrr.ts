@@ -21,7 +21,6 @@ import {
   type Subscription,
   type SubscriptionExclusion,
   type SubscriptionOptions,
-  type SubscriptionSpan,
   type SubscriptionState,
 } from './_subscription.ts'
 
