@@ -1,4 +1,4 @@
-import { KpiError } from './KpiError.ts'
+import { _typeError } from './_assert.ts'
 
 // Maps keyed by user ids — customers, accounts, segments — in states that may hold tens of millions of
 // entries. A plain object used as a map stalls in V8 at 2^23 (about 8.4 million) keys, and one Map
@@ -45,84 +45,63 @@ interface Index {
  * An index for the keyed maps of one aggregator. It remembers the last map it searched (a fold adds to
  * one state), and the others in a WeakMap, so that an index lives no longer than its map. A map whose
  * keys were added elsewhere — parsed from JSON, or grown by another aggregator — is indexed again the
- * first time it is searched; a map with a key twice, or with fewer values than keys, is refused.
+ * first time it is searched; a map with a key twice, or with fewer values than keys, is refused with a
+ * TypeError naming the state.
  */
 export function _finder(fn: string, slice: number = SLICE): _Finder {
   let indexes: WeakMap<string[], Index> | undefined
   let last: Index | undefined
 
+  const at = (index: Index, key: string): number => {
+    for (const m of index.maps) {
+      const i = m.get(key)
+      if (i !== undefined) return i
+    }
+    return -1
+  }
+  const put = (index: Index, key: string, i: number): void => {
+    let tail = index.maps[index.maps.length - 1] as Map<string, number>
+    if (tail.size >= slice) {
+      tail = new Map()
+      index.maps.push(tail)
+    }
+    tail.set(key, i)
+    index.n++
+  }
   const indexOf = (map: _Keyed<unknown>): Index => {
     const keys = map.keys
     if (last !== undefined && last.keys === keys && last.n === keys.length) return last
     indexes ??= new WeakMap()
     let index = indexes.get(keys)
     if (index === undefined || index.n !== keys.length) {
-      index = build(fn, map, slice)
+      if (!Array.isArray(keys) || !Array.isArray(map.values) || map.values.length !== keys.length)
+        throw _typeError(fn, 'state', 'a keyed map { keys, values } with one value per key', map)
+      index = { keys, maps: [new Map()], n: 0 }
+      for (const key of keys) {
+        if (typeof key !== 'string' || at(index, key) >= 0)
+          throw _typeError(fn, 'state', 'a keyed map whose keys are strings, each once', key)
+        put(index, key, index.n)
+      }
       indexes.set(keys, index)
     }
     last = index
     return index
   }
 
-  const find = (index: Index, key: string): number => {
-    const maps = index.maps
-    for (let m = 0; m < maps.length; m++) {
-      const at = (maps[m] as Map<string, number>).get(key)
-      if (at !== undefined) return at
-    }
-    return -1
-  }
-
   return {
     get<V>(map: _Keyed<V>, key: string): V | undefined {
-      const at = find(indexOf(map), key)
-      return at < 0 ? undefined : map.values[at]
+      const i = at(indexOf(map), key)
+      return i < 0 ? undefined : map.values[i]
     },
     set<V>(map: _Keyed<V>, key: string, value: V): void {
       const index = indexOf(map)
-      const at = find(index, key)
-      if (at >= 0) {
-        map.values[at] = value
-        return
+      const i = at(index, key)
+      if (i >= 0) map.values[i] = value
+      else {
+        put(index, key, map.keys.length)
+        map.keys.push(key)
+        map.values.push(value)
       }
-      let tail = index.maps[index.maps.length - 1] as Map<string, number>
-      if (tail.size >= slice) {
-        tail = new Map()
-        index.maps.push(tail)
-      }
-      tail.set(key, map.keys.length)
-      map.keys.push(key)
-      map.values.push(value)
-      index.n++
     },
   }
-}
-
-function build(fn: string, map: _Keyed<unknown>, size: number): Index {
-  const { keys, values } = map
-  if (!Array.isArray(keys) || !Array.isArray(values) || values.length !== keys.length) {
-    throw new KpiError('incompatible-state', `${fn}: a keyed map in the state has not one value per key`, {
-      kpi: fn,
-    })
-  }
-  const maps: Map<string, number>[] = [new Map()]
-  let slice = maps[0] as Map<string, number>
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i] as string
-    for (const m of maps) {
-      if (typeof key !== 'string' || m.has(key)) {
-        throw new KpiError(
-          'incompatible-state',
-          `${fn}: a keyed map in the state has the key ${JSON.stringify(key)} ${typeof key !== 'string' ? 'which is not a string' : 'twice'}`,
-          { kpi: fn },
-        )
-      }
-    }
-    if (slice.size >= size) {
-      slice = new Map()
-      maps.push(slice)
-    }
-    slice.set(key, i)
-  }
-  return { keys, maps, n: keys.length }
 }

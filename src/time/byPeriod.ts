@@ -87,9 +87,9 @@ export interface ByPeriodAggregator<T, State, Out>
   periodsOf(state: ByPeriodState<State>): PeriodInfo[]
 }
 
-/** Options of byPeriod echoed in its result beside the calendar. */
-/** Items added one by one at a time, once runs of one period stop paying. */
+/** Items added one by one at a time (their dates read ahead), once runs of one period stop paying. */
 const SCATTER = 1024
+/** Options of byPeriod echoed in its result beside the calendar. */
 const ECHOED = { asOf: _AS_OF, inputTimeZone: _INPUT_TIME_ZONE, disambiguation: _DISAMBIGUATION } as const
 
 /**
@@ -325,6 +325,7 @@ export function byPeriod<T, State, Out>(
       }
       if (base !== undefined && run !== base) store(state, period, run as State)
       run = undefined
+      dates.length = 0
       stoppedAt = -1
       stopped = undefined
       return state
