@@ -3,7 +3,15 @@
 
 export type { Disambiguation } from './core/_wallClock.ts'
 export { accumulate } from './core/accumulate.ts'
-export type { Accessor, Aggregator, AnyAggregator, InputOf, ResultOf, StateOf } from './core/aggregator.ts'
+export type {
+  Accessor,
+  Aggregator,
+  AnyAggregator,
+  InputOf,
+  KeyedMap,
+  ResultOf,
+  StateOf,
+} from './core/aggregator.ts'
 export { type CombinedInput, type CombinedResult, type CombinedState, combine } from './core/combine.ts'
 export { describeResult, type ResultTraits } from './core/describeResult.ts'
 export type { InputField, KpiDescriptor, OptionRule, OptionRules, ResultCase } from './core/descriptor.ts'

@@ -1,4 +1,5 @@
 import { _typeError } from './_assert.ts'
+import type { KeyedMap } from './aggregator.ts'
 
 // Maps keyed by user ids — customers, accounts, segments — in states that may hold tens of millions of
 // entries. A plain object used as a map stalls in V8 at 2^23 (about 8.4 million) keys, and one Map
@@ -10,12 +11,7 @@ import { _typeError } from './_assert.ts'
 // a map in this JSON shape with an index beside it.
 
 /** A map from user ids to values, as two plain arrays: `values[i]` is the value under `keys[i]`. */
-export interface _Keyed<V> {
-  /** The keys, each once, in the order they came. */
-  keys: string[]
-  /** The value under each key, at the key's position. */
-  values: V[]
-}
+export type _Keyed<V> = KeyedMap<V>
 
 /** A new, empty keyed map. */
 export function _keyed<V>(): _Keyed<V> {

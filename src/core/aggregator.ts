@@ -64,3 +64,17 @@ export type ResultOf<A> = A extends Aggregator<any, any, infer O> ? O : never
  * @category Core
  */
 export type Accessor<T, V> = (item: T, index: number) => V
+
+/**
+ * A map from user ids — customers, accounts, segments — inside a state, as two plain arrays:
+ * `values[i]` is the value under `keys[i]`. Not an object keyed by id, so that a state holds tens of
+ * millions of keys (an object stalls at about 8.4 million) and any string, `'__proto__'` included, is a
+ * key like any other; still JSON, to store and merge.
+ * @category Core
+ */
+export interface KeyedMap<V> {
+  /** The keys, each once, in the order they came. */
+  keys: string[]
+  /** The value under each key, at the key's position. */
+  values: V[]
+}

@@ -8,7 +8,7 @@ import { _finder, _keyed } from '../core/_keyed.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DISAMBIGUATION, _DOCS, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _emptyReason, _variant } from '../core/_variant.ts'
-import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import type { Accessor, Aggregator, KeyedMap } from '../core/aggregator.ts'
 import type { InputField, KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import { KpiError } from '../core/KpiError.ts'
@@ -168,7 +168,7 @@ export interface AcquisitionCostState {
   /** Spend as exact decimal strings, keyed `periodIndex|channel`. */
   spend: Record<string, string>
   /** Each customer's first acquisition, [instant, channel or null], at the customer's position in `keys`. */
-  customers: { keys: string[]; values: [number, string | null][] }
+  customers: KeyedMap<[number, string | null]>
   /** Records left out. */
   excluded: ExclusionCounts<AcquisitionExclusion>
 }

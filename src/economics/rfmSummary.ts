@@ -11,7 +11,7 @@ import { _compareIds } from '../core/_order.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DISAMBIGUATION, _DOCS, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _variant } from '../core/_variant.ts'
-import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import type { Accessor, Aggregator, KeyedMap } from '../core/aggregator.ts'
 import type { InputField, KpiDescriptor } from '../core/descriptor.ts'
 import { _foldAs } from '../core/fold.ts'
 import { _instantReader, type DateInput, type ParseInstantOptions } from '../core/parseInstant.ts'
@@ -136,7 +136,7 @@ export interface RfmSummaryState {
    * Day totals by customer and day number (days since 1970-01-01 in the zone's calendar): `values[i]`
    * holds the days of customer `keys[i]`.
    */
-  customers: { keys: string[]; values: Record<string, number>[] }
+  customers: KeyedMap<Record<string, number>>
   /** Transactions counted. */
   n: number
   /** Transactions left out. */

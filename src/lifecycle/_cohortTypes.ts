@@ -1,5 +1,6 @@
 // The public types of cohortRetention's result and state, apart from it so that its table builder and
 // its events aggregator read them without an import cycle.
+import type { KeyedMap } from '../core/aggregator.ts'
 import type { DateInput } from '../core/parseInstant.ts'
 import type { Excluded, ExclusionCounts, Variant } from '../core/result.ts'
 import type { PeriodUnit } from '../time/_calendar.ts'
@@ -113,7 +114,7 @@ export interface CohortRetentionState extends SubscriptionState {
    * For events: per customer (`values[i]` for customer `keys[i]`), [periods with a start event, periods
    * with a return event] (period starts, ms).
    */
-  activity: { keys: string[]; values: [number[], number[]][] }
+  activity: KeyedMap<[number[], number[]]>
   /** Inputs left out, by reason. */
   excluded: ExclusionCounts<CohortExclusion>
 }

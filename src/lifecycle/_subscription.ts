@@ -8,7 +8,7 @@ import { _numeric } from '../core/_numeric.ts'
 import type { _Check } from '../core/_resolve.ts'
 import { _AS_OF, type _Defaulted, _DISAMBIGUATION, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _emptyReason } from '../core/_variant.ts'
-import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import type { Accessor, Aggregator, KeyedMap } from '../core/aggregator.ts'
 import type { InputField } from '../core/descriptor.ts'
 import { KpiError } from '../core/KpiError.ts'
 import { _instantReader, type DateInput, type ParseInstantOptions } from '../core/parseInstant.ts'
@@ -139,7 +139,7 @@ export interface SubscriptionState {
    * monthly value × 360 in minor units, subscription id or null]. Two arrays rather than an object, so
    * that a state holds tens of millions of customers.
    */
-  customers: { keys: string[]; values: SubscriptionSpan[][] }
+  customers: KeyedMap<SubscriptionSpan[]>
   /** Subscriptions counted. */
   n: number
   /** Subscriptions left out, by reason. */

@@ -5,7 +5,7 @@ import { _finder, type _Keyed, _keyed } from '../core/_keyed.ts'
 import { _resolve } from '../core/_resolve.ts'
 import { _DISAMBIGUATION, _INPUT_TIME_ZONE, _ON_INVALID } from '../core/_rules.ts'
 import { _emptyReason, _variant } from '../core/_variant.ts'
-import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import type { Accessor, Aggregator, KeyedMap } from '../core/aggregator.ts'
 import { _instantReader, type DateInput, type ParseInstantOptions } from '../core/parseInstant.ts'
 import type { Excluded, ExclusionCounts, OnInvalid, Variant } from '../core/result.ts'
 import { _surveyExcluded, type SurveyAggregator, type SurveyExclusion, type SurveyResult } from './_survey.ts'
@@ -61,7 +61,7 @@ export interface AccountLevelOptions<T> extends ParseInstantOptions {
  */
 export interface AccountLevelState<State> {
   /** Records by account: `values[i]` is the record of account `keys[i]`. */
-  accounts: { keys: string[]; values: [number, number][] }
+  accounts: KeyedMap<[number, number]>
   /** The inner KPI's state (policy `'all'`). */
   inner: State
   /** Valid responses filed under an account. */

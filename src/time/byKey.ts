@@ -3,7 +3,7 @@ import { _copy } from '../core/_copy.ts'
 import { _mergeCounts } from '../core/_exclude.ts'
 import { _finder, _keyed } from '../core/_keyed.ts'
 import { _compareIds } from '../core/_order.ts'
-import type { Accessor, Aggregator } from '../core/aggregator.ts'
+import type { Accessor, Aggregator, KeyedMap } from '../core/aggregator.ts'
 import type { Excluded, ExclusionCounts, Variant } from '../core/result.ts'
 
 /**
@@ -52,7 +52,7 @@ export interface ByKeyResult<Out> {
  */
 export interface ByKeyState<State> {
   /** Inner state of each segment with data: `values[i]` is the state of segment `keys[i]`. */
-  groups: { keys: string[]; values: State[] }
+  groups: KeyedMap<State>
   /** Items without a key. */
   excluded: ExclusionCounts
 }
